@@ -1,0 +1,28 @@
+package io.kubezen.watcher.config;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;
+
+class IngesterSpecTest {
+
+    @ParameterizedTest
+    @EnumSource(value = SourceType.class, names = "INFORMER", mode = EnumSource.Mode.EXCLUDE)
+    void builtinSourceIsNamedAfterItsTypeAndTakesUnauthenticatedWebhooks(SourceType type) {
+        IngesterSpec spec = IngesterSpec.builtin(type);
+
+        assertThat(spec.source()).isEqualTo(type.wireName());
+        assertThat(spec.type()).isEqualTo(type);
+        assertThat(spec.webhook().auth().mode()).isEqualTo(AuthMode.NONE);
+        assertThat(spec.informer()).isNull();
+    }
+
+    @Test
+    void thereIsNoBuiltinInformerSource() {
+        assertThatIllegalArgumentException().isThrownBy(() -> IngesterSpec.builtin(SourceType.INFORMER))
+                .withMessageContaining("informer");
+    }
+}
