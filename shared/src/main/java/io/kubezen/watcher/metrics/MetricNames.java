@@ -1,0 +1,39 @@
+package io.kubezen.watcher.metrics;
+
+/**
+ * Every metric name and tag key of both apps, in Micrometer's dot notation; Prometheus shows them as
+ * {@code zen_watcher_..._total} for counters and {@code _seconds} for timers. Tag values come from small,
+ * known sets only: configured source names (an unknown source is tagged {@link #UNKNOWN_SOURCE}),
+ * enums and the reason words documented beside each name. Never a fingerprint, pod or message.
+ */
+public final class MetricNames {
+
+    /** Events parsed from accepted requests. Tags: source. */
+    public static final String EVENTS_RECEIVED = "zen.watcher.events.received";
+    /** Events not queued. Tags: source, reason ({@code duplicate}, {@code filtered}). */
+    public static final String EVENTS_DISCARDED = "zen.watcher.events.discarded";
+    /** Events dropped by a filter rule. Tags: source, filter (the filter reason word). */
+    public static final String EVENTS_FILTERED = "zen.watcher.events.filtered";
+    /** Events durably appended to the queue. Tags: source. */
+    public static final String EVENTS_QUEUED = "zen.watcher.events.queued";
+    /** Requests answered with an error. Tags: source, reason (the problem type's last path segment). */
+    public static final String REQUESTS_REJECTED = "zen.watcher.requests.rejected";
+    /** Ingest request latency, from the body read to the answer. Tags: source, outcome. */
+    public static final String REQUEST_DURATION = "zen.watcher.request.duration";
+    /** Infrastructure errors. Tags: stage, error_type. */
+    public static final String ERRORS = "zen.watcher.errors";
+    /** The dedup window in force per source, in seconds. Tags: source. */
+    public static final String DEDUP_WINDOW = "zen.watcher.dedup.window.seconds";
+
+    public static final String TAG_SOURCE = "source";
+    public static final String TAG_REASON = "reason";
+    public static final String TAG_FILTER = "filter";
+    public static final String TAG_OUTCOME = "outcome";
+    public static final String TAG_STAGE = "stage";
+    public static final String TAG_ERROR_TYPE = "error_type";
+
+    public static final String UNKNOWN_SOURCE = "unknown";
+
+    private MetricNames() {
+    }
+}
