@@ -1,6 +1,8 @@
 package io.kubezen.watcher.testing.redis;
 
 import io.lettuce.core.RedisClient;
+import io.lettuce.core.api.StatefulRedisConnection;
+import io.lettuce.core.api.sync.RedisCommands;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -28,6 +30,7 @@ public final class RedisServerHandle implements AutoCloseable {
     private final Path workDir;
     private final Object lock = new Object();
     private RedisClient client;
+    private StatefulRedisConnection<String, String> connection;
     private boolean closed;
 
     RedisServerHandle(RedisServerKind kind, int port, RedisProcess process, Path workDir) {
@@ -99,6 +102,17 @@ public final class RedisServerHandle implements AutoCloseable {
                 client = RedisClient.create(uri());
             }
             return client;
+        }
+    }
+
+    /** Synchronous commands on a connection of the handle's own, for a test to look at or arrange Redis state. */
+    public RedisCommands<String, String> sync() {
+        RedisClient redis = client();
+        synchronized (lock) {
+            if (connection == null) {
+                connection = redis.connect();
+            }
+            return connection.sync();
         }
     }
 
