@@ -1,0 +1,43 @@
+package io.kubezen.watcher.config;
+
+import com.fasterxml.jackson.annotation.JsonCreator;
+import com.fasterxml.jackson.annotation.JsonValue;
+
+import java.util.Optional;
+
+/** The kind of tool an Ingester receives from; the wire names are the CRD's {@code spec.type} enum. */
+public enum SourceType {
+    FALCO("falco"),
+    K8S_AUDIT("k8s-audit"),
+    ALERTMANAGER("alertmanager"),
+    CLOUDEVENTS("cloudevents"),
+    WEBHOOK("webhook"),
+    INFORMER("informer");
+
+    private final String wireName;
+
+    SourceType(String wireName) {
+        this.wireName = wireName;
+    }
+
+    @JsonValue
+    public String wireName() {
+        return wireName;
+    }
+
+    public static Optional<SourceType> fromWire(String value) {
+        for (SourceType t : values()) {
+            if (t.wireName.equals(value)) {
+                return Optional.of(t);
+            }
+        }
+        return Optional.empty();
+    }
+
+    @JsonCreator
+    static SourceType ofWire(String value) {
+        return fromWire(value).orElseThrow(() -> new IllegalArgumentException(
+                "unknown source type '" + value + "', expected one of falco, k8s-audit, alertmanager, cloudevents, "
+                        + "webhook, informer"));
+    }
+}
