@@ -12,6 +12,7 @@ import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Set;
 
 /**
  * The one place where drafts from every source become Observations: severity words resolved, event types
@@ -21,6 +22,8 @@ import java.util.Objects;
 public final class Normalizer {
 
     public static final int DEFAULT_MAX_DETAIL_BYTES = 16 * 1024;
+    /** Detail keys this stage writes itself; a mapping may not produce them. */
+    public static final Set<String> RESERVED_DETAILS = Set.of("rule", "raw", "unmappedSeverity", "unmappedCategory");
     public static final int MAX_TITLE_LENGTH = 256;
     public static final int MAX_DESCRIPTION_LENGTH = 4096;
 

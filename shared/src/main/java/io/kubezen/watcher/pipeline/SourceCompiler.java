@@ -61,21 +61,12 @@ public final class SourceCompiler {
         SourceDefaults defaults = adapter.defaults(definition);
         EventParser parser = adapter.compile(definition, errors);
         MappingSpec mapping = definition.mapping();
-        String eventType = defaults.eventType();
-        if (mapping != null && mapping.defaultEventType() != null) {
-            eventType = EventTypes.sanitize(mapping.defaultEventType());
-            if (eventType == null) {
-                errors.add("spec.mapping.defaultEventType", "'" + mapping.defaultEventType() + "' has no letters or digits");
-            }
-        }
+        String eventType = defaultEventType(mapping, defaults, errors);
         SeverityResolver severities = SeverityResolver.compile(mapping == null ? null : mapping.severityMap(),
                 mapping != null && mapping.defaultSeverity() != null ? mapping.defaultSeverity() : defaults.severity(),
                 "spec.mapping.severityMap", errors);
         ObservationFilter filter = ObservationFilter.compile(definition.filter(), errors);
-        List<String> fingerprintFields = definition.dedup() != null && definition.dedup().fingerprintFields() != null
-                && !definition.dedup().fingerprintFields().isEmpty()
-                ? definition.dedup().fingerprintFields() : defaults.fingerprintFields();
-        Fingerprinter fingerprinter = Fingerprinter.compile(definition.name(), fingerprintFields,
+        Fingerprinter fingerprinter = Fingerprinter.compile(definition.name(), fingerprintFields(definition, defaults),
                 "spec.dedup.fingerprintFields", errors);
         if (!errors.isEmpty()) {
             throw new InvalidSourceException(definition.name(), errors.list());
@@ -91,6 +82,23 @@ public final class SourceCompiler {
     /** The built-in source of every registered type, named after it, for {@code POST /ingest/<type>}. */
     public List<SourceDefinition> builtinDefinitions() {
         return registry.types().stream().map(SourceDefinition::builtin).toList();
+    }
+
+    private static String defaultEventType(MappingSpec mapping, SourceDefaults defaults, ConfigErrors errors) {
+        if (mapping == null || mapping.defaultEventType() == null) {
+            return defaults.eventType();
+        }
+        String eventType = EventTypes.sanitize(mapping.defaultEventType());
+        if (eventType == null) {
+            errors.add("spec.mapping.defaultEventType", "'" + mapping.defaultEventType() + "' has no letters or digits");
+        }
+        return eventType;
+    }
+
+    /** The configured fields; an empty list means the type's default, as an absent one does. */
+    private static List<String> fingerprintFields(SourceDefinition definition, SourceDefaults defaults) {
+        List<String> configured = definition.dedup() == null ? null : definition.dedup().fingerprintFields();
+        return configured == null || configured.isEmpty() ? defaults.fingerprintFields() : configured;
     }
 
     private static void checkCommon(SourceDefinition definition, ConfigErrors errors) {

@@ -43,6 +43,8 @@ class SourceCompilerTest {
             "`{name: x, type: webhook, mapping: {titleTemplate: '{{$.rule}} on {{$.host'}}` => spec.mapping.titleTemplate",
             "`{name: x, type: webhook, mapping: {descriptionTemplate: '{{$.[}}'}}` => spec.mapping.descriptionTemplate",
             "`{name: x, type: cloudevents, mapping: {itemsPath: '$.items[*]'}}` => spec.mapping.itemsPath",
+            "`{name: x, type: cloudevents, mapping: {details: {cloudevent: '$.id'}}}` => spec.mapping.details.cloudevent",
+            "`{name: x, type: webhook, mapping: {details: {raw: '$.body'}}}` => spec.mapping.details.raw",
             "`{name: x, type: webhook, filter: {expression: 'foo == 1'}}` => spec.filter.expression",
             "`{name: x, type: webhook, filter: {includeEventTypes: ['---']}}` => spec.filter.includeEventTypes[0]"})
     void namesTheFieldOfEachMistake(String yaml, String field) {

@@ -18,6 +18,7 @@ import java.util.Map;
  */
 final class CloudEventDrafts {
 
+    static final String ATTRIBUTES = "cloudevent";
     private static final List<String> REQUIRED = List.of("id", "source", "specversion", "type");
     private static final String SPEC_VERSION = "1.0";
 
@@ -43,7 +44,7 @@ final class CloudEventDrafts {
                 .eventType(type)
                 .title(subject == null ? type : type + ": " + subject)
                 .detectedAt(Timestamps.parse(attributes.get("time")))
-                .detail("cloudevent", attributes);
+                .detail(ATTRIBUTES, attributes);
         if (mapping.mapsContent()) {
             mapping.apply(event, draft);
             draft.raw(event);

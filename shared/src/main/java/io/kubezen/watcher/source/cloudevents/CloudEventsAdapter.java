@@ -39,6 +39,10 @@ public final class CloudEventsAdapter implements SourceAdapter {
         if (definition.mapping() != null && definition.mapping().itemsPath() != null) {
             errors.add("spec.mapping.itemsPath", "not used by type cloudevents: use batch mode to send several events");
         }
+        if (definition.mapping() != null && definition.mapping().details() != null
+                && definition.mapping().details().containsKey(CloudEventDrafts.ATTRIBUTES)) {
+            errors.add("spec.mapping.details." + CloudEventDrafts.ATTRIBUTES, "is reserved for the event's attributes");
+        }
         return new CloudEventsParser(new JsonReader(definition.nestingDepthLimit()), new CloudEventDrafts(mapping));
     }
 }

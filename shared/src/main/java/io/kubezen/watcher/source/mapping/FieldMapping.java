@@ -6,6 +6,7 @@ import io.kubezen.watcher.config.ConfigErrors;
 import io.kubezen.watcher.config.MappingSpec;
 import io.kubezen.watcher.config.SourceType;
 import io.kubezen.watcher.model.ResourceRef;
+import io.kubezen.watcher.normalize.Normalizer;
 import io.kubezen.watcher.normalize.ObservationDraft;
 import io.kubezen.watcher.normalize.Timestamps;
 import io.kubezen.watcher.source.InvalidPayloadException;
@@ -13,6 +14,7 @@ import io.kubezen.watcher.source.JsonFields;
 
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -32,9 +34,11 @@ public final class FieldMapping {
     private final Map<String, JsonPath> details;
     private final Template title;
     private final Template description;
+    private final boolean mapsContent;
 
     private FieldMapping(JsonPath itemsPath, Map<String, JsonPath> fields, Map<String, JsonPath> details,
-                         Template title, Template description) {
+                         Template title, Template description, boolean mapsContent) {
+        this.mapsContent = mapsContent;
         this.itemsPath = itemsPath;
         this.fields = fields;
         this.details = details;
@@ -45,7 +49,7 @@ public final class FieldMapping {
     /** Compiles every path and template, reporting each bad one as {@code spec.mapping.<where>}. */
     public static FieldMapping compile(MappingSpec spec, ConfigErrors errors) {
         if (spec == null) {
-            return new FieldMapping(null, Map.of(), Map.of(), null, null);
+            return new FieldMapping(null, Map.of(), Map.of(), null, null, false);
         }
         JsonPath items = spec.itemsPath() == null ? null
                 : JsonPaths.compile(spec.itemsPath(), FIELD + ".itemsPath", errors);
@@ -54,14 +58,20 @@ public final class FieldMapping {
                 JsonPaths.compile(path, FIELD + ".fields." + name, errors)));
         Map<String, JsonPath> details = new LinkedHashMap<>();
         if (spec.details() != null) {
-            spec.details().forEach((key, path) -> put(details, key,
-                    JsonPaths.compile(path, FIELD + ".details." + key, errors)));
+            spec.details().forEach((key, path) -> {
+                if (Normalizer.RESERVED_DETAILS.contains(key)) {
+                    errors.add(FIELD + ".details." + key, "is reserved: the pipeline sets details." + key + " itself");
+                } else {
+                    put(details, key, JsonPaths.compile(path, FIELD + ".details." + key, errors));
+                }
+            });
         }
         Template title = spec.titleTemplate() == null ? null
                 : Template.compile(spec.titleTemplate(), FIELD + ".titleTemplate", errors);
         Template description = spec.descriptionTemplate() == null ? null
                 : Template.compile(spec.descriptionTemplate(), FIELD + ".descriptionTemplate", errors);
-        return new FieldMapping(items, Map.copyOf(fields), details, title, description);
+        return new FieldMapping(items, Map.copyOf(fields), Collections.unmodifiableMap(details), title, description,
+                mapsContent(spec));
     }
 
     /**
@@ -81,9 +91,9 @@ public final class FieldMapping {
                 || spec.titleTemplate() != null || spec.descriptionTemplate() != null);
     }
 
-    /** True when the compiled mapping sets anything on a draft. */
+    /** True when this mapping sets anything on a draft. */
     public boolean mapsContent() {
-        return itemsPath != null || !fields.isEmpty() || !details.isEmpty() || title != null || description != null;
+        return mapsContent;
     }
 
     /**
