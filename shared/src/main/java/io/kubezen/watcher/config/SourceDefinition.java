@@ -10,7 +10,7 @@ import java.util.Objects;
  * It is validated and compiled once, by {@code pipeline.SourceCompiler}, never per event.
  *
  * @param name            {@code spec.source}: the {@code {source}} in {@code POST /ingest/{source}}
- * @param maxNestingDepth {@code spec.webhook.limits.maxNestingDepth}; null: {@link #DEFAULT_MAX_NESTING_DEPTH}
+ * @param maxNestingDepth {@code spec.webhook.limits.maxNestingDepth}; null: {@link LimitsSpec#DEFAULT_MAX_NESTING_DEPTH}
  */
 public record SourceDefinition(
         String name,
@@ -23,8 +23,6 @@ public record SourceDefinition(
         DedupSpec dedup,
         Integer maxNestingDepth) {
 
-    public static final int DEFAULT_MAX_NESTING_DEPTH = 64;
-
     public SourceDefinition {
         Objects.requireNonNull(type, "type");
     }
@@ -34,7 +32,18 @@ public record SourceDefinition(
         return new SourceDefinition(type.wireName(), type, null, null, null, null, null, null, null);
     }
 
+    /**
+     * The pipeline's part of an Ingester spec.
+     *
+     * @param limits the spec's {@code webhook.limits}, or null; only the nesting depth concerns the pipeline
+     */
+    public static SourceDefinition of(IngesterSpec spec, LimitsSpec limits) {
+        return new SourceDefinition(spec.source(), spec.type(), spec.category(), spec.destination(),
+                spec.ttlSecondsAfterCreation(), spec.mapping(), spec.filter(), spec.dedup(),
+                limits == null ? null : limits.maxNestingDepth());
+    }
+
     public int nestingDepthLimit() {
-        return maxNestingDepth == null ? DEFAULT_MAX_NESTING_DEPTH : maxNestingDepth;
+        return maxNestingDepth == null ? LimitsSpec.DEFAULT_MAX_NESTING_DEPTH : maxNestingDepth;
     }
 }
