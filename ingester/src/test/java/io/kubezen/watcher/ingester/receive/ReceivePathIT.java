@@ -1,6 +1,7 @@
 package io.kubezen.watcher.ingester.receive;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.kubezen.watcher.ingester.Fixtures;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.kubezen.watcher.queue.EventQueue;
 import io.kubezen.watcher.queue.QueueEntry;

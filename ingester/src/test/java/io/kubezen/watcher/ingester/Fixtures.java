@@ -1,4 +1,4 @@
-package io.kubezen.watcher.ingester.receive;
+package io.kubezen.watcher.ingester;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -6,12 +6,12 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 
 /** The source fixtures of the shared test-jar, as request bodies. */
-final class Fixtures {
+public final class Fixtures {
 
     private Fixtures() {
     }
 
-    static String read(String path) {
+    public static String read(String path) {
         try (InputStream in = Fixtures.class.getResourceAsStream("/fixtures/" + path)) {
             if (in == null) {
                 throw new IllegalArgumentException("no fixture " + path);
@@ -23,7 +23,7 @@ final class Fixtures {
     }
 
     /** A Falco event that differs from every other call's by its rule. */
-    static String falcoEvent(int n) {
+    public static String falcoEvent(int n) {
         return read("falco/http-output.json").replace("Terminal shell in container", "Terminal shell " + n);
     }
 }
