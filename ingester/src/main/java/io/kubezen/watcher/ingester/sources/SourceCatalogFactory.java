@@ -16,6 +16,7 @@ import io.kubezen.watcher.ingester.limit.LimitSettings;
 import io.kubezen.watcher.pipeline.PipelineOptions;
 import io.kubezen.watcher.pipeline.SourceCompiler;
 import io.kubezen.watcher.source.SourceAdapterRegistry;
+import io.micronaut.context.annotation.Context;
 import io.micronaut.context.annotation.Factory;
 import io.micronaut.context.env.Environment;
 import io.micronaut.context.exceptions.ConfigurationException;
@@ -55,7 +56,8 @@ class SourceCatalogFactory {
         return new SecretResolver(System::getenv);
     }
 
-    @Singleton
+    /** Eager, so that a source that does not compile stops the start and the first request pays nothing. */
+    @Context
     SourceCatalog sourceCatalog(Environment environment, SourceCompiler compiler, SecretResolver secrets,
                                 ReceiverProperties properties) {
         Map<String, ReceiverSource> sources = new TreeMap<>();
@@ -86,6 +88,9 @@ class SourceCatalogFactory {
         Map<String, Object> webhook = (Map<String, Object>) spec.remove("webhook");
         try {
             IngesterSpec ingester = SPEC_READER.convertValue(spec, IngesterSpec.class);
+            if (ingester.type() == SourceType.INFORMER) {
+                throw new ConfigurationException(key + ".type: informer sources are run by the controller, not the ingester");
+            }
             AuthSettings auth = AuthSettingsReader.read(webhook == null ? null : (Map<String, ?>) webhook.get("auth"));
             LimitsSpec limits = webhook == null || webhook.get("limits") == null ? null
                     : SPEC_READER.convertValue(webhook.get("limits"), LimitsSpec.class);
@@ -104,9 +109,5 @@ class SourceCatalogFactory {
         } catch (InvalidSourceException e) {
             throw new ConfigurationException(SOURCES_PREFIX + "." + definition.name() + ": " + e.getMessage(), e);
         }
-    }
-
-    static boolean isWebhookType(SourceType type) {
-        return type != SourceType.INFORMER;
     }
 }
