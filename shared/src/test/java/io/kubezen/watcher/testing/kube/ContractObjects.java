@@ -18,6 +18,7 @@ final class ContractObjects {
     static final String GROUP = "harness.kube-zen.io";
     static final String VERSION = "v1alpha1";
     static final String PROBES = "probes";
+    static final String CATALOG_GROUP = "catalog.kube-zen.io";
 
     private ContractObjects() {
     }
@@ -34,6 +35,12 @@ final class ContractObjects {
         probe.put("metadata", new LinkedHashMap<>(Map.of("name", name)));
         probe.put("spec", new LinkedHashMap<>(spec));
         return probe;
+    }
+
+    @SuppressWarnings("unchecked")
+    static Map<String, Object> labelled(Map<String, Object> object, Map<String, String> labels) {
+        ((Map<String, Object>) object.get("metadata")).put("labels", labels);
+        return object;
     }
 
     static Map<String, Object> validSpec() {

@@ -27,8 +27,9 @@ final class DiscoveryDocuments {
 
     /** The document at {@code path}, or null when the path is not a discovery path. */
     JsonNode find(String path) {
-        String[] s = path.replaceAll("/+$", "").split("/");
-        if ("/version".equals(path)) {
+        String trimmed = path.replaceAll("/+$", "");
+        String[] s = trimmed.split("/");
+        if ("/version".equals(trimmed)) {
             return version();
         }
         if (s.length == 2 && "api".equals(s[1])) {

@@ -95,13 +95,19 @@ final class ResourceWrites {
         });
     }
 
-    /** The deleted object for custom resources, a success Status for built-in ones, as the real server answers. */
+    /**
+     * Answers as the real server does: custom resources with the deleted object, namespaces with the namespace in
+     * phase Terminating (here it is gone at once, with everything in it), other built-in kinds with a Status.
+     */
     JsonNode delete(ResourceType type, String namespace, String name, byte[] body) {
         JsonNode preconditions = body.length == 0 ? Json.object() : Json.parse(body).path("preconditions");
         ObjectNode deleted = store.remove(type, namespace, name, current -> checkPreconditions(type, name,
                 preconditions, current));
         if (type == ResourceRegistry.NAMESPACES) {
             deleteContents(name);
+            Json.metadata(deleted).put("deletionTimestamp", Json.timestamp(clock.instant()));
+            deleted.putObject("status").put("phase", "Terminating");
+            return deleted;
         }
         String uid = Json.text(deleted.path("metadata"), "uid");
         return type.custom() ? type.present(deleted) : ApiError.success(type, name, uid);

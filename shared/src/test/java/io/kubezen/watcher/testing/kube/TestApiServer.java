@@ -42,6 +42,7 @@ public final class TestApiServer implements AutoCloseable {
         System.setProperty("sun.net.httpserver.nodelay", "true");
     }
 
+    private static final Duration STOP_TIMEOUT = Duration.ofSeconds(5);
     private static final List<String> SYSTEM_NAMESPACES = List.of("default", "kube-system", "kube-public",
             "kube-node-lease");
 
@@ -49,6 +50,7 @@ public final class TestApiServer implements AutoCloseable {
     private final ObjectStore store;
     private final ResourceWrites writes;
     private final ResourceEndpoints endpoints;
+    private final WatchStream watches;
     private final RequestJournal journal = new RequestJournal();
     private final Set<String> namespaces;
     private final Object lifecycle = new Object();
@@ -59,8 +61,8 @@ public final class TestApiServer implements AutoCloseable {
         this.registry = new ResourceRegistry(builder.customTypes);
         this.store = new ObjectStore(builder.watchHistorySize);
         this.writes = new ResourceWrites(store, registry, builder.clock);
-        this.endpoints = new ResourceEndpoints(store, new ResourceReads(store), writes,
-                new WatchStream(builder.bookmarkInterval));
+        this.watches = new WatchStream(builder.bookmarkInterval);
+        this.endpoints = new ResourceEndpoints(store, new ResourceReads(store), writes, watches);
         this.namespaces = builder.namespaces;
     }
 
@@ -150,14 +152,16 @@ public final class TestApiServer implements AutoCloseable {
                 return;
             }
             store.closeWatches();
-            http.stop(0);
-            executor.shutdownNow();
             try {
-                executor.awaitTermination(5, TimeUnit.SECONDS);
+                watches.awaitAllEnded(STOP_TIMEOUT);
+                http.stop(0);
+                executor.shutdownNow();
+                executor.awaitTermination(STOP_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
+            } finally {
+                http = null;
             }
-            http = null;
         }
     }
 

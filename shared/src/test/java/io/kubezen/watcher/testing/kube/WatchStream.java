@@ -7,6 +7,7 @@ import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.concurrent.TimeUnit;
 
 /**
  * Serves one watch as the API server does: HTTP 200 with a chunked body of newline-delimited
@@ -19,12 +20,38 @@ final class WatchStream {
     private static final long NEVER_NANOS = Duration.ofDays(365).toNanos();
 
     private final Duration bookmarkInterval;
+    private final Object lock = new Object();
+    private int serving;
 
     WatchStream(Duration bookmarkInterval) {
         this.bookmarkInterval = bookmarkInterval;
     }
 
     void serve(HttpExchange exchange, Subscription subscription, ListOptions options) throws IOException {
+        synchronized (lock) {
+            serving++;
+        }
+        try {
+            stream(exchange, subscription, options);
+        } finally {
+            synchronized (lock) {
+                serving--;
+                lock.notifyAll();
+            }
+        }
+    }
+
+    /** Waits until every watch response has ended, so a stopping server ends them cleanly rather than cutting them. */
+    void awaitAllEnded(Duration timeout) throws InterruptedException {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        synchronized (lock) {
+            while (serving > 0 && deadline - System.nanoTime() > 0) {
+                TimeUnit.NANOSECONDS.timedWait(lock, deadline - System.nanoTime());
+            }
+        }
+    }
+
+    private void stream(HttpExchange exchange, Subscription subscription, ListOptions options) throws IOException {
         exchange.getResponseHeaders().set("Content-Type", "application/json");
         exchange.sendResponseHeaders(200, 0);
         long now = System.nanoTime();
