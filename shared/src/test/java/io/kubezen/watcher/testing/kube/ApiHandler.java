@@ -1,6 +1,7 @@
 package io.kubezen.watcher.testing.kube;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpHandler;
 
@@ -59,10 +60,12 @@ final class ApiHandler implements HttpHandler {
             return;
         }
         ApiRequest request = ApiRequest.parse(path, uri.getRawQuery(), registry);
-        if ("GET".equals(method) && request.name() == null
-                && ListOptions.from(request.query(), request.type()).watch()) {
-            endpoints.watch(exchange, request);
-            return;
+        if ("GET".equals(method) && request.name() == null) {
+            ListOptions options = ListOptions.from(request.query(), request.type());
+            if (options.watch()) {
+                endpoints.watch(exchange, request, options);
+                return;
+            }
         }
         JsonNode response = endpoints.handle(method, request, exchange.getRequestHeaders().getFirst("Content-Type"),
                 body);
@@ -71,11 +74,12 @@ final class ApiHandler implements HttpHandler {
 
     private static void answer(HttpExchange exchange, Fault fault) throws IOException {
         Duration retryAfter = fault.retryAfter();
-        ApiError error = ApiError.ofCode(fault.status(), "injected fault: " + fault.status());
+        ObjectNode status = ApiError.ofCode(fault.status(), "injected fault: " + fault.status()).status();
         if (retryAfter != null) {
             exchange.getResponseHeaders().set("Retry-After", Long.toString(retryAfter.toSeconds()));
+            status.putObject("details").put("retryAfterSeconds", retryAfter.toSeconds());
         }
-        send(exchange, fault.status(), error.status());
+        send(exchange, fault.status(), status);
     }
 
     private static void send(HttpExchange exchange, int code, JsonNode body) throws IOException {

@@ -6,6 +6,7 @@ import io.kubernetes.client.openapi.models.V1ConfigMap;
 import io.kubernetes.client.openapi.models.V1ObjectMeta;
 import org.assertj.core.api.ThrowableAssert.ThrowingCallable;
 
+import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
@@ -60,17 +61,13 @@ final class ContractObjects {
         return current;
     }
 
-    static String resourceVersion(Object object) {
-        return (String) at(object, "metadata", "resourceVersion");
-    }
-
     /** Runs a call that must fail with {@code code} and returns the Status it answered with. */
     static JsonNode failure(int code, ThrowingCallable call) {
         Throwable thrown = catchThrowable(call);
         assertThat(thrown).isInstanceOf(ApiException.class);
         ApiException e = (ApiException) thrown;
         assertThat(e.getCode()).as(e.getResponseBody()).isEqualTo(code);
-        JsonNode status = Json.parse(e.getResponseBody().getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        JsonNode status = Json.parse(e.getResponseBody().getBytes(StandardCharsets.UTF_8));
         assertThat(status.path("kind").asText()).isEqualTo("Status");
         assertThat(status.path("code").asInt()).isEqualTo(code);
         return status;

@@ -17,8 +17,7 @@ record FieldError(Type type, String field, JsonNode badValue, String detail) {
         TYPE_INVALID("FieldValueTypeInvalid", "Invalid value", true),
         NOT_SUPPORTED("FieldValueNotSupported", "Unsupported value", true),
         TOO_LONG("FieldValueTooLong", "Too long", false),
-        TOO_MANY("FieldValueTooMany", "Too many", true),
-        FORBIDDEN("FieldValueForbidden", "Forbidden", false);
+        TOO_MANY("FieldValueTooMany", "Too many", true);
 
         private final String reason;
         private final String label;

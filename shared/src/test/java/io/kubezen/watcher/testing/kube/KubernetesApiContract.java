@@ -1,7 +1,6 @@
 package io.kubezen.watcher.testing.kube;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.google.gson.reflect.TypeToken;
 import io.kubernetes.client.custom.V1Patch;
 import io.kubernetes.client.openapi.ApiClient;
 import io.kubernetes.client.openapi.apis.CoreV1Api;
@@ -10,7 +9,6 @@ import io.kubernetes.client.openapi.models.V1ConfigMap;
 import io.kubernetes.client.openapi.models.V1Namespace;
 import io.kubernetes.client.openapi.models.V1ObjectMeta;
 import io.kubernetes.client.util.PatchUtils;
-import io.kubernetes.client.util.Watch;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
@@ -31,20 +29,20 @@ import static io.kubezen.watcher.testing.kube.ContractObjects.at;
 import static io.kubezen.watcher.testing.kube.ContractObjects.configMap;
 import static io.kubezen.watcher.testing.kube.ContractObjects.failure;
 import static io.kubezen.watcher.testing.kube.ContractObjects.probe;
-import static io.kubezen.watcher.testing.kube.ContractObjects.resourceVersion;
 import static io.kubezen.watcher.testing.kube.ContractObjects.validSpec;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * What our code relies on from a Kubernetes API server, checked through client-java over HTTP. It runs against
  * the in-process {@link TestApiServer} ({@code TestApiServerIT}) and against a real one ({@code RealApiServerIT}),
- * so a difference between them shows up as a failing test. The informer and leader-election checks come from
- * {@link InformerContract} and {@link LeaderElectionContract}.
+ * so a difference between them shows up as a failing test. Lists, watches, informers and leader election are
+ * checked by the mixed-in {@link ListAndWatchContract}, {@link InformerContract} and {@link LeaderElectionContract}.
  *
  * <p>Each run works in a fresh namespace; the fixture CRDs ({@link #FIXTURE_CRDS}) must be served.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
-public abstract class KubernetesApiContract implements InformerContract, LeaderElectionContract {
+public abstract class KubernetesApiContract implements ListAndWatchContract, InformerContract,
+        LeaderElectionContract {
 
     public static final List<String> FIXTURE_CRDS = List.of(
             "testing/kube/crds/probes.yaml", "testing/kube/crds/probeclasses.yaml");
@@ -106,7 +104,8 @@ public abstract class KubernetesApiContract implements InformerContract, LeaderE
         return namespace;
     }
 
-    protected String createNamespace(String prefix) throws Exception {
+    @Override
+    public String createNamespace(String prefix) throws Exception {
         String name = prefix + "-" + UUID.randomUUID().toString().substring(0, 8);
         core.createNamespace(new V1Namespace().metadata(new V1ObjectMeta().name(name))).execute();
         return name;
@@ -275,83 +274,8 @@ public abstract class KubernetesApiContract implements InformerContract, LeaderE
         assertThat(at(created, "spec", "details", "nested", "pid")).isEqualTo(42.0);
     }
 
-    @Test
-    void labelAndFieldSelectorsFilterLists() throws Exception {
-        core.createNamespacedConfigMap(namespace, configMap("sel-a", Map.of("suite", "sel", "app", "web", "tier", "fe"),
-                Map.of())).execute();
-        core.createNamespacedConfigMap(namespace, configMap("sel-b", Map.of("suite", "sel", "app", "web", "tier", "be"),
-                Map.of())).execute();
-        core.createNamespacedConfigMap(namespace, configMap("sel-c", Map.of("suite", "sel", "app", "db"), Map.of()))
-                .execute();
-
-        assertThat(names("suite=sel,app=web", null)).containsExactly("sel-a", "sel-b");
-        assertThat(names("suite==sel,app!=web", null)).containsExactly("sel-c");
-        assertThat(names("suite=sel,tier in (fe,be)", null)).containsExactly("sel-a", "sel-b");
-        assertThat(names("suite=sel,tier notin (fe)", null)).containsExactly("sel-b", "sel-c");
-        assertThat(names("suite=sel,tier", null)).containsExactly("sel-a", "sel-b");
-        assertThat(names("suite=sel,!tier", null)).containsExactly("sel-c");
-        assertThat(names("suite=sel", "metadata.name=sel-b")).containsExactly("sel-b");
-        assertThat(names("suite=sel", "metadata.name!=sel-b,metadata.namespace=" + namespace))
-                .containsExactly("sel-a", "sel-c");
-    }
-
-    @Test
-    void pagesWithLimitAndContinue() throws Exception {
-        String pagingNamespace = createNamespace("paging");
-        for (int i = 0; i < 25; i++) {
-            custom.createNamespacedCustomObject(GROUP, VERSION, pagingNamespace, PROBES,
-                    probe(String.format("page-%02d", i), validSpec())).execute();
-        }
-        List<Object> pages = new ArrayList<>();
-        List<Object> names = new ArrayList<>();
-        String token = null;
-        do {
-            Object page = custom.listNamespacedCustomObject(GROUP, VERSION, pagingNamespace, PROBES).limit(10)
-                    ._continue(token).execute();
-            pages.add(page);
-            ((List<?>) at(page, "items")).forEach(item -> names.add(at(item, "metadata", "name")));
-            token = (String) at(page, "metadata", "continue");
-        } while (token != null && !token.isEmpty());
-
-        assertThat(pages).hasSize(3);
-        assertThat(pages).extracting(p -> at(p, "metadata", "remainingItemCount")).containsExactly(15.0, 5.0, null);
-        assertThat(names).hasSize(25).doesNotHaveDuplicates().isSorted();
-        core.deleteNamespace(pagingNamespace).execute();
-    }
-
-    @Test
-    void watchReplaysChangesAfterAResourceVersion() throws Exception {
-        Map<String, String> labels = Map.of("suite", "watch");
-        core.createNamespacedConfigMap(namespace, configMap("watch-1", labels, Map.of())).execute();
-        String from = core.listNamespacedConfigMap(namespace).labelSelector("suite=watch").execute()
-                .getMetadata().getResourceVersion();
-        V1ConfigMap second = core.createNamespacedConfigMap(namespace, configMap("watch-2", labels, Map.of()))
-                .execute();
-        second.setData(Map.of("changed", "yes"));
-        core.replaceNamespacedConfigMap("watch-2", namespace, second).execute();
-        core.deleteNamespacedConfigMap("watch-1", namespace).execute();
-
-        List<String> seen = new ArrayList<>();
-        try (Watch<V1ConfigMap> watch = Watch.createWatch(client, core.listNamespacedConfigMap(namespace)
-                        .labelSelector("suite=watch").resourceVersion(from).watch(true).timeoutSeconds(10)
-                        .buildCall(null),
-                new TypeToken<Watch.Response<V1ConfigMap>>() { }.getType())) {
-            while (seen.size() < 3 && watch.hasNext()) {
-                Watch.Response<V1ConfigMap> event = watch.next();
-                seen.add(event.type + " " + event.object.getMetadata().getName());
-            }
-        }
-
-        assertThat(seen).containsExactly("ADDED watch-2", "MODIFIED watch-2", "DELETED watch-1");
-    }
-
     private Object mergePatch(String name, String patch) throws Exception {
         return PatchUtils.patch(Object.class, () -> custom.patchNamespacedCustomObject(GROUP, VERSION, namespace,
                 PROBES, name, new V1Patch(patch)).buildCall(null), V1Patch.PATCH_FORMAT_JSON_MERGE_PATCH, client);
-    }
-
-    private List<String> names(String labelSelector, String fieldSelector) throws Exception {
-        return core.listNamespacedConfigMap(namespace).labelSelector(labelSelector).fieldSelector(fieldSelector)
-                .execute().getItems().stream().map(c -> c.getMetadata().getName()).toList();
     }
 }

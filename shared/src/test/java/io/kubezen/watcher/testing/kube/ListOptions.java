@@ -48,7 +48,7 @@ record ListOptions(
         return parseVersion(resourceVersion);
     }
 
-    static long parseVersion(String version) {
+    private static long parseVersion(String version) {
         try {
             return Long.parseLong(version);
         } catch (NumberFormatException e) {

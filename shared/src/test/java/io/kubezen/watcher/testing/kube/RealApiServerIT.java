@@ -1,6 +1,7 @@
 package io.kubezen.watcher.testing.kube;
 
-import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import io.kubernetes.client.openapi.ApiClient;
 import io.kubernetes.client.openapi.ApiException;
 import io.kubernetes.client.openapi.apis.ApiextensionsV1Api;
@@ -13,6 +14,7 @@ import org.testcontainers.DockerClientFactory;
 import org.testcontainers.k3s.K3sContainer;
 import org.testcontainers.utility.DockerImageName;
 
+import java.io.InputStream;
 import java.io.StringReader;
 import java.time.Duration;
 import java.util.List;
@@ -100,13 +102,11 @@ class RealApiServerIT extends KubernetesApiContract {
     }
 
     private static String yamlAsJson(String resource) throws Exception {
-        try (var in = RealApiServerIT.class.getClassLoader().getResourceAsStream(resource)) {
+        try (InputStream in = RealApiServerIT.class.getClassLoader().getResourceAsStream(resource)) {
             if (in == null) {
                 throw new IllegalArgumentException("no classpath resource " + resource);
             }
-            JsonNode crd = new com.fasterxml.jackson.databind.ObjectMapper(
-                    new com.fasterxml.jackson.dataformat.yaml.YAMLFactory()).readTree(in);
-            return crd.toString();
+            return new ObjectMapper(new YAMLFactory()).readTree(in).toString();
         }
     }
 }

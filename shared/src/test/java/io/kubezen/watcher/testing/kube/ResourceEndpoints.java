@@ -43,8 +43,7 @@ final class ResourceEndpoints {
         };
     }
 
-    void watch(HttpExchange exchange, ApiRequest request) throws IOException {
-        ListOptions options = ListOptions.from(request.query(), request.type());
+    void watch(HttpExchange exchange, ApiRequest request, ListOptions options) throws IOException {
         Subscription subscription;
         try {
             subscription = store.watch(options.filter(request.type(), request.namespace()),

@@ -69,11 +69,7 @@ final class ResourceWrites {
     ObjectNode update(ResourceType type, String namespace, String name, boolean status, ObjectNode body) {
         ObjectNode incoming = Admission.admit(type, body.deepCopy());
         checkIdentity(type, namespace, name, incoming);
-        String resourceVersion = Json.text(incoming.path("metadata"), "resourceVersion");
-        if (resourceVersion.isEmpty()) {
-            throw ApiError.conflict(type, name, "metadata.resourceVersion must be specified for an update");
-        }
-        return store.put(type, namespace, name, current -> merge(type, name, status, current, incoming));
+        return store.put(type, namespace, name, current -> merge(type, name, status, true, current, incoming));
     }
 
     /** PATCH: applied to the stored object under the store lock, so concurrent patches never lose each other. */
@@ -91,7 +87,7 @@ final class ResourceWrites {
             }
             ObjectNode incoming = Admission.admit(type, (ObjectNode) patched);
             checkIdentity(type, namespace, name, incoming);
-            return merge(type, name, status, current, incoming);
+            return merge(type, name, status, false, current, incoming);
         });
     }
 
@@ -130,12 +126,20 @@ final class ResourceWrites {
         return list;
     }
 
-    private ObjectNode merge(ResourceType type, String name, boolean status, ObjectNode current, ObjectNode incoming) {
+    /**
+     * The object an update or patch stores. The incoming resourceVersion is a precondition when given; an update
+     * must give one, a patch inherits the stored one unless it sets its own.
+     */
+    private ObjectNode merge(ResourceType type, String name, boolean status, boolean versionRequired,
+                             ObjectNode current, ObjectNode incoming) {
         if (current == null) {
             throw ApiError.notFound(type, name);
         }
-        String expected = Json.text(current.path("metadata"), "resourceVersion");
-        if (!expected.equals(Json.text(incoming.path("metadata"), "resourceVersion"))) {
+        String given = Json.text(incoming.path("metadata"), "resourceVersion");
+        if (given.isEmpty() && versionRequired) {
+            throw ApiError.conflict(type, name, "metadata.resourceVersion must be specified for an update");
+        }
+        if (!given.isEmpty() && !given.equals(Json.text(current.path("metadata"), "resourceVersion"))) {
             throw ApiError.staleResourceVersion(type, name);
         }
         ObjectNode next = status ? UpdateStrategy.forStatus(current, incoming)

@@ -18,6 +18,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -91,7 +92,9 @@ class TestApiServerBehaviourIT {
                     configMap("faulty", Map.of(), Map.of())).execute());
             assertThat(e.getCode()).isEqualTo(429);
             assertThat(e.getResponseHeaders()).containsEntry("Retry-After", List.of("2"));
-            assertThat(Json.parse(e.getResponseBody().getBytes()).path("reason").asText()).isEqualTo("TooManyRequests");
+            JsonNode status = Json.parse(e.getResponseBody().getBytes(StandardCharsets.UTF_8));
+            assertThat(status.path("reason").asText()).isEqualTo("TooManyRequests");
+            assertThat(status.path("details").path("retryAfterSeconds").asInt()).isEqualTo(2);
         }
         core.createNamespacedConfigMap(NS, configMap("faulty", Map.of(), Map.of())).execute();
 

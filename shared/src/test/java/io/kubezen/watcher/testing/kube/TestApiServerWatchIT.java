@@ -16,6 +16,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
+import java.lang.reflect.Type;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -41,7 +42,7 @@ class TestApiServerWatchIT {
 
     private static final String NS = "watching";
     private static final Duration WAIT = Duration.ofSeconds(10);
-    private static final java.lang.reflect.Type CONFIG_MAP_EVENT =
+    private static final Type CONFIG_MAP_EVENT =
             new TypeToken<Watch.Response<V1ConfigMap>>() { }.getType();
 
     private TestApiServer server;

@@ -31,7 +31,7 @@ record WatchFilter(ResourceType type, String namespace, LabelSelector labels, Fi
             case MODIFIED -> now && before ? WatchEvent.Type.MODIFIED
                     : now ? WatchEvent.Type.ADDED
                     : before ? WatchEvent.Type.DELETED : null;
-            case BOOKMARK -> WatchEvent.Type.BOOKMARK;
+            case BOOKMARK -> null; // bookmarks are made per watch, the store never publishes one
         };
         return seen == null ? null : event.as(seen, type.present(event.object()));
     }
