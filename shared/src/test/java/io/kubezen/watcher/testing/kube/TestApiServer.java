@@ -18,7 +18,6 @@ import java.util.List;
 import java.util.Set;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
@@ -56,6 +55,7 @@ public final class TestApiServer implements AutoCloseable {
     private final Object lifecycle = new Object();
     private HttpServer http;
     private ExecutorService executor;
+    private boolean started;
 
     private TestApiServer(Builder builder) {
         this.registry = new ResourceRegistry(builder.customTypes);
@@ -70,11 +70,18 @@ public final class TestApiServer implements AutoCloseable {
         return new Builder();
     }
 
-    /** Binds a free loopback port, creates the namespaces and starts serving. Returns this, for chaining. */
+    /**
+     * Creates the namespaces, binds a free loopback port and starts serving. Returns this, for chaining. A server
+     * starts once; build another for a fresh one.
+     */
     public TestApiServer start() {
         synchronized (lifecycle) {
-            if (http != null) {
-                throw new IllegalStateException("the test API server is already started");
+            if (started) {
+                throw new IllegalStateException("a TestApiServer starts only once");
+            }
+            started = true;
+            for (String namespace : namespaces) {
+                writes.create(ResourceRegistry.NAMESPACES, null, namespaceObject(namespace));
             }
             try {
                 http = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
@@ -92,9 +99,6 @@ public final class TestApiServer implements AutoCloseable {
                     endpoints));
             http.setExecutor(executor);
             http.start();
-            for (String namespace : namespaces) {
-                writes.create(ResourceRegistry.NAMESPACES, null, namespaceObject(namespace));
-            }
             return this;
         }
     }
@@ -154,12 +158,11 @@ public final class TestApiServer implements AutoCloseable {
             store.closeWatches();
             try {
                 watches.awaitAllEnded(STOP_TIMEOUT);
-                http.stop(0);
-                executor.shutdownNow();
-                executor.awaitTermination(STOP_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
             } finally {
+                http.stop(0);
+                executor.shutdownNow();
                 http = null;
             }
         }
