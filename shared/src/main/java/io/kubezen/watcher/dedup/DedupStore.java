@@ -1,0 +1,44 @@
+package io.kubezen.watcher.dedup;
+
+import io.kubezen.watcher.store.Page;
+
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * Remembers which events were seen recently, so that a repeat within its window is discarded. Called by the
+ * receive path for every event that passed the filter; the admin API lists, shows and forgets records.
+ * Implementations are thread-safe. The Redis one throws
+ * {@link io.kubezen.watcher.store.StoreUnavailableException} when Redis cannot be reached.
+ */
+public interface DedupStore {
+
+    /**
+     * Counts one occurrence of each request, in order, and says for each whether it was the first. Each
+     * request is atomic on its own: of any number of concurrent callers (in any number of processes sharing
+     * the store) recording the same fingerprint, exactly one is told it is first. A request repeated later in
+     * the same batch is a duplicate of the earlier one. A record's window runs from its first occurrence and
+     * is not extended by duplicates.
+     *
+     * @return one result per request, in request order
+     */
+    List<DedupResult> record(List<DedupRequest> batch);
+
+    default DedupResult record(DedupRequest request) {
+        return record(List.of(request)).get(0);
+    }
+
+    Optional<DedupRecord> get(String source, String fingerprint);
+
+    /** Deletes the record, so the next occurrence counts as new. Returns whether there was one. */
+    boolean forget(String source, String fingerprint);
+
+    /**
+     * Lists the live records of a source, about {@code limit} per page, in no particular order; a page may
+     * hold fewer, even none, while more follow. Records that exist for the whole listing appear at least
+     * once; records created or expiring meanwhile may or may not.
+     *
+     * @param cursor null for the first page, then the previous page's {@link Page#nextCursor()}
+     */
+    Page<DedupRecord> list(String source, String cursor, int limit);
+}

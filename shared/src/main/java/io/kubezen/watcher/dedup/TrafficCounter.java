@@ -1,0 +1,22 @@
+package io.kubezen.watcher.dedup;
+
+import java.time.Duration;
+
+/**
+ * Events per source over recent time, so the controller's tuner can pick each source's dedup window.
+ * Counts go into {@link TrafficBuckets} that are kept for a limited retention, which bounds what
+ * {@link #sum} can look back on.
+ */
+public interface TrafficCounter {
+
+    /** Called by the receive path once per batch and source with the number of events received. */
+    void add(String source, long events);
+
+    /**
+     * The events counted in the buckets that overlap the last {@code period}, so up to one bucket more than
+     * the period itself. Called by the tuner.
+     *
+     * @throws IllegalArgumentException when {@code period} is not positive or longer than the retention
+     */
+    long sum(String source, Duration period);
+}

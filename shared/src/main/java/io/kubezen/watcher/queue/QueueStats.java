@@ -1,0 +1,13 @@
+package io.kubezen.watcher.queue;
+
+import java.util.OptionalLong;
+
+/**
+ * How far behind the writers are, for metrics and autoscaling.
+ *
+ * @param length  entries in the queue: not yet delivered, or delivered and not yet acknowledged
+ * @param pending entries delivered to the group's consumers and not yet acknowledged
+ * @param lag     entries not yet delivered to the group; empty when the store cannot tell (Redis before 7.0)
+ */
+public record QueueStats(long length, long pending, OptionalLong lag) {
+}

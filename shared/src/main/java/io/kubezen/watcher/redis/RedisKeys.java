@@ -1,0 +1,61 @@
+package io.kubezen.watcher.redis;
+
+import io.kubezen.watcher.store.SourceNames;
+
+import java.util.regex.Pattern;
+
+/**
+ * Every Redis key, stream and channel we use, in one place; {@code docs/redis.md} describes the same layout
+ * for operators. Keys are plain, readable text without hash tags ({@code {...}}): each hot-path operation
+ * touches a single key, so Redis Cluster can spread a source's dedup records over all shards instead of
+ * pinning them to one slot.
+ */
+public final class RedisKeys {
+
+    /** The prefix is part of SCAN patterns too, so it may not hold glob characters or braces either. */
+    private static final Pattern PREFIX = Pattern.compile("[A-Za-z0-9._:-]*");
+
+    private final String prefix;
+
+    public RedisKeys(String prefix) {
+        if (prefix == null || !PREFIX.matcher(prefix).matches()) {
+            throw new IllegalArgumentException("key prefix '" + prefix + "' may hold only letters, digits, '.', '_', ':' and '-'");
+        }
+        this.prefix = prefix;
+    }
+
+    /** Hash: the dedup record of one fingerprint; expires with the window. */
+    public String dedupRecord(String source, String fingerprint) {
+        return prefix + "dedup:" + SourceNames.check(source) + ":" + fingerprint;
+    }
+
+    /** SCAN MATCH pattern for all dedup records of a source. */
+    public String dedupRecordPattern(String source) {
+        return prefix + "dedup:" + SourceNames.check(source) + ":*";
+    }
+
+    /** String, whole seconds: the tuned dedup window of a source, written by the controller's tuner. */
+    public String dedupWindow(String source) {
+        return prefix + "window:" + SourceNames.check(source);
+    }
+
+    /** Pub/sub channel: a message (the source name) after a source's tuned window changed. */
+    public String dedupWindowChannel() {
+        return prefix + "window-changed";
+    }
+
+    /** String counter: events of a source in the bucket that starts at {@code bucketEpochSecond}. */
+    public String traffic(String source, long bucketEpochSecond) {
+        return prefix + "traffic:" + SourceNames.check(source) + ":" + bucketEpochSecond;
+    }
+
+    /** Stream: accepted events waiting for a writer. */
+    public String observationStream() {
+        return prefix + "stream:observations";
+    }
+
+    /** Stream: entries the writers gave up on, with the reason; reserved for the writer. */
+    public String deadLetterStream() {
+        return prefix + "stream:dead-letters";
+    }
+}

@@ -1,0 +1,46 @@
+package io.kubezen.watcher.redis;
+
+import io.lettuce.core.RedisNoScriptException;
+import io.lettuce.core.ScriptOutputType;
+import io.lettuce.core.api.async.RedisAsyncCommands;
+
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HexFormat;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
+
+/**
+ * A Lua script sent by its SHA-1 (EVALSHA), so the hot path does not ship the body with every call. A
+ * server that does not know it yet (restarted, failed over, another cluster node) answers NOSCRIPT, and only
+ * then is the body sent with EVAL, which also caches it there. A NOSCRIPT call did not run, so resending it
+ * cannot apply it twice.
+ */
+public final class RedisScript {
+
+    private final String body;
+    private final String sha;
+
+    public RedisScript(String body) {
+        this.body = body;
+        this.sha = sha1Hex(body);
+    }
+
+    /** Sends the script without waiting; callers collect several results with {@link RedisCalls#awaitAll}. */
+    public <T> CompletionStage<T> run(RedisAsyncCommands<String, String> redis, ScriptOutputType output,
+                                      String[] keys, String... args) {
+        return redis.<T>evalsha(sha, output, keys, args).exceptionallyCompose(failure ->
+                RedisCalls.unwrap(failure) instanceof RedisNoScriptException
+                        ? redis.<T>eval(body, output, keys, args)
+                        : CompletableFuture.failedFuture(failure));
+    }
+
+    private static String sha1Hex(String text) {
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-1").digest(text.getBytes(StandardCharsets.UTF_8)));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("the JDK always provides SHA-1", e);
+        }
+    }
+}

@@ -1,0 +1,75 @@
+package io.kubezen.watcher.dedup.redis;
+
+import io.kubezen.watcher.dedup.DedupStore;
+import io.kubezen.watcher.dedup.DedupStoreContract;
+import io.kubezen.watcher.redis.RedisConnectionOptions;
+import io.kubezen.watcher.testing.redis.RedisConnectors;
+import io.kubezen.watcher.testing.redis.RedisServerHandle;
+import io.kubezen.watcher.testing.redis.WithRedis;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.util.Map;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+@WithRedis
+class RedisDedupStoreIT extends DedupStoreContract {
+
+    @RegisterExtension
+    final RedisConnectors connectors = new RedisConnectors();
+    private final RedisServerHandle redis;
+
+    RedisDedupStoreIT(RedisServerHandle redis) {
+        this.redis = redis;
+    }
+
+    @Override
+    protected DedupStore createStore(Clock clock) {
+        return new RedisDedupStore(connectors.open(redis), clock);
+    }
+
+    @Override
+    protected DedupStore secondProcess(Clock clock) {
+        return createStore(clock);
+    }
+
+    @Override
+    protected Duration expiringWindow() {
+        return Duration.ofMillis(300);
+    }
+
+    @Test
+    void recordIsAReadableHashUnderTheDocumentedKeyExpiringWithTheWindow() {
+        store.record(request("falco", "abc123", WINDOW));
+        clock.advance(Duration.ofSeconds(1));
+        store.record(request("falco", "abc123", WINDOW));
+
+        assertThat(redis.sync().hgetall("zw:dedup:falco:abc123")).containsExactlyInAnyOrderEntriesOf(Map.of(
+                "source", "falco", "fingerprint", "abc123", "count", "2",
+                "firstSeen", Long.toString(T0.toEpochMilli()),
+                "lastSeen", Long.toString(T0.plusSeconds(1).toEpochMilli())));
+        assertThat(redis.sync().pttl("zw:dedup:falco:abc123")).isBetween(WINDOW.toMillis() - 5_000, WINDOW.toMillis());
+    }
+
+    @Test
+    void keyPrefixIsConfigurable() {
+        DedupStore other = new RedisDedupStore(
+                connectors.open(RedisConnectionOptions.of(redis.uri()).withKeyPrefix("team-b:")), clock);
+
+        other.record(request("falco", "abc123", WINDOW));
+
+        assertThat(redis.sync().exists("team-b:dedup:falco:abc123")).isEqualTo(1);
+        assertThat(store.get("falco", "abc123")).isEmpty();
+    }
+
+    @Test
+    void scriptIsSentAgainAfterRedisForgotIt() {
+        store.record(request("falco", "a", WINDOW));
+        redis.sync().scriptFlush();
+
+        assertThat(store.record(request("falco", "a", WINDOW)).record().count()).isEqualTo(2);
+    }
+}

@@ -1,0 +1,48 @@
+package io.kubezen.watcher.queue;
+
+import org.junit.jupiter.api.Test;
+
+import java.util.HashMap;
+import java.util.Map;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+class QueuedObservationCodecTest {
+
+    private static final QueuedObservation ENTRY = QueuedObservationFixtures.entries("falco", 1).get(0);
+
+    @Test
+    void fieldsRoundTripAndStayReadableForOperators() {
+        Map<String, String> fields = QueuedObservationCodec.encode(ENTRY);
+
+        assertThat(fields).containsOnlyKeys("observation", "source", "fingerprint", "firstSeen");
+        assertThat(fields.get("observation")).contains("\"severity\":\"high\"", "\"detectedAt\":\"2025-01-01T00:00:00Z\"");
+        assertThat(QueuedObservationCodec.decode(fields)).isEqualTo(ENTRY);
+    }
+
+    @Test
+    void unknownJsonFieldsFromNewerVersionsAreIgnored() {
+        Map<String, String> fields = new HashMap<>(QueuedObservationCodec.encode(ENTRY));
+        fields.put("observation", fields.get("observation").replaceFirst("\\{", "{\"addedLater\":true,"));
+
+        assertThat(QueuedObservationCodec.decode(fields)).isEqualTo(ENTRY);
+    }
+
+    @Test
+    void malformedEntriesAreRejectedWithTheReason() {
+        Map<String, String> missing = new HashMap<>(QueuedObservationCodec.encode(ENTRY));
+        missing.remove("fingerprint");
+        Map<String, String> badJson = new HashMap<>(QueuedObservationCodec.encode(ENTRY));
+        badJson.put("observation", "{not json");
+        Map<String, String> badSeverity = new HashMap<>(QueuedObservationCodec.encode(ENTRY));
+        badSeverity.put("observation", badSeverity.get("observation").replace("\"high\"", "\"urgent\""));
+
+        assertThatThrownBy(() -> QueuedObservationCodec.decode(missing)).isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("'fingerprint'");
+        assertThatThrownBy(() -> QueuedObservationCodec.decode(badJson)).isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("malformed queue entry");
+        assertThatThrownBy(() -> QueuedObservationCodec.decode(badSeverity)).isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("unknown severity");
+    }
+}

@@ -1,0 +1,39 @@
+package io.kubezen.watcher.testing.redis;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.io.OutputStream;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.Socket;
+import java.nio.charset.StandardCharsets;
+
+/**
+ * Sends one inline command over a fresh socket and returns the first reply line. The harness manages
+ * servers with this rather than with Lettuce, so a client's reconnect logic never hides whether the server
+ * is really up.
+ */
+final class RespProbe {
+
+    private static final int TIMEOUT_MILLIS = 2_000;
+
+    private RespProbe() {
+    }
+
+    static String send(int port, String command) throws IOException {
+        try (Socket socket = new Socket()) {
+            socket.connect(new InetSocketAddress(InetAddress.getLoopbackAddress(), port), TIMEOUT_MILLIS);
+            socket.setSoTimeout(TIMEOUT_MILLIS);
+            OutputStream out = socket.getOutputStream();
+            out.write((command + "\r\n").getBytes(StandardCharsets.UTF_8));
+            out.flush();
+            BufferedReader in = new BufferedReader(new InputStreamReader(socket.getInputStream(), StandardCharsets.UTF_8));
+            String reply = in.readLine();
+            if (reply == null) {
+                throw new IOException("connection closed before a reply to " + command);
+            }
+            return reply;
+        }
+    }
+}
