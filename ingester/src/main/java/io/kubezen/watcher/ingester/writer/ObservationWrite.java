@@ -1,6 +1,7 @@
 package io.kubezen.watcher.ingester.writer;
 
 import io.kubezen.watcher.model.Observation;
+import io.kubezen.watcher.queue.QueuedObservation;
 
 import java.time.Instant;
 import java.util.LinkedHashMap;
@@ -33,6 +34,11 @@ public record ObservationWrite(
     public static ObservationWrite of(Observation observation, String fingerprint, Instant firstSeen) {
         String name = ObservationNames.of(observation.spec().source(), fingerprint, firstSeen);
         return new ObservationWrite(observation, name, fingerprint, firstSeen, DestinationResource.OBSERVATIONS);
+    }
+
+    /** The write for a queue entry: the same entry always maps to the same name. */
+    public static ObservationWrite of(QueuedObservation queued) {
+        return of(queued.observation(), queued.fingerprint(), queued.firstSeen());
     }
 
     public ObservationWrite withDestination(DestinationResource newDestination) {
