@@ -21,6 +21,7 @@ import java.util.Map;
 /**
  * {@code GET /api/v1/observations}: the local sink's Observations, newest first, as a Kubernetes-style list.
  * Exists only when the local sink does; with the Kubernetes sink, {@code kubectl get obs} is the read side.
+ * A meaningless parameter is answered 400 with a problem+json body that names it.
  */
 @Controller("/api/v1/observations")
 @Requires(beans = JsonLinesObservationSink.class)
@@ -36,16 +37,11 @@ public class LocalObservationsController {
     @ExecuteOn(TaskExecutors.BLOCKING)
     public HttpResponse<String> list(@QueryValue @Nullable String source, @QueryValue @Nullable String severity,
                                      @QueryValue @Nullable Integer limit) throws IOException {
-        Severity wanted = null;
-        if (severity != null && !severity.isBlank()) {
-            wanted = Severity.fromWire(severity).orElse(null);
-            if (wanted == null) {
-                return badRequest("severity must be one of critical, high, medium, low, info, was " + severity);
-            }
-        }
+        Severity wanted = blankToNull(severity) == null ? null : Severity.fromWire(severity).orElseThrow(
+                () -> new InvalidQueryException("severity", "severity must be one of critical, high, medium, low, info, was " + severity));
         int max = limit == null ? ObservationQuery.DEFAULT_LIMIT : limit;
         if (max < 1 || max > ObservationQuery.MAX_LIMIT) {
-            return badRequest("limit must be between 1 and " + ObservationQuery.MAX_LIMIT + ", was " + max);
+            throw new InvalidQueryException("limit", "limit must be between 1 and " + ObservationQuery.MAX_LIMIT + ", was " + max);
         }
         List<StoredObservation> items = sink.list(new ObservationQuery(blankToNull(source), wanted, max));
         Map<String, Object> list = new LinkedHashMap<>();
@@ -53,11 +49,6 @@ public class LocalObservationsController {
         list.put("kind", Observation.KIND + "List");
         list.put("items", items);
         return HttpResponse.ok(ObservationJson.MAPPER.writeValueAsString(list));
-    }
-
-    private static HttpResponse<String> badRequest(String message) throws IOException {
-        return HttpResponse.<String>badRequest(ObservationJson.MAPPER.writeValueAsString(Map.of("message", message)))
-                .contentType(MediaType.APPLICATION_JSON_TYPE);
     }
 
     private static String blankToNull(String value) {

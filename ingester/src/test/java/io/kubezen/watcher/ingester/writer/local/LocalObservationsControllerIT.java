@@ -12,6 +12,7 @@ import io.micronaut.context.annotation.Property;
 import io.micronaut.context.annotation.Requires;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.http.HttpStatus;
+import io.micronaut.http.MediaType;
 import io.micronaut.http.client.HttpClient;
 import io.micronaut.http.client.annotation.Client;
 import io.micronaut.http.client.exceptions.HttpClientResponseException;
@@ -21,6 +22,8 @@ import jakarta.inject.Singleton;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -28,7 +31,7 @@ import java.time.Clock;
 import java.util.List;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 @MicronautTest
 @Property(name = "spec.name", value = "LocalObservationsControllerIT")
@@ -66,14 +69,17 @@ class LocalObservationsControllerIT {
         assertThat(fingerprints(get("/api/v1/observations?limit=1"))).containsExactly("third");
     }
 
-    @Test
-    void unknownSeverityOrLimitOutOfRangeIsABadRequest() {
-        for (String query : new String[] {"severity=urgent", "limit=0", "limit=1001"}) {
-            assertThatThrownBy(() -> client.toBlocking().retrieve("/api/v1/observations?" + query))
-                    .as(query)
-                    .isInstanceOfSatisfying(HttpClientResponseException.class,
-                            e -> assertThat(e.getStatus().getCode()).isEqualTo(HttpStatus.BAD_REQUEST.getCode()));
-        }
+    @ParameterizedTest(name = "{0}")
+    @CsvSource({"severity=urgent, severity", "limit=0, limit", "limit=1001, limit"})
+    void meaninglessParameterIsAProblemNamingIt(String query, String parameter) throws IOException {
+        HttpClientResponseException refused = catchThrowableOfType(
+                () -> client.toBlocking().retrieve("/api/v1/observations?" + query), HttpClientResponseException.class);
+
+        assertThat(refused.getStatus().getCode()).isEqualTo(HttpStatus.BAD_REQUEST.getCode());
+        assertThat(refused.getResponse().getContentType()).contains(MediaType.APPLICATION_JSON_PROBLEM_TYPE);
+        JsonNode problem = ObservationJson.MAPPER.readTree(refused.getResponse().getBody(String.class).orElseThrow());
+        assertThat(problem.path("field").asText()).isEqualTo(parameter);
+        assertThat(problem.path("detail").asText()).startsWith(parameter + " must be");
     }
 
     @Test
