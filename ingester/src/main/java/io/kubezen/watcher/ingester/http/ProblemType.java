@@ -12,8 +12,11 @@ public enum ProblemType {
     UNAUTHENTICATED(401, "Authentication required"),
     AUTH_NOT_CONFIGURED(401, "Source has no authentication configured"),
     FORBIDDEN(403, "Not allowed"),
+    UNKNOWN_SOURCE(404, "Unknown source"),
+    NOT_FOUND(404, "Not found"),
     PAYLOAD_TOO_LARGE(413, "Payload too large"),
     UNSUPPORTED_MEDIA_TYPE(415, "Unsupported media type"),
+    INVALID_PAYLOAD(422, "Payload not valid for the source type"),
     RATE_LIMITED(429, "Rate limit exceeded"),
     UNAVAILABLE(503, "Temporarily unavailable");
 

@@ -10,9 +10,6 @@ package io.kubezen.watcher.ingester.limit;
  */
 public record RateLimitSettings(double ratePerSecond, long burst) {
 
-    public static final double DEFAULT_RATE_PER_SECOND = 100;
-    public static final long DEFAULT_BURST = 200;
-    public static final RateLimitSettings DEFAULT = new RateLimitSettings(DEFAULT_RATE_PER_SECOND, DEFAULT_BURST);
     public static final long MICRO_TOKENS_PER_TOKEN = 1_000_000;
     public static final double MIN_RATE_PER_SECOND = 0.001;
     public static final double MAX_RATE_PER_SECOND = 1_000_000;

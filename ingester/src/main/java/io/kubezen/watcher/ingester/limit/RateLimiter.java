@@ -11,7 +11,7 @@ public interface RateLimiter {
      * Takes one token from the source's bucket if there is one. Settings may change between calls (a
      * reloaded Ingester); the bucket then refills at the new rate and is capped at the new burst.
      *
-     * @throws RateLimiterUnavailableException when the shared bucket store cannot be reached
+     * @throws io.kubezen.watcher.ingester.http.UnavailableException when the shared bucket store cannot be reached
      */
     RateLimitDecision tryAcquire(String source, RateLimitSettings settings);
 

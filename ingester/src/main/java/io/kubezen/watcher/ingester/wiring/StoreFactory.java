@@ -10,6 +10,9 @@ import io.kubezen.watcher.dedup.memory.InMemoryTrafficCounter;
 import io.kubezen.watcher.dedup.redis.RedisDedupStore;
 import io.kubezen.watcher.dedup.redis.RedisDedupWindows;
 import io.kubezen.watcher.dedup.redis.RedisTrafficCounter;
+import io.kubezen.watcher.ingester.limit.RateLimiter;
+import io.kubezen.watcher.ingester.limit.memory.InMemoryRateLimiter;
+import io.kubezen.watcher.ingester.limit.redis.RedisRateLimiter;
 import io.kubezen.watcher.queue.EventQueue;
 import io.kubezen.watcher.queue.memory.InMemoryEventQueue;
 import io.kubezen.watcher.queue.redis.RedisEventQueue;
@@ -22,7 +25,7 @@ import jakarta.inject.Singleton;
 import java.time.Clock;
 
 /**
- * Chooses the stores: Redis when {@code zen-watcher.redis.uri} is set, so that every ingester replica shares
+ * Chooses the stores and the rate limiter: Redis when {@code zen-watcher.redis.uri} is set, so that every ingester replica shares
  * dedup state and queue; otherwise the embedded in-memory ones, for a single process.
  */
 @Factory
@@ -64,6 +67,18 @@ class StoreFactory {
     @Bean(preDestroy = "close")
     RedisEventQueue redisEventQueue(RedisConnector connector, StoreProperties properties) {
         return new RedisEventQueue(connector, properties.queueCapacity());
+    }
+
+    @Singleton
+    @Requires(property = RedisProperties.URI)
+    RateLimiter redisRateLimiter(RedisConnector connector, Clock clock) {
+        return new RedisRateLimiter(connector, clock);
+    }
+
+    @Singleton
+    @Requires(missingProperty = RedisProperties.URI)
+    RateLimiter memoryRateLimiter(Clock clock) {
+        return new InMemoryRateLimiter(clock);
     }
 
     @Singleton

@@ -11,7 +11,7 @@ import io.kubezen.watcher.ingester.limit.ContentDecoding;
 import io.kubezen.watcher.ingester.limit.ContentTypes;
 import io.kubezen.watcher.ingester.limit.RateLimitSettings;
 import io.kubezen.watcher.ingester.limit.RateLimiter;
-import io.kubezen.watcher.ingester.limit.RateLimiterUnavailableException;
+import io.kubezen.watcher.ingester.http.UnavailableException;
 import io.kubezen.watcher.ingester.limit.memory.InMemoryRateLimiter;
 import io.micronaut.context.annotation.Requires;
 import io.micronaut.core.annotation.Nullable;
@@ -81,7 +81,7 @@ class GuardedTestController {
 
     @Get("/guarded/unavailable")
     HttpResponse<?> unavailable() {
-        throw new RateLimiterUnavailableException("falco", new ConnectException("redis-7.internal:6379 refused"));
+        throw new UnavailableException("falco", "the rate limit store", new ConnectException("redis-7.internal:6379 refused"));
     }
 
     @Get("/guarded/boom")

@@ -1,6 +1,6 @@
 package io.kubezen.watcher.ingester.http;
 
-import io.kubezen.watcher.ingester.limit.LimitSettings;
+import io.kubezen.watcher.config.LimitsSpec;
 import io.micronaut.context.annotation.Property;
 import io.micronaut.context.annotation.Requires;
 import io.micronaut.http.MediaType;
@@ -34,7 +34,7 @@ class ServerLimitsIT {
 
     @Test
     void nettyPassesTheLargestSourceLimitThrough() throws Exception {
-        int size = (int) LimitSettings.KUBE_AUDIT_MAX_BODY_BYTES;
+        int size = (int) LimitsSpec.DEFAULT_K8S_AUDIT_MAX_BODY_BYTES;
         HttpResponse<String> response = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build().send(
                 HttpRequest.newBuilder(URI.create(server.getURL() + "/sized"))
                         .POST(HttpRequest.BodyPublishers.ofByteArray(new byte[size])).build(),
