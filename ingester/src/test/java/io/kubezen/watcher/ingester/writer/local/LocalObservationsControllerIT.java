@@ -35,6 +35,8 @@ import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 @MicronautTest
 @Property(name = "spec.name", value = "LocalObservationsControllerIT")
+// application.yml's fixed default port collides with other builds on the same machine.
+@Property(name = "micronaut.server.port", value = "-1")
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class LocalObservationsControllerIT {
 
