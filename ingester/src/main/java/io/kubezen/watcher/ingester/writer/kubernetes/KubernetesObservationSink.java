@@ -66,7 +66,7 @@ public final class KubernetesObservationSink implements ObservationSink {
         }
     }
 
-    /** A plain map, so client-java's Gson writes exactly the JSON that Jackson made of the spec. */
+    /** A plain map, so client-java's Gson sends the spec in Jackson's wire form (RFC 3339 times, absent fields left out). */
     static Map<String, Object> body(ObservationWrite write) {
         Map<String, Object> metadata = new LinkedHashMap<>();
         metadata.put("name", write.name());
