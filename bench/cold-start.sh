@@ -1,24 +1,58 @@
 #!/usr/bin/env bash
 # Cold start of the ingester: from process start to the first 2xx answer of POST /ingest/falco, on the
 # embedded default. Builds the jar if needed, runs it RUNS times (default 5) and prints each time and the median.
-# Usage: bench/cold-start.sh [RUNS]
+# --cds first makes a dynamic AppCDS archive from one training run (start, one ingest, health and metrics
+# scrapes, SIGTERM), then times runs that map it, as the container image does (deploy/docker/Dockerfile).
+# JAVA_OPTS is added to every java command line, e.g. JAVA_OPTS='-XX:TieredStopAtLevel=1'.
+# Usage: bench/cold-start.sh [--cds] [RUNS]
 set -euo pipefail
 cd "$(dirname "$0")/.."
+cds=false
+if [ "${1:-}" = "--cds" ]; then
+  cds=true
+  shift
+fi
 runs=${1:-5}
 jar=ingester/target/zen-watcher-ingester.jar
 [ -f "$jar" ] || ./mvnw -q -B -pl ingester -am -DskipTests package
 port=18080
 event=shared/src/test/resources/fixtures/falco/http-output.json
+log=/tmp/zen-watcher-cold-start.log
+read -r -a opts <<< "${JAVA_OPTS:-}"
+
+start_ingester() {
+  java "${opts[@]}" "$@" -jar "$jar" -micronaut.server.port=$port \
+    -zen-watcher.receiver.allow-unauthenticated-builtins=true >"$log" 2>&1 &
+  pid=$!
+}
+
+await_first_ingest() {
+  until curl -fs -o /dev/null -H 'Content-Type: application/json' --data-binary @"$event" \
+      "http://127.0.0.1:$port/ingest/falco"; do
+    kill -0 "$pid" 2>/dev/null || { echo "ingester exited; see $log" >&2; exit 1; }
+    sleep 0.005
+  done
+}
+
+if $cds; then
+  archive=ingester/target/zen-watcher-ingester.jsa
+  rm -f "$archive"
+  start_ingester -XX:ArchiveClassesAtExit="$archive"
+  await_first_ingest
+  curl -fs -o /dev/null "http://127.0.0.1:$port/health/readiness"
+  curl -fs -o /dev/null "http://127.0.0.1:$port/prometheus"
+  # The archive is written while the JVM exits, so wait for it rather than for the port to close.
+  kill -TERM "$pid"; wait "$pid" 2>/dev/null || true
+  [ -f "$archive" ] || { echo "no archive written; see $log" >&2; exit 1; }
+  echo "archive: $archive ($(du -h "$archive" | cut -f1))"
+  opts+=(-XX:SharedArchiveFile="$archive")
+fi
+
 times=()
 for i in $(seq "$runs"); do
   start=$(date +%s%N)
-  java -jar "$jar" -micronaut.server.port=$port -zen-watcher.receiver.allow-unauthenticated-builtins=true \
-    >/tmp/zen-watcher-cold-start.log 2>&1 &
-  pid=$!
-  until curl -fs -o /dev/null -H 'Content-Type: application/json' --data-binary @"$event" \
-      "http://127.0.0.1:$port/ingest/falco"; do
-    sleep 0.005
-  done
+  start_ingester
+  await_first_ingest
   end=$(date +%s%N)
   kill "$pid"; wait "$pid" 2>/dev/null || true
   ms=$(( (end - start) / 1000000 ))
