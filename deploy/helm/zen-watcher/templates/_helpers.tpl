@@ -1,0 +1,174 @@
+{{- define "zen-watcher.name" -}}
+{{- default .Chart.Name .Values.nameOverride | trunc 63 | trimSuffix "-" -}}
+{{- end -}}
+
+{{/* <release>-<chart>, or the release name alone when it already holds the chart name. */}}
+{{- define "zen-watcher.fullname" -}}
+{{- if .Values.fullnameOverride -}}
+{{- .Values.fullnameOverride | trunc 52 | trimSuffix "-" -}}
+{{- else -}}
+{{- $name := include "zen-watcher.name" . -}}
+{{- if contains $name .Release.Name -}}
+{{- .Release.Name | trunc 52 | trimSuffix "-" -}}
+{{- else -}}
+{{- printf "%s-%s" .Release.Name $name | trunc 52 | trimSuffix "-" -}}
+{{- end -}}
+{{- end -}}
+{{- end -}}
+
+{{/* Selector labels of one component; call with (dict "root" $ "component" "writer"). */}}
+{{- define "zen-watcher.selectorLabels" -}}
+app.kubernetes.io/name: {{ include "zen-watcher.name" .root }}
+app.kubernetes.io/instance: {{ .root.Release.Name }}
+app.kubernetes.io/component: {{ .component }}
+{{- end -}}
+
+{{- define "zen-watcher.labels" -}}
+{{ include "zen-watcher.selectorLabels" . }}
+app.kubernetes.io/version: {{ .root.Chart.AppVersion | quote }}
+app.kubernetes.io/managed-by: {{ .root.Release.Service }}
+app.kubernetes.io/part-of: zen-watcher
+helm.sh/chart: {{ printf "%s-%s" .root.Chart.Name .root.Chart.Version | replace "+" "_" }}
+{{- end -}}
+
+{{- define "zen-watcher.image" -}}
+{{- $image := index .root.Values.image .app -}}
+{{- printf "%s/%s:%s" .root.Values.image.registry $image (default .root.Chart.AppVersion .root.Values.image.tag) -}}
+{{- end -}}
+
+{{- define "zen-watcher.leaseName" -}}
+{{- default (printf "%s-controller" (include "zen-watcher.fullname" .)) .Values.controller.leaderElection.leaseName -}}
+{{- end -}}
+
+{{/* The parts of redis.uri: scheme, host:port and database path; fails naming the key when unusable. */}}
+{{- define "zen-watcher.redisUrl" -}}
+{{- $url := urlParse .Values.redis.uri -}}
+{{- if not (has $url.scheme (list "redis" "rediss")) -}}
+{{- fail (printf "redis.uri must start with redis:// or rediss://, was %q" .Values.redis.uri) -}}
+{{- end -}}
+{{- if $url.userinfo -}}
+{{- fail "redis.uri must not hold a password: put it in the Secret named by redis.auth.existingSecret" -}}
+{{- end -}}
+{{- toJson $url -}}
+{{- end -}}
+
+{{/*
+Redis connection environment of every component. The URI either comes whole from the Secret (uriKey),
+or is redis.uri with the password from the Secret spliced in through Kubernetes' $(VAR) expansion, so
+the password never sits in a rendered manifest.
+*/}}
+{{- define "zen-watcher.redisEnv" -}}
+{{- $auth := .Values.redis.auth -}}
+{{- if and $auth.uriKey (not $auth.existingSecret) -}}
+{{- fail "redis.auth.uriKey needs redis.auth.existingSecret, the Secret that holds it" -}}
+{{- end -}}
+{{- if $auth.uriKey }}
+- name: ZEN_WATCHER_REDIS_URI
+  valueFrom:
+    secretKeyRef:
+      name: {{ $auth.existingSecret }}
+      key: {{ $auth.uriKey }}
+{{- else }}
+{{- if not .Values.redis.uri -}}
+{{- fail "redis.uri is required (redis://host:6379/0), or redis.auth.existingSecret with redis.auth.uriKey" -}}
+{{- end -}}
+{{- $url := include "zen-watcher.redisUrl" . | fromJson }}
+{{- if $auth.existingSecret }}
+- name: REDIS_PASSWORD
+  valueFrom:
+    secretKeyRef:
+      name: {{ $auth.existingSecret }}
+      key: {{ $auth.passwordKey }}
+- name: ZEN_WATCHER_REDIS_URI
+  value: {{ printf "%s://:$(REDIS_PASSWORD)@%s%s%s" $url.scheme $url.host $url.path (ternary (printf "?%s" $url.query) "" (ne $url.query "")) | quote }}
+{{- else }}
+- name: ZEN_WATCHER_REDIS_URI
+  value: {{ .Values.redis.uri | quote }}
+{{- end }}
+{{- end }}
+- name: ZEN_WATCHER_REDIS_KEY_PREFIX
+  value: {{ .Values.redis.keyPrefix | quote }}
+- name: ZEN_WATCHER_REDIS_COMMAND_TIMEOUT
+  value: {{ .Values.redis.commandTimeout | quote }}
+{{- end -}}
+
+{{/* Environment every container shares: port, configuration file, JVM flags, Redis. */}}
+{{- define "zen-watcher.commonEnv" -}}
+- name: PORT
+  value: {{ .port | quote }}
+- name: MICRONAUT_CONFIG_FILES
+  value: /etc/zen-watcher/config/application.yml
+{{- with .root.Values.javaToolOptions }}
+- name: JAVA_TOOL_OPTIONS
+  value: {{ . | quote }}
+{{- end }}
+{{- include "zen-watcher.redisEnv" .root }}
+{{- end -}}
+
+{{/* Health probes on the serving port: Micronaut's liveness and readiness endpoints. */}}
+{{- define "zen-watcher.probes" -}}
+startupProbe:
+  httpGet: {path: /health/liveness, port: http}
+  periodSeconds: 2
+  failureThreshold: 60
+livenessProbe:
+  httpGet: {path: /health/liveness, port: http}
+  periodSeconds: 10
+  failureThreshold: 3
+readinessProbe:
+  httpGet: {path: /health/readiness, port: http}
+  periodSeconds: 5
+  failureThreshold: 2
+{{- end -}}
+
+{{- define "zen-watcher.volumeMounts" -}}
+- name: tmp
+  mountPath: /tmp
+- name: config
+  mountPath: /etc/zen-watcher/config
+  readOnly: true
+{{- end -}}
+
+{{- define "zen-watcher.volumes" -}}
+- name: tmp
+  emptyDir:
+    sizeLimit: {{ .Values.tmpSizeLimit }}
+- name: config
+  configMap:
+    name: {{ include "zen-watcher.fullname" . }}-config
+{{- end -}}
+
+{{/* Scheduling and pod-level settings shared by every Deployment; call with (dict "root" $ "values" .Values.writer). */}}
+{{- define "zen-watcher.podSettings" -}}
+securityContext:
+  {{- toYaml .root.Values.podSecurityContext | nindent 2 }}
+{{- with .root.Values.image.pullSecrets }}
+imagePullSecrets:
+{{- range . }}
+  - name: {{ . }}
+{{- end }}
+{{- end }}
+{{- with .values.nodeSelector }}
+nodeSelector:
+  {{- toYaml . | nindent 2 }}
+{{- end }}
+{{- with .values.tolerations }}
+tolerations:
+  {{- toYaml . | nindent 2 }}
+{{- end }}
+{{- with .values.affinity }}
+affinity:
+  {{- toYaml . | nindent 2 }}
+{{- end }}
+topologySpreadConstraints:
+{{- if .values.topologySpreadConstraints }}
+  {{- toYaml .values.topologySpreadConstraints | nindent 2 }}
+{{- else }}
+  - maxSkew: 1
+    topologyKey: kubernetes.io/hostname
+    whenUnsatisfiable: ScheduleAnyway
+    labelSelector:
+      matchLabels:
+        {{- include "zen-watcher.selectorLabels" (dict "root" .root "component" .component) | nindent 8 }}
+{{- end }}
+{{- end -}}

@@ -1,0 +1,237 @@
+package io.kubezen.watcher.testing.deploy;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.MissingNode;
+import io.kubezen.watcher.queue.EventQueue;
+import io.kubezen.watcher.redis.RedisConnectionOptions;
+import io.kubezen.watcher.redis.RedisKeys;
+import io.kubezen.watcher.testing.crd.DeployFiles;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.stream.StreamSupport;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * What the rendered chart does, read from its manifests: restricted pods, probes on the port the app serves,
+ * KEDA on the stream and group the code uses, secrets only by reference, least-privilege RBAC, and a Knative
+ * Service that fits the chart it relies on.
+ */
+class ChartRenderingIT {
+
+    private static final String PRODUCTION = "values-production.yaml";
+
+    private static ZenWatcherChart chart;
+
+    @BeforeAll
+    static void tools() {
+        chart = new ZenWatcherChart(new Helm(DeployTools.get(), Path.of("target", "deploy-checks", "helm-home")));
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"values.yaml", PRODUCTION})
+    void everyPodMeetsTheRestrictedPodSecurityStandard(String values) {
+        List<Manifest> deployments = ofKind(chart.render(List.of(values)), "Deployment");
+
+        assertThat(deployments).extracting(Manifest::name)
+                .containsExactlyInAnyOrder("zen-watcher-controller", "zen-watcher-writer", "zen-watcher-ingester");
+        for (Manifest deployment : deployments) {
+            JsonNode pod = deployment.object().at("/spec/template/spec");
+            assertThat(pod.at("/securityContext/runAsNonRoot").asBoolean()).as(deployment.origin()).isTrue();
+            assertThat(pod.at("/securityContext/seccompProfile/type").asText()).isEqualTo("RuntimeDefault");
+            JsonNode container = pod.at("/containers/0");
+            assertThat(container.at("/securityContext/allowPrivilegeEscalation").asBoolean(true)).isFalse();
+            assertThat(container.at("/securityContext/readOnlyRootFilesystem").asBoolean()).isTrue();
+            assertThat(texts(container.at("/securityContext/capabilities/drop"))).containsExactly("ALL");
+            assertThat(volumeOf(pod, mountedAt(container, "/tmp")).has("emptyDir")).as("/tmp is an emptyDir").isTrue();
+        }
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"values.yaml", PRODUCTION})
+    void probesAskTheHealthEndpointsOnThePortTheAppServes(String values) {
+        for (Manifest deployment : ofKind(chart.render(List.of(values)), "Deployment")) {
+            JsonNode container = deployment.object().at("/spec/template/spec/containers/0");
+            JsonNode http = find(container.path("ports"), "name", "http");
+            assertThat(env(container, "PORT").path("value").asText()).as(deployment.origin())
+                    .isEqualTo(http.path("containerPort").asText());
+            assertThat(container.at("/livenessProbe/httpGet/path").asText()).isEqualTo("/health/liveness");
+            assertThat(container.at("/readinessProbe/httpGet/path").asText()).isEqualTo("/health/readiness");
+            assertThat(container.at("/livenessProbe/httpGet/port").asText()).isEqualTo("http");
+            assertThat(container.at("/readinessProbe/httpGet/port").asText()).isEqualTo("http");
+        }
+    }
+
+    @Test
+    void kedaScalesTheWritersOnTheLagOfTheStreamTheCodeWrites() {
+        List<Manifest> manifests = chart.render(List.of(PRODUCTION));
+
+        JsonNode scaled = only(manifests, "ScaledObject").object();
+        JsonNode trigger = scaled.at("/spec/triggers/0");
+        assertThat(trigger.path("type").asText()).isEqualTo("redis-streams");
+        assertThat(trigger.at("/metadata/stream").asText())
+                .isEqualTo(new RedisKeys(RedisConnectionOptions.DEFAULT_KEY_PREFIX).observationStream());
+        assertThat(trigger.at("/metadata/consumerGroup").asText()).isEqualTo(EventQueue.DEFAULT_GROUP);
+        assertThat(trigger.at("/metadata/lagCount").asText()).isEqualTo("500");
+        assertThat(trigger.at("/metadata/activationLagCount").asText()).isEqualTo("0");
+        assertThat(trigger.at("/metadata/address").asText()).isEqualTo("redis-master.redis:6379");
+        assertThat(scaled.at("/spec/scaleTargetRef/name").asText()).isEqualTo("zen-watcher-writer");
+        assertThat(named(manifests, "Deployment", "zen-watcher-writer").object().at("/spec").has("replicas"))
+                .as("KEDA owns the writer replica count").isFalse();
+        JsonNode secret = only(manifests, "TriggerAuthentication").object().at("/spec/secretTargetRef/0");
+        assertThat(secret.path("parameter").asText()).isEqualTo("password");
+        assertThat(secret.path("name").asText()).isEqualTo("zen-watcher-redis");
+        assertThat(secret.path("key").asText()).isEqualTo("redis-password");
+    }
+
+    @Test
+    void aKeyPrefixMovesTheStreamKedaWatchesWithIt() {
+        List<Manifest> manifests = chart.render(List.of(), "writer.keda.enabled=true", "redis.keyPrefix=team-a:");
+
+        assertThat(only(manifests, "ScaledObject").object().at("/spec/triggers/0/metadata/stream").asText())
+                .isEqualTo(new RedisKeys("team-a:").observationStream());
+        for (Manifest deployment : ofKind(manifests, "Deployment")) {
+            assertThat(env(deployment.object().at("/spec/template/spec/containers/0"), "ZEN_WATCHER_REDIS_KEY_PREFIX")
+                    .path("value").asText()).isEqualTo("team-a:");
+        }
+    }
+
+    @Test
+    void theRedisPasswordComesFromItsSecretBeforeTheUriThatUsesIt() {
+        for (Manifest deployment : ofKind(chart.render(List.of(PRODUCTION)), "Deployment")) {
+            List<String> names = new ArrayList<>();
+            deployment.object().at("/spec/template/spec/containers/0/env").forEach(e -> names.add(e.path("name").asText()));
+            JsonNode container = deployment.object().at("/spec/template/spec/containers/0");
+
+            assertThat(env(container, "REDIS_PASSWORD").at("/valueFrom/secretKeyRef/name").asText()).isEqualTo("zen-watcher-redis");
+            assertThat(env(container, "ZEN_WATCHER_REDIS_URI").path("value").asText())
+                    .isEqualTo("redis://:$(REDIS_PASSWORD)@redis-master.redis:6379/0");
+            // Kubernetes expands $(VAR) only from variables listed earlier.
+            assertThat(names.indexOf("REDIS_PASSWORD")).as(deployment.origin()).isLessThan(names.indexOf("ZEN_WATCHER_REDIS_URI"));
+        }
+    }
+
+    @Test
+    void aUriKeyTakesTheWholeUriFromTheSecret() {
+        List<Manifest> manifests = chart.render(List.of(), "redis.uri=", "redis.auth.existingSecret=redis-creds",
+                "redis.auth.uriKey=uri", "admin.existingSecret=admin-creds");
+
+        for (Manifest deployment : ofKind(manifests, "Deployment")) {
+            JsonNode container = deployment.object().at("/spec/template/spec/containers/0");
+            assertThat(env(container, "ZEN_WATCHER_REDIS_URI").at("/valueFrom/secretKeyRef").toString())
+                    .isEqualTo("{\"name\":\"redis-creds\",\"key\":\"uri\"}");
+            assertThat(env(container, "REDIS_PASSWORD").isMissingNode()).isTrue();
+        }
+        JsonNode ingester = named(manifests, "Deployment", "zen-watcher-ingester").object().at("/spec/template/spec/containers/0");
+        assertThat(env(ingester, "ZEN_WATCHER_ADMIN_TOKEN").at("/valueFrom/secretKeyRef/name").asText()).isEqualTo("admin-creds");
+    }
+
+    @Test
+    void everyComponentHasOnlyThePermissionsItsJobNeeds() {
+        List<Manifest> manifests = chart.render(List.of(PRODUCTION));
+
+        assertThat(named(manifests, "ServiceAccount", "zen-watcher-ingester").object().path("automountServiceAccountToken").asBoolean(true)).isFalse();
+        assertThat(manifests).filteredOn(m -> m.kind().endsWith("RoleBinding"))
+                .noneMatch(m -> m.object().path("subjects").toString().contains("zen-watcher-ingester"));
+        assertThat(named(manifests, "ClusterRole", "zen-watcher-writer").object().path("rules").toString())
+                .isEqualTo("[{\"apiGroups\":[\"zen.kube-zen.io\"],\"resources\":[\"observations\"],\"verbs\":[\"create\"]}]");
+
+        JsonNode controller = named(manifests, "Deployment", "zen-watcher-controller").object().at("/spec/template/spec/containers/0");
+        String lease = env(controller, "ZEN_WATCHER_LEADER_LEASE_NAME").path("value").asText();
+        JsonNode roleRules = named(manifests, "Role", "zen-watcher-controller").object().path("rules");
+        JsonNode namedLease = find(roleRules, "resourceNames", lease);
+        assertThat(texts(namedLease.path("resources"))).containsExactly("leases");
+        assertThat(texts(namedLease.path("verbs"))).containsExactly("get", "update");
+        JsonNode secrets = find(roleRules, "resources", "secrets");
+        assertThat(texts(secrets.path("verbs"))).containsExactly("get");
+        assertThat(texts(secrets.path("resourceNames"))).containsExactly("falco-ingest");
+        assertThat(manifests).filteredOn(m -> m.kind().endsWith("Role"))
+                .allSatisfy(role -> assertThat(role.object().path("rules").toString()).doesNotContain("\"*\""));
+    }
+
+    @Test
+    void writerNamespacesAreBoundOneByOne() {
+        List<Manifest> manifests = chart.render(List.of(), "writer.allowedNamespaces={team-a,team-b}");
+
+        assertThat(ofKind(manifests, "RoleBinding")).filteredOn(m -> m.name().equals("zen-watcher-writer"))
+                .extracting(m -> m.object().at("/metadata/namespace").asText()).containsExactly("team-a", "team-b");
+        assertThat(ofKind(manifests, "ClusterRoleBinding")).extracting(Manifest::name).doesNotContain("zen-watcher-writer");
+        JsonNode writer = named(manifests, "Deployment", "zen-watcher-writer").object().at("/spec/template/spec/containers/0");
+        assertThat(env(writer, "ZEN_WATCHER_WRITER_ALLOWED_NAMESPACES").path("value").asText()).isEqualTo("team-a,team-b");
+    }
+
+    @Test
+    void theServiceMonitorScrapesPrometheusOnEveryComponentsHttpPort() {
+        List<Manifest> manifests = chart.render(List.of(PRODUCTION));
+
+        JsonNode endpoint = only(manifests, "ServiceMonitor").object().at("/spec/endpoints/0");
+        assertThat(endpoint.path("path").asText()).isEqualTo("/prometheus");
+        assertThat(endpoint.path("port").asText()).isEqualTo("http");
+        assertThat(ofKind(manifests, "Service")).hasSize(3)
+                .allSatisfy(s -> assertThat(find(s.object().at("/spec/ports"), "name", "http").isMissingNode()).isFalse());
+    }
+
+    @Test
+    void theKnativeServiceUsesWhatTheChartProvides() throws Exception {
+        List<Manifest> manifests = chart.render(List.of(), "ingester.enabled=false");
+        Path knative = DeployFiles.root().getParent().resolve("knative/ingester-service.yaml");
+        JsonNode service = Manifest.parse(Files.readString(knative), knative.toString()).get(0).object();
+        JsonNode pod = service.at("/spec/template/spec");
+
+        assertThat(ofKind(manifests, "Deployment")).extracting(Manifest::name).doesNotContain("zen-watcher-ingester");
+        assertThat(service.at("/metadata/name").asText()).isEqualTo("zen-watcher-ingester");
+        assertThat(service.at("/metadata/namespace").asText()).isEqualTo(ZenWatcherChart.NAMESPACE);
+        named(manifests, "ServiceAccount", pod.path("serviceAccountName").asText());
+        named(manifests, "ConfigMap", volumeOf(pod, "config").at("/configMap/name").asText());
+        String chartImage = named(manifests, "Deployment", "zen-watcher-writer").object().at("/spec/template/spec/containers/0/image").asText();
+        assertThat(pod.at("/containers/0/image").asText()).isEqualTo(chartImage);
+        assertThat(env(pod.at("/containers/0"), "PORT").isMissingNode()).as("Knative sets PORT itself").isTrue();
+    }
+
+    private static List<Manifest> ofKind(List<Manifest> manifests, String kind) {
+        return manifests.stream().filter(m -> m.kind().equals(kind)).toList();
+    }
+
+    private static Manifest only(List<Manifest> manifests, String kind) {
+        List<Manifest> found = ofKind(manifests, kind);
+        assertThat(found).as(kind).hasSize(1);
+        return found.get(0);
+    }
+
+    private static Manifest named(List<Manifest> manifests, String kind, String name) {
+        return ofKind(manifests, kind).stream().filter(m -> m.name().equals(name)).findFirst()
+                .orElseThrow(() -> new AssertionError("no " + kind + " " + name + " rendered"));
+    }
+
+    private static JsonNode env(JsonNode container, String name) {
+        return find(container.path("env"), "name", name);
+    }
+
+    /** The first element of {@code array} whose {@code field} is {@code value}, or is a list holding it. */
+    private static JsonNode find(JsonNode array, String field, String value) {
+        return StreamSupport.stream(array.spliterator(), false)
+                .filter(e -> e.path(field).isArray() ? texts(e.path(field)).contains(value) : e.path(field).asText().equals(value))
+                .findFirst().orElse(MissingNode.getInstance());
+    }
+
+    private static String mountedAt(JsonNode container, String path) {
+        return find(container.path("volumeMounts"), "mountPath", path).path("name").asText();
+    }
+
+    private static JsonNode volumeOf(JsonNode pod, String name) {
+        return find(pod.path("volumes"), "name", name);
+    }
+
+    private static List<String> texts(JsonNode array) {
+        List<String> texts = new ArrayList<>();
+        array.forEach(e -> texts.add(e.asText()));
+        return texts;
+    }
+}
