@@ -51,6 +51,7 @@ class WriterKubernetesIT {
                 "kubernetes.client.base-path", apiServer.baseUrl(),
                 "zen-watcher.receiver.allow-unauthenticated-builtins", true,
                 "zen-watcher.queue.block", "100ms"))) {
+            assertThat(get(server, "/health/readiness").statusCode()).isEqualTo(200);
             String event = Fixtures.read("falco/http-output.json");
             assertThat(post(server, event).statusCode()).isEqualTo(202);
 
@@ -81,6 +82,25 @@ class WriterKubernetesIT {
         } catch (Exception e) {
             throw new IllegalStateException(e);
         }
+    }
+
+    @Test
+    void writerIsNotReadyWhileTheApiServerIsUnreachable(RedisServerHandle redis) throws Exception {
+        String unreachable = apiServer.baseUrl();
+        apiServer.close();
+        try (EmbeddedServer server = ApplicationContext.run(EmbeddedServer.class, Map.of(
+                "zen-watcher.redis.uri", redis.uri(),
+                "kubernetes.client.base-path", unreachable))) {
+            HttpResponse<String> readiness = get(server, "/health/readiness");
+
+            assertThat(readiness.statusCode()).isEqualTo(503);
+            assertThat(JSON.readTree(readiness.body()).at("/details/kubernetes/status").asText()).isEqualTo("DOWN");
+        }
+    }
+
+    private HttpResponse<String> get(EmbeddedServer server, String path) throws Exception {
+        return http.send(HttpRequest.newBuilder(URI.create(server.getURL() + path)).build(),
+                HttpResponse.BodyHandlers.ofString());
     }
 
     private HttpResponse<String> post(EmbeddedServer server, String body) throws Exception {
