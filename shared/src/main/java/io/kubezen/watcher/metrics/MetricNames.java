@@ -24,6 +24,10 @@ public final class MetricNames {
     public static final String ERRORS = "zen.watcher.errors";
     /** The dedup window in force per source, in seconds. Tags: source. */
     public static final String DEDUP_WINDOW = "zen.watcher.dedup.window.seconds";
+    /** 1 while this controller process is the leader, else 0. */
+    public static final String LEADER = "zen.watcher.leader";
+    /** Leadership changes of this controller process. Tags: transition ({@code acquired}, {@code lost}). */
+    public static final String LEADER_TRANSITIONS = "zen.watcher.leader.transitions";
 
     public static final String TAG_SOURCE = "source";
     public static final String TAG_REASON = "reason";
@@ -31,6 +35,7 @@ public final class MetricNames {
     public static final String TAG_OUTCOME = "outcome";
     public static final String TAG_STAGE = "stage";
     public static final String TAG_ERROR_TYPE = "error_type";
+    public static final String TAG_TRANSITION = "transition";
 
     public static final String UNKNOWN_SOURCE = "unknown";
 

@@ -51,7 +51,10 @@ public final class WindowTuningDuty implements LeaderDuty {
                     step.run();
                     failures.succeeded();
                 } catch (StoreUnavailableException e) {
-                    failures.failed(e);
+                    // A call interrupted because the term ended is not a Redis failure.
+                    if (term.isActive()) {
+                        failures.failed(e);
+                    }
                 }
             } while (!term.awaitEnd(options.interval()));
         } finally {
