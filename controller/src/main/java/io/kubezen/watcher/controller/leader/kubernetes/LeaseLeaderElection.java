@@ -4,6 +4,10 @@ import io.kubernetes.client.extended.leaderelection.LeaderElectionConfig;
 import io.kubernetes.client.extended.leaderelection.LeaderElector;
 import io.kubernetes.client.extended.leaderelection.resourcelock.LeaseLock;
 import io.kubernetes.client.openapi.ApiClient;
+import io.kubernetes.client.openapi.ApiException;
+import io.kubernetes.client.openapi.apis.CoordinationV1Api;
+import io.kubernetes.client.openapi.models.V1Lease;
+import io.kubernetes.client.openapi.models.V1LeaseSpec;
 import io.kubezen.watcher.controller.leader.LeaderElection;
 import io.kubezen.watcher.controller.leader.LeaderElectionOptions;
 import io.kubezen.watcher.controller.leader.LeadershipAcquired;
@@ -66,11 +70,13 @@ public final class LeaseLeaderElection implements LeaderElection {
     public void close() {
         LeaderElector last;
         Thread thread;
+        boolean wasLeading;
         synchronized (transitions) {
             if (closed) {
                 return;
             }
             closed = true;
+            wasLeading = current != null && current.leading;
             if (current != null) {
                 end(current);
             }
@@ -80,6 +86,9 @@ public final class LeaseLeaderElection implements LeaderElection {
         if (last != null) {
             // Shuts the elector's workers down, then hands the lease back if this process holds it.
             last.close();
+        }
+        if (wasLeading) {
+            release();
         }
         if (thread != null && !join(thread, options.retryPeriod().multipliedBy(2))) {
             // A standby waits in the elector's acquire loop, which only an interrupt ends.
@@ -138,6 +147,28 @@ public final class LeaseLeaderElection implements LeaderElection {
             }
             term.leading = false;
             listener.lost(new LeadershipLost(identity(), clock.instant()));
+        }
+    }
+
+    /**
+     * Clears the holder if this process still holds the lease. {@link LeaderElector#close()} tries the same, but
+     * with the version of its last renewal it knows of: when closing interrupted a renewal whose write had
+     * already landed, that version is stale and its attempt fails with 409. Reading first makes the hand-over
+     * immediate either way; the write carries the version read, so it cannot clear another holder's lease.
+     */
+    private void release() {
+        CoordinationV1Api api = new CoordinationV1Api(client);
+        try {
+            V1Lease lease = api.readNamespacedLease(options.leaseName(), options.leaseNamespace()).execute();
+            V1LeaseSpec spec = lease.getSpec();
+            if (spec != null && identity().equals(spec.getHolderIdentity())) {
+                spec.holderIdentity(null).acquireTime(null).renewTime(null);
+                api.replaceNamespacedLease(options.leaseName(), options.leaseNamespace(), lease).execute();
+            }
+            LOG.info("Released lease {}/{}", options.leaseNamespace(), options.leaseName());
+        } catch (ApiException e) {
+            LOG.warn("Could not release lease {}/{} (HTTP {}); a standby takes over once it expires",
+                    options.leaseNamespace(), options.leaseName(), e.getCode());
         }
     }
 
