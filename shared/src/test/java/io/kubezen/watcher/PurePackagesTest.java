@@ -35,6 +35,7 @@ class PurePackagesTest {
                 .that().resideInAnyPackage(
                         "io.kubezen.watcher.model..",
                         "io.kubezen.watcher.config..",
+                        "io.kubezen.watcher.metrics..",
                         "io.kubezen.watcher.source..",
                         "io.kubezen.watcher.normalize..",
                         "io.kubezen.watcher.filter..",
@@ -43,6 +44,21 @@ class PurePackagesTest {
                 .should().dependOnClassesThat().resideInAnyPackage(FRAMEWORKS)
                 .because("the pure stages are shared by the ingester and the controller and tested without I/O");
         rule.check(classes);
+    }
+
+    @Test
+    void sourceTypesDoNotKnowEachOther() {
+        String[] types = {"falco", "kubeaudit", "alertmanager", "cloudevents", "webhook"};
+        for (String type : types) {
+            for (String other : types) {
+                if (!other.equals(type)) {
+                    noClasses().that().resideInAPackage("io.kubezen.watcher.source." + type + "..")
+                            .should().dependOnClassesThat().resideInAPackage("io.kubezen.watcher.source." + other + "..")
+                            .because("adding a source type must touch its own package only")
+                            .check(classes);
+                }
+            }
+        }
     }
 
     @Test

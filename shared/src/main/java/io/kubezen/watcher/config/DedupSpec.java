@@ -8,8 +8,8 @@ import java.util.List;
  * Duplicate suppression for a source.
  *
  * @param pinned            true: the adaptive tuner never changes this source's window
- * @param fingerprintFields Observation fields (dotted paths such as {@code details.hostname}) that identify
- *                          "the same event"; absent: the source type's default
+ * @param fingerprintFields Observation fields (paths such as {@code details.hostname}, see
+ *                          {@code docs/sources.md}) that identify "the same event"; absent: the type's default
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record DedupSpec(Boolean enabled, Long windowSeconds, Boolean pinned, List<String> fingerprintFields) {

@@ -16,9 +16,9 @@ public final class MetricNames {
     public static final String EVENTS_FILTERED = "zen.watcher.events.filtered";
     /** Events durably appended to the queue. Tags: source. */
     public static final String EVENTS_QUEUED = "zen.watcher.events.queued";
-    /** Requests answered with an error. Tags: source, reason (the problem type's last path segment). */
+    /** Requests answered with an error. Tags: source, reason (the HTTP status code). */
     public static final String REQUESTS_REJECTED = "zen.watcher.requests.rejected";
-    /** Ingest request latency, from the body read to the answer. Tags: source, outcome. */
+    /** Ingest request latency. Tags: source, outcome (the HTTP status code). */
     public static final String REQUEST_DURATION = "zen.watcher.request.duration";
     /** Infrastructure errors. Tags: stage, error_type. */
     public static final String ERRORS = "zen.watcher.errors";

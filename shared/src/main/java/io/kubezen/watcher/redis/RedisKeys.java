@@ -64,6 +64,11 @@ public final class RedisKeys {
         return trafficKey.substring(head.length(), bucket);
     }
 
+    /** Hash {tokens, ts}: the shared token bucket of a source's rate limit; expires once it would be full. */
+    public String rateLimit(String source) {
+        return prefix + "ratelimit:" + SourceNames.check(source);
+    }
+
     /** Stream: accepted events waiting for a writer. */
     public String observationStream() {
         return prefix + "stream:observations";

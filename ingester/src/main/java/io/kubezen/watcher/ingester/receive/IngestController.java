@@ -1,0 +1,60 @@
+package io.kubezen.watcher.ingester.receive;
+
+import io.kubezen.watcher.ingester.auth.micronaut.MicronautAuthRequests;
+import io.kubezen.watcher.ingester.limit.BoundedBody;
+import io.kubezen.watcher.ingester.limit.ContentDecoding;
+import io.kubezen.watcher.ingester.sources.ReceiverSource;
+import io.kubezen.watcher.ingester.sources.SourceCatalog;
+import io.kubezen.watcher.source.Payload;
+import io.micronaut.core.annotation.Nullable;
+import io.micronaut.http.HttpRequest;
+import io.micronaut.http.HttpResponse;
+import io.micronaut.http.MediaType;
+import io.micronaut.http.annotation.Body;
+import io.micronaut.http.annotation.Controller;
+import io.micronaut.http.annotation.PathVariable;
+import io.micronaut.http.annotation.Post;
+import io.micronaut.scheduling.TaskExecutors;
+import io.micronaut.scheduling.annotation.ExecuteOn;
+
+import java.util.HashMap;
+import java.util.Map;
+
+/**
+ * {@code POST /ingest/{source}}: the order of the checks is the point. The body is bounded before anything
+ * else; credentials are checked before the rate limit, so strangers cannot spend a source's budget; HMAC
+ * covers the body as sent, so decoding comes after authentication.
+ */
+@Controller("/ingest")
+class IngestController {
+
+    private final SourceCatalog catalog;
+    private final Receiver receiver;
+
+    IngestController(SourceCatalog catalog, Receiver receiver) {
+        this.catalog = catalog;
+        this.receiver = receiver;
+    }
+
+    @Post(uri = "/{source}", consumes = MediaType.ALL, produces = MediaType.APPLICATION_JSON)
+    @ExecuteOn(TaskExecutors.BLOCKING)
+    HttpResponse<IngestSummary> ingest(@PathVariable String source, HttpRequest<?> request, @Nullable @Body byte[] body) {
+        ReceiverSource target = catalog.find(source).orElseThrow(() -> new UnknownSourceException(source));
+        byte[] raw = BoundedBody.forRequest(source, target.limits().maxBodyBytes(), request.getContentLength() < 0
+                        ? java.util.OptionalLong.empty() : java.util.OptionalLong.of(request.getContentLength()))
+                .append(body == null ? new byte[0] : body, 0, body == null ? 0 : body.length)
+                .toByteArray();
+        target.authenticator().authenticate(MicronautAuthRequests.from(source, request, raw));
+        receiver.checkRateLimit(target);
+        byte[] decoded = ContentDecoding.decode(source, raw, request.getHeaders().get(ContentDecoding.CONTENT_ENCODING),
+                target.limits().maxDecompressedBytes());
+        Payload payload = new Payload(decoded, request.getHeaders().get("Content-Type"), headers(request));
+        return HttpResponse.accepted().body(receiver.receive(target, payload));
+    }
+
+    private static Map<String, String> headers(HttpRequest<?> request) {
+        Map<String, String> headers = new HashMap<>();
+        request.getHeaders().forEachValue((name, value) -> headers.putIfAbsent(name, value));
+        return headers;
+    }
+}

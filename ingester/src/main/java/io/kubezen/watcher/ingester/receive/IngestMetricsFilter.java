@@ -1,0 +1,53 @@
+package io.kubezen.watcher.ingester.receive;
+
+import io.kubezen.watcher.ingester.sources.SourceCatalog;
+import io.kubezen.watcher.metrics.MetricNames;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
+import io.micronaut.http.HttpRequest;
+import io.micronaut.http.MutableHttpResponse;
+import io.micronaut.http.annotation.RequestFilter;
+import io.micronaut.http.annotation.ResponseFilter;
+import io.micronaut.http.annotation.ServerFilter;
+
+/**
+ * Times every ingest request and counts refusals, by source and answer code: one place sees every outcome,
+ * whichever handler produced it. A path that names no configured source is tagged {@code unknown}, so
+ * scanning random paths cannot grow the number of series.
+ */
+@ServerFilter("/ingest/**")
+class IngestMetricsFilter {
+
+    private static final String SAMPLE = IngestMetricsFilter.class.getName() + ".sample";
+    private static final String PATH_PREFIX = "/ingest/";
+
+    private final MeterRegistry registry;
+    private final SourceCatalog catalog;
+
+    IngestMetricsFilter(MeterRegistry registry, SourceCatalog catalog) {
+        this.registry = registry;
+        this.catalog = catalog;
+    }
+
+    @RequestFilter
+    void start(HttpRequest<?> request) {
+        request.setAttribute(SAMPLE, Timer.start(registry));
+    }
+
+    @ResponseFilter
+    void stop(HttpRequest<?> request, MutableHttpResponse<?> response) {
+        String source = source(request.getPath());
+        String code = Integer.toString(response.code());
+        request.getAttribute(SAMPLE, Timer.Sample.class).ifPresent(sample -> sample.stop(registry.timer(
+                MetricNames.REQUEST_DURATION, MetricNames.TAG_SOURCE, source, MetricNames.TAG_OUTCOME, code)));
+        if (response.code() >= 400) {
+            registry.counter(MetricNames.REQUESTS_REJECTED, MetricNames.TAG_SOURCE, source,
+                    MetricNames.TAG_REASON, code).increment();
+        }
+    }
+
+    private String source(String path) {
+        String name = path.startsWith(PATH_PREFIX) ? path.substring(PATH_PREFIX.length()) : "";
+        return catalog.find(name).isPresent() ? name : MetricNames.UNKNOWN_SOURCE;
+    }
+}

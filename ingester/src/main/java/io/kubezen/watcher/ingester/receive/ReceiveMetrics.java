@@ -1,0 +1,55 @@
+package io.kubezen.watcher.ingester.receive;
+
+import io.kubezen.watcher.filter.FilterReason;
+import io.kubezen.watcher.metrics.MetricNames;
+import io.kubezen.watcher.pipeline.PipelineResult;
+import io.micrometer.core.instrument.MeterRegistry;
+import jakarta.inject.Singleton;
+
+import java.util.Locale;
+
+/**
+ * The receive path's counters. Tags are the configured source name (the path's {@code {source}} only once it
+ * matched a configured source, so a scan of random paths cannot inflate cardinality) and fixed words.
+ */
+@Singleton
+class ReceiveMetrics {
+
+    private final MeterRegistry registry;
+
+    ReceiveMetrics(MeterRegistry registry) {
+        this.registry = registry;
+    }
+
+    void received(String source, PipelineResult result, int queued, int duplicates) {
+        registry.counter(MetricNames.EVENTS_RECEIVED, MetricNames.TAG_SOURCE, source).increment(result.received());
+        registry.counter(MetricNames.EVENTS_QUEUED, MetricNames.TAG_SOURCE, source).increment(queued);
+        if (duplicates > 0) {
+            discarded(source, "duplicate", duplicates);
+        }
+        if (result.filteredTotal() > 0) {
+            discarded(source, "filtered", result.filteredTotal());
+            result.filtered().forEach((reason, count) -> registry.counter(MetricNames.EVENTS_FILTERED,
+                    MetricNames.TAG_SOURCE, source, MetricNames.TAG_FILTER, word(reason)).increment(count));
+        }
+    }
+
+    void storeFailure() {
+        registry.counter(MetricNames.ERRORS, MetricNames.TAG_STAGE, "store",
+                MetricNames.TAG_ERROR_TYPE, "unavailable").increment();
+    }
+
+    void lostDedupRollback(String source) {
+        registry.counter(MetricNames.ERRORS, MetricNames.TAG_STAGE, "dedup",
+                MetricNames.TAG_ERROR_TYPE, "rollback_failed").increment();
+    }
+
+    private void discarded(String source, String reason, int count) {
+        registry.counter(MetricNames.EVENTS_DISCARDED, MetricNames.TAG_SOURCE, source,
+                MetricNames.TAG_REASON, reason).increment(count);
+    }
+
+    private static String word(FilterReason reason) {
+        return reason.name().toLowerCase(Locale.ROOT);
+    }
+}

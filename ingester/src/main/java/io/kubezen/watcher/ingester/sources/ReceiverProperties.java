@@ -1,0 +1,21 @@
+package io.kubezen.watcher.ingester.sources;
+
+import io.micronaut.context.annotation.ConfigurationProperties;
+import io.micronaut.core.bind.annotation.Bindable;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotBlank;
+
+/**
+ * {@code zen-watcher.receiver.*}.
+ *
+ * @param defaultNamespace             where Observations go when their source names no destination namespace
+ * @param allowUnauthenticatedBuiltins lets the built-in sources ({@code /ingest/falco}, ...) accept requests
+ *                                     without credentials; for local trials only, announced at start-up
+ * @param maxDetailBytes               bound on each detail value of an Observation, the raw payload included
+ */
+@ConfigurationProperties("zen-watcher.receiver")
+public record ReceiverProperties(
+        @NotBlank @Bindable(defaultValue = "zen-system") String defaultNamespace,
+        @Bindable(defaultValue = "false") boolean allowUnauthenticatedBuiltins,
+        @Min(256) @Bindable(defaultValue = "16384") int maxDetailBytes) {
+}

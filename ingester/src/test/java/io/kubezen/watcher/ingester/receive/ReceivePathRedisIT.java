@@ -1,0 +1,110 @@
+package io.kubezen.watcher.ingester.receive;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.kubezen.watcher.ingester.Fixtures;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.kubezen.watcher.testing.Await;
+import io.kubezen.watcher.testing.redis.DedicatedRedis;
+import io.kubezen.watcher.testing.redis.RedisServerHandle;
+import io.kubezen.watcher.testing.redis.WithRedis;
+import org.junit.jupiter.api.Test;
+
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** The receive path of ingester replicas sharing one real Redis. */
+@WithRedis
+class ReceivePathRedisIT {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final String[] JSON_TYPE = {"Content-Type", "application/json"};
+
+    @Test
+    void twoReplicasAcceptAnEventExactlyOnce(RedisServerHandle redis) throws Exception {
+        ExecutorService senders = Executors.newFixedThreadPool(8);
+        try (Ingester one = Ingester.start(config(redis)); Ingester other = Ingester.start(config(redis))) {
+            List<Future<HttpResponse<String>>> answers = new ArrayList<>();
+            for (int i = 0; i < 16; i++) {
+                Ingester target = i % 2 == 0 ? one : other;
+                answers.add(senders.submit(() -> target.post("/ingest/falco", Fixtures.falcoEvent(7), JSON_TYPE)));
+            }
+            int accepted = 0;
+            for (Future<HttpResponse<String>> answer : answers) {
+                HttpResponse<String> response = answer.get();
+                assertThat(response.statusCode()).isEqualTo(202);
+                accepted += JSON.readTree(response.body()).get("accepted").asInt();
+            }
+
+            assertThat(accepted).isEqualTo(1);
+            assertThat(redis.sync().xlen("zw:stream:observations")).isEqualTo(1);
+        } finally {
+            senders.shutdownNow();
+        }
+    }
+
+    @Test
+    void anAuditBatchOf400EventsIsOneRequest(RedisServerHandle redis) throws Exception {
+        try (Ingester ingester = Ingester.start(config(redis))) {
+            String batch = auditBatch(400);
+
+            HttpResponse<String> first = ingester.post("/ingest/k8s-audit", batch, JSON_TYPE);
+            HttpResponse<String> retried = ingester.post("/ingest/k8s-audit", batch, JSON_TYPE);
+
+            assertThat(first.statusCode()).as(first.body()).isEqualTo(202);
+            assertThat(JSON.readTree(first.body()).get("accepted").asInt()).isEqualTo(400);
+            assertThat(JSON.readTree(retried.body()).get("duplicates").asInt()).isEqualTo(400);
+            assertThat(redis.sync().xlen("zw:stream:observations")).isEqualTo(400);
+        }
+    }
+
+    @Test
+    void redisOutageIs503WithRetryAfterThenRecoversWithoutLosingTheRetry(@DedicatedRedis RedisServerHandle redis)
+            throws Exception {
+        Map<String, Object> config = new HashMap<>(config(redis));
+        config.put("zen-watcher.redis.command-timeout", "500ms");
+        try (Ingester ingester = Ingester.start(config)) {
+            assertThat(ingester.post("/ingest/falco", Fixtures.falcoEvent(1), JSON_TYPE).statusCode()).isEqualTo(202);
+
+            redis.stop();
+            HttpResponse<String> refused = ingester.post("/ingest/falco", Fixtures.falcoEvent(2), JSON_TYPE);
+
+            assertThat(refused.statusCode()).isEqualTo(503);
+            assertThat(refused.headers().firstValue("Retry-After")).isPresent();
+            assertThat(refused.headers().firstValue("Content-Type")).hasValueSatisfying(
+                    type -> assertThat(type).startsWith("application/problem+json"));
+
+            redis.start();
+            Await.until("the ingester accepts again once Redis is back", Duration.ofSeconds(15),
+                    () -> ingester.post("/ingest/falco", Fixtures.falcoEvent(2), JSON_TYPE).statusCode() == 202);
+            assertThat(redis.sync().xlen("zw:stream:observations")).isEqualTo(1);
+        }
+    }
+
+    private static Map<String, Object> config(RedisServerHandle redis) {
+        return Map.of("zen-watcher.redis.uri", redis.uri(),
+                "zen-watcher.receiver.allow-unauthenticated-builtins", true);
+    }
+
+    private static String auditBatch(int size) throws Exception {
+        ObjectNode event = (ObjectNode) JSON.readTree(Fixtures.read("k8s-audit/single-event.json"));
+        ObjectNode list = JSON.createObjectNode().put("kind", "EventList").put("apiVersion", "audit.k8s.io/v1");
+        ArrayNode items = list.putArray("items");
+        for (int i = 0; i < size; i++) {
+            JsonNode copy = event.deepCopy();
+            ((ObjectNode) copy).put("auditID", String.format("5c1d0e44-aaaa-4b3c-8d2e-%012d", i));
+            items.add(copy);
+        }
+        return JSON.writeValueAsString(list);
+    }
+}

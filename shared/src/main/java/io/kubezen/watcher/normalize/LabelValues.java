@@ -1,0 +1,38 @@
+package io.kubezen.watcher.normalize;
+
+/**
+ * Kubernetes label values: at most 63 characters of {@code [A-Za-z0-9._-]}, starting and ending with an
+ * alphanumeric. A value that breaks this makes the API server reject the whole Observation.
+ */
+public final class LabelValues {
+
+    public static final int MAX_LENGTH = 63;
+
+    private LabelValues() {
+    }
+
+    /** Replaces other characters with {@code -}, cuts at 63 and trims non-alphanumeric ends; may return "". */
+    public static String sanitize(String value) {
+        if (value == null) {
+            return "";
+        }
+        StringBuilder out = new StringBuilder(Math.min(value.length(), MAX_LENGTH));
+        for (int i = 0; i < value.length() && out.length() < MAX_LENGTH; i++) {
+            char c = value.charAt(i);
+            out.append(isAlphanumeric(c) || c == '-' || c == '_' || c == '.' ? c : '-');
+        }
+        int start = 0;
+        int end = out.length();
+        while (start < end && !isAlphanumeric(out.charAt(start))) {
+            start++;
+        }
+        while (end > start && !isAlphanumeric(out.charAt(end - 1))) {
+            end--;
+        }
+        return out.substring(start, end);
+    }
+
+    private static boolean isAlphanumeric(char c) {
+        return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9');
+    }
+}

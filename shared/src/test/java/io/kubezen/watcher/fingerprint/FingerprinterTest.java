@@ -1,0 +1,94 @@
+package io.kubezen.watcher.fingerprint;
+
+import io.kubezen.watcher.config.ConfigError;
+import io.kubezen.watcher.config.ConfigErrors;
+import io.kubezen.watcher.model.Category;
+import io.kubezen.watcher.model.ObservationSpec;
+import io.kubezen.watcher.model.ResourceRef;
+import io.kubezen.watcher.model.Severity;
+import org.junit.jupiter.api.Test;
+
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+class FingerprinterTest {
+
+    private static final List<String> FIELDS = List.of("eventType", "resource.namespace", "details.labels");
+
+    @Test
+    void isTheHexSha256OfTheConfiguredFieldsAndTheSameForTheSameInput() {
+        Fingerprinter fingerprinter = compile("falco", FIELDS);
+
+        String first = fingerprinter.fingerprint(spec("prod", labels("a", "1", "b", "2")));
+
+        assertThat(first).matches("[0-9a-f]{64}");
+        assertThat(fingerprinter.fingerprint(spec("prod", labels("a", "1", "b", "2")))).isEqualTo(first);
+    }
+
+    @Test
+    void ignoresTheOrderOfMapKeys() {
+        Fingerprinter fingerprinter = compile("falco", FIELDS);
+
+        assertThat(fingerprinter.fingerprint(spec("prod", labels("b", "2", "a", "1"))))
+                .isEqualTo(fingerprinter.fingerprint(spec("prod", labels("a", "1", "b", "2"))));
+    }
+
+    @Test
+    void differsWhenAnyConfiguredFieldOrTheSourceDiffers() {
+        Fingerprinter falco = compile("falco", FIELDS);
+        String base = falco.fingerprint(spec("prod", labels("a", "1")));
+
+        assertThat(falco.fingerprint(spec("staging", labels("a", "1")))).isNotEqualTo(base);
+        assertThat(falco.fingerprint(spec("prod", labels("a", "2")))).isNotEqualTo(base);
+        assertThat(compile("falco-2", FIELDS).fingerprint(spec("prod", labels("a", "1")))).isNotEqualTo(base);
+    }
+
+    @Test
+    void anAbsentFieldDiffersFromAnEmptyOne() {
+        Fingerprinter fingerprinter = compile("s", List.of("resource.namespace"));
+
+        assertThat(fingerprinter.fingerprint(spec(null, labels()))).isNotEqualTo(fingerprinter.fingerprint(spec("", labels())));
+    }
+
+    @Test
+    void ignoresFieldsThatAreNotConfigured() {
+        Fingerprinter fingerprinter = compile("s", List.of("eventType"));
+        ObservationSpec spec = spec("prod", labels("a", "1"));
+
+        assertThat(fingerprinter.fingerprint(spec.withTtlSecondsAfterCreation(60L)))
+                .isEqualTo(fingerprinter.fingerprint(spec("other", labels())));
+    }
+
+    @Test
+    void reportsEachBadPathUnderItsIndex() {
+        ConfigErrors errors = new ConfigErrors();
+
+        Fingerprinter.compile("s", List.of("rule", "hostname", "details..x"), "spec.dedup.fingerprintFields", errors);
+
+        assertThat(errors.list()).extracting(ConfigError::field)
+                .containsExactly("spec.dedup.fingerprintFields[1]", "spec.dedup.fingerprintFields[2]");
+    }
+
+    private static Fingerprinter compile(String source, List<String> fields) {
+        ConfigErrors errors = new ConfigErrors();
+        Fingerprinter fingerprinter = Fingerprinter.compile(source, fields, "spec.dedup.fingerprintFields", errors);
+        assertThat(errors.list()).isEmpty();
+        return fingerprinter;
+    }
+
+    private static Map<String, String> labels(String... keysAndValues) {
+        Map<String, String> labels = new LinkedHashMap<>();
+        for (int i = 0; i < keysAndValues.length; i += 2) {
+            labels.put(keysAndValues[i], keysAndValues[i + 1]);
+        }
+        return labels;
+    }
+
+    private static ObservationSpec spec(String namespace, Map<String, String> labels) {
+        return new ObservationSpec("ignored", Category.OPERATIONS, Severity.LOW, "alert",
+                new ResourceRef(null, null, "x", namespace), null, null, Map.of("labels", labels), null, null, null);
+    }
+}

@@ -1,0 +1,57 @@
+package io.kubezen.watcher.testing.kube;
+
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.List;
+import java.util.regex.Pattern;
+
+/** Which requests arrived, and which faults are still armed. Thread-safe. */
+final class RequestJournal {
+
+    private final Object lock = new Object();
+    private final List<String[]> requests = new ArrayList<>();
+    private final List<ArmedFault> faults = new ArrayList<>();
+
+    void arm(Fault fault) {
+        synchronized (lock) {
+            faults.add(new ArmedFault(fault, fault.times()));
+        }
+    }
+
+    /** Records the request and returns the first armed fault it triggers, or null. */
+    Fault record(String method, String path) {
+        synchronized (lock) {
+            requests.add(new String[] {method, path});
+            Iterator<ArmedFault> armed = faults.iterator();
+            while (armed.hasNext()) {
+                ArmedFault candidate = armed.next();
+                if (candidate.fault.matches(method, path)) {
+                    if (--candidate.remaining == 0) {
+                        armed.remove();
+                    }
+                    return candidate.fault;
+                }
+            }
+            return null;
+        }
+    }
+
+    int count(String method, String pathRegex) {
+        Pattern path = Pattern.compile(pathRegex);
+        synchronized (lock) {
+            return (int) requests.stream()
+                    .filter(r -> (method == null || method.equalsIgnoreCase(r[0])) && path.matcher(r[1]).matches())
+                    .count();
+        }
+    }
+
+    private static final class ArmedFault {
+        private final Fault fault;
+        private int remaining;
+
+        private ArmedFault(Fault fault, int remaining) {
+            this.fault = fault;
+            this.remaining = remaining;
+        }
+    }
+}
