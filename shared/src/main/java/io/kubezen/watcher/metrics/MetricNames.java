@@ -28,6 +28,12 @@ public final class MetricNames {
     public static final String LEADER = "zen.watcher.leader";
     /** Leadership changes of this controller process. Tags: transition ({@code acquired}, {@code lost}). */
     public static final String LEADER_TRANSITIONS = "zen.watcher.leader.transitions";
+    /** Observations the controller deleted. Tags: reason ({@code ttl} by GC, {@code manual} by the cleanup endpoint). */
+    public static final String OBSERVATIONS_DELETED = "zen.watcher.observations.deleted";
+    /** GC runs. Tags: outcome ({@code completed}, {@code stopped} when leadership ended, {@code failed}). */
+    public static final String GC_RUNS = "zen.watcher.gc.runs";
+    /** Time one GC run took. */
+    public static final String GC_DURATION = "zen.watcher.gc.duration";
 
     public static final String TAG_SOURCE = "source";
     public static final String TAG_REASON = "reason";

@@ -1,5 +1,7 @@
 package io.kubezen.watcher.controller.wiring;
 
+import io.kubezen.watcher.controller.gc.GcDuty;
+import io.kubezen.watcher.controller.gc.TtlPolicy;
 import io.kubezen.watcher.controller.leader.LeaderDuties;
 import io.kubezen.watcher.controller.leader.LeaderElectionOptions;
 import io.kubezen.watcher.controller.leader.solo.SoloLeaderElection;
@@ -74,6 +76,24 @@ class ControllerWiringIT {
                 "zen-watcher.tuning.enabled", "false"))) {
             assertThat(context.containsBean(WindowTuningDuty.class)).isFalse();
         }
+    }
+
+    @Test
+    void gcIsALeaderDutyWithTheDocumentedDefaultsUnlessTurnedOff() {
+        try (ApplicationContext context = run(Map.of("zen-watcher.gc.enabled", "true"))) {
+            assertThat(context.containsBean(GcDuty.class)).isTrue();
+            assertThat(context.getBean(GcProperties.class)).isEqualTo(
+                    new GcProperties(true, Duration.ofHours(1), TtlPolicy.DEFAULT_TTL, 500, 10, 20));
+        }
+        try (ApplicationContext context = run(Map.of("zen-watcher.gc.enabled", "false"))) {
+            assertThat(context.containsBean(GcDuty.class)).isFalse();
+        }
+    }
+
+    @Test
+    void invalidGcStopsStartUpNamingTheKey() {
+        assertThatThrownBy(() -> run(Map.of("zen-watcher.gc.enabled", "true", "zen-watcher.gc.default-ttl", "10s")))
+                .hasStackTraceContaining("Invalid configuration under zen-watcher.gc: default-ttl");
     }
 
     @Test
