@@ -35,7 +35,23 @@ public final class MetricNames {
     /** Time one GC run took. */
     public static final String GC_DURATION = "zen.watcher.gc.duration";
 
+    /** Queue entries that exist as Observations now. Tags: result ({@code created}, {@code already_exists}). */
+    public static final String OBSERVATIONS_WRITTEN = "zen.watcher.observations.written";
+    /** Observation writes that failed. Tags: reason (a writer failure reason word), outcome ({@code retryable}, {@code permanent}). */
+    public static final String WRITE_FAILURES = "zen.watcher.observations.write.failures";
+    /** Time to write one batch of queue entries. */
+    public static final String WRITE_DURATION = "zen.watcher.observations.write.duration";
+    /** Entries moved to the dead-letter stream. Tags: reason. */
+    public static final String DEAD_LETTERS = "zen.watcher.dead.letters";
+    /** Entries in the queue (stream length). */
+    public static final String QUEUE_LENGTH = "zen.watcher.queue.length";
+    /** Entries delivered to a writer and not yet acknowledged. */
+    public static final String QUEUE_PENDING = "zen.watcher.queue.pending";
+    /** Entries no writer has been given yet: the figure KEDA scales writers on. */
+    public static final String QUEUE_LAG = "zen.watcher.queue.lag";
+
     public static final String TAG_SOURCE = "source";
+    public static final String TAG_RESULT = "result";
     public static final String TAG_REASON = "reason";
     public static final String TAG_FILTER = "filter";
     public static final String TAG_OUTCOME = "outcome";

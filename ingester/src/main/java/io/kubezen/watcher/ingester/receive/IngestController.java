@@ -1,5 +1,7 @@
 package io.kubezen.watcher.ingester.receive;
 
+import io.micronaut.context.annotation.Requires;
+import io.kubezen.watcher.ingester.wiring.ReceiverRole;
 import io.kubezen.watcher.ingester.auth.micronaut.MicronautAuthRequests;
 import io.kubezen.watcher.ingester.limit.BoundedBody;
 import io.kubezen.watcher.ingester.limit.ContentDecoding;
@@ -25,6 +27,7 @@ import java.util.Map;
  * else; credentials are checked before the rate limit, so strangers cannot spend a source's budget; HMAC
  * covers the body as sent, so decoding comes after authentication.
  */
+@Requires(condition = ReceiverRole.class)
 @Controller("/ingest")
 class IngestController {
 

@@ -1,0 +1,58 @@
+package io.kubezen.watcher.ingester.writer;
+
+import io.kubezen.watcher.model.Observation;
+import io.kubezen.watcher.queue.QueuedObservation;
+
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Objects;
+
+/**
+ * One Observation to write, with everything that makes the write idempotent.
+ *
+ * @param name        the resource name, derived from the dedup record so a redelivery meets the same name
+ * @param fingerprint the dedup record's fingerprint
+ * @param firstSeen   when the dedup record was created; a later record for the same fingerprint is a new object
+ * @param destination the resource type to create; checked against {@link WriteRails} before every write
+ */
+public record ObservationWrite(
+        Observation observation, String name, String fingerprint, Instant firstSeen, DestinationResource destination) {
+
+    public static final String MANAGED_BY_LABEL = "app.kubernetes.io/managed-by";
+    public static final String MANAGED_BY = "zen-watcher";
+
+    public ObservationWrite {
+        Objects.requireNonNull(observation, "observation");
+        Objects.requireNonNull(name, "name");
+        Objects.requireNonNull(fingerprint, "fingerprint");
+        Objects.requireNonNull(firstSeen, "firstSeen");
+        Objects.requireNonNull(destination, "destination");
+    }
+
+    /** An Observation resource named by {@link ObservationNames#of}. */
+    public static ObservationWrite of(Observation observation, String fingerprint, Instant firstSeen) {
+        String name = ObservationNames.of(observation.spec().source(), fingerprint, firstSeen);
+        return new ObservationWrite(observation, name, fingerprint, firstSeen, DestinationResource.OBSERVATIONS);
+    }
+
+    /** The write for a queue entry: the same entry always maps to the same name. */
+    public static ObservationWrite of(QueuedObservation queued) {
+        return of(queued.observation(), queued.fingerprint(), queued.firstSeen());
+    }
+
+    public ObservationWrite withDestination(DestinationResource newDestination) {
+        return new ObservationWrite(observation, name, fingerprint, firstSeen, newDestination);
+    }
+
+    public String namespace() {
+        return observation.namespace();
+    }
+
+    /** The labels the resource gets: the Observation's own, set by the normalize stage, and managed-by. */
+    public Map<String, String> labels() {
+        Map<String, String> labels = new LinkedHashMap<>(observation.labels());
+        labels.put(MANAGED_BY_LABEL, MANAGED_BY);
+        return labels;
+    }
+}

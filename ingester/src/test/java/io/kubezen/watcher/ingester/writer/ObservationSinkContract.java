@@ -1,0 +1,107 @@
+package io.kubezen.watcher.ingester.writer;
+
+import io.kubezen.watcher.model.Observation;
+import io.kubezen.watcher.model.ObservationSpec;
+import io.kubezen.watcher.model.Severity;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import java.util.List;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * What every {@link ObservationSink} promises the writer: a write creates a readable Observation, a repeated
+ * name is ALREADY_EXISTS without a second object, and what can never be written is PERMANENT with the reason
+ * and the offending field, so the writer can dead-letter it. Subclasses supply a fresh sink over empty
+ * storage in which namespace {@link #NAMESPACE} exists, and a way to read back what it stored.
+ */
+public abstract class ObservationSinkContract {
+
+    protected static final String NAMESPACE = "apps";
+
+    private ObservationSink sink;
+
+    /** A sink over empty storage, guarded by {@code rails}. */
+    protected abstract ObservationSink newSink(WriteRails rails) throws Exception;
+
+    /** The Observations stored in {@code namespace}, as (name, spec) pairs, in any order. */
+    protected abstract List<Stored> stored(String namespace) throws Exception;
+
+    public record Stored(String name, ObservationSpec spec) {
+    }
+
+    @BeforeEach
+    void createSink() throws Exception {
+        sink = newSink(new WriteRails(WriteRails.DEFAULT_ALLOWED_RESOURCES, List.of(NAMESPACE)));
+    }
+
+    @Test
+    void writeCreatesAReadableObservation() throws Exception {
+        ObservationWrite write = TestObservations.write(NAMESPACE, "falco", Severity.HIGH, "fp-create");
+
+        WriteResult result = sink.write(write);
+
+        assertThat(result.outcome()).isEqualTo(WriteResult.Outcome.CREATED);
+        assertThat(result.name()).isEqualTo(write.name());
+        assertThat(stored(NAMESPACE)).containsExactly(new Stored(write.name(), write.observation().spec()));
+    }
+
+    @Test
+    void sameNameAgainIsAlreadyExistsAndStillOneObject() throws Exception {
+        ObservationWrite write = TestObservations.write(NAMESPACE, "falco", Severity.HIGH, "fp-again");
+        sink.write(write);
+
+        WriteResult again = sink.write(write);
+
+        assertThat(again.outcome()).isEqualTo(WriteResult.Outcome.ALREADY_EXISTS);
+        assertThat(again.written()).isTrue();
+        assertThat(stored(NAMESPACE)).extracting(Stored::name).containsExactly(write.name());
+    }
+
+    @Test
+    void batchAnswersEachEntryInOrder() throws Exception {
+        ObservationWrite first = TestObservations.write(NAMESPACE, "falco", Severity.HIGH, "fp-batch-1");
+        ObservationWrite second = TestObservations.write(NAMESPACE, "trivy", Severity.LOW, "fp-batch-2");
+
+        List<WriteResult> results = sink.writeAll(List.of(first, second, first));
+
+        assertThat(results).extracting(WriteResult::outcome).containsExactly(
+                WriteResult.Outcome.CREATED, WriteResult.Outcome.CREATED, WriteResult.Outcome.ALREADY_EXISTS);
+        assertThat(stored(NAMESPACE)).extracting(Stored::name).containsExactlyInAnyOrder(first.name(), second.name());
+    }
+
+    @Test
+    void schemaInvalidObservationIsPermanentAndNamesTheField() throws Exception {
+        Observation invalid = TestObservations.observation(NAMESPACE, "falco", Severity.HIGH, "Runtime-Threat");
+        ObservationWrite write = ObservationWrite.of(invalid, "fp-invalid", TestObservations.FIRST_SEEN);
+
+        WriteResult result = sink.write(write);
+
+        assertThat(result.outcome()).isEqualTo(WriteResult.Outcome.PERMANENT);
+        assertThat(result.reason()).isEqualTo(FailureReason.INVALID);
+        assertThat(result.causes()).extracting(FieldCause::field).contains("spec.eventType");
+        assertThat(result.message()).contains("spec.eventType");
+        assertThat(stored(NAMESPACE)).isEmpty();
+    }
+
+    @Test
+    void deniedResourceIsPermanentAndNothingIsWritten() throws Exception {
+        ObservationWrite write = TestObservations.write(NAMESPACE, "falco", Severity.HIGH, "fp-secret")
+                .withDestination(new DestinationResource("", "v1", "Secret", "secrets"));
+
+        WriteResult result = sink.write(write);
+
+        assertThat(result.outcome()).isEqualTo(WriteResult.Outcome.PERMANENT);
+        assertThat(result.reason()).isEqualTo(FailureReason.DENIED);
+        assertThat(stored(NAMESPACE)).isEmpty();
+    }
+
+    @Test
+    void namespaceOutsideTheAllowlistIsPermanentlyDenied() {
+        WriteResult result = sink.write(TestObservations.write("kube-system", "falco", Severity.HIGH, "fp-ns"));
+
+        assertThat(result.outcome()).isEqualTo(WriteResult.Outcome.PERMANENT);
+        assertThat(result.reason()).isEqualTo(FailureReason.DENIED);
+    }
+}
