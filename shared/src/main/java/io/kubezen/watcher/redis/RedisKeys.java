@@ -49,6 +49,21 @@ public final class RedisKeys {
         return prefix + "traffic:" + SourceNames.check(source) + ":" + bucketEpochSecond;
     }
 
+    /** SCAN MATCH pattern for every traffic counter, whatever the source. */
+    public String trafficPattern() {
+        return prefix + "traffic:*";
+    }
+
+    /** The source a key matched by {@link #trafficPattern()} counts for. */
+    public String sourceOfTraffic(String trafficKey) {
+        String head = prefix + "traffic:";
+        int bucket = trafficKey.lastIndexOf(':');
+        if (!trafficKey.startsWith(head) || bucket <= head.length()) {
+            throw new IllegalArgumentException("'" + trafficKey + "' is not a traffic key");
+        }
+        return trafficKey.substring(head.length(), bucket);
+    }
+
     /** Hash {tokens, ts}: the shared token bucket of a source's rate limit; expires once it would be full. */
     public String rateLimit(String source) {
         return prefix + "ratelimit:" + SourceNames.check(source);

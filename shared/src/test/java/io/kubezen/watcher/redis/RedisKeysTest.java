@@ -18,8 +18,16 @@ class RedisKeysTest {
         assertThat(keys.dedupWindow("falco")).isEqualTo("zw:window:falco");
         assertThat(keys.dedupWindowChannel()).isEqualTo("zw:window-changed");
         assertThat(keys.traffic("falco", 1_735_689_600)).isEqualTo("zw:traffic:falco:1735689600");
+        assertThat(keys.trafficPattern()).isEqualTo("zw:traffic:*");
         assertThat(keys.observationStream()).isEqualTo("zw:stream:observations");
         assertThat(keys.deadLetterStream()).isEqualTo("zw:stream:dead-letters");
+    }
+
+    @Test
+    void trafficKeysNameTheirSource() {
+        assertThat(keys.sourceOfTraffic(keys.traffic("kube-audit", 1_735_689_600))).isEqualTo("kube-audit");
+        assertThatThrownBy(() -> keys.sourceOfTraffic("zw:window:falco")).isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> keys.sourceOfTraffic("zw:traffic:1735689600")).isInstanceOf(IllegalArgumentException.class);
     }
 
     @Test
