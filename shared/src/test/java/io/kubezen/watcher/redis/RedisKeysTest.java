@@ -1,5 +1,6 @@
 package io.kubezen.watcher.redis;
 
+import io.lettuce.core.cluster.SlotHash;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -19,8 +20,8 @@ class RedisKeysTest {
         assertThat(keys.dedupWindowChannel()).isEqualTo("zw:window-changed");
         assertThat(keys.traffic("falco", 1_735_689_600)).isEqualTo("zw:traffic:falco:1735689600");
         assertThat(keys.trafficPattern()).isEqualTo("zw:traffic:*");
-        assertThat(keys.observationStream()).isEqualTo("zw:stream:observations");
-        assertThat(keys.deadLetterStream()).isEqualTo("zw:stream:dead-letters");
+        assertThat(keys.observationStream()).isEqualTo("zw:{stream}:observations");
+        assertThat(keys.deadLetterStream()).isEqualTo("zw:{stream}:dead-letters");
     }
 
     @Test
@@ -33,6 +34,14 @@ class RedisKeysTest {
     @Test
     void keysCarryNoHashTagsSoClusterSpreadsThem() {
         assertThat(keys.dedupRecord("falco", "3f2a")).doesNotContain("{", "}");
+    }
+
+    @Test
+    void theTwoStreamsShareAClusterSlotSoOneScriptCanMoveEntriesBetweenThem() {
+        RedisKeys other = new RedisKeys("team-b:");
+
+        assertThat(SlotHash.getSlot(keys.deadLetterStream())).isEqualTo(SlotHash.getSlot(keys.observationStream()));
+        assertThat(SlotHash.getSlot(other.deadLetterStream())).isEqualTo(SlotHash.getSlot(other.observationStream()));
     }
 
     @ParameterizedTest(name = "source \"{0}\" is refused")

@@ -58,7 +58,7 @@ class WriterKubernetesIT {
             Await.until("the Observation exists", Duration.ofSeconds(15), () -> observations().size() == 1);
             assertThat(post(server, event).statusCode()).isEqualTo(202);
             Await.until("the queue is drained", Duration.ofSeconds(15),
-                    () -> redis.sync().xlen("zw:stream:observations") == 0);
+                    () -> redis.sync().xlen("zw:{stream}:observations") == 0);
 
             JsonNode items = observations();
             assertThat(items).hasSize(1);
