@@ -26,6 +26,9 @@ import java.util.concurrent.Future;
 public final class QueueWriter implements AutoCloseable {
 
     private static final Logger LOG = LoggerFactory.getLogger(QueueWriter.class);
+    static final String UNDECODABLE = "undecodable";
+    static final String MAX_DELIVERIES = "max_deliveries";
+    private static final String PERMANENT = "permanent";
 
     private final EventQueue queue;
     private final ObservationSink sink;
@@ -64,6 +67,16 @@ public final class QueueWriter implements AutoCloseable {
         return entries.size();
     }
 
+    /**
+     * Takes over entries another writer read but did not acknowledge within {@code claimIdle}: it crashed or
+     * was killed mid-batch. Returns the entries handled.
+     */
+    public int claimOnce() throws InterruptedException {
+        List<QueueEntry> entries = queue.claimIdle(settings.group(), consumer, settings.claimIdle(), settings.batchSize());
+        handle(entries);
+        return entries.size();
+    }
+
     void handle(List<QueueEntry> entries) throws InterruptedException {
         if (entries.isEmpty()) {
             return;
@@ -75,22 +88,45 @@ public final class QueueWriter implements AutoCloseable {
                 writes.add(ObservationWrite.of(entry.observation()));
                 decoded.add(entry);
             } catch (IllegalArgumentException e) {
-                LOG.error("Queue entry {} cannot be decoded and stays pending: {}", entry.id(), e.getMessage());
-                metrics.failed("undecodable", "permanent");
+                metrics.failed(UNDECODABLE, PERMANENT);
+                deadLetter(entry, UNDECODABLE, e.getMessage());
             }
         }
         List<WriteResult> results = writeConcurrently(writes);
         List<String> done = new ArrayList<>(results.size());
         for (int i = 0; i < results.size(); i++) {
             WriteResult result = results.get(i);
+            QueueEntry entry = decoded.get(i);
             metrics.result(result);
             if (result.written()) {
-                done.add(decoded.get(i).id());
+                done.add(entry.id());
+            } else if (result.outcome() == WriteResult.Outcome.PERMANENT) {
+                deadLetter(entry, result.reason().wireName(), describe(result));
+            } else if (entry.deliveries() >= settings.maxDeliveries()) {
+                deadLetter(entry, MAX_DELIVERIES, describe(result));
             }
         }
         if (!done.isEmpty()) {
             queue.ack(settings.group(), done);
         }
+    }
+
+    /**
+     * Only after the dead letter is stored is the entry acknowledged; if storing fails the entry stays pending
+     * and comes again, so nothing is dropped with only a log line.
+     */
+    private void deadLetter(QueueEntry entry, String reason, String detail) {
+        if (queue.deadLetter(settings.group(), entry, reason, detail == null ? "" : detail, entry.deliveries())) {
+            metrics.deadLettered(reason);
+            LOG.warn("Queue entry {} moved to the dead letters after {} deliveries: {}: {}", entry.id(),
+                    entry.deliveries(), reason, detail);
+        }
+    }
+
+    private static String describe(WriteResult result) {
+        StringBuilder text = new StringBuilder(result.message() == null ? "" : result.message());
+        result.causes().forEach(cause -> text.append("; ").append(cause.field()).append(": ").append(cause.message()));
+        return text.toString();
     }
 
     /** One sink call per slice, at most {@code maxInFlight} slices at once; results in the order of the writes. */

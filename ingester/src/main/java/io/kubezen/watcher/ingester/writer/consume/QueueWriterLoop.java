@@ -50,6 +50,7 @@ public final class QueueWriterLoop implements AutoCloseable {
 
     private void run() {
         boolean prepared = false;
+        long nextClaim = System.nanoTime();
         boolean outage = false;
         while (running) {
             try {
@@ -58,6 +59,10 @@ public final class QueueWriterLoop implements AutoCloseable {
                     prepared = true;
                 }
                 writer.pollOnce(settings.block());
+                if (System.nanoTime() - nextClaim >= 0) {
+                    writer.claimOnce();
+                    nextClaim = System.nanoTime() + settings.claimInterval().toNanos();
+                }
                 if (outage) {
                     LOG.info("Queue reachable again; writing resumes");
                     outage = false;
