@@ -1,6 +1,7 @@
 package io.kubezen.watcher.dedup;
 
 import java.time.Duration;
+import java.util.Set;
 
 /**
  * Events per source over recent time, so the controller's tuner can pick each source's dedup window.
@@ -19,4 +20,10 @@ public interface TrafficCounter {
      * @throws IllegalArgumentException when {@code period} is not positive or longer than the retention
      */
     long sum(String source, Duration period);
+
+    /**
+     * The sources with events counted within the retention, so the tuner also finds sources nobody listed.
+     * Walks every source's buckets, so it is for the tuner's periodic step, not the receive path.
+     */
+    Set<String> sources();
 }

@@ -8,7 +8,8 @@ import java.util.List;
  * groups, like a Redis Stream. Receivers {@link #append}; each writer reads with its own consumer name in a
  * shared group, so every entry goes to one writer, and acknowledges what it has written. Entries stay
  * pending until acknowledged. Implementations are thread-safe, except that one instance serves one blocking
- * {@link #read} at a time. The Redis one throws {@link io.kubezen.watcher.store.StoreUnavailableException}
+ * {@link #read} at a time. Delivery is at least once: an entry comes again after {@link #claimIdle}, so writers
+ * must be idempotent. The Redis one throws {@link io.kubezen.watcher.store.StoreUnavailableException}
  * when Redis cannot be reached. See {@code DESIGN.md} in this package.
  */
 public interface EventQueue {
@@ -35,8 +36,36 @@ public interface EventQueue {
      */
     List<QueueEntry> read(String group, String consumer, int count, Duration block);
 
+    /**
+     * Takes over up to {@code count} entries of the group that were delivered (to any consumer, this one
+     * included) and not acknowledged for at least {@code minIdle}, oldest first, and makes them pending for
+     * {@code consumer}. Writers call it now and then, so the batch of a writer that crashed is delivered to a
+     * live one. Each returned entry's {@link QueueEntry#deliveries()} counts this delivery too; a claimed entry
+     * is idle again from now, so two consumers claiming at once never get the same entry.
+     *
+     * @throws IllegalStateException when the group does not exist
+     */
+    List<QueueEntry> claimIdle(String group, String consumer, Duration minIdle, int count);
+
     /** Acknowledges written entries and removes them from the queue. Returns how many were pending. */
     long ack(String group, List<String> ids);
+
+    /**
+     * Gives up on a pending entry: adds it to the {@link #deadLetters()} with why, then acknowledges and removes
+     * it, as one atomic step. If the dead letter cannot be written, nothing is acknowledged and the entry stays
+     * pending (and an exception says why), so an entry is never dropped. Returns false, changing nothing, when
+     * the entry is no longer pending in the group: another consumer claimed and finished it meanwhile.
+     *
+     * @param reason   a short lowercase word from the writer's set, such as {@code invalid} or {@code max_deliveries}
+     * @param detail   free text for the operator: the API server's message, the offending field
+     * @param attempts how many times the writer tried the entry
+     * @throws IllegalArgumentException when the reason is not a short lowercase word or attempts are negative
+     * @throws IllegalStateException    when the group does not exist
+     */
+    boolean deadLetter(String group, QueueEntry entry, String reason, String detail, int attempts);
+
+    /** The entries given up on with {@link #deadLetter}, for inspection and replay into this queue. */
+    DeadLetters deadLetters();
 
     QueueStats stats(String group);
 }

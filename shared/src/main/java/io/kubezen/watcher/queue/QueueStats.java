@@ -5,9 +5,10 @@ import java.util.OptionalLong;
 /**
  * How far behind the writers are, for metrics and autoscaling.
  *
- * @param length  entries in the queue: not yet delivered, or delivered and not yet acknowledged
- * @param pending entries delivered to the group's consumers and not yet acknowledged
- * @param lag     entries not yet delivered to the group; empty when the store cannot tell (Redis before 7.0)
+ * @param length      entries in the queue: not yet delivered, or delivered and not yet acknowledged
+ * @param pending     entries delivered to the group's consumers and not yet acknowledged
+ * @param lag         entries not yet delivered to the group; empty when the store cannot tell (Redis before 7.0)
+ * @param deadLetters entries given up on, waiting for an operator to replay or delete them
  */
-public record QueueStats(long length, long pending, OptionalLong lag) {
+public record QueueStats(long length, long pending, OptionalLong lag, long deadLetters) {
 }

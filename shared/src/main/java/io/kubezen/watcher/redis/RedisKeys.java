@@ -8,7 +8,9 @@ import java.util.regex.Pattern;
  * Every Redis key, stream and channel we use, in one place; {@code docs/redis.md} describes the same layout
  * for operators. Keys are plain, readable text without hash tags ({@code {...}}): each hot-path operation
  * touches a single key, so Redis Cluster can spread a source's dedup records over all shards instead of
- * pinning them to one slot.
+ * pinning them to one slot. The two streams are the exception: they share the tag {@code {stream}}, because
+ * dead-lettering and replay move an entry between them in one script, and on Cluster a script may only
+ * touch keys of one slot.
  */
 public final class RedisKeys {
 
@@ -49,18 +51,33 @@ public final class RedisKeys {
         return prefix + "traffic:" + SourceNames.check(source) + ":" + bucketEpochSecond;
     }
 
+    /** SCAN MATCH pattern for every traffic counter, whatever the source. */
+    public String trafficPattern() {
+        return prefix + "traffic:*";
+    }
+
+    /** The source a key matched by {@link #trafficPattern()} counts for. */
+    public String sourceOfTraffic(String trafficKey) {
+        String head = prefix + "traffic:";
+        int bucket = trafficKey.lastIndexOf(':');
+        if (!trafficKey.startsWith(head) || bucket <= head.length()) {
+            throw new IllegalArgumentException("'" + trafficKey + "' is not a traffic key");
+        }
+        return trafficKey.substring(head.length(), bucket);
+    }
+
     /** Hash {tokens, ts}: the shared token bucket of a source's rate limit; expires once it would be full. */
     public String rateLimit(String source) {
         return prefix + "ratelimit:" + SourceNames.check(source);
     }
 
-    /** Stream: accepted events waiting for a writer. */
+    /** Stream: accepted events waiting for a writer. Same slot as {@link #deadLetterStream()}. */
     public String observationStream() {
-        return prefix + "stream:observations";
+        return prefix + "{stream}:observations";
     }
 
-    /** Stream: entries the writers gave up on, with the reason; reserved for the writer. */
+    /** Stream: entries the writers gave up on, with the reason, until replayed or deleted. */
     public String deadLetterStream() {
-        return prefix + "stream:dead-letters";
+        return prefix + "{stream}:dead-letters";
     }
 }

@@ -79,6 +79,17 @@ public abstract class TrafficCounterContract {
     }
 
     @Test
+    void sourcesAreThoseWithCountedEvents() {
+        assertThat(counter.sources()).isEmpty();
+
+        counter.add("falco", 1);
+        clock.advance(Duration.ofMinutes(2));
+        counter.add("kube-audit", 3);
+
+        assertThat(counter.sources()).containsExactlyInAnyOrder("falco", "kube-audit");
+    }
+
+    @Test
     void periodsBeyondTheRetentionAreRefused() {
         assertThatThrownBy(() -> counter.sum("falco", RETENTION.plusSeconds(1)))
                 .isInstanceOf(IllegalArgumentException.class);

@@ -18,10 +18,14 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 public abstract class EventQueueContract {
 
     protected static final String GROUP = EventQueue.DEFAULT_GROUP;
+    private static final Duration MIN_IDLE = Duration.ofMillis(100);
 
     protected EventQueue queue;
 
     protected abstract EventQueue createQueue(long capacity);
+
+    /** Returns once every entry pending in {@code GROUP} has been idle for at least {@code idle}. */
+    protected abstract void awaitIdle(Duration idle);
 
     @BeforeEach
     void createQueue() {
@@ -84,6 +88,67 @@ public abstract class EventQueueContract {
         assertThat(afterAck.pending()).isZero();
         afterAck.lag().ifPresent(lag -> assertThat(lag).isEqualTo(2));
         assertThat(queue.ack(GROUP, read.stream().map(QueueEntry::id).toList())).isZero();
+    }
+
+    @Test
+    void theEntriesOfAConsumerThatStoppedAreClaimedByAnotherAfterMinIdle() {
+        List<String> ids = queue.append(entries("falco", 3));
+        List<QueueEntry> unacknowledged = queue.read(GROUP, "writer-1", 10, Duration.ZERO);
+        awaitIdle(MIN_IDLE);
+
+        List<QueueEntry> claimed = queue.claimIdle(GROUP, "writer-2", MIN_IDLE, 10);
+
+        assertThat(unacknowledged).extracting(QueueEntry::deliveries).containsOnly(1);
+        assertThat(claimed).extracting(QueueEntry::id).containsExactlyElementsOf(ids);
+        assertThat(claimed).extracting(QueueEntry::deliveries).containsOnly(2);
+        assertThat(claimed).extracting(QueueEntry::fields)
+                .containsExactlyElementsOf(unacknowledged.stream().map(QueueEntry::fields).toList());
+        assertThat(queue.ack(GROUP, ids)).isEqualTo(3);
+        assertThat(queue.stats(GROUP).pending()).isZero();
+        assertThat(queue.stats(GROUP).length()).isZero();
+    }
+
+    @Test
+    void entriesIdleForLessThanMinIdleAreNotClaimed() {
+        queue.append(entries("falco", 2));
+        queue.read(GROUP, "writer-1", 10, Duration.ZERO);
+        awaitIdle(MIN_IDLE);
+
+        assertThat(queue.claimIdle(GROUP, "writer-2", Duration.ofHours(1), 10)).isEmpty();
+        assertThat(queue.stats(GROUP).pending()).isEqualTo(2);
+    }
+
+    @Test
+    void everyClaimCountsOneMoreDelivery() {
+        queue.append(entries("falco", 1));
+        queue.read(GROUP, "writer-1", 10, Duration.ZERO);
+        awaitIdle(MIN_IDLE);
+        queue.claimIdle(GROUP, "writer-2", MIN_IDLE, 10);
+        awaitIdle(MIN_IDLE);
+
+        List<QueueEntry> claimedAgain = queue.claimIdle(GROUP, "writer-3", MIN_IDLE, 10);
+
+        assertThat(claimedAgain).singleElement().extracting(QueueEntry::deliveries).isEqualTo(3);
+    }
+
+    @Test
+    void aClaimTakesAtMostCountEntriesOldestFirst() {
+        List<String> ids = queue.append(entries("falco", 5));
+        queue.read(GROUP, "writer-1", 10, Duration.ZERO);
+        awaitIdle(MIN_IDLE);
+
+        List<QueueEntry> first = queue.claimIdle(GROUP, "writer-2", MIN_IDLE, 2);
+        queue.ack(GROUP, first.stream().map(QueueEntry::id).toList());
+        List<QueueEntry> rest = queue.claimIdle(GROUP, "writer-2", MIN_IDLE, 10);
+
+        assertThat(first).extracting(QueueEntry::id).containsExactlyElementsOf(ids.subList(0, 2));
+        assertThat(rest).extracting(QueueEntry::id).containsExactlyElementsOf(ids.subList(2, 5));
+    }
+
+    @Test
+    void claimingWithoutAGroupFails() {
+        assertThatThrownBy(() -> queue.claimIdle("no-such-group", "writer-1", MIN_IDLE, 10))
+                .isInstanceOf(IllegalStateException.class);
     }
 
     @Test

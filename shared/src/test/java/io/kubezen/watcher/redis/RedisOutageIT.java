@@ -58,6 +58,8 @@ class RedisOutageIT {
         assertUnavailableFast(() -> dedup.get("falco", "fp-1"));
         assertUnavailableFast(() -> queue.append(QueuedObservationFixtures.entries("falco", 1)));
         assertUnavailableFast(() -> queue.read(EventQueue.DEFAULT_GROUP, "writer-1", 1, Duration.ZERO));
+        assertUnavailableFast(() -> queue.claimIdle(EventQueue.DEFAULT_GROUP, "writer-1", Duration.ZERO, 1));
+        assertUnavailableFast(() -> queue.deadLetters().list(null, 10));
         assertUnavailableFast(() -> traffic.add("falco", 1));
         clock.advance(RedisDedupWindows.DEFAULT_CACHE_TTL);
         assertUnavailableFast(() -> windows.windowFor("falco", Duration.ofMinutes(5)));

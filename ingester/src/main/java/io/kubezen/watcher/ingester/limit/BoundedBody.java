@@ -43,6 +43,18 @@ public final class BoundedBody {
         return new BoundedBody(maxBodyBytes, contentLength.orElse(CHUNK), overflow);
     }
 
+    /**
+     * For a body the server has already read whole (within its global request limit): refuses it when it is
+     * over the source's own limit.
+     *
+     * @throws PayloadTooLargeException when {@code length} exceeds the limit
+     */
+    public static void requireWithin(String source, long maxBodyBytes, long length) {
+        if (length > maxBodyBytes) {
+            throw PayloadTooLargeException.body(source, maxBodyBytes);
+        }
+    }
+
     static BoundedBody forDecompressed(String source, long maxDecompressedBytes) {
         return new BoundedBody(maxDecompressedBytes, CHUNK,
                 () -> PayloadTooLargeException.decompressed(source, maxDecompressedBytes));

@@ -1,5 +1,7 @@
 package io.kubezen.watcher.ingester.receive;
 
+import io.micronaut.context.annotation.Requires;
+import io.kubezen.watcher.ingester.wiring.ReceiverRole;
 import io.kubezen.watcher.ingester.auth.micronaut.MicronautAuthRequests;
 import io.kubezen.watcher.ingester.limit.BoundedBody;
 import io.kubezen.watcher.ingester.limit.ContentDecoding;
@@ -22,9 +24,10 @@ import java.util.Map;
 
 /**
  * {@code POST /ingest/{source}}: the order of the checks is the point. The body is bounded before anything
- * else; credentials are checked before the rate limit, so strangers cannot spend a source's budget; HMAC
+ * else (the server reads at most {@code micronaut.server.max-request-size}, then the source's own limit applies); credentials are checked before the rate limit, so strangers cannot spend a source's budget; HMAC
  * covers the body as sent, so decoding comes after authentication.
  */
+@Requires(condition = ReceiverRole.class)
 @Controller("/ingest")
 class IngestController {
 
@@ -40,10 +43,8 @@ class IngestController {
     @ExecuteOn(TaskExecutors.BLOCKING)
     HttpResponse<IngestSummary> ingest(@PathVariable String source, HttpRequest<?> request, @Nullable @Body byte[] body) {
         ReceiverSource target = catalog.find(source).orElseThrow(() -> new UnknownSourceException(source));
-        byte[] raw = BoundedBody.forRequest(source, target.limits().maxBodyBytes(), request.getContentLength() < 0
-                        ? java.util.OptionalLong.empty() : java.util.OptionalLong.of(request.getContentLength()))
-                .append(body == null ? new byte[0] : body, 0, body == null ? 0 : body.length)
-                .toByteArray();
+        byte[] raw = body == null ? new byte[0] : body;
+        BoundedBody.requireWithin(source, target.limits().maxBodyBytes(), raw.length);
         target.authenticator().authenticate(MicronautAuthRequests.from(source, request, raw));
         receiver.checkRateLimit(target);
         byte[] decoded = ContentDecoding.decode(source, raw, request.getHeaders().get(ContentDecoding.CONTENT_ENCODING),

@@ -1,5 +1,7 @@
 package io.kubezen.watcher.ingester.receive;
 
+import io.micronaut.context.annotation.Requires;
+import io.kubezen.watcher.ingester.wiring.ReceiverRole;
 import io.kubezen.watcher.ingester.sources.SourceCatalog;
 import io.kubezen.watcher.metrics.MetricNames;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -15,6 +17,7 @@ import io.micronaut.http.annotation.ServerFilter;
  * whichever handler produced it. A path that names no configured source is tagged {@code unknown}, so
  * scanning random paths cannot grow the number of series.
  */
+@Requires(condition = ReceiverRole.class)
 @ServerFilter("/ingest/**")
 class IngestMetricsFilter {
 

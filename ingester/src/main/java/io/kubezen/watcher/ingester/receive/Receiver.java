@@ -1,5 +1,7 @@
 package io.kubezen.watcher.ingester.receive;
 
+import io.micronaut.context.annotation.Requires;
+import io.kubezen.watcher.ingester.wiring.ReceiverRole;
 import io.kubezen.watcher.dedup.DedupRequest;
 import io.kubezen.watcher.dedup.DedupResult;
 import io.kubezen.watcher.dedup.DedupStore;
@@ -32,6 +34,7 @@ import java.util.List;
  * with 503 and the dedup records this request created are forgotten, so the sender's retry is not mistaken
  * for a duplicate of events that never reached the queue.
  */
+@Requires(condition = ReceiverRole.class)
 @Singleton
 class Receiver {
 

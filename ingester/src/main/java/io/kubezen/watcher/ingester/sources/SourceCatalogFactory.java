@@ -1,5 +1,7 @@
 package io.kubezen.watcher.ingester.sources;
 
+import io.micronaut.context.annotation.Requires;
+import io.kubezen.watcher.ingester.wiring.ReceiverRole;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.json.JsonMapper;
@@ -35,6 +37,7 @@ import java.util.TreeMap;
  * sources of {@code zen-watcher.sources.<name>} (same shape as an Ingester's spec), which replace a built-in
  * of the same name. A source that does not compile stops the start with every error and its key.
  */
+@Requires(condition = ReceiverRole.class)
 @Factory
 class SourceCatalogFactory {
 

@@ -101,7 +101,7 @@ class StoreFactory {
 
     @Singleton
     @Requires(missingProperty = RedisProperties.URI)
-    EventQueue memoryEventQueue(StoreProperties properties) {
-        return new InMemoryEventQueue(properties.queueCapacity());
+    EventQueue memoryEventQueue(StoreProperties properties, Clock clock) {
+        return new InMemoryEventQueue(properties.queueCapacity(), clock);
     }
 }

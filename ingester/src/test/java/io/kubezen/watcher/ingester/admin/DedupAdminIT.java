@@ -28,6 +28,7 @@ class DedupAdminIT {
     @Test
     void operatorListsShowsAndForgetsARecord(RedisServerHandle redis) throws Exception {
         try (EmbeddedServer server = ApplicationContext.run(EmbeddedServer.class, Map.of(
+                "zen-watcher.roles", "receiver",
                 "zen-watcher.redis.uri", redis.uri(),
                 "zen-watcher.admin.token", ADMIN,
                 "zen-watcher.receiver.allow-unauthenticated-builtins", true))) {
@@ -55,7 +56,7 @@ class DedupAdminIT {
 
     @Test
     void withoutAConfiguredTokenTheAdminApiIsClosed() throws Exception {
-        try (EmbeddedServer server = ApplicationContext.run(EmbeddedServer.class)) {
+        try (EmbeddedServer server = ApplicationContext.run(EmbeddedServer.class, Map.of("zen-watcher.roles", "receiver"))) {
             HttpResponse<String> response = send(server, "GET", "/api/v1/dedup/falco", null, "anything");
 
             assertThat(response.statusCode()).isEqualTo(403);

@@ -25,6 +25,7 @@ class RedisReadinessIT {
     @Test
     void readinessFollowsRedisWhileLivenessStaysUp(@DedicatedRedis RedisServerHandle redis) throws Exception {
         try (EmbeddedServer server = ApplicationContext.run(EmbeddedServer.class, Map.of(
+                "zen-watcher.roles", "receiver",
                 "zen-watcher.redis.uri", redis.uri(),
                 "zen-watcher.redis.command-timeout", "500ms"))) {
             assertThat(status(server, "/health/readiness")).isEqualTo(200);

@@ -1,5 +1,7 @@
 package io.kubezen.watcher.ingester.limit;
 
+import io.kubezen.watcher.testing.MutableClock;
+
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -15,7 +17,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 /** What every {@link RateLimiter} does, whatever keeps its buckets. */
 public abstract class RateLimiterContract {
 
-    protected final SettableClock clock = new SettableClock(Instant.parse("2025-01-01T00:00:00Z"));
+    protected final MutableClock clock = new MutableClock(Instant.parse("2025-01-01T00:00:00Z"));
     private RateLimiter limiter;
 
     /** A limiter reading time from {@code clock}, with no buckets yet. */

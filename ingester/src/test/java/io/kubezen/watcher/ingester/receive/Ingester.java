@@ -15,7 +15,10 @@ import java.util.HashMap;
 import java.util.Map;
 import java.util.zip.GZIPOutputStream;
 
-/** An ingester on a free port, configured by properties, and a plain HTTP client to talk to it. */
+/**
+ * An ingester on a free port, configured by properties (receiver role unless they say otherwise), and a plain
+ * HTTP client to talk to it.
+ */
 final class Ingester implements AutoCloseable {
 
     private static final HttpClient HTTP = HttpClient.newHttpClient();
@@ -29,6 +32,7 @@ final class Ingester implements AutoCloseable {
     static Ingester start(Map<String, Object> properties) {
         Map<String, Object> all = new HashMap<>(properties);
         all.put("micronaut.server.port", -1);
+        all.putIfAbsent("zen-watcher.roles", "receiver");
         return new Ingester(ApplicationContext.run(EmbeddedServer.class, all));
     }
 

@@ -47,7 +47,7 @@ class ReceivePathRedisIT {
             }
 
             assertThat(accepted).isEqualTo(1);
-            assertThat(redis.sync().xlen("zw:stream:observations")).isEqualTo(1);
+            assertThat(redis.sync().xlen("zw:{stream}:observations")).isEqualTo(1);
         } finally {
             senders.shutdownNow();
         }
@@ -64,7 +64,7 @@ class ReceivePathRedisIT {
             assertThat(first.statusCode()).as(first.body()).isEqualTo(202);
             assertThat(JSON.readTree(first.body()).get("accepted").asInt()).isEqualTo(400);
             assertThat(JSON.readTree(retried.body()).get("duplicates").asInt()).isEqualTo(400);
-            assertThat(redis.sync().xlen("zw:stream:observations")).isEqualTo(400);
+            assertThat(redis.sync().xlen("zw:{stream}:observations")).isEqualTo(400);
         }
     }
 
@@ -87,7 +87,7 @@ class ReceivePathRedisIT {
             redis.start();
             Await.until("the ingester accepts again once Redis is back", Duration.ofSeconds(15),
                     () -> ingester.post("/ingest/falco", Fixtures.falcoEvent(2), JSON_TYPE).statusCode() == 202);
-            assertThat(redis.sync().xlen("zw:stream:observations")).isEqualTo(1);
+            assertThat(redis.sync().xlen("zw:{stream}:observations")).isEqualTo(1);
         }
     }
 

@@ -15,6 +15,7 @@ class SourceConfigurationIT {
     @Test
     void configuredSourceReplacesTheBuiltinOfTheSameNameAndAddsItsOwn() {
         try (EmbeddedServer server = ApplicationContext.run(EmbeddedServer.class, Map.of(
+                "zen-watcher.roles", "receiver",
                 "zen-watcher.sources.falco.type", "falco",
                 "zen-watcher.sources.falco.webhook.auth.mode", "none",
                 "zen-watcher.sources.github.type", "webhook",
@@ -32,6 +33,7 @@ class SourceConfigurationIT {
     @Test
     void invalidFilterExpressionStopsTheStartNamingTheField() {
         assertThatThrownBy(() -> ApplicationContext.run(EmbeddedServer.class, Map.of(
+                "zen-watcher.roles", "receiver",
                 "zen-watcher.sources.bad.type", "webhook",
                 "zen-watcher.sources.bad.webhook.auth.mode", "none",
                 "zen-watcher.sources.bad.filter.expression", "observation.severity ==")))
@@ -42,6 +44,7 @@ class SourceConfigurationIT {
     @Test
     void authSectionWithoutModeStopsTheStartNamingTheKey() {
         assertThatThrownBy(() -> ApplicationContext.run(EmbeddedServer.class, Map.of(
+                "zen-watcher.roles", "receiver",
                 "zen-watcher.sources.bad.type", "falco",
                 "zen-watcher.sources.bad.webhook.auth.bearer.secretRef.value", "x")))
                 .hasStackTraceContaining("webhook.auth.bearer is set but webhook.auth.mode is not set");
@@ -50,6 +53,7 @@ class SourceConfigurationIT {
     @Test
     void informerSourcesBelongToTheController() {
         assertThatThrownBy(() -> ApplicationContext.run(EmbeddedServer.class, Map.of(
+                "zen-watcher.roles", "receiver",
                 "zen-watcher.sources.trivy.type", "informer")))
                 .hasStackTraceContaining("zen-watcher.sources.trivy.type");
     }

@@ -79,7 +79,9 @@ class WriterPropertiesTest {
     }
 
     private static WriterProperties bind(Map<String, Object> properties) {
-        try (ApplicationContext context = ApplicationContext.run(properties)) {
+        // Without environment deduction, so the test environment's own settings do not hide the defaults.
+        try (ApplicationContext context = ApplicationContext.builder().deduceEnvironment(false)
+                .properties(properties).start()) {
             return context.getBean(WriterProperties.class);
         }
     }

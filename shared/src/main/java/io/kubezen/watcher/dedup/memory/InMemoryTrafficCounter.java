@@ -8,9 +8,11 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentSkipListMap;
 import java.util.concurrent.atomic.LongAdder;
+import java.util.stream.Collectors;
 
 /** Traffic counts of the embedded mode; buckets older than the retention are dropped as new ones start. */
 public final class InMemoryTrafficCounter implements TrafficCounter {
@@ -43,5 +45,14 @@ public final class InMemoryTrafficCounter implements TrafficCounter {
             total += count == null ? 0 : count.sum();
         }
         return total;
+    }
+
+    @Override
+    public Set<String> sources() {
+        long oldest = TrafficBuckets.bucketOf(clock.instant().minus(retention));
+        return bySource.entrySet().stream()
+                .filter(source -> !source.getValue().tailMap(oldest, true).isEmpty())
+                .map(Map.Entry::getKey)
+                .collect(Collectors.toUnmodifiableSet());
     }
 }

@@ -5,12 +5,17 @@ import io.kubezen.watcher.dedup.TrafficCounter;
 import io.kubezen.watcher.redis.RedisCalls;
 import io.kubezen.watcher.redis.RedisConnector;
 import io.kubezen.watcher.redis.RedisKeys;
+import io.lettuce.core.KeyScanCursor;
+import io.lettuce.core.ScanArgs;
+import io.lettuce.core.ScanCursor;
 import io.lettuce.core.api.async.RedisAsyncCommands;
 
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 import java.util.concurrent.CompletionStage;
 
 /**
@@ -19,6 +24,9 @@ import java.util.concurrent.CompletionStage;
  * pipelined, rather than with MGET, because they may live on different Redis Cluster shards.
  */
 public final class RedisTrafficCounter implements TrafficCounter {
+
+    /** Keys SCAN looks at per call; SCAN MATCH walks the dedup records too, so large steps keep round trips few. */
+    private static final int SCAN_COUNT = 1000;
 
     private final RedisConnector connector;
     private final RedisKeys keys;
@@ -52,5 +60,20 @@ public final class RedisTrafficCounter implements TrafficCounter {
         return RedisCalls.awaitAll(reads, "traffic sum").stream()
                 .mapToLong(count -> count == null ? 0 : Long.parseLong(count))
                 .sum();
+    }
+
+    /** One full SCAN over the traffic pattern; a bucket that expires meanwhile may or may not be seen. */
+    @Override
+    public Set<String> sources() {
+        RedisAsyncCommands<String, String> redis = connector.shared().async();
+        ScanArgs match = ScanArgs.Builder.matches(keys.trafficPattern()).limit(SCAN_COUNT);
+        Set<String> sources = new HashSet<>();
+        ScanCursor position = ScanCursor.INITIAL;
+        do {
+            KeyScanCursor<String> scanned = RedisCalls.await(redis.scan(position, match), "traffic sources");
+            scanned.getKeys().forEach(key -> sources.add(keys.sourceOfTraffic(key)));
+            position = scanned;
+        } while (!position.isFinished());
+        return sources;
     }
 }

@@ -1,5 +1,7 @@
 package io.kubezen.watcher.queue.redis;
 
+import io.kubezen.watcher.queue.DeadLetterCodec;
+import io.kubezen.watcher.queue.DeadLetters;
 import io.kubezen.watcher.queue.EventQueue;
 import io.kubezen.watcher.queue.QueueEntry;
 import io.kubezen.watcher.queue.QueueFullException;
@@ -26,8 +28,9 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 
 /**
- * The queue as a Redis Stream ({@link RedisKeys#observationStream}) read through consumer groups. Appends
- * and acks are scripts on that single key, so each is atomic and Cluster-safe. See {@code DESIGN.md} in the
+ * The queue as a Redis Stream ({@link RedisKeys#observationStream}) read through consumer groups. Appends,
+ * acks and claims are scripts on that single key; dead-lettering is a script on it and the dead-letter
+ * stream, which share a hash slot. So each is atomic and Cluster-safe. See {@code DESIGN.md} in the
  * {@code queue} package for why a full stream refuses appends instead of trimming.
  */
 public final class RedisEventQueue implements EventQueue, AutoCloseable {
@@ -60,13 +63,51 @@ public final class RedisEventQueue implements EventQueue, AutoCloseable {
             return acked
             """);
 
+    /**
+     * KEYS[1] stream; ARGV group, consumer, min idle ms, start cursor, count. One XAUTOCLAIM page, with each
+     * claimed entry's delivery count read from the pending list in the same atomic step:
+     * {cursor, {id, deliveries, {field, value, ...}}, ...}. Redis 6.2 answers nil for an entry deleted while
+     * pending; it has no fields to deliver and is skipped.
+     */
+    private static final RedisScript CLAIM = new RedisScript("""
+            local claimed = redis.call('XAUTOCLAIM', KEYS[1], ARGV[1], ARGV[2], ARGV[3], ARGV[4], 'COUNT', ARGV[5])
+            local reply = {claimed[1]}
+            for _, entry in ipairs(claimed[2]) do
+              if entry then
+                local pending = redis.call('XPENDING', KEYS[1], ARGV[1], entry[1], entry[1], 1)
+                reply[#reply + 1] = {entry[1], pending[1][4], entry[2]}
+              end
+            end
+            return reply
+            """);
+
+    /**
+     * KEYS[1] stream, KEYS[2] dead letters; ARGV group, id, then the dead letter's field/value pairs. Returns 0
+     * without changing anything when the entry is not pending. The XADD comes first on purpose: Redis does not
+     * undo the writes of a script that fails, so if the dead letter cannot be written the script stops before
+     * the ack and the entry stays pending.
+     */
+    private static final RedisScript DEAD_LETTER = new RedisScript("""
+            if #redis.call('XPENDING', KEYS[1], ARGV[1], ARGV[2], ARGV[2], 1) == 0 then
+              return 0
+            end
+            redis.call('XADD', KEYS[2], '*', unpack(ARGV, 3))
+            redis.call('XACK', KEYS[1], ARGV[1], ARGV[2])
+            redis.call('XDEL', KEYS[1], ARGV[2])
+            return 1
+            """);
+
+    /** XAUTOCLAIM's first cursor, and the one it answers when it has looked at every pending entry. */
+    private static final String CLAIM_START = "0-0";
     private static final int FIELDS_PER_ENTRY = 4;
     /** Lua unpacks ids onto its stack, which holds a few thousand values; acks go in chunks well below that. */
     private static final int ACK_CHUNK = 1_000;
 
     private final RedisConnector connector;
     private final String stream;
+    private final String deadLetterStream;
     private final long capacity;
+    private final RedisDeadLetters deadLetters;
     private final Object readLock = new Object();
     private StatefulRedisConnection<String, String> readConnection;
 
@@ -76,7 +117,9 @@ public final class RedisEventQueue implements EventQueue, AutoCloseable {
         }
         this.connector = connector;
         this.stream = connector.keys().observationStream();
+        this.deadLetterStream = connector.keys().deadLetterStream();
         this.capacity = capacity;
+        this.deadLetters = new RedisDeadLetters(connector, capacity);
     }
 
     @Override
@@ -125,8 +168,27 @@ public final class RedisEventQueue implements EventQueue, AutoCloseable {
             readConnection.setTimeout(block.plus(connector.options().commandTimeout()));
             List<StreamMessage<String, String>> messages = RedisCalls.await(readConnection.async().xreadgroup(
                     Consumer.from(group, consumer), args, XReadArgs.StreamOffset.lastConsumed(stream)), "queue read");
-            return messages.stream().map(message -> new QueueEntry(message.getId(), message.getBody())).toList();
+            // An entry XREADGROUP delivers with '>' was never delivered before, so this is its first delivery.
+            return messages.stream().map(message -> new QueueEntry(message.getId(), message.getBody(), 1)).toList();
         }
+    }
+
+    /** Pages through the pending list with XAUTOCLAIM's cursor until it has {@code count} entries or saw them all. */
+    @Override
+    public List<QueueEntry> claimIdle(String group, String consumer, Duration minIdle, int count) {
+        if (count < 1) {
+            throw new IllegalArgumentException("count must be at least 1, was " + count);
+        }
+        List<QueueEntry> claimed = new ArrayList<>();
+        String cursor = CLAIM_START;
+        do {
+            List<Object> reply = RedisCalls.await(CLAIM.run(connector.shared().async(), ScriptOutputType.MULTI,
+                    new String[] {stream}, group, consumer, Long.toString(minIdle.toMillis()), cursor,
+                    Integer.toString(count - claimed.size())), "queue claim");
+            cursor = ClaimReply.cursor(reply);
+            claimed.addAll(ClaimReply.entries(reply));
+        } while (claimed.size() < count && !CLAIM_START.equals(cursor));
+        return claimed;
     }
 
     @Override
@@ -143,14 +205,35 @@ public final class RedisEventQueue implements EventQueue, AutoCloseable {
     }
 
     @Override
+    public boolean deadLetter(String group, QueueEntry entry, String reason, String detail, int attempts) {
+        List<String> args = new ArrayList<>();
+        args.add(group);
+        args.add(entry.id());
+        DeadLetterCodec.encode(entry, reason, detail, attempts).forEach((field, value) -> {
+            args.add(field);
+            args.add(value);
+        });
+        Long moved = RedisCalls.await(DEAD_LETTER.run(connector.shared().async(), ScriptOutputType.INTEGER,
+                new String[] {stream, deadLetterStream}, args.toArray(String[]::new)), "queue dead-letter");
+        return moved == 1;
+    }
+
+    @Override
+    public DeadLetters deadLetters() {
+        return deadLetters;
+    }
+
+    @Override
     public QueueStats stats(String group) {
         RedisAsyncCommands<String, String> redis = connector.shared().async();
         CompletionStage<Long> length = redis.xlen(stream);
+        CompletionStage<Long> dead = redis.xlen(deadLetterStream);
         CompletionStage<List<Object>> groups = redis.xinfoGroups(stream).exceptionallyCompose(failure ->
                 RedisCalls.isServerError(failure, "ERR no such key")
                         ? CompletableFuture.completedFuture(List.of())
                         : CompletableFuture.failedFuture(failure));
-        return StreamGroups.stats(RedisCalls.await(length, "queue stats"), RedisCalls.await(groups, "queue stats"), group);
+        return StreamGroups.stats(RedisCalls.await(length, "queue stats"), RedisCalls.await(groups, "queue stats"), group,
+                RedisCalls.await(dead, "queue stats"));
     }
 
     @Override

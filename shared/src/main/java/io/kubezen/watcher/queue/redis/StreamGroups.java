@@ -12,7 +12,7 @@ final class StreamGroups {
     }
 
     /** A missing group has delivered nothing, so every entry counts as lag. */
-    static QueueStats stats(long length, List<Object> groups, String group) {
+    static QueueStats stats(long length, List<Object> groups, String group, long deadLetters) {
         for (Object info : groups) {
             List<?> fields = (List<?>) info;
             if (group.equals(value(fields, "name"))) {
@@ -20,10 +20,10 @@ final class StreamGroups {
                 // "lag" exists from Redis 7.0 on, and is nil when Redis cannot compute it.
                 Object lag = value(fields, "lag");
                 return new QueueStats(length, pending == null ? 0 : (Long) pending,
-                        lag == null ? OptionalLong.empty() : OptionalLong.of((Long) lag));
+                        lag == null ? OptionalLong.empty() : OptionalLong.of((Long) lag), deadLetters);
             }
         }
-        return new QueueStats(length, 0, OptionalLong.of(length));
+        return new QueueStats(length, 0, OptionalLong.of(length), deadLetters);
     }
 
     private static Object value(List<?> fields, String name) {

@@ -38,4 +38,16 @@ class RedisTrafficCounterIT extends TrafficCounterContract {
         assertThat(redis.sync().get(key)).isEqualTo("7");
         assertThat(redis.sync().ttl(key)).isBetween(RETENTION.getSeconds() - 5, RETENTION.getSeconds());
     }
+
+    @Test
+    void sourcesAreFoundAmongManyOtherKeysOverSeveralScanSteps() {
+        for (int i = 0; i < 2500; i++) {
+            redis.sync().set("zw:dedup:falco:" + i, "x");
+        }
+        redis.sync().set("zw:window:trivy", "60");
+        counter.add("falco", 1);
+        counter.add("kube-audit", 1);
+
+        assertThat(counter.sources()).containsExactlyInAnyOrder("falco", "kube-audit");
+    }
 }

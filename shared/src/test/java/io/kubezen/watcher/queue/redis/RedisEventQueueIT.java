@@ -5,9 +5,12 @@ import io.kubezen.watcher.queue.EventQueueContract;
 import io.kubezen.watcher.queue.QueueEntry;
 import io.kubezen.watcher.queue.QueueStats;
 import io.kubezen.watcher.redis.RedisConnectionOptions;
+import io.kubezen.watcher.testing.Await;
 import io.kubezen.watcher.testing.redis.RedisConnectors;
 import io.kubezen.watcher.testing.redis.RedisServerHandle;
 import io.kubezen.watcher.testing.redis.WithRedis;
+import io.lettuce.core.Limit;
+import io.lettuce.core.Range;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -22,6 +25,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 @WithRedis
 class RedisEventQueueIT extends EventQueueContract {
+
+    private static final String STREAM = "zw:{stream}:observations";
 
     @RegisterExtension
     final RedisConnectors connectors = new RedisConnectors();
@@ -46,13 +51,37 @@ class RedisEventQueueIT extends EventQueueContract {
         return queue;
     }
 
+    /** Waits on Redis's own idle times, as XPENDING reports them, instead of sleeping. */
+    @Override
+    protected void awaitIdle(Duration idle) {
+        Await.until("every pending entry has been idle for " + idle, Duration.ofSeconds(10), () ->
+                redis.sync().xpending(STREAM, GROUP, Range.unbounded(), Limit.from(10_000)).stream()
+                        .allMatch(pending -> pending.getMsSinceLastDelivery() >= idle.toMillis()));
+    }
+
+    /**
+     * Redis 7 looks at no more than ten times COUNT pending entries per XAUTOCLAIM call; the idle ones here sit
+     * behind 295 that were just claimed, so finding them takes several pages of the cursor.
+     */
+    @Test
+    void claimingFollowsTheCursorPastEntriesThatAreNotIdle() {
+        List<String> ids = queue.append(entries("falco", 300));
+        queue.read(GROUP, "writer-1", 300, Duration.ZERO);
+        awaitIdle(Duration.ofSeconds(2));
+        queue.claimIdle(GROUP, "writer-2", Duration.ZERO, 295);
+
+        List<QueueEntry> claimed = queue.claimIdle(GROUP, "writer-3", Duration.ofSeconds(1), 5);
+
+        assertThat(claimed).extracting(QueueEntry::id).containsExactlyElementsOf(ids.subList(295, 300));
+    }
+
     @Test
     void entriesAreAStreamWithAWriterGroupUnderTheDocumentedKeys() {
         queue.append(entries("falco", 2));
 
-        assertThat(redis.sync().type("zw:stream:observations")).isEqualTo("stream");
-        assertThat(redis.sync().xlen("zw:stream:observations")).isEqualTo(2);
-        assertThat(redis.sync().xinfoGroups("zw:stream:observations").toString()).contains("zw-writers");
+        assertThat(redis.sync().type(STREAM)).isEqualTo("stream");
+        assertThat(redis.sync().xlen(STREAM)).isEqualTo(2);
+        assertThat(redis.sync().xinfoGroups(STREAM).toString()).contains("zw-writers");
     }
 
     @Test
@@ -60,8 +89,8 @@ class RedisEventQueueIT extends EventQueueContract {
         EventQueue fresh = new RedisEventQueue(
                 connectors.open(RedisConnectionOptions.of(redis.uri()).withKeyPrefix("fresh:")), 10);
 
-        assertThat(fresh.stats(GROUP)).isEqualTo(new QueueStats(0, 0, OptionalLong.of(0)));
-        assertThat(redis.sync().exists("fresh:stream:observations")).isZero();
+        assertThat(fresh.stats(GROUP)).isEqualTo(new QueueStats(0, 0, OptionalLong.of(0), 0));
+        assertThat(redis.sync().exists("fresh:{stream}:observations")).isZero();
     }
 
     @Test

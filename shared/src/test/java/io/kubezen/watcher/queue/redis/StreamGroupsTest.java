@@ -17,7 +17,7 @@ class StreamGroupsTest {
                 List.of("name", "other", "consumers", 1L, "pending", 9L, "last-delivered-id", "1-0", "entries-read", 1L, "lag", 9L),
                 List.of("name", "zw-writers", "consumers", 2L, "pending", 3L, "last-delivered-id", "5-0", "entries-read", 5L, "lag", 4L));
 
-        assertThat(StreamGroups.stats(7, groups, "zw-writers")).isEqualTo(new QueueStats(7, 3, OptionalLong.of(4)));
+        assertThat(StreamGroups.stats(7, groups, "zw-writers", 2)).isEqualTo(new QueueStats(7, 3, OptionalLong.of(4), 2));
     }
 
     @Test
@@ -25,7 +25,7 @@ class StreamGroupsTest {
         List<Object> redis6 = List.of(List.of("name", "zw-writers", "consumers", 2L, "pending", 3L, "last-delivered-id", "5-0"));
         List<Object> unknownLag = List.of(Arrays.asList("name", "zw-writers", "pending", 3L, "lag", null));
 
-        assertThat(StreamGroups.stats(7, redis6, "zw-writers").lag()).isEmpty();
-        assertThat(StreamGroups.stats(7, unknownLag, "zw-writers").lag()).isEmpty();
+        assertThat(StreamGroups.stats(7, redis6, "zw-writers", 0).lag()).isEmpty();
+        assertThat(StreamGroups.stats(7, unknownLag, "zw-writers", 0).lag()).isEmpty();
     }
 }

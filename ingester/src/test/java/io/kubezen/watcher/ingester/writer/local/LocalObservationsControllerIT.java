@@ -1,15 +1,14 @@
 package io.kubezen.watcher.ingester.writer.local;
 
+import java.util.Map;
+import java.nio.file.Path;
+import java.io.UncheckedIOException;
+import io.micronaut.test.support.TestPropertyProvider;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.kubezen.watcher.ingester.writer.ObservationJson;
 import io.kubezen.watcher.ingester.writer.TestObservations;
-import io.kubezen.watcher.ingester.writer.WriteRails;
 import io.kubezen.watcher.model.Severity;
 import io.micronaut.context.ApplicationContext;
-import io.micronaut.context.annotation.Bean;
-import io.micronaut.context.annotation.Factory;
-import io.micronaut.context.annotation.Property;
-import io.micronaut.context.annotation.Requires;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.http.HttpStatus;
 import io.micronaut.http.MediaType;
@@ -18,7 +17,6 @@ import io.micronaut.http.client.annotation.Client;
 import io.micronaut.http.client.exceptions.HttpClientResponseException;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import jakarta.inject.Inject;
-import jakarta.inject.Singleton;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
@@ -27,18 +25,25 @@ import org.junit.jupiter.params.provider.CsvSource;
 
 import java.io.IOException;
 import java.nio.file.Files;
-import java.time.Clock;
 import java.util.List;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 @MicronautTest
-@Property(name = "spec.name", value = "LocalObservationsControllerIT")
-// application.yml's fixed default port collides with other builds on the same machine.
-@Property(name = "micronaut.server.port", value = "-1")
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
-class LocalObservationsControllerIT {
+class LocalObservationsControllerIT implements TestPropertyProvider {
+
+    @Override
+    public Map<String, String> getProperties() {
+        try {
+            // The writer role's own local sink, on a file of this test's alone.
+            Path file = Files.createTempDirectory("observations").resolve("observations.jsonl");
+            return Map.of("zen-watcher.writer.local-sink-path", file.toString());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
 
     @Inject
     @Client("/")
@@ -85,8 +90,8 @@ class LocalObservationsControllerIT {
     }
 
     @Test
-    void endpointDoesNotExistWithoutTheLocalSink() {
-        try (ApplicationContext context = ApplicationContext.run()) {
+    void endpointDoesNotExistWithoutTheWriterRole() {
+        try (ApplicationContext context = ApplicationContext.run(Map.of("zen-watcher.roles", "receiver"))) {
             assertThat(context.findBean(LocalObservationsController.class)).isEmpty();
         }
     }
@@ -97,17 +102,5 @@ class LocalObservationsControllerIT {
 
     private static List<String> fingerprints(JsonNode list) {
         return list.path("items").findValues("fingerprint").stream().map(JsonNode::asText).toList();
-    }
-
-    @Factory
-    @Requires(property = "spec.name", value = "LocalObservationsControllerIT")
-    static class LocalSinkFactory {
-
-        @Bean(preDestroy = "close")
-        @Singleton
-        JsonLinesObservationSink sink() throws IOException {
-            return new JsonLinesObservationSink(Files.createTempDirectory("observations").resolve("observations.jsonl"),
-                    WriteRails.defaults(), Clock.systemUTC());
-        }
     }
 }

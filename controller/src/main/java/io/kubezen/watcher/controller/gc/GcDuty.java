@@ -1,0 +1,86 @@
+package io.kubezen.watcher.controller.gc;
+
+import io.kubezen.watcher.controller.leader.FailureLog;
+import io.kubezen.watcher.controller.leader.LeaderDuty;
+import io.kubezen.watcher.controller.leader.LeadershipTerm;
+import io.kubezen.watcher.metrics.MetricNames;
+import io.kubezen.watcher.store.StoreUnavailableException;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+
+/**
+ * Garbage collection on the leader: a sweep of every Observation past its TTL once the term starts, then every
+ * interval. A failed run (API server unavailable, or a {@code continue} token that expired) is retried at the
+ * next interval; what it deleted stays deleted.
+ */
+public final class GcDuty implements LeaderDuty {
+
+    private static final Logger LOG = LoggerFactory.getLogger(GcDuty.class);
+
+    private final Sweeper sweeper;
+    private final TtlPolicy ttl;
+    private final Duration interval;
+    private final Clock clock;
+    private final MeterRegistry registry;
+    private final Timer duration;
+    private final Counter errors;
+    private final FailureLog failures = new FailureLog(LOG, "Observation GC");
+
+    public GcDuty(Sweeper sweeper, TtlPolicy ttl, Duration interval, Clock clock, MeterRegistry registry) {
+        this.sweeper = sweeper;
+        this.ttl = ttl;
+        this.interval = interval;
+        this.clock = clock;
+        this.registry = registry;
+        this.duration = Timer.builder(MetricNames.GC_DURATION).description("Time one GC run took").register(registry);
+        this.errors = Counter.builder(MetricNames.ERRORS)
+                .tag(MetricNames.TAG_STAGE, "gc").tag(MetricNames.TAG_ERROR_TYPE, "store_unavailable")
+                .register(registry);
+    }
+
+    @Override
+    public String name() {
+        return "gc";
+    }
+
+    @Override
+    public void lead(LeadershipTerm term) throws InterruptedException {
+        do {
+            collect(term);
+        } while (!term.awaitEnd(interval));
+    }
+
+    private void collect(LeadershipTerm term) throws InterruptedException {
+        // Fixed for the run: an Observation that expires meanwhile waits for the next one.
+        Instant now = clock.instant();
+        Sweep expired = new Sweep(ObservationSelector.ALL, observation -> ttl.isExpired(observation, now), false, "ttl");
+        long started = System.nanoTime();
+        try {
+            SweepResult result = sweeper.sweep(expired, delay -> !term.awaitEnd(delay));
+            runs(result.complete() ? "completed" : "stopped").increment();
+            failures.succeeded();
+            LOG.info("GC deleted {} expired Observations of {} listed{}", result.deleted(), result.scanned(),
+                    result.complete() ? "" : "; stopped early because leadership ended");
+        } catch (StoreUnavailableException e) {
+            if (term.isActive()) {
+                errors.increment();
+                runs("failed").increment();
+                failures.failed(e);
+            }
+        } finally {
+            duration.record(Duration.ofNanos(System.nanoTime() - started));
+        }
+    }
+
+    private Counter runs(String outcome) {
+        return Counter.builder(MetricNames.GC_RUNS).description("GC runs by how they ended")
+                .tag(MetricNames.TAG_OUTCOME, outcome).register(registry);
+    }
+}

@@ -1,0 +1,21 @@
+package io.kubezen.watcher.controller.gc;
+
+import java.util.Objects;
+import java.util.function.Predicate;
+
+/**
+ * What one {@link Sweeper} pass deletes.
+ *
+ * @param condition which of the selected Observations to delete
+ * @param dryRun    count and sample what would go, delete nothing
+ * @param reason    the {@code reason} tag of the deletions metric: {@code ttl} for GC, {@code manual} for cleanup
+ */
+public record Sweep(ObservationSelector selector, Predicate<StoredObservation> condition, boolean dryRun,
+                    String reason) {
+
+    public Sweep {
+        Objects.requireNonNull(selector, "selector");
+        Objects.requireNonNull(condition, "condition");
+        Objects.requireNonNull(reason, "reason");
+    }
+}

@@ -1,0 +1,48 @@
+package io.kubezen.watcher.controller.wiring;
+
+import io.kubernetes.client.openapi.ApiClient;
+import io.kubezen.watcher.controller.gc.GcDuty;
+import io.kubezen.watcher.controller.gc.ObservationStore;
+import io.kubezen.watcher.controller.gc.Sweeper;
+import io.kubezen.watcher.controller.gc.TokenBucket;
+import io.kubezen.watcher.controller.gc.TtlPolicy;
+import io.kubezen.watcher.controller.gc.kubernetes.KubernetesObservationStore;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micronaut.context.annotation.Factory;
+import io.micronaut.context.annotation.Requires;
+import jakarta.inject.Singleton;
+
+import java.time.Clock;
+import java.util.function.Supplier;
+
+/** GC as a leader duty, and the sweeper it shares with the cleanup endpoint (one delete rate limit for both). */
+@Factory
+final class GcFactory {
+
+    @Singleton
+    ObservationStore observationStore(ApiClient client) {
+        return new KubernetesObservationStore(client);
+    }
+
+    @Singleton
+    Sweeper sweeper(ObservationStore store, GcProperties properties, Clock clock, MeterRegistry registry) {
+        return valid(() -> new Sweeper(store, new TokenBucket(properties.qps(), properties.burst(), clock),
+                properties.pageSize(), registry));
+    }
+
+    @Singleton
+    @Requires(property = GcProperties.PREFIX + ".enabled", notEquals = "false")
+    GcDuty gcDuty(Sweeper sweeper, GcProperties properties, Clock clock, MeterRegistry registry) {
+        return valid(() -> new GcDuty(sweeper, new TtlPolicy(properties.defaultTtl()), properties.interval(), clock,
+                registry));
+    }
+
+    private static <T> T valid(Supplier<T> create) {
+        try {
+            return create.get();
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException("Invalid configuration under " + GcProperties.PREFIX + ": "
+                    + e.getMessage(), e);
+        }
+    }
+}

@@ -1,0 +1,116 @@
+package io.kubezen.watcher.ingester.wiring;
+
+import io.kubernetes.client.openapi.ApiClient;
+import io.kubezen.watcher.ingester.writer.ObservationSink;
+import io.kubezen.watcher.ingester.writer.WriterProperties;
+import io.kubezen.watcher.ingester.writer.consume.ConsumerProperties;
+import io.kubezen.watcher.ingester.writer.consume.QueueWriter;
+import io.kubezen.watcher.ingester.writer.consume.QueueWriterLoop;
+import io.kubezen.watcher.ingester.writer.consume.WriterMetrics;
+import io.kubezen.watcher.ingester.writer.kubernetes.KubernetesObservationSink;
+import io.kubezen.watcher.ingester.writer.local.JsonLinesObservationSink;
+import io.kubezen.watcher.ingester.writer.throttle.RetryingObservationSink;
+import io.kubezen.watcher.ingester.writer.throttle.Sleeper;
+import io.kubezen.watcher.ingester.writer.throttle.WriteThrottle;
+import io.kubezen.watcher.metrics.MetricNames;
+import io.kubezen.watcher.queue.EventQueue;
+import io.kubezen.watcher.queue.QueueStats;
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micronaut.context.annotation.Bean;
+import io.micronaut.context.annotation.Context;
+import io.micronaut.context.annotation.Factory;
+import io.micronaut.context.annotation.Requires;
+import jakarta.inject.Singleton;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.InetAddress;
+import java.net.UnknownHostException;
+import java.time.Clock;
+import java.util.function.ToLongFunction;
+import java.util.random.RandomGenerator;
+
+/**
+ * The writer role: a sink (the Kubernetes API when this process can reach one, else the local JSON-lines file)
+ * behind the process-wide write throttle and retries, and the loop that feeds it from the queue.
+ */
+@Factory
+@Requires(condition = WriterRole.class)
+class WriterFactory {
+
+    private static final Logger LOG = LoggerFactory.getLogger(WriterFactory.class);
+
+    @Singleton
+    @Requires(condition = KubernetesConfigured.class)
+    KubernetesObservationSink kubernetesSink(ApiClient client, WriterProperties properties, Clock clock) {
+        LOG.info("Writing Observations through the Kubernetes API at {}", client.getBasePath());
+        return new KubernetesObservationSink(client, properties.rails(),
+                new WriteThrottle(properties.qps(), properties.burst(), clock, Sleeper.SYSTEM));
+    }
+
+    @Singleton
+    @Requires(condition = KubernetesConfigured.Not.class)
+    @Bean(preDestroy = "close")
+    JsonLinesObservationSink localSink(WriterProperties properties, Clock clock) {
+        try {
+            JsonLinesObservationSink sink = new JsonLinesObservationSink(properties.localSinkFile(), properties.rails(), clock);
+            LOG.warn("No Kubernetes configured: Observations are written to {} and listed at GET /api/v1/observations",
+                    properties.localSinkFile().toAbsolutePath());
+            return sink;
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot open " + WriterProperties.PREFIX + ".local-sink-path "
+                    + properties.localSinkFile(), e);
+        }
+    }
+
+    @Context
+    @Bean(preDestroy = "close")
+    QueueWriterLoop queueWriterLoop(EventQueue queue, ObservationSink sink, WriterProperties writer,
+                                    ConsumerProperties settings, MeterRegistry registry) {
+        ObservationSink retrying = new RetryingObservationSink(sink, writer.retryPolicy(), Sleeper.SYSTEM,
+                RandomGenerator.getDefault());
+        QueueWriter queueWriter = new QueueWriter(queue, retrying, settings, consumerName(settings),
+                new WriterMetrics(registry));
+        registerQueueGauges(registry, queue, settings.group());
+        QueueWriterLoop loop = new QueueWriterLoop(queueWriter, settings);
+        loop.start();
+        return loop;
+    }
+
+    private static String consumerName(ConsumerProperties settings) {
+        if (settings.consumer() != null && !settings.consumer().isBlank()) {
+            return settings.consumer();
+        }
+        String pod = System.getenv("POD_NAME");
+        if (pod != null && !pod.isBlank()) {
+            return pod;
+        }
+        try {
+            return InetAddress.getLocalHost().getHostName();
+        } catch (UnknownHostException e) {
+            return "writer-" + ProcessHandle.current().pid();
+        }
+    }
+
+    private static void registerQueueGauges(MeterRegistry registry, EventQueue queue, String group) {
+        gauge(registry, MetricNames.QUEUE_LENGTH, queue, group, QueueStats::length);
+        gauge(registry, MetricNames.QUEUE_PENDING, queue, group, QueueStats::pending);
+        gauge(registry, MetricNames.QUEUE_LAG, queue, group, stats -> stats.lag().orElse(-1));
+    }
+
+    private static void gauge(MeterRegistry registry, String name, EventQueue queue, String group,
+                              ToLongFunction<QueueStats> value) {
+        // Read at scrape time; NaN while the queue is unreachable rather than a stale figure.
+        Gauge.builder(name, queue, q -> {
+            try {
+                long v = value.applyAsLong(q.stats(group));
+                return v < 0 ? Double.NaN : v;
+            } catch (RuntimeException e) {
+                return Double.NaN;
+            }
+        }).register(registry);
+    }
+}
