@@ -105,6 +105,17 @@ the password never sits in a rendered manifest.
 {{- include "zen-watcher.redisEnv" .root }}
 {{- end -}}
 
+{{/* The admin API's bearer token (ingester dedup inspection, controller cleanup), from its Secret. */}}
+{{- define "zen-watcher.adminTokenEnv" -}}
+{{- if .Values.admin.existingSecret }}
+- name: ZEN_WATCHER_ADMIN_TOKEN
+  valueFrom:
+    secretKeyRef:
+      name: {{ .Values.admin.existingSecret }}
+      key: {{ .Values.admin.tokenKey }}
+{{- end }}
+{{- end -}}
+
 {{/* Health probes on the serving port: Micronaut's liveness and readiness endpoints. */}}
 {{- define "zen-watcher.probes" -}}
 startupProbe:

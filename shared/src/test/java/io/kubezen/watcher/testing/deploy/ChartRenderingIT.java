@@ -119,7 +119,7 @@ class ChartRenderingIT {
     }
 
     @Test
-    void aUriKeyTakesTheWholeUriFromTheSecret() {
+    void aUriKeyTakesTheWholeUriFromTheSecretAndTheAdminTokenGoesWhereAnAdminApiIs() {
         List<Manifest> manifests = chart.render(List.of(), "redis.uri=", "redis.auth.existingSecret=redis-creds",
                 "redis.auth.uriKey=uri", "admin.existingSecret=admin-creds");
 
@@ -129,8 +129,12 @@ class ChartRenderingIT {
                     .isEqualTo("{\"name\":\"redis-creds\",\"key\":\"uri\"}");
             assertThat(env(container, "REDIS_PASSWORD").isMissingNode()).isTrue();
         }
-        JsonNode ingester = named(manifests, "Deployment", "zen-watcher-ingester").object().at("/spec/template/spec/containers/0");
-        assertThat(env(ingester, "ZEN_WATCHER_ADMIN_TOKEN").at("/valueFrom/secretKeyRef/name").asText()).isEqualTo("admin-creds");
+        for (String admin : List.of("zen-watcher-ingester", "zen-watcher-controller")) {
+            JsonNode container = named(manifests, "Deployment", admin).object().at("/spec/template/spec/containers/0");
+            assertThat(env(container, "ZEN_WATCHER_ADMIN_TOKEN").at("/valueFrom/secretKeyRef/name").asText()).isEqualTo("admin-creds");
+        }
+        JsonNode writer = named(manifests, "Deployment", "zen-watcher-writer").object().at("/spec/template/spec/containers/0");
+        assertThat(env(writer, "ZEN_WATCHER_ADMIN_TOKEN").isMissingNode()).as("writers serve no admin API").isTrue();
     }
 
     @Test

@@ -39,14 +39,16 @@ class MonitoringMetricsTest {
     }
 
     @Test
-    void dashboardShowsEveryIngestMetric() throws IOException {
+    void dashboardShowsTheReceiveWriteAndControllerMetrics() throws IOException {
         Set<String> dashboard = queried(CHART.resolve("files/dashboard.json"));
 
         assertThat(dashboard).contains(
                 "zen_watcher_events_received_total", "zen_watcher_events_discarded_total",
                 "zen_watcher_events_queued_total", "zen_watcher_requests_rejected_total",
                 "zen_watcher_request_duration_seconds_count", "zen_watcher_request_duration_seconds_sum",
-                "zen_watcher_errors_total", "zen_watcher_dedup_window_seconds");
+                "zen_watcher_errors_total", "zen_watcher_dedup_window_seconds",
+                "zen_watcher_queue_length", "zen_watcher_queue_lag", "zen_watcher_observations_written_total",
+                "zen_watcher_dead_letters_total", "zen_watcher_leader");
     }
 
     /** Every series a meter named in MetricNames can produce, whatever its type. */
