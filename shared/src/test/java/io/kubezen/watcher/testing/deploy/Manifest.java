@@ -14,12 +14,12 @@ import java.util.List;
  *
  * @param origin the file or rendering it came from, and its kind and name
  */
-public record Manifest(String origin, JsonNode object) {
+record Manifest(String origin, JsonNode object) {
 
     private static final YAMLMapper YAML = new YAMLMapper();
 
     /** Every non-empty document of a multi-document YAML stream, as kubectl apply would read it. */
-    public static List<Manifest> parse(String yaml, String source) {
+    static List<Manifest> parse(String yaml, String source) {
         List<Manifest> manifests = new ArrayList<>();
         try (MappingIterator<JsonNode> documents = YAML.readerFor(JsonNode.class).readValues(yaml)) {
             while (documents.hasNext()) {
@@ -35,20 +35,20 @@ public record Manifest(String origin, JsonNode object) {
         return manifests;
     }
 
-    public String apiVersion() {
+    String apiVersion() {
         return object.path("apiVersion").asText();
     }
 
-    public String kind() {
+    String kind() {
         return object.path("kind").asText();
     }
 
-    public String name() {
+    String name() {
         return object.path("metadata").path("name").asText();
     }
 
     /** The API group: empty for the core group ({@code v1}). */
-    public String group() {
+    String group() {
         String apiVersion = apiVersion();
         return apiVersion.contains("/") ? apiVersion.substring(0, apiVersion.indexOf('/')) : "";
     }

@@ -20,7 +20,7 @@ import java.util.Map;
  * Knative and Prometheus Operator CRDs; an unknown kind is a problem, never a pass), and, for built-in kinds,
  * no field the kind does not have. Our own kinds are checked against our CRDs by DeployExamplesIT instead.
  */
-public final class ManifestValidator {
+final class ManifestValidator {
 
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final String SCRIPT = "/testing/deploy/validate-manifests.mjs";
@@ -29,13 +29,13 @@ public final class ManifestValidator {
     private final DeployTools tools;
     private final Path script;
 
-    public ManifestValidator(DeployTools tools, Path workDirectory) {
+    ManifestValidator(DeployTools tools, Path workDirectory) {
         this.tools = tools;
         this.script = copyScript(workDirectory);
     }
 
     /** Every problem found, each starting with the manifest's origin; empty when all are valid. */
-    public List<String> problems(List<Manifest> manifests) {
+    List<String> problems(List<Manifest> manifests) {
         List<String> problems = new ArrayList<>(schemaProblems(manifests));
         for (Manifest manifest : manifests) {
             UnknownFields.problem(manifest).ifPresent(p -> problems.add(manifest.origin() + ": " + p));

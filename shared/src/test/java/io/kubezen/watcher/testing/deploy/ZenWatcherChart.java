@@ -6,34 +6,34 @@ import java.nio.file.Path;
 import java.util.List;
 
 /** The chart in {@code deploy/helm/zen-watcher}, installed as the docs do: release zen-watcher in zen-system. */
-public final class ZenWatcherChart {
+final class ZenWatcherChart {
 
-    public static final String RELEASE = "zen-watcher";
-    public static final String NAMESPACE = "zen-system";
+    static final String RELEASE = "zen-watcher";
+    static final String NAMESPACE = "zen-system";
 
     private final Helm helm;
     private final Path directory = DeployFiles.root().resolve("helm").resolve("zen-watcher");
 
-    public ZenWatcherChart(Helm helm) {
+    ZenWatcherChart(Helm helm) {
         this.helm = helm;
     }
 
-    public Path directory() {
+    Path directory() {
         return directory;
     }
 
-    public ProcessRun lint(List<String> valuesFiles) {
+    ProcessRun lint(List<String> valuesFiles) {
         return helm.lint(directory, paths(valuesFiles));
     }
 
     /** Rendering that must succeed; {@code sets} are helm {@code --set} overrides. */
-    public List<Manifest> render(List<String> valuesFiles, String... sets) {
+    List<Manifest> render(List<String> valuesFiles, String... sets) {
         ProcessRun run = attempt(valuesFiles, sets).requireSuccess();
         return Manifest.parse(run.stdout(), "helm template " + String.join(" ", valuesFiles) + " " + String.join(" ", sets));
     }
 
     /** Rendering that may fail, for values the chart must refuse. */
-    public ProcessRun attempt(List<String> valuesFiles, String... sets) {
+    ProcessRun attempt(List<String> valuesFiles, String... sets) {
         return helm.template(directory, RELEASE, NAMESPACE, paths(valuesFiles), List.of(sets));
     }
 
