@@ -15,6 +15,7 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 
 /**
  * One writer's work on the queue, one batch at a time: read, write every entry as an Observation with at most
@@ -92,7 +93,9 @@ public final class QueueWriter implements AutoCloseable {
                 deadLetter(entry, UNDECODABLE, e.getMessage());
             }
         }
+        long started = System.nanoTime();
         List<WriteResult> results = writeConcurrently(writes);
+        metrics.batchDuration().record(System.nanoTime() - started, TimeUnit.NANOSECONDS);
         List<String> done = new ArrayList<>(results.size());
         for (int i = 0; i < results.size(); i++) {
             WriteResult result = results.get(i);
