@@ -76,6 +76,16 @@ class ReceivePathIT {
     }
 
     @Test
+    void requestLatencyIsExportedAsAHistogramPerSourceAndAnswer() {
+        postFalco(Fixtures.falcoEvent(9));
+
+        String metrics = ingester.get("/prometheus").body();
+
+        assertThat(metrics).contains("zen_watcher_request_duration_seconds_bucket{outcome=\"202\",source=\"secure-falco\"");
+        assertThat(metrics).contains("zen_watcher_events_received_total{source=\"secure-falco\"}");
+    }
+
+    @Test
     void gzipBodiesAreDecodedWithinTheSourceLimits() {
         HttpResponse<String> response = ingester.post("/ingest/secure-falco",
                 Ingester.gzip(Fixtures.falcoEvent(2).getBytes(StandardCharsets.UTF_8)),
