@@ -66,6 +66,8 @@ class IngesterProjectionIT {
                 "kubernetes.client.base-path", server.baseUrl(),
                 "zen-watcher.redis.uri", redis.uri(),
                 "zen-watcher.tuning.enabled", "false",
+                // The test environment turns the projection off for tests without an API server.
+                "zen-watcher.projection.enabled", "true",
                 "zen-watcher.watch-namespaces", NAMESPACE)));
         RedisConfigProjection projection = new RedisConfigProjection(connectors.open(redis));
 
