@@ -16,6 +16,7 @@ import io.kubezen.watcher.testing.redis.RedisConnectors;
 import io.kubezen.watcher.testing.redis.RedisServerHandle;
 import io.kubezen.watcher.testing.redis.WithRedis;
 import io.lettuce.core.KeyScanCursor;
+import io.lettuce.core.Range;
 import io.lettuce.core.ScanArgs;
 import io.lettuce.core.ScanCursor;
 import io.lettuce.core.api.sync.RedisCommands;
@@ -24,6 +25,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
+import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -57,18 +59,38 @@ class IngesterProjectionIT {
     }
 
     @Test
+    void anIngesterProcessServesAProjectedSourceWithoutRestarting(RedisServerHandle redis) throws Exception {
+        new CoreV1Api(client).createNamespacedSecret(NAMESPACE, new V1Secret()
+                .metadata(new V1ObjectMeta().name("github-auth"))
+                .data(Map.of("token", TOKEN.getBytes(StandardCharsets.UTF_8)))).execute();
+        startController(redis);
+        try (IsolatedIngester ingester = IsolatedIngester.start(Map.of("zen-watcher.redis.uri", redis.uri()))) {
+            assertThat(ingester.post("/ingest/github", event(0)).statusCode()).isEqualTo(404);
+
+            create("github", Map.of("source", "github", "type", "webhook", "webhook", Map.of("auth", Map.of(
+                    "mode", "bearer", "bearer", Map.of("secretRef", Map.of("name", "github-auth", "key", "token"))))));
+            Await.until("the ingester serves github", WAIT,
+                    () -> ingester.post("/ingest/github", event(1)).statusCode() == 401);
+            HttpResponse<String> accepted = ingester.post("/ingest/github", event(2), "Authorization", "Bearer " + TOKEN);
+            assertThat(accepted.statusCode()).as(accepted.body()).isEqualTo(202);
+            assertThat(accepted.body()).contains("\"accepted\":1");
+
+            PatchUtils.patch(Object.class, () -> api.patchNamespacedCustomObject(V1alpha1Ingester.GROUP,
+                    V1alpha1Ingester.VERSION, NAMESPACE, V1alpha1Ingester.PLURAL, "github",
+                    new V1Patch("{\"spec\":{\"filter\":{\"minSeverity\":\"critical\"}}}")).buildCall(null),
+                    V1Patch.PATCH_FORMAT_JSON_MERGE_PATCH, client);
+            Await.until("the ingester filters by the new rule", WAIT, () -> ingester.post("/ingest/github",
+                    event(3), "Authorization", "Bearer " + TOKEN).body().contains("\"filtered\":1"));
+            assertThat(redisText(redis.sync())).doesNotContain(TOKEN);
+        }
+    }
+
+    @Test
     void ingestersAreProjectedUpdatedReportedAndWithdrawn(RedisServerHandle redis) throws Exception {
         new CoreV1Api(client).createNamespacedSecret(NAMESPACE, new V1Secret()
                 .metadata(new V1ObjectMeta().name("github-auth"))
                 .data(Map.of("token", TOKEN.getBytes(StandardCharsets.UTF_8)))).execute();
-        started.add(ApplicationContext.run(Map.of(
-                "spec.name", "IngesterProjectionIT",
-                "kubernetes.client.base-path", server.baseUrl(),
-                "zen-watcher.redis.uri", redis.uri(),
-                "zen-watcher.tuning.enabled", "false",
-                // The test environment turns the projection off for tests without an API server.
-                "zen-watcher.projection.enabled", "true",
-                "zen-watcher.watch-namespaces", NAMESPACE)));
+        startController(redis);
         RedisConfigProjection projection = new RedisConfigProjection(connectors.open(redis));
 
         create("github", Map.of("source", "github", "type", "webhook", "webhook", Map.of("auth", Map.of(
@@ -94,6 +116,21 @@ class IngesterProjectionIT {
         api.deleteNamespacedCustomObject(V1alpha1Ingester.GROUP, V1alpha1Ingester.VERSION, NAMESPACE,
                 V1alpha1Ingester.PLURAL, "github").execute();
         Await.until("github is withdrawn", WAIT, () -> projection.read().sources().isEmpty());
+    }
+
+    private void startController(RedisServerHandle redis) {
+        started.add(ApplicationContext.run(Map.of(
+                "spec.name", "IngesterProjectionIT",
+                "kubernetes.client.base-path", server.baseUrl(),
+                "zen-watcher.redis.uri", redis.uri(),
+                "zen-watcher.tuning.enabled", "false",
+                // The test environment turns the projection off for tests without an API server.
+                "zen-watcher.projection.enabled", "true",
+                "zen-watcher.watch-namespaces", NAMESPACE)));
+    }
+
+    private static String event(int n) {
+        return "{\"message\":\"push " + n + "\",\"severity\":\"low\"}";
     }
 
     private void create(String name, Map<String, Object> spec) throws Exception {
@@ -139,6 +176,8 @@ class IngesterProjectionIT {
                 switch (type) {
                     case "string" -> text.append(redis.get(key));
                     case "hash" -> text.append(redis.hgetall(key));
+                    case "stream" -> redis.xrange(key, Range.create("-", "+"))
+                            .forEach(entry -> text.append(entry.getBody()));
                     default -> throw new AssertionError("unexpected " + type + " key " + key);
                 }
                 text.append('\n');
