@@ -71,6 +71,19 @@ public final class RedisKeys {
         return prefix + "ratelimit:" + SourceNames.check(source);
     }
 
+    /**
+     * Hash {version, sources}: the controller's projection of every valid Ingester, one JSON document in
+     * {@code sources} and its counter in {@code version}, written together by one script.
+     */
+    public String configSources() {
+        return prefix + "config:sources";
+    }
+
+    /** Pub/sub channel: a message (the new version) after the projected configuration changed. */
+    public String configChannel() {
+        return prefix + "config-changed";
+    }
+
     /** Stream: accepted events waiting for a writer. Same slot as {@link #deadLetterStream()}. */
     public String observationStream() {
         return prefix + "{stream}:observations";

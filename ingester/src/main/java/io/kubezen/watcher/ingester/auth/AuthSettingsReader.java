@@ -3,6 +3,8 @@ package io.kubezen.watcher.ingester.auth;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.regex.Pattern;
+import java.util.stream.Collectors;
 
 /**
  * Builds {@link AuthSettings} from an Ingester's {@code webhook.auth} as parsed from YAML or JSON
@@ -16,6 +18,7 @@ import java.util.Map;
  *       header: X-Hub-Signature-256   # default
  *       prefix: "sha256="             # default
  *       secretRef: {file: /etc/zen-watcher/secrets/github/key}   # or {env: NAME} or {value: ...}
+ *     # bearer and basic also take verifiers, as the controller projects them: {sha256: <hex>}, {bcrypt: <hash>}
  *     allowedCidrs: [10.0.0.0/8, fd00::/8]
  *     trustedProxyCidrs: [10.96.0.0/12]
  * </pre>
@@ -23,6 +26,7 @@ import java.util.Map;
 public final class AuthSettingsReader {
 
     private static final String PREFIX = "webhook.auth.";
+    private static final Pattern SHA256_HEX = Pattern.compile("[0-9a-fA-F]{64}");
     private static final List<String> MODE_SECTIONS = List.of("bearer", "basic", "hmac", "clientCert");
 
     private AuthSettingsReader() {
@@ -67,7 +71,7 @@ public final class AuthSettingsReader {
         Object value = parent.get(key.substring(key.indexOf('.') + 1));
         if (!(value instanceof Map<?, ?> ref) || ref.size() != 1) {
             throw new IllegalArgumentException(PREFIX + key + " must be exactly one of {env: NAME}, "
-                    + "{file: /path}, {value: ...}");
+                    + "{file: /path}, {value: ...}, {sha256: <hex>}, {bcrypt: <hash>}");
         }
         Map.Entry<?, ?> entry = ref.entrySet().iterator().next();
         String location = entry.getValue() == null ? null : entry.getValue().toString();
@@ -78,9 +82,30 @@ public final class AuthSettingsReader {
             case "env" -> SecretRef.env(location);
             case "file" -> SecretRef.file(location);
             case "value" -> SecretRef.inline(location);
+            case "sha256" -> SecretRef.inline(sha256Verifiers(location, key));
+            case "bcrypt" -> SecretRef.inline(bcryptVerifier(location, key));
             default -> throw new IllegalArgumentException(PREFIX + key + ": unknown reference '" + entry.getKey()
-                    + "', expected env, file or value");
+                    + "', expected env, file, value, sha256 or bcrypt");
         };
+    }
+
+    /**
+     * Verifiers are what the controller projects instead of a Secret's value: they can check a credential
+     * but not produce one, so they may sit in Redis. Bearer tokens: one SHA-256 per line, hex.
+     */
+    private static String sha256Verifiers(String digests, String key) {
+        List<String> lines = digests.lines().map(String::trim).filter(line -> !line.isEmpty()).toList();
+        if (lines.isEmpty() || !lines.stream().allMatch(line -> SHA256_HEX.matcher(line).matches())) {
+            throw new IllegalArgumentException(PREFIX + key + ".sha256 must be SHA-256 digests, 64 hex digits a line");
+        }
+        return lines.stream().map(line -> BearerAuthenticator.VERIFIER_PREFIX + line).collect(Collectors.joining("\n"));
+    }
+
+    private static String bcryptVerifier(String hash, String key) {
+        if (!BasicAuthenticator.isBcryptHash(hash)) {
+            throw new IllegalArgumentException(PREFIX + key + ".bcrypt must be a bcrypt hash ($2a$, $2b$ or $2y$)");
+        }
+        return hash;
     }
 
     @SuppressWarnings("unchecked")

@@ -2,22 +2,18 @@ package io.kubezen.watcher.ingester.sources;
 
 import io.micronaut.context.annotation.Requires;
 import io.kubezen.watcher.ingester.wiring.ReceiverRole;
-import com.fasterxml.jackson.databind.DeserializationFeature;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.json.JsonMapper;
-import io.kubezen.watcher.config.IngesterSpec;
 import io.kubezen.watcher.config.InvalidSourceException;
-import io.kubezen.watcher.config.LimitsSpec;
 import io.kubezen.watcher.config.SourceDefinition;
 import io.kubezen.watcher.config.SourceType;
 import io.kubezen.watcher.ingester.auth.AuthSettings;
-import io.kubezen.watcher.ingester.auth.AuthSettingsReader;
 import io.kubezen.watcher.ingester.auth.SecretResolver;
-import io.kubezen.watcher.ingester.auth.SourceAuthenticator;
-import io.kubezen.watcher.ingester.limit.LimitSettings;
 import io.kubezen.watcher.pipeline.PipelineOptions;
 import io.kubezen.watcher.pipeline.SourceCompiler;
 import io.kubezen.watcher.source.SourceAdapterRegistry;
+import io.kubezen.watcher.ingester.wiring.RedisProperties;
+import io.kubezen.watcher.projection.redis.RedisConfigProjection;
+import io.kubezen.watcher.redis.RedisConnector;
+import io.micronaut.context.annotation.Bean;
 import io.micronaut.context.annotation.Context;
 import io.micronaut.context.annotation.Factory;
 import io.micronaut.context.env.Environment;
@@ -28,7 +24,6 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import java.time.Clock;
-import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.TreeMap;
 
@@ -43,10 +38,6 @@ class SourceCatalogFactory {
 
     static final String SOURCES_PREFIX = "zen-watcher.sources";
     private static final Logger LOG = LoggerFactory.getLogger(SourceCatalogFactory.class);
-    private static final ObjectMapper SPEC_READER = JsonMapper.builder()
-            .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
-            .findAndAddModules()
-            .build();
 
     @Singleton
     SourceCompiler sourceCompiler(Clock clock, ReceiverProperties properties) {
@@ -63,13 +54,14 @@ class SourceCatalogFactory {
     @Context
     SourceCatalog sourceCatalog(Environment environment, SourceCompiler compiler, SecretResolver secrets,
                                 ReceiverProperties properties) {
+        SourceBuilder builder = new SourceBuilder(compiler, secrets);
         Map<String, ReceiverSource> sources = new TreeMap<>();
         AuthSettings builtinAuth = properties.allowUnauthenticatedBuiltins() ? AuthSettings.none() : AuthSettings.unconfigured();
         for (SourceDefinition builtin : compiler.builtinDefinitions()) {
-            sources.put(builtin.name(), build(compiler, secrets, builtin, builtinAuth, null));
+            sources.put(builtin.name(), builtin(builder, builtin, builtinAuth));
         }
         Map<String, Object> configured = ConfigTree.unflatten(environment.getProperties(SOURCES_PREFIX, StringConvention.RAW));
-        configured.forEach((name, value) -> sources.put(name, configured(compiler, secrets, name, value)));
+        configured.forEach((name, value) -> sources.put(name, configured(builder, name, value)));
         if (properties.allowUnauthenticatedBuiltins()) {
             LOG.warn("zen-watcher.receiver.allow-unauthenticated-builtins is on: anyone who can reach this port may "
                     + "post events to the built-in sources {}. Use it for local trials only.",
@@ -80,35 +72,40 @@ class SourceCatalogFactory {
         return new SourceCatalog(sources);
     }
 
+    /**
+     * With Redis, the Ingesters the controller projected join the catalog before the first request, and
+     * replace it on every change.
+     */
+    @Context
+    @Requires(property = RedisProperties.URI)
+    @Bean(preDestroy = "close")
+    ProjectionReloader projectionReloader(SourceCatalog catalog, SourceCompiler compiler, SecretResolver secrets,
+                                          RedisConnector connector, ProjectionProperties properties) {
+        ProjectionReloader reloader = new ProjectionReloader(new RedisConfigProjection(connector),
+                new ProjectedSources(catalog, new SourceBuilder(compiler, secrets)));
+        reloader.start(properties.refreshInterval());
+        return reloader;
+    }
+
     @SuppressWarnings("unchecked")
-    private static ReceiverSource configured(SourceCompiler compiler, SecretResolver secrets, String name, Object value) {
+    private static ReceiverSource configured(SourceBuilder builder, String name, Object value) {
         String key = SOURCES_PREFIX + "." + name;
         if (!(value instanceof Map)) {
             throw new ConfigurationException(key + " must be a map in the shape of an Ingester spec");
         }
-        Map<String, Object> spec = new LinkedHashMap<>((Map<String, Object>) value);
-        spec.putIfAbsent("source", name);
-        Map<String, Object> webhook = (Map<String, Object>) spec.remove("webhook");
+        if (SourceType.INFORMER.wireName().equals(((Map<String, Object>) value).get("type"))) {
+            throw new ConfigurationException(key + ".type: " + SourceBuilder.INFORMER_REFUSED);
+        }
         try {
-            IngesterSpec ingester = SPEC_READER.convertValue(spec, IngesterSpec.class);
-            if (ingester.type() == SourceType.INFORMER) {
-                throw new ConfigurationException(key + ".type: informer sources are run by the controller, not the ingester");
-            }
-            AuthSettings auth = AuthSettingsReader.read(webhook == null ? null : (Map<String, ?>) webhook.get("auth"));
-            LimitsSpec limits = webhook == null || webhook.get("limits") == null ? null
-                    : SPEC_READER.convertValue(webhook.get("limits"), LimitsSpec.class);
-            return build(compiler, secrets, SourceDefinition.of(ingester, limits), auth, limits);
-        } catch (IllegalArgumentException e) {
+            return builder.build(name, (Map<String, Object>) value);
+        } catch (IllegalArgumentException | InvalidSourceException e) {
             throw new ConfigurationException(key + ": " + e.getMessage(), e);
         }
     }
 
-    private static ReceiverSource build(SourceCompiler compiler, SecretResolver secrets, SourceDefinition definition,
-                                        AuthSettings auth, LimitsSpec limits) {
+    private static ReceiverSource builtin(SourceBuilder builder, SourceDefinition definition, AuthSettings auth) {
         try {
-            return new ReceiverSource(definition.name(), compiler.compile(definition),
-                    SourceAuthenticator.create(definition.name(), auth, secrets),
-                    LimitSettings.of(definition.type(), limits));
+            return builder.build(definition, auth, null);
         } catch (InvalidSourceException e) {
             throw new ConfigurationException(SOURCES_PREFIX + "." + definition.name() + ": " + e.getMessage(), e);
         }

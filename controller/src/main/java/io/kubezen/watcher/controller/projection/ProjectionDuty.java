@@ -1,0 +1,136 @@
+package io.kubezen.watcher.controller.projection;
+
+import io.kubernetes.client.extended.workqueue.DefaultRateLimitingQueue;
+import io.kubernetes.client.extended.workqueue.RateLimitingQueue;
+import io.kubezen.watcher.controller.leader.FailureLog;
+import io.kubezen.watcher.controller.leader.LeaderDuty;
+import io.kubezen.watcher.controller.leader.LeadershipTerm;
+import io.kubezen.watcher.pipeline.SourceCompiler;
+import io.kubezen.watcher.projection.ConfigProjection;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.function.Consumer;
+import java.util.function.Function;
+
+/**
+ * The leader's Ingester controller: informers feed keys into client-java's rate-limited work queue (a key
+ * queued twice is synced once), and one worker runs {@link ProjectionSync#sync} per key. A failed sync, or
+ * one waiting for a Secret, is retried with per-key exponential backoff; a key is forgotten only once it
+ * settled. Everything belongs to the term: informers and queue stop when leadership ends.
+ */
+public final class ProjectionDuty implements LeaderDuty {
+
+    private static final Logger LOG = LoggerFactory.getLogger(ProjectionDuty.class);
+    private static final Duration WAIT_STEP = Duration.ofMillis(100);
+    private static final Duration BEGIN_RETRY = Duration.ofSeconds(5);
+
+    private final Function<Consumer<String>, IngesterWatch> watches;
+    private final IngesterProjector projector;
+    private final ConfigProjection projection;
+    private final StatusWriter statuses;
+    private final Clock clock;
+    private final FailureLog failures = new FailureLog(LOG, "Ingester projection");
+    private volatile boolean synced;
+
+    /** @param watches opens the term's informers, handing each changed key to the given consumer */
+    public ProjectionDuty(ProjectionOptions options, SourceCompiler compiler, SecretReader secrets,
+                          ConfigProjection projection, StatusWriter statuses, Clock clock,
+                          Function<Consumer<String>, IngesterWatch> watches) {
+        this.watches = watches;
+        this.projector = new IngesterProjector(compiler, secrets, new Verifiers(options.bcryptCost()),
+                options.hmacSecretsDir());
+        this.projection = projection;
+        this.statuses = statuses;
+        this.clock = clock;
+    }
+
+    @Override
+    public String name() {
+        return "ingester-projection";
+    }
+
+    @Override
+    public boolean ready() {
+        return synced;
+    }
+
+    @Override
+    public void lead(LeadershipTerm term) throws InterruptedException {
+        ExecutorService delays = Executors.newSingleThreadExecutor(runnable -> new Thread(runnable, "projection-delays"));
+        RateLimitingQueue<String> queue = new DefaultRateLimitingQueue<>(delays);
+        Thread stopper = new Thread(() -> stopWhenEnded(term, queue), "projection-stopper");
+        try (IngesterWatch watch = watches.apply(queue::add)) {
+            stopper.start();
+            watch.start();
+            while (!watch.hasSynced()) {
+                if (term.awaitEnd(WAIT_STEP)) {
+                    return;
+                }
+            }
+            ProjectionSync sync = new ProjectionSync(watch, projector, projection, statuses, clock);
+            if (!begin(sync, term)) {
+                return;
+            }
+            synced = true;
+            work(queue, sync);
+        } finally {
+            synced = false;
+            queue.shutDown();
+            delays.shutdownNow();
+            stopper.interrupt();
+        }
+    }
+
+    private boolean begin(ProjectionSync sync, LeadershipTerm term) throws InterruptedException {
+        while (true) {
+            try {
+                sync.begin();
+                return true;
+            } catch (RuntimeException e) {
+                failures.failed(e);
+                if (term.awaitEnd(BEGIN_RETRY)) {
+                    return false;
+                }
+            }
+        }
+    }
+
+    private void work(RateLimitingQueue<String> queue, ProjectionSync sync) throws InterruptedException {
+        while (!queue.isShuttingDown()) {
+            String key = queue.get();
+            if (key == null) {
+                return;
+            }
+            try {
+                if (sync.sync(key)) {
+                    queue.forget(key);
+                } else {
+                    queue.addRateLimited(key);
+                }
+                failures.succeeded();
+            } catch (RuntimeException e) {
+                failures.failed(e);
+                queue.addRateLimited(key);
+            } finally {
+                queue.done(key);
+            }
+        }
+    }
+
+    /** The queue's {@code get} blocks; shutting the queue down is what wakes the worker when the term ends. */
+    private static void stopWhenEnded(LeadershipTerm term, RateLimitingQueue<String> queue) {
+        try {
+            while (!term.awaitEnd(Duration.ofHours(1))) {
+                // Still leading.
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        queue.shutDown();
+    }
+}

@@ -1,0 +1,144 @@
+package io.kubezen.watcher.controller.projection;
+
+import io.kubezen.watcher.config.ConfigError;
+import io.kubezen.watcher.config.IngesterStatus;
+import io.kubezen.watcher.config.SourceType;
+import io.kubezen.watcher.kube.model.V1alpha1Ingester;
+import io.kubezen.watcher.projection.ConfigProjection;
+import io.kubezen.watcher.projection.ProjectedConfig;
+
+import java.time.Clock;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * The sync step for one Ingester key: project it (or withdraw it), publish the whole document when it
+ * changed, and bring the Ingester's status up to date. It is idempotent: a second call for an unchanged
+ * Ingester publishes nothing and writes nothing. One worker thread calls it, so it needs no locking.
+ *
+ * <p>Informer-type Ingesters are not projected: the controller runs them itself, ingesters cannot.
+ */
+public final class ProjectionSync {
+
+    private final IngesterLookup ingesters;
+    private final IngesterProjector projector;
+    private final ConfigProjection projection;
+    private final StatusWriter statuses;
+    private final Clock clock;
+    private final Map<String, Entry> entries = new HashMap<>();
+    private long begunAt;
+
+    ProjectionSync(IngesterLookup ingesters, IngesterProjector projector, ConfigProjection projection,
+                   StatusWriter statuses, Clock clock) {
+        this.ingesters = ingesters;
+        this.projector = projector;
+        this.projection = projection;
+        this.statuses = statuses;
+        this.clock = clock;
+    }
+
+    /**
+     * Starts a leadership term from what the last leader published, so ingesters keep every source while
+     * this leader works through its queue; entries of Ingesters deleted in between are withdrawn at once.
+     * Call it after the informers synced.
+     */
+    public void begin() {
+        entries.clear();
+        ProjectedConfig published = projection.read();
+        begunAt = published.version();
+        Set<String> existing = ingesters.keys();
+        published.sources().forEach((key, spec) -> {
+            if (existing.contains(key)) {
+                entries.put(key, new Entry(spec, String.valueOf(spec.get("source")), null));
+            }
+        });
+        if (entries.size() != published.sources().size()) {
+            publish();
+        }
+    }
+
+    /** @return false when waiting may settle the Ingester (a missing Secret): the caller retries it with backoff */
+    public boolean sync(String key) {
+        Optional<V1alpha1Ingester> found = ingesters.get(key);
+        if (found.isEmpty() || isInformerType(found.get())) {
+            if (entries.containsKey(key)) {
+                replace(key, null);
+            }
+            return true;
+        }
+        V1alpha1Ingester ingester = found.get();
+        Entry previous = entries.get(key);
+        ProjectionResult result = withoutConflict(key, projector.project(ingester.getMetadata().getNamespace(),
+                ingester.getSpec(), previous == null ? null : previous.spec()));
+        IngesterStatus current = ReadyStatus.parse(ingester.getStatus());
+        Long configVersion = null;
+        if (result.isValid()) {
+            if (previous == null || !previous.spec().equals(result.spec())) {
+                configVersion = replace(key, new Entry(result.spec(), result.source(), null));
+            } else if (previous.version() != null) {
+                configVersion = previous.version();
+            } else {
+                // Carried over from the last leader unchanged: the status knows which version last changed it.
+                configVersion = current != null && current.configVersion() != null ? current.configVersion() : begunAt;
+            }
+            entries.put(key, new Entry(result.spec(), result.source(), configVersion));
+        } else if (previous != null) {
+            replace(key, null);
+        }
+        long generation = Objects.requireNonNullElse(ingester.getMetadata().getGeneration(), 0L);
+        IngesterStatus desired = ReadyStatus.desired(current, generation, result, configVersion, clock.instant());
+        if (!ReadyStatus.same(current, desired)) {
+            statuses.write(ingester.getMetadata().getNamespace(), ingester.getMetadata().getName(), desired);
+        }
+        return !result.retryable();
+    }
+
+    /** Two Ingesters may not serve one {@code spec.source}; the one projected first keeps it. */
+    private ProjectionResult withoutConflict(String key, ProjectionResult result) {
+        if (!result.isValid()) {
+            return result;
+        }
+        for (Map.Entry<String, Entry> other : entries.entrySet()) {
+            if (!other.getKey().equals(key) && other.getValue().source().equals(result.source())) {
+                return ProjectionResult.invalid(IngesterStatus.REASON_INVALID_SPEC, List.of(new ConfigError(
+                        "spec.source", "'" + result.source() + "' is already served by Ingester " + other.getKey())),
+                        true);
+            }
+        }
+        return result;
+    }
+
+    /** Puts or removes one entry and publishes; when publishing fails the entry is as before, so a retry publishes again. */
+    private long replace(String key, Entry next) {
+        Entry before = next == null ? entries.remove(key) : entries.put(key, next);
+        try {
+            return publish();
+        } catch (RuntimeException e) {
+            if (before == null) {
+                entries.remove(key);
+            } else {
+                entries.put(key, before);
+            }
+            throw e;
+        }
+    }
+
+    private long publish() {
+        Map<String, Map<String, Object>> document = new HashMap<>();
+        entries.forEach((key, entry) -> document.put(key, entry.spec()));
+        return projection.publish(document);
+    }
+
+    private static boolean isInformerType(V1alpha1Ingester ingester) {
+        return ingester.getSpec() != null && ingester.getSpec().has("type")
+                && SourceType.INFORMER.wireName().equals(ingester.getSpec().get("type").getAsString());
+    }
+
+    /** @param version the configuration version that last changed this spec; null when carried over from before this term */
+    private record Entry(Map<String, Object> spec, String source, Long version) {
+    }
+}

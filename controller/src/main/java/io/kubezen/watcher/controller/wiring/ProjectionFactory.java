@@ -1,0 +1,41 @@
+package io.kubezen.watcher.controller.wiring;
+
+import io.kubernetes.client.openapi.ApiClient;
+import io.kubezen.watcher.controller.projection.ProjectionDuty;
+import io.kubezen.watcher.controller.projection.ProjectionOptions;
+import io.kubezen.watcher.controller.projection.kubernetes.IngesterInformers;
+import io.kubezen.watcher.controller.projection.kubernetes.KubernetesSecretReader;
+import io.kubezen.watcher.controller.projection.kubernetes.KubernetesStatusWriter;
+import io.kubezen.watcher.pipeline.PipelineOptions;
+import io.kubezen.watcher.pipeline.SourceCompiler;
+import io.kubezen.watcher.projection.redis.RedisConfigProjection;
+import io.kubezen.watcher.redis.RedisConnector;
+import io.kubezen.watcher.source.SourceAdapterRegistry;
+import io.micronaut.context.annotation.Factory;
+import io.micronaut.context.annotation.Requires;
+import io.micronaut.context.env.Environment;
+import jakarta.inject.Singleton;
+
+import java.time.Clock;
+
+/**
+ * The Ingester projection as a leader duty, when there is a Redis to project into. The compiler validates
+ * only; its pipeline options do not matter here, the ingesters compile with their own.
+ */
+@Factory
+final class ProjectionFactory {
+
+    @Singleton
+    @Requires(property = RedisProperties.URI)
+    @Requires(property = ProjectionProperties.PREFIX + ".enabled", notEquals = "false")
+    ProjectionDuty projectionDuty(ProjectionProperties properties, Environment environment, ApiClient client,
+                                  RedisConnector connector, Clock clock) {
+        String namespaces = environment.getProperty(ProjectionProperties.WATCH_NAMESPACES, String.class)
+                .orElse(System.getenv("WATCH_NAMESPACE"));
+        ProjectionOptions options = properties.toOptions(namespaces);
+        return new ProjectionDuty(options, new SourceCompiler(SourceAdapterRegistry.load(), PipelineOptions.DEFAULT),
+                new KubernetesSecretReader(client), new RedisConfigProjection(connector),
+                new KubernetesStatusWriter(client), clock,
+                enqueue -> new IngesterInformers(client, options.namespaces(), options.resync(), enqueue));
+    }
+}

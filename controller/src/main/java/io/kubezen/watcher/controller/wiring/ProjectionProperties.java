@@ -1,0 +1,51 @@
+package io.kubezen.watcher.controller.wiring;
+
+import io.kubezen.watcher.controller.projection.ProjectionOptions;
+import io.kubezen.watcher.normalize.KubernetesNames;
+import io.micronaut.context.annotation.ConfigurationProperties;
+import io.micronaut.core.bind.annotation.Bindable;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Arrays;
+import java.util.List;
+
+/**
+ * {@code zen-watcher.projection.*}: the leader's projection of Ingesters into Redis.
+ *
+ * @param enabled        false: Ingesters are neither projected nor given a status
+ * @param resync         0s: no periodic re-sync, only changes are seen
+ * @param hmacSecretsDir where the ingesters mount each Secret named by an HMAC Ingester, as
+ *                       {@code <dir>/<secret-name>/<key>}; HMAC keys are never copied into Redis
+ * @param bcryptCost     work factor of the bcrypt hash projected for a basic-auth password
+ */
+@ConfigurationProperties(ProjectionProperties.PREFIX)
+public record ProjectionProperties(
+        @Bindable(defaultValue = "true") boolean enabled,
+        @Bindable(defaultValue = "0s") Duration resync,
+        @Bindable(defaultValue = "/etc/zen-watcher/hmac") String hmacSecretsDir,
+        @Bindable(defaultValue = "10") int bcryptCost) {
+
+    public static final String PREFIX = "zen-watcher.projection";
+    public static final String WATCH_NAMESPACES = "zen-watcher.watch-namespaces";
+
+    /**
+     * @param watchNamespaces {@value #WATCH_NAMESPACES}, else the {@code WATCH_NAMESPACE} environment variable:
+     *                        a comma list, empty for all namespaces
+     */
+    ProjectionOptions toOptions(String watchNamespaces) {
+        List<String> namespaces = watchNamespaces == null ? List.of() : Arrays.stream(watchNamespaces.split(","))
+                .map(String::trim).filter(name -> !name.isEmpty()).distinct().toList();
+        for (String namespace : namespaces) {
+            if (!KubernetesNames.isDnsLabel(namespace)) {
+                throw new IllegalArgumentException(WATCH_NAMESPACES + " (or WATCH_NAMESPACE): '" + namespace
+                        + "' is not a namespace name");
+            }
+        }
+        try {
+            return new ProjectionOptions(namespaces, resync, Path.of(hmacSecretsDir), bcryptCost);
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException("Invalid configuration under " + PREFIX + ": " + e.getMessage(), e);
+        }
+    }
+}

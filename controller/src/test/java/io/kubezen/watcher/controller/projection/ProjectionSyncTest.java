@@ -1,0 +1,191 @@
+package io.kubezen.watcher.controller.projection;
+
+import com.google.gson.Gson;
+import com.google.gson.JsonObject;
+import io.kubernetes.client.openapi.models.V1ObjectMeta;
+import io.kubezen.watcher.config.IngesterStatus;
+import io.kubezen.watcher.kube.model.V1alpha1Ingester;
+import io.kubezen.watcher.model.Condition;
+import io.kubezen.watcher.pipeline.PipelineOptions;
+import io.kubezen.watcher.pipeline.SourceCompiler;
+import io.kubezen.watcher.projection.ConfigProjection;
+import io.kubezen.watcher.projection.memory.InMemoryConfigProjection;
+import io.kubezen.watcher.source.SourceAdapterRegistry;
+import io.kubezen.watcher.testing.MutableClock;
+import org.junit.jupiter.api.Test;
+
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** The sync step, called directly with a key: no informer, no threads, no Redis. */
+class ProjectionSyncTest {
+
+    private static final Gson GSON = new Gson();
+    private static final String KEY = "zen/github";
+    private static final String TOKEN = "s3cret-token";
+
+    private final Map<String, V1alpha1Ingester> cache = new HashMap<>();
+    private final Map<String, String> secrets = new HashMap<>(Map.of("zen/github-auth/token", TOKEN));
+    private final List<IngesterStatus> written = new ArrayList<>();
+    private final ConfigProjection projection = new InMemoryConfigProjection();
+    private final ProjectionSync sync = new ProjectionSync(new MapLookup(), new IngesterProjector(
+            new SourceCompiler(SourceAdapterRegistry.load(), PipelineOptions.DEFAULT),
+            (namespace, name, key) -> Optional.ofNullable(secrets.get(namespace + "/" + name + "/" + key)),
+            new Verifiers(4), Path.of("/etc/zen-watcher/hmac")),
+            projection, this::recordStatus, new MutableClock(Instant.parse("2026-11-24T06:00:00Z")));
+
+    @Test
+    void aValidIngesterIsProjectedWithAVerifierAndReportedReady() {
+        put("github", 1, bearerSpec("github", Map.of()));
+
+        assertThat(sync.sync(KEY)).isTrue();
+
+        assertThat(projection.read().version()).isEqualTo(1);
+        Map<String, Object> projected = projection.read().sources().get(KEY);
+        assertThat(projected).containsEntry("source", "github");
+        assertThat(GSON.toJson(projected)).doesNotContain(TOKEN).contains("\"sha256\"");
+        assertThat(written).singleElement().satisfies(status -> {
+            assertThat(status.observedGeneration()).isEqualTo(1);
+            assertThat(status.configVersion()).isEqualTo(1);
+            assertThat(ready(status).status()).isEqualTo("True");
+        });
+    }
+
+    @Test
+    void anInvalidFilterIsReportedNamingTheFieldAndNotProjected() {
+        put("github", 2, bearerSpec("github", Map.of("expression", "observation.severity ==")));
+
+        assertThat(sync.sync(KEY)).isTrue();
+
+        assertThat(projection.read().sources()).isEmpty();
+        Condition ready = ready(written.get(0));
+        assertThat(ready.status()).isEqualTo("False");
+        assertThat(ready.reason()).isEqualTo(IngesterStatus.REASON_INVALID_SPEC);
+        assertThat(ready.message()).startsWith("spec.filter.expression: ");
+        assertThat(written.get(0).configVersion()).isNull();
+    }
+
+    @Test
+    void anUnchangedIngesterIsNeitherRepublishedNorRewritten() {
+        put("github", 1, bearerSpec("github", Map.of()));
+        sync.sync(KEY);
+        withStatus(KEY, written.get(0));
+
+        sync.sync(KEY);
+
+        assertThat(written).hasSize(1);
+        assertThat(projection.read().version()).isEqualTo(1);
+    }
+
+    @Test
+    void aDeletedIngesterIsWithdrawn() {
+        put("github", 1, bearerSpec("github", Map.of()));
+        sync.sync(KEY);
+
+        cache.remove(KEY);
+        assertThat(sync.sync(KEY)).isTrue();
+
+        assertThat(projection.read().sources()).isEmpty();
+        assertThat(projection.read().version()).isEqualTo(2);
+    }
+
+    @Test
+    void aMissingSecretIsRetriedAndSaysWhichKeyIsMissing() {
+        secrets.clear();
+        put("github", 1, bearerSpec("github", Map.of()));
+
+        assertThat(sync.sync(KEY)).isFalse();
+
+        Condition ready = ready(written.get(0));
+        assertThat(ready.reason()).isEqualTo(ProjectionResult.REASON_SECRET_UNAVAILABLE);
+        assertThat(ready.message()).isEqualTo("spec.webhook.auth.bearer.secretRef: Secret zen/github-auth has no key "
+                + "'token', or it is empty");
+        assertThat(projection.read().sources()).isEmpty();
+    }
+
+    @Test
+    void aBasicPasswordIsProjectedAsABcryptHashThatStaysPutWhileThePasswordDoes() {
+        put("github", 1, Map.of("source", "github", "type", "webhook", "webhook", Map.of("auth", Map.of("mode", "basic",
+                "basic", Map.of("username", "gh", "secretRef", Map.of("name", "github-auth", "key", "token"))))));
+        sync.sync(KEY);
+        String first = GSON.toJson(projection.read().sources().get(KEY));
+        withStatus(KEY, written.get(0));
+
+        sync.sync(KEY);
+
+        assertThat(first).contains("\"bcrypt\":\"$2a$04$").doesNotContain(TOKEN);
+        assertThat(projection.read().version()).isEqualTo(1);
+    }
+
+    @Test
+    void aSecondIngesterForTheSameSourceIsRefused() {
+        put("github", 1, bearerSpec("github", Map.of()));
+        put("github-copy", 1, bearerSpec("github", Map.of()));
+        sync.sync(KEY);
+
+        assertThat(sync.sync("zen/github-copy")).isFalse();
+
+        assertThat(projection.read().sources()).containsOnlyKeys(KEY);
+        assertThat(ready(written.get(1)).message()).isEqualTo("spec.source: 'github' is already served by Ingester zen/github");
+    }
+
+    @Test
+    void aNewTermKeepsWhatTheLastLeaderProjectedForIngestersThatStillExist() {
+        projection.publish(Map.of(KEY, Map.of("source", "github"), "zen/gone", Map.of("source", "gone")));
+        put("github", 1, bearerSpec("github", Map.of()));
+
+        sync.begin();
+
+        assertThat(projection.read().sources()).containsOnlyKeys(KEY);
+        assertThat(projection.read().version()).isEqualTo(2);
+    }
+
+    private void recordStatus(String namespace, String name, IngesterStatus status) {
+        written.add(status);
+    }
+
+    private static Condition ready(IngesterStatus status) {
+        return status.conditions().stream().filter(c -> c.type().equals("Ready")).findFirst().orElseThrow();
+    }
+
+    private static Map<String, Object> bearerSpec(String source, Map<String, Object> filter) {
+        return Map.of("source", source, "type", "webhook", "filter", filter, "webhook", Map.of("auth", Map.of(
+                "mode", "bearer", "bearer", Map.of("secretRef", Map.of("name", "github-auth", "key", "token")))));
+    }
+
+    private void put(String name, long generation, Map<String, Object> spec) {
+        cache.put("zen/" + name, new V1alpha1Ingester(new V1ObjectMeta().namespace("zen").name(name).generation(generation),
+                GSON.toJsonTree(spec).getAsJsonObject(), null));
+    }
+
+    private void withStatus(String key, IngesterStatus status) {
+        V1alpha1Ingester before = cache.get(key);
+        JsonObject json = GSON.toJsonTree(Map.of("observedGeneration", status.observedGeneration(),
+                "configVersion", status.configVersion(), "conditions", status.conditions().stream().map(c -> Map.of(
+                        "type", c.type(), "status", c.status(), "observedGeneration", c.observedGeneration(),
+                        "reason", c.reason(), "message", c.message(), "lastTransitionTime",
+                        c.lastTransitionTime().toString())).toList())).getAsJsonObject();
+        cache.put(key, new V1alpha1Ingester(before.getMetadata(), before.getSpec(), json));
+    }
+
+    private final class MapLookup implements IngesterLookup {
+
+        @Override
+        public Optional<V1alpha1Ingester> get(String key) {
+            return Optional.ofNullable(cache.get(key));
+        }
+
+        @Override
+        public Set<String> keys() {
+            return Set.copyOf(cache.keySet());
+        }
+    }
+}

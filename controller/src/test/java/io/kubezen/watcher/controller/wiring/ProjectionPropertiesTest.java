@@ -1,0 +1,41 @@
+package io.kubezen.watcher.controller.wiring;
+
+import io.kubezen.watcher.controller.projection.ProjectionOptions;
+import org.junit.jupiter.api.Test;
+
+import java.time.Duration;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+class ProjectionPropertiesTest {
+
+    private static final ProjectionProperties DEFAULTS = new ProjectionProperties(true, Duration.ZERO,
+            "/etc/zen-watcher/hmac", 10);
+
+    @Test
+    void watchNamespacesAreACommaListAndNoneMeansAll() {
+        assertThat(DEFAULTS.toOptions(null).namespaces()).isEmpty();
+        assertThat(DEFAULTS.toOptions(" ").namespaces()).isEmpty();
+        assertThat(DEFAULTS.toOptions("zen, team-a ,zen").namespaces()).containsExactly("zen", "team-a");
+    }
+
+    @Test
+    void defaultsMatchTheDocumentedOnes() {
+        ProjectionOptions options = DEFAULTS.toOptions(null);
+
+        assertThat(options.resync()).isEqualTo(ProjectionOptions.DEFAULT_RESYNC);
+        assertThat(options.hmacSecretsDir()).isEqualTo(ProjectionOptions.DEFAULT_HMAC_SECRETS_DIR);
+        assertThat(options.bcryptCost()).isEqualTo(ProjectionOptions.DEFAULT_BCRYPT_COST);
+    }
+
+    @Test
+    void mistakesNameTheKey() {
+        assertThatThrownBy(() -> DEFAULTS.toOptions("zen,Team_A"))
+                .hasMessage("zen-watcher.watch-namespaces (or WATCH_NAMESPACE): 'Team_A' is not a namespace name");
+        assertThatThrownBy(() -> new ProjectionProperties(true, Duration.ZERO, "hmac", 10).toOptions(null))
+                .hasMessageContaining("zen-watcher.projection").hasMessageContaining("hmac-secrets-dir");
+        assertThatThrownBy(() -> new ProjectionProperties(true, Duration.ofSeconds(-1), "/x", 3).toOptions(null))
+                .hasMessageContaining("zen-watcher.projection");
+    }
+}

@@ -1,0 +1,95 @@
+package io.kubezen.watcher.ingester.sources;
+
+import io.kubezen.watcher.projection.ConfigProjection;
+import io.kubezen.watcher.store.StoreUnavailableException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.time.Duration;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.Executors;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * Keeps the catalog on the projection's latest version: it reads at start, again on every change notice,
+ * and every {@code refreshInterval} in case a notice was lost (Redis restarted, a reconnect) or Redis was away
+ * at start. All reads run on one thread, so versions are applied in order. While Redis is away the ingester
+ * keeps serving the version it has.
+ */
+final class ProjectionReloader implements AutoCloseable {
+
+    private static final Logger LOG = LoggerFactory.getLogger(ProjectionReloader.class);
+
+    private final ConfigProjection projection;
+    private final ProjectedSources sources;
+    private final ScheduledExecutorService thread = Executors.newSingleThreadScheduledExecutor(runnable -> {
+        Thread t = new Thread(runnable, "projection-reload");
+        t.setDaemon(true);
+        return t;
+    });
+    private AutoCloseable listening;
+    private boolean failing;
+
+    ProjectionReloader(ConfigProjection projection, ProjectedSources sources) {
+        this.projection = projection;
+        this.sources = sources;
+    }
+
+    /** Loads the current version before returning when Redis answers, so the first request already sees it. */
+    void start(Duration refreshInterval) {
+        try {
+            thread.submit(this::reload).get();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } catch (ExecutionException e) {
+            throw new IllegalStateException("reload never throws", e);
+        }
+        thread.scheduleWithFixedDelay(this::reload, refreshInterval.toMillis(), refreshInterval.toMillis(),
+                TimeUnit.MILLISECONDS);
+    }
+
+    @Override
+    public void close() throws Exception {
+        thread.shutdownNow();
+        if (listening != null) {
+            listening.close();
+        }
+    }
+
+    /** Runs on the reload thread only. */
+    private void reload() {
+        try {
+            if (listening == null) {
+                // Listen before reading, so a change published right after the read is not missed.
+                listening = projection.listen(this::reloadSoon);
+            }
+            sources.apply(projection.read());
+            if (failing) {
+                LOG.info("The projected configuration can be read again");
+                failing = false;
+            }
+        } catch (StoreUnavailableException e) {
+            if (!failing) {
+                LOG.warn("Cannot read the projected configuration from Redis; serving the version loaded before: {}",
+                        e.getMessage());
+                failing = true;
+            }
+        } catch (RuntimeException e) {
+            // A document this ingester cannot read; the next one may be fine, so keep the schedule alive.
+            if (!failing) {
+                LOG.error("The projected configuration cannot be applied; serving the version loaded before", e);
+                failing = true;
+            }
+        }
+    }
+
+    private void reloadSoon() {
+        try {
+            thread.execute(this::reload);
+        } catch (RejectedExecutionException e) {
+            // Closing: nothing to reload into.
+        }
+    }
+}

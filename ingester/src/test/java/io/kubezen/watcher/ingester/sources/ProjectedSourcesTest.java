@@ -1,0 +1,83 @@
+package io.kubezen.watcher.ingester.sources;
+
+import io.kubezen.watcher.ingester.auth.AuthSettings;
+import io.kubezen.watcher.ingester.auth.SecretResolver;
+import io.kubezen.watcher.config.SourceDefinition;
+import io.kubezen.watcher.config.SourceType;
+import io.kubezen.watcher.pipeline.PipelineOptions;
+import io.kubezen.watcher.pipeline.SourceCompiler;
+import io.kubezen.watcher.projection.ProjectedConfig;
+import io.kubezen.watcher.source.SourceAdapterRegistry;
+import org.junit.jupiter.api.Test;
+
+import java.util.Map;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+class ProjectedSourcesTest {
+
+    private static final Map<String, Object> OPEN = Map.of("auth", Map.of("mode", "none"));
+
+    private final SourceBuilder builder = new SourceBuilder(
+            new SourceCompiler(SourceAdapterRegistry.load(), PipelineOptions.DEFAULT), new SecretResolver(name -> null));
+    private final SourceCatalog catalog = new SourceCatalog(Map.of(
+            "falco", builtin(SourceType.FALCO, AuthSettings.unconfigured()),
+            "webhook", builtin(SourceType.WEBHOOK, AuthSettings.unconfigured())));
+    private final ProjectedSources projected = new ProjectedSources(catalog, builder);
+
+    @Test
+    void projectedIngestersJoinAndReplaceSameNamedSourcesAndLeaveWhenWithdrawn() {
+        ReceiverSource builtinFalco = catalog.find("falco").orElseThrow();
+        projected.apply(new ProjectedConfig(1, Map.of(
+                "zen/falco", Map.of("source", "falco", "type", "falco", "webhook", OPEN),
+                "zen/github", Map.of("source", "github", "type", "webhook", "webhook", OPEN))));
+
+        assertThat(catalog.all()).extracting(ReceiverSource::name).containsExactlyInAnyOrder("falco", "webhook", "github");
+        assertThat(catalog.find("falco").orElseThrow()).isNotSameAs(builtinFalco);
+
+        projected.apply(new ProjectedConfig(2, Map.of()));
+
+        assertThat(catalog.all()).extracting(ReceiverSource::name).containsExactlyInAnyOrder("falco", "webhook");
+        assertThat(catalog.find("falco")).containsSame(builtinFalco);
+    }
+
+    @Test
+    void anUnchangedSpecKeepsItsBuiltSourceAndAChangedOneIsRebuilt() {
+        Map<String, Object> github = Map.of("source", "github", "type", "webhook", "webhook", OPEN);
+        projected.apply(new ProjectedConfig(1, Map.of("zen/github", github)));
+        ReceiverSource first = catalog.find("github").orElseThrow();
+
+        projected.apply(new ProjectedConfig(2, Map.of("zen/github", github)));
+        assertThat(catalog.find("github").orElseThrow()).isSameAs(first);
+
+        projected.apply(new ProjectedConfig(3, Map.of("zen/github", Map.of("source", "github", "type", "webhook",
+                "webhook", OPEN, "filter", Map.of("minSeverity", "high")))));
+        assertThat(catalog.find("github").orElseThrow().pipeline().definition().filter().minSeverity())
+                .hasToString("HIGH");
+    }
+
+    @Test
+    void aSpecThatDoesNotBuildKeepsTheLastGoodVersionAndOthersStillApply() {
+        Map<String, Object> github = Map.of("source", "github", "type", "webhook", "webhook", OPEN);
+        projected.apply(new ProjectedConfig(1, Map.of("zen/github", github)));
+        ReceiverSource good = catalog.find("github").orElseThrow();
+
+        projected.apply(new ProjectedConfig(2, Map.of(
+                "zen/github", Map.of("source", "github", "type", "webhook", "webhook", OPEN,
+                        "filter", Map.of("expression", "observation.severity ==")),
+                "zen/broken-new", Map.of("source", "broken-new", "type", "no-such-type"),
+                "zen/gitlab", Map.of("source", "gitlab", "type", "webhook", "webhook", OPEN))));
+
+        assertThat(catalog.find("github")).containsSame(good);
+        assertThat(catalog.find("broken-new")).isEmpty();
+        assertThat(catalog.find("gitlab")).isPresent();
+    }
+
+    private ReceiverSource builtin(SourceType type, AuthSettings auth) {
+        try {
+            return builder.build(SourceDefinition.builtin(type), auth, null);
+        } catch (Exception e) {
+            throw new AssertionError(e);
+        }
+    }
+}
