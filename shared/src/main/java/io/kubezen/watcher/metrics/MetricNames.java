@@ -39,6 +39,8 @@ public final class MetricNames {
     public static final String OBSERVATIONS_WRITTEN = "zen.watcher.observations.written";
     /** Observation writes that failed. Tags: reason (a writer failure reason word), outcome ({@code retryable}, {@code permanent}). */
     public static final String WRITE_FAILURES = "zen.watcher.observations.write.failures";
+    /** Observation writes retried in-process. Tags: reason (why the last attempt failed). */
+    public static final String WRITE_RETRIES = "zen.watcher.observations.write.retries";
     /** Time to write one batch of queue entries. */
     public static final String WRITE_DURATION = "zen.watcher.observations.write.duration";
     /** Entries moved to the dead-letter stream. Tags: reason. */

@@ -70,10 +70,10 @@ class WriterFactory {
     @Bean(preDestroy = "close")
     QueueWriterLoop queueWriterLoop(EventQueue queue, ObservationSink sink, WriterProperties writer,
                                     ConsumerProperties settings, MeterRegistry registry) {
+        WriterMetrics metrics = new WriterMetrics(registry);
         ObservationSink retrying = new RetryingObservationSink(sink, writer.retryPolicy(), Sleeper.SYSTEM,
-                RandomGenerator.getDefault());
-        QueueWriter queueWriter = new QueueWriter(queue, retrying, settings, consumerName(settings),
-                new WriterMetrics(registry));
+                RandomGenerator.getDefault(), metrics::retried);
+        QueueWriter queueWriter = new QueueWriter(queue, retrying, settings, consumerName(settings), metrics);
         registerQueueGauges(registry, queue, settings.group());
         QueueWriterLoop loop = new QueueWriterLoop(queueWriter, settings);
         loop.start();

@@ -1,5 +1,6 @@
 package io.kubezen.watcher.ingester.writer.consume;
 
+import io.kubezen.watcher.ingester.writer.FailureReason;
 import io.kubezen.watcher.ingester.writer.WriteResult;
 import io.kubezen.watcher.metrics.MetricNames;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -30,6 +31,11 @@ public final class WriterMetrics {
     void failed(String reason, String outcome) {
         registry.counter(MetricNames.WRITE_FAILURES, MetricNames.TAG_REASON, reason, MetricNames.TAG_OUTCOME, outcome)
                 .increment();
+    }
+
+    /** For the retrying sink: counts each retry by the reason the last attempt failed. */
+    public void retried(FailureReason reason) {
+        registry.counter(MetricNames.WRITE_RETRIES, MetricNames.TAG_REASON, reason.wireName()).increment();
     }
 
     void deadLettered(String reason) {

@@ -22,12 +22,15 @@ public final class RetryingObservationSink implements ObservationSink {
     private final RetryPolicy policy;
     private final Sleeper sleeper;
     private final RandomGenerator random;
+    private final RetryListener listener;
 
-    public RetryingObservationSink(ObservationSink delegate, RetryPolicy policy, Sleeper sleeper, RandomGenerator random) {
+    public RetryingObservationSink(ObservationSink delegate, RetryPolicy policy, Sleeper sleeper, RandomGenerator random,
+                                   RetryListener listener) {
         this.delegate = delegate;
         this.policy = policy;
         this.sleeper = sleeper;
         this.random = random;
+        this.listener = listener;
     }
 
     @Override
@@ -51,6 +54,7 @@ public final class RetryingObservationSink implements ObservationSink {
                 pending.forEach(i -> results.set(i, interrupted(results.get(i))));
                 break;
             }
+            pending.forEach(i -> listener.retrying(results.get(i).reason()));
             List<WriteResult> again = delegate.writeAll(pending.stream().map(writes::get).toList());
             for (int k = 0; k < pending.size(); k++) {
                 results.set(pending.get(k), again.get(k));

@@ -11,6 +11,7 @@ import io.kubezen.watcher.ingester.writer.WriteRails;
 import io.kubezen.watcher.ingester.writer.WriteResult;
 import io.kubezen.watcher.ingester.writer.throttle.ManualClock;
 import io.kubezen.watcher.ingester.writer.throttle.RetryPolicy;
+import io.kubezen.watcher.ingester.writer.throttle.RetryListener;
 import io.kubezen.watcher.ingester.writer.throttle.RetryingObservationSink;
 import io.kubezen.watcher.ingester.writer.throttle.WriteThrottle;
 import io.kubezen.watcher.model.ObservationSpec;
@@ -104,7 +105,8 @@ class KubernetesObservationSinkIT extends ObservationSinkContract {
     @Test
     void retryingSinkGetsThroughPassingServerErrors() {
         server.inject(Fault.status(503).on("POST", OBSERVATIONS_PATH).times(2));
-        ObservationSink retrying = new RetryingObservationSink(sink(), RetryPolicy.defaults(), clock, new Random(7));
+        ObservationSink retrying = new RetryingObservationSink(sink(), RetryPolicy.defaults(), clock, new Random(7),
+                RetryListener.NOOP);
         ObservationWrite write = TestObservations.write(NAMESPACE, "falco", Severity.HIGH, "fp-503");
 
         WriteResult result = retrying.write(write);

@@ -23,8 +23,10 @@ class RetryingObservationSinkTest {
 
     private final ManualClock clock = new ManualClock(Instant.parse("2026-03-01T00:00:00Z"));
     private final ScriptedSink delegate = new ScriptedSink();
+    private final List<FailureReason> retries = new ArrayList<>();
     private final RetryingObservationSink sink = new RetryingObservationSink(
-            delegate, new RetryPolicy(4, Duration.ofMillis(100), Duration.ofSeconds(1)), clock, FixedRandom.of(0.5));
+            delegate, new RetryPolicy(4, Duration.ofMillis(100), Duration.ofSeconds(1)), clock, FixedRandom.of(0.5),
+            retries::add);
     private final ObservationWrite first = TestObservations.write("apps", "falco", Severity.HIGH, "fp-1");
     private final ObservationWrite second = TestObservations.write("apps", "falco", Severity.HIGH, "fp-2");
 
@@ -35,6 +37,7 @@ class RetryingObservationSinkTest {
         assertThat(sink.write(first).outcome()).isEqualTo(WriteResult.Outcome.CREATED);
         assertThat(delegate.calls(first)).isEqualTo(3);
         assertThat(clock.sleeps()).containsExactly(Duration.ofMillis(50), Duration.ofMillis(100));
+        assertThat(retries).containsExactly(FailureReason.SERVER_ERROR, FailureReason.SERVER_ERROR);
     }
 
     @Test
@@ -86,7 +89,7 @@ class RetryingObservationSinkTest {
         RetryingObservationSink interrupted = new RetryingObservationSink(delegate, RetryPolicy.defaults(),
                 d -> {
                     throw new InterruptedException("shutdown");
-                }, FixedRandom.of(0.5));
+                }, FixedRandom.of(0.5), RetryListener.NOOP);
         delegate.answer(first, serverError(first));
 
         try {
