@@ -1,13 +1,13 @@
 #!/usr/bin/env bash
 # Cold start of the ingester: from process start to the first 2xx answer of POST /ingest/falco, on the
 # embedded default. Builds the jar if needed, runs it RUNS times (default 5) and prints each time and the median.
-# Usage: bench/cold-start.sh [RUNS]
+# Usage: bench/cold-start.sh [RUNS]   (COLD_START_PORT picks the port, default 18080; bench/run.sh passes a free one)
 set -euo pipefail
 cd "$(dirname "$0")/.."
 runs=${1:-5}
 jar=ingester/target/zen-watcher-ingester.jar
 [ -f "$jar" ] || ./mvnw -q -B -pl ingester -am -DskipTests package
-port=18080
+port=${COLD_START_PORT:-18080}
 event=shared/src/test/resources/fixtures/falco/http-output.json
 times=()
 for i in $(seq "$runs"); do
