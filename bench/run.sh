@@ -18,7 +18,7 @@ while [ $# -gt 0 ]; do
   case "$1" in
     --quick | --profile) harness_args+=("$1") ;;
     --only) harness_args+=("$1" "${2:?--only needs scenario names}"); shift ;;
-    -h | --help) sed -n '2,12p' "$0"; exit 0 ;;
+    -h | --help) sed -n '2,11p' "$0"; exit 0 ;;
     *) echo "unknown option $1 (try --help)" >&2; exit 2 ;;
   esac
   shift
@@ -139,7 +139,7 @@ wait_until "bare endpoint" "$ceiling_pid" "$out/ceiling.log" port_open "$ceiling
   echo "memory: $(awk '/MemTotal/ {printf "%.1f GiB", $2 / 1048576}' /proc/meminfo)"
   echo "jdk: $(java -version 2>&1 | head -1)"
   echo "redis: $("$redis_server" --version)"
-  echo "wrk: $(wrk -v 2>&1 | head -1 || echo missing)"
+  echo "wrk: $( (wrk -v 2>&1 || true) | head -1)"
   echo "ingester and bare endpoint flags: $java_opts"
   echo "load average before: $(cut -d' ' -f1-3 /proc/loadavg)"
 } >"$out/environment.txt"

@@ -6,6 +6,7 @@ import io.lettuce.core.RedisClient;
 import io.lettuce.core.api.StatefulRedisConnection;
 
 import java.net.URI;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -80,28 +81,40 @@ public final class BenchContext implements AutoCloseable {
         figures.addAll(measured);
     }
 
-    /** A warm-up, then the plan's runs, each on an empty Redis; returns the runs' results. */
+    /**
+     * A warm-up, then the plan's runs, each on an empty Redis; returns the runs' results. Redis's own account of
+     * the measured runs (calls and microseconds per command, its CPU time) goes to {@code <scenario>-redis.txt}.
+     */
     public <T> List<T> repeat(String scenario, Run<T> run) throws Exception {
-        return repeat(scenario, run, false);
+        return repeat(scenario, plan(), run, false);
+    }
+
+    /** As {@link #repeat(String, Run)} with a plan of the scenario's own. */
+    public <T> List<T> repeat(String scenario, RunPlan own, Run<T> run) throws Exception {
+        return repeat(scenario, own, run, false);
     }
 
     /** As {@link #repeat}; with {@code --profile}, a JFR recording of the ingester covers the measured runs. */
     public <T> List<T> repeatProfilingIngester(String scenario, Run<T> run) throws Exception {
-        return repeat(scenario, run, options.profile());
+        return repeat(scenario, plan(), run, options.profile());
     }
 
-    private <T> List<T> repeat(String scenario, Run<T> run, boolean profile) throws Exception {
+    private <T> List<T> repeat(String scenario, RunPlan plan, Run<T> run, boolean profile) throws Exception {
         resetRedis();
-        run.run(plan().warmUp(), scenario + "-warm-up");
-        JfrRecording recording = profile ? JfrRecording.start(options.ingesterPid(), "zen-bench-" + scenario, resultFile("jcmd.log")) : null;
+        run.run(plan.warmUp(), scenario + "-warm-up");
+        redis.sync().configResetstat();
+        JfrRecording recording = profile
+                ? JfrRecording.start(options.ingesterPid(), "zen-bench-" + scenario, resultFile("jcmd.log"))
+                : null;
         List<T> results = new ArrayList<>();
-        for (int i = 1; i <= plan().runs(); i++) {
+        for (int i = 1; i <= plan.runs(); i++) {
             resetRedis();
-            results.add(run.run(plan().duration(), scenario + "-run-" + i));
+            results.add(run.run(plan.duration(), scenario + "-run-" + i));
         }
         if (recording != null) {
             recording.stopAndSummarise(resultFile(scenario + ".jfr"), resultFile(scenario + "-profile.txt"));
         }
+        Files.writeString(resultFile(scenario + "-redis.txt"), redis.sync().info("commandstats") + redis.sync().info("cpu"));
         return results;
     }
 

@@ -1,8 +1,10 @@
 package io.kubezen.watcher.bench;
 
+import java.io.File;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -20,7 +22,7 @@ public final class ExternalCommand {
     /** Whether {@code tool} is an executable on the PATH. */
     public static boolean onPath(String tool) {
         String path = System.getenv().getOrDefault("PATH", "");
-        for (String dir : path.split(java.io.File.pathSeparator)) {
+        for (String dir : path.split(File.pathSeparator)) {
             if (!dir.isEmpty() && Files.isExecutable(Path.of(dir, tool))) {
                 return true;
             }
@@ -43,8 +45,8 @@ public final class ExternalCommand {
                 throw new IOException(command.get(0) + " did not finish within " + timeout + "; see " + log);
             }
             String text = Files.readString(output);
-            Files.writeString(log, "$ " + String.join(" ", command) + "\n" + text, java.nio.file.StandardOpenOption.CREATE,
-                    java.nio.file.StandardOpenOption.APPEND);
+            Files.writeString(log, "$ " + String.join(" ", command) + "\n" + text, StandardOpenOption.CREATE,
+                    StandardOpenOption.APPEND);
             if (process.exitValue() != 0) {
                 throw new IOException(command.get(0) + " exited with " + process.exitValue() + "; see " + log);
             }

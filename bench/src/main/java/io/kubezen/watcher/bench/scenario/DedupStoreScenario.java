@@ -23,6 +23,8 @@ public final class DedupStoreScenario implements Scenario {
     static final String NAME = "dedup-store";
     static final int THREADS = 8;
     static final Duration WINDOW = Duration.ofMinutes(5);
+    /** A loop in this JVM settles in seconds: a quarter of the HTTP scenarios' durations (5 s runs in full). */
+    static final double DURATION_FACTOR = 0.25;
 
     @Override
     public String name() {
@@ -45,7 +47,7 @@ public final class DedupStoreScenario implements Scenario {
     private static Figure measure(BenchContext context, String store, DedupStore dedup, int batch) throws Exception {
         DedupStoreLoad.Settings settings = new DedupStoreLoad.Settings(THREADS, batch, IngestRun.DISTINCT_EVENTS, WINDOW);
         String label = store + "-batch-" + batch;
-        List<DedupStoreLoad.Result> runs = context.repeat(NAME + "-" + label,
+        List<DedupStoreLoad.Result> runs = context.repeat(NAME + "-" + label, context.plan().scaled(DURATION_FACTOR),
                 (duration, ignored) -> DedupStoreLoad.run(dedup, settings, duration, context.nonce()));
         return Figure.of(NAME, store + ", " + batch + " per call", "events/s",
                 runs.stream().map(DedupStoreLoad.Result::eventsPerSecond).toList());

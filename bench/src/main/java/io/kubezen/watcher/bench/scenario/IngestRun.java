@@ -10,7 +10,6 @@ import io.kubezen.watcher.bench.probe.ProcessMemory;
 
 import java.net.URI;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.ToDoubleFunction;
@@ -51,9 +50,10 @@ record IngestRun(WrkResult wrk, Optional<IngesterCounters> counters, Optional<Pr
         });
     }
 
-    static List<IngestRun> against(BenchContext context, String scenario, WrkLoad load) throws Exception {
+    /** The plan's runs of {@code load} against something that is not the ingester: wrk's view only. */
+    static List<IngestRun> againstOther(BenchContext context, String scenario, WrkLoad load) throws Exception {
         Wrk wrk = wrk(context);
-        return context.repeat(scenario, (Duration duration, String label) -> new IngestRun(
+        return context.repeat(scenario, (duration, label) -> new IngestRun(
                 wrk.run(load, duration, context.nonce(), log(context, label)), Optional.empty(), Optional.empty()));
     }
 
