@@ -4,6 +4,7 @@
 # --cds first makes a dynamic AppCDS archive from one training run (start, one ingest, health and metrics
 # scrapes, SIGTERM), then times runs that map it, as the container image does (deploy/docker/Dockerfile).
 # JAVA_OPTS is added to every java command line, e.g. JAVA_OPTS='-XX:TieredStopAtLevel=1'.
+# COLD_START_PORT picks the port (default 18080; bench/run.sh passes a free one).
 # Usage: bench/cold-start.sh [--cds] [RUNS]
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -15,7 +16,7 @@ fi
 runs=${1:-5}
 jar=ingester/target/zen-watcher-ingester.jar
 [ -f "$jar" ] || ./mvnw -q -B -pl ingester -am -DskipTests package
-port=18080
+port=${COLD_START_PORT:-18080}
 event=shared/src/test/resources/fixtures/falco/http-output.json
 log=/tmp/zen-watcher-cold-start.log
 read -r -a opts <<< "${JAVA_OPTS:-}"

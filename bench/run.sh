@@ -1,0 +1,153 @@
+#!/usr/bin/env bash
+# The benchmark, in one command (docs/benchmarks.md): builds what is missing, starts Redis (AOF on), the
+# ingester (Redis mode) and the bare Micronaut endpoint on loopback, runs every registered scenario, prints
+# the table and keeps it with all logs in bench/results/<UTC time>/ (bench/results/latest points there).
+# Every run stops by itself; everything it started is stopped on exit, by PID.
+#
+# Usage: bench/run.sh [--quick] [--profile] [--only scenario,...]
+#   --quick    one 5 s run per scenario after a 3 s warm-up (about 2 minutes): checks the harness, not the figures
+#   --profile  records the ingester with JFR during the measured runs of its scenarios (adds JFR's overhead)
+#   --only     runs only these scenarios (names as in the table)
+# Environment: ZEN_BENCH_JAVA_OPTS, the heap flags of the ingester and the bare endpoint (default below).
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+java_opts=${ZEN_BENCH_JAVA_OPTS:--Xms64m -Xmx192m -XX:+UseSerialGC}
+harness_args=()
+while [ $# -gt 0 ]; do
+  case "$1" in
+    --quick | --profile) harness_args+=("$1") ;;
+    --only) harness_args+=("$1" "${2:?--only needs scenario names}"); shift ;;
+    -h | --help) sed -n '2,11p' "$0"; exit 0 ;;
+    *) echo "unknown option $1 (try --help)" >&2; exit 2 ;;
+  esac
+  shift
+done
+
+log() { printf '[bench] %s\n' "$*" >&2; }
+
+# Installs a Debian package when its tool is missing and we may (root with apt); otherwise says what to do.
+ensure_tool() {
+  local tool=$1 package=$2
+  command -v "$tool" >/dev/null 2>&1 && return 0
+  if [ "$(id -u)" = 0 ] && command -v apt-get >/dev/null 2>&1; then
+    log "installing $package for $tool"
+    (apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "$package" >/dev/null) || true
+  fi
+  command -v "$tool" >/dev/null 2>&1
+}
+
+# The redis-server of the embedded-redis jar in the local Maven repository, for machines without the package.
+embedded_redis() {
+  local jar arch
+  jar=$(find "${HOME}/.m2/repository/com/github/codemonstur/embedded-redis" -name 'embedded-redis-*.jar' 2>/dev/null | sort | tail -1)
+  case "$(uname -m)" in
+    x86_64) arch=6.2.6-v5-linux-amd64 ;;
+    aarch64) arch=6.2.7-linux-arm64 ;;
+    *) return 1 ;;
+  esac
+  [ -n "$jar" ] || return 1
+  unzip -p "$jar" "redis-server-$arch" >"$out/redis-server" && chmod +x "$out/redis-server" && echo "$out/redis-server"
+}
+
+port_open() { (exec 3<>"/dev/tcp/127.0.0.1/$1") 2>/dev/null; }
+
+free_port() {
+  local port
+  while :; do
+    port=$((20000 + RANDOM % 40000))
+    port_open "$port" || { echo "$port"; return; }
+  done
+}
+
+# Waits until `check` succeeds, failing with the process's log if it dies or 120 s pass.
+wait_until() {
+  local what=$1 pid=$2 logfile=$3; shift 3
+  for _ in $(seq 1200); do
+    "$@" && return 0
+    kill -0 "$pid" 2>/dev/null || { log "$what exited; its log:"; tail -30 "$logfile" >&2; exit 1; }
+    sleep 0.1
+  done
+  log "$what not ready after 120 s; its log:"; tail -30 "$logfile" >&2; exit 1
+}
+
+ingester_jar=ingester/target/zen-watcher-ingester.jar
+bench_jar=bench/target/zen-watcher-bench.jar
+stale() { [ ! -f "$1" ] || [ -n "$(find shared/src ingester/src bench/src pom.xml ingester/pom.xml bench/pom.xml -newer "$1" -print -quit)" ]; }
+if stale "$ingester_jar" || stale "$bench_jar"; then
+  log "building the ingester and the harness"
+  ./mvnw -q -B -pl ingester,bench -am -DskipTests package
+fi
+
+ensure_tool wrk wrk || log "wrk is missing: the HTTP scenarios will be skipped (apt-get install wrk)"
+ensure_tool redis-benchmark redis-tools || log "redis-benchmark is missing: the redis-ceiling scenario will be skipped"
+
+out=bench/results/$(date -u +%Y%m%dT%H%M%SZ)
+mkdir -p "$out/redis"
+ln -sfn "$(basename "$out")" bench/results/latest
+
+redis_server=$(command -v redis-server || true)
+if [ -z "$redis_server" ] && ensure_tool redis-server redis-server; then
+  redis_server=$(command -v redis-server)
+fi
+[ -n "$redis_server" ] || redis_server=$(embedded_redis) || { log "no redis-server: apt-get install redis-server"; exit 1; }
+
+pids=()
+cleanup() {
+  local pid
+  for pid in "${pids[@]}"; do
+    kill "$pid" 2>/dev/null || true
+  done
+  for pid in "${pids[@]}"; do
+    wait "$pid" 2>/dev/null || true
+  done
+}
+trap cleanup EXIT
+trap 'exit 130' INT TERM
+
+redis_port=$(free_port)
+"$redis_server" --port "$redis_port" --bind 127.0.0.1 --appendonly yes --appendfsync everysec --save '' \
+  --dir "$PWD/$out/redis" --logfile "$PWD/$out/redis.log" &
+redis_pid=$!
+pids+=("$redis_pid")
+wait_until redis-server "$redis_pid" "$out/redis.log" port_open "$redis_port"
+
+ingester_port=$(free_port)
+# shellcheck disable=SC2086 # java_opts is a list of flags
+ZEN_WATCHER_REDIS_URI="redis://127.0.0.1:$redis_port" java $java_opts -jar "$ingester_jar" \
+  -micronaut.server.port="$ingester_port" -zen-watcher.receiver.allow-unauthenticated-builtins=true \
+  >"$out/ingester.log" 2>&1 &
+ingester_pid=$!
+pids+=("$ingester_pid")
+
+ceiling_port=$(free_port)
+# shellcheck disable=SC2086
+java $java_opts -cp "$bench_jar" io.kubezen.watcher.bench.bare.BareEndpoint -micronaut.server.port="$ceiling_port" \
+  >"$out/ceiling.log" 2>&1 &
+ceiling_pid=$!
+pids+=("$ceiling_pid")
+
+wait_until ingester "$ingester_pid" "$out/ingester.log" \
+  curl -fso /dev/null "http://127.0.0.1:$ingester_port/health/readiness"
+wait_until "bare endpoint" "$ceiling_pid" "$out/ceiling.log" port_open "$ceiling_port"
+
+{
+  echo "date: $(date -u +%Y-%m-%dT%H:%M:%SZ)"
+  echo "command: bench/run.sh ${harness_args[*]}"
+  echo "commit: $(git rev-parse --short HEAD 2>/dev/null || echo unknown)"
+  echo "cpu: $(nproc) x $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | sed 's/^ //')"
+  echo "memory: $(awk '/MemTotal/ {printf "%.1f GiB", $2 / 1048576}' /proc/meminfo)"
+  echo "jdk: $(java -version 2>&1 | head -1)"
+  echo "redis: $("$redis_server" --version)"
+  echo "wrk: $( (wrk -v 2>&1 || true) | head -1)"
+  echo "ingester and bare endpoint flags: $java_opts"
+  echo "load average before: $(cut -d' ' -f1-3 /proc/loadavg)"
+} >"$out/environment.txt"
+
+java -Xmx512m -cp "$bench_jar" io.kubezen.watcher.bench.BenchMain \
+  --ingester "http://127.0.0.1:$ingester_port" --ceiling "http://127.0.0.1:$ceiling_port" \
+  --redis "redis://127.0.0.1:$redis_port" --ingester-pid "$ingester_pid" --results "$out" --bench-dir bench \
+  ${harness_args[@]+"${harness_args[@]}"} 2>&1 | tee "$out/console.log"
+
+echo "load average after: $(cut -d' ' -f1-3 /proc/loadavg)" >>"$out/environment.txt"
+log "results: $out/results.txt (environment in $out/environment.txt)"

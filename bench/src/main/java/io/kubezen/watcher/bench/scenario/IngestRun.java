@@ -1,0 +1,72 @@
+package io.kubezen.watcher.bench.scenario;
+
+import io.kubezen.watcher.bench.BenchContext;
+import io.kubezen.watcher.bench.load.Wrk;
+import io.kubezen.watcher.bench.load.WrkLoad;
+import io.kubezen.watcher.bench.load.WrkResult;
+import io.kubezen.watcher.bench.probe.IngesterCounters;
+import io.kubezen.watcher.bench.probe.PrometheusSamples;
+import io.kubezen.watcher.bench.probe.ProcessMemory;
+
+import java.net.URI;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Optional;
+import java.util.function.ToDoubleFunction;
+
+/**
+ * One wrk run of a load scenario, with what the ingester counted meanwhile and its memory afterwards; the
+ * ceiling scenario, aimed at the bare endpoint, has neither.
+ */
+record IngestRun(WrkResult wrk, Optional<IngesterCounters> counters, Optional<ProcessMemory> memory) {
+
+    static final int FALCO_CONNECTIONS = 128;
+    static final int DISTINCT_EVENTS = 10_000;
+
+    /** Single Falco alerts, as falcosidekick posts them, half repeats over 10k distinct events. */
+    static WrkLoad falco(BenchContext context, URI target) {
+        return new WrkLoad(target, context.benchFile("payloads/falco-event.json"), Optional.empty(), 1,
+                DISTINCT_EVENTS, 1, FALCO_CONNECTIONS);
+    }
+
+    static Wrk wrk(BenchContext context) throws ScenarioSkipped {
+        if (!Wrk.installed()) {
+            throw new ScenarioSkipped("wrk is not on the PATH (Debian: apt-get install wrk)");
+        }
+        return new Wrk(context.benchFile("wrk/events.lua"));
+    }
+
+    /** The plan's runs of {@code load} against the ingester, its counters and memory read around each. */
+    static List<IngestRun> againstIngester(BenchContext context, String scenario, String source, WrkLoad load)
+            throws Exception {
+        Wrk wrk = wrk(context);
+        URI metrics = context.options().ingester().resolve("/prometheus");
+        return context.repeatProfilingIngester(scenario, (duration, label) -> {
+            PrometheusSamples before = PrometheusSamples.scrape(metrics);
+            WrkResult result = wrk.run(load, duration, context.nonce(), log(context, label));
+            PrometheusSamples after = PrometheusSamples.scrape(metrics);
+            return new IngestRun(result, Optional.of(IngesterCounters.between(before, after, source)),
+                    Optional.of(ProcessMemory.of(context.options().ingesterPid())));
+        });
+    }
+
+    /** The plan's runs of {@code load} against something that is not the ingester: wrk's view only. */
+    static List<IngestRun> againstOther(BenchContext context, String scenario, WrkLoad load) throws Exception {
+        Wrk wrk = wrk(context);
+        return context.repeat(scenario, (duration, label) -> new IngestRun(
+                wrk.run(load, duration, context.nonce(), log(context, label)), Optional.empty(), Optional.empty()));
+    }
+
+    static List<Double> each(List<IngestRun> runs, ToDoubleFunction<IngestRun> value) {
+        return runs.stream().mapToDouble(value).boxed().toList();
+    }
+
+    /** Failed requests: wrk's non-2xx answers and socket errors, or the ingester's count of refusals if higher. */
+    double errors() {
+        return Math.max(wrk.errors(), counters.map(IngesterCounters::rejected).orElse(0.0));
+    }
+
+    private static Path log(BenchContext context, String label) {
+        return context.resultFile(label + ".wrk.log");
+    }
+}
