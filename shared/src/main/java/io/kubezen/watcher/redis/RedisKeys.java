@@ -69,6 +69,15 @@ public final class RedisKeys {
         return prefix + "ratelimit:" + SourceNames.check(source);
     }
 
+    /**
+     * Hash {digest, fingerprints}: the findings the controller last emitted for one object of an informer source,
+     * so a resync, restart or leader takeover emits only what is new. {@code object} is {@code namespace/name},
+     * or {@code name} for a cluster-scoped object.
+     */
+    public String informerFindings(String source, String object) {
+        return prefix + "informer:" + SourceNames.check(source) + ":" + object;
+    }
+
     /** Stream: accepted events waiting for a writer. */
     public String observationStream() {
         return prefix + "stream:observations";
