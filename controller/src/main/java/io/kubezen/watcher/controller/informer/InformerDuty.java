@@ -35,7 +35,8 @@ public final class InformerDuty implements LeaderDuty, InformerSourceRegistry {
     private final WatchStarter starter;
     private final Semaphore changed = new Semaphore(0);
     private volatile Map<String, InformerSource> desired = Map.of();
-    private volatile Map<String, SourceWatch> running = Map.of();
+    /** The watches of this term; null until its first reconcile and outside terms. */
+    private volatile Map<String, SourceWatch> running;
 
     public InformerDuty(SourceCompiler compiler, WatchStarter starter) {
         this.compiler = compiler;
@@ -79,14 +80,15 @@ public final class InformerDuty implements LeaderDuty, InformerSourceRegistry {
             }
         } finally {
             active.values().forEach(r -> r.watch().close());
-            running = Map.of();
+            running = null;
         }
     }
 
-    /** True once every running source's informers listed their objects. */
+    /** True once this term's informers started and every one of them listed its objects. */
     @Override
     public boolean ready() {
-        return running.values().stream().allMatch(SourceWatch::hasSynced);
+        Map<String, SourceWatch> watches = running;
+        return watches != null && watches.values().stream().allMatch(SourceWatch::hasSynced);
     }
 
     private void reconcile(Map<String, Running> active) {

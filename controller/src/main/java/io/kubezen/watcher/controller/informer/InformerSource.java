@@ -6,10 +6,7 @@ import io.kubezen.watcher.pipeline.IngestPipeline;
 import java.time.Duration;
 import java.util.List;
 
-/**
- * One informer-type source as the controller runs it: what to watch and the compiled pipeline its objects go
- * through. Two of them are equal when their configuration is, which is how a reload sees what changed.
- */
+/** One informer-type source as the controller runs it: what to watch and the compiled pipeline its objects go through. */
 public record InformerSource(String name, InformerSpec informer, IngestPipeline pipeline) {
 
     /** The namespaces to watch; empty means every namespace. */
@@ -23,7 +20,7 @@ public record InformerSource(String name, InformerSpec informer, IngestPipeline 
                 : informer.resyncSeconds());
     }
 
-    /** Same configuration: same name, watch and source definition. */
+    /** Same configuration (name, watch, source definition), which is how an update sees what changed. */
     boolean sameAs(InformerSource other) {
         return other != null && name.equals(other.name) && informer.equals(other.informer)
                 && pipeline.definition().equals(other.pipeline.definition());

@@ -5,6 +5,7 @@ import io.kubezen.watcher.ingester.wiring.ReceiverRole;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.json.JsonMapper;
+import io.kubezen.watcher.config.ConfigTree;
 import io.kubezen.watcher.config.IngesterSpec;
 import io.kubezen.watcher.config.InvalidSourceException;
 import io.kubezen.watcher.config.LimitsSpec;
@@ -68,7 +69,8 @@ class SourceCatalogFactory {
         for (SourceDefinition builtin : compiler.builtinDefinitions()) {
             sources.put(builtin.name(), build(compiler, secrets, builtin, builtinAuth, null));
         }
-        Map<String, Object> configured = ConfigTree.unflatten(environment.getProperties(SOURCES_PREFIX, StringConvention.RAW));
+        Map<String, Object> configured = ConfigTree.unflatten(SOURCES_PREFIX,
+                environment.getProperties(SOURCES_PREFIX, StringConvention.RAW));
         configured.forEach((name, value) -> sources.put(name, configured(compiler, secrets, name, value)));
         if (properties.allowUnauthenticatedBuiltins()) {
             LOG.warn("zen-watcher.receiver.allow-unauthenticated-builtins is on: anyone who can reach this port may "
