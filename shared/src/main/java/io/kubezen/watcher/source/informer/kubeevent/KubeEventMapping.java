@@ -11,6 +11,9 @@ import io.kubezen.watcher.source.informer.ObjectMapping;
 
 import java.time.Instant;
 import java.util.List;
+import java.util.Objects;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
 
 /**
  * A core/v1 {@code Event} of type {@code Warning} is one finding about its involved object; {@code Normal}
@@ -42,8 +45,8 @@ public final class KubeEventMapping implements ObjectMapping {
                 .eventType(reason)
                 .rule(reason)
                 .resource(KubernetesObjects.reference(involved))
-                .title(reason + " " + KubernetesObjects.text(involved, "kind") + " "
-                        + KubernetesObjects.text(involved, "name"))
+                .title(Stream.of(reason, KubernetesObjects.text(involved, "kind"), KubernetesObjects.text(involved, "name"))
+                        .filter(Objects::nonNull).collect(Collectors.joining(" ")))
                 .description(KubernetesObjects.text(event, "message"))
                 .detectedAt(lastSeen(event))
                 .detail("count", event.get("count"))
