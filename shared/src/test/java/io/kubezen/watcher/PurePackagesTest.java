@@ -48,7 +48,8 @@ class PurePackagesTest {
 
     @Test
     void sourceTypesDoNotKnowEachOther() {
-        String[] types = {"falco", "kubeaudit", "alertmanager", "cloudevents", "webhook"};
+        String[] types = {"falco", "kubeaudit", "alertmanager", "cloudevents", "webhook", "informer.trivy",
+            "informer.policyreport", "informer.kubeevent", "informer.certmanager"};
         for (String type : types) {
             for (String other : types) {
                 if (!other.equals(type)) {

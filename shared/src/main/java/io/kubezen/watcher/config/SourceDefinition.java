@@ -11,6 +11,7 @@ import java.util.Objects;
  *
  * @param name            {@code spec.source}: the {@code {source}} in {@code POST /ingest/{source}}
  * @param maxNestingDepth {@code spec.webhook.limits.maxNestingDepth}; null: {@link LimitsSpec#DEFAULT_MAX_NESTING_DEPTH}
+ * @param informer        {@code spec.informer}, only for informer sources: its {@code builtinMapping} chooses the parser
  */
 public record SourceDefinition(
         String name,
@@ -21,7 +22,8 @@ public record SourceDefinition(
         MappingSpec mapping,
         FilterSpec filter,
         DedupSpec dedup,
-        Integer maxNestingDepth) {
+        Integer maxNestingDepth,
+        InformerSpec informer) {
 
     public SourceDefinition {
         Objects.requireNonNull(type, "type");
@@ -29,7 +31,7 @@ public record SourceDefinition(
 
     /** The source that exists without configuration for a type, named after it: {@code POST /ingest/falco}. */
     public static SourceDefinition builtin(SourceType type) {
-        return new SourceDefinition(type.wireName(), type, null, null, null, null, null, null, null);
+        return new SourceDefinition(type.wireName(), type, null, null, null, null, null, null, null, null);
     }
 
     /**
@@ -40,7 +42,7 @@ public record SourceDefinition(
     public static SourceDefinition of(IngesterSpec spec, LimitsSpec limits) {
         return new SourceDefinition(spec.source(), spec.type(), spec.category(), spec.destination(),
                 spec.ttlSecondsAfterCreation(), spec.mapping(), spec.filter(), spec.dedup(),
-                limits == null ? null : limits.maxNestingDepth());
+                limits == null ? null : limits.maxNestingDepth(), spec.informer());
     }
 
     public int nestingDepthLimit() {

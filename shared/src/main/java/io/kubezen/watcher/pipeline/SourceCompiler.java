@@ -79,9 +79,13 @@ public final class SourceCompiler {
                 DedupPolicy.of(definition.dedup()));
     }
 
-    /** The built-in source of every registered type, named after it, for {@code POST /ingest/<type>}. */
+    /**
+     * The built-in source of every registered type received over HTTP, named after it, for
+     * {@code POST /ingest/<type>}. Informer sources need a resource to watch, so that type has none.
+     */
     public List<SourceDefinition> builtinDefinitions() {
-        return registry.types().stream().map(SourceDefinition::builtin).toList();
+        return registry.types().stream().filter(type -> type != SourceType.INFORMER)
+                .map(SourceDefinition::builtin).toList();
     }
 
     private static String defaultEventType(MappingSpec mapping, SourceDefaults defaults, ConfigErrors errors) {

@@ -72,6 +72,15 @@ public final class RedisKeys {
     }
 
     /**
+     * Hash {digest, fingerprints}: the findings the controller last emitted for one object of an informer source,
+     * so a resync, restart or leader takeover emits only what is new. {@code object} is {@code namespace/name},
+     * or {@code name} for a cluster-scoped object.
+     */
+    public String informerFindings(String source, String object) {
+        return prefix + "informer:" + SourceNames.check(source) + ":" + object;
+    }
+
+    /**
      * Hash {version, sources}: the controller's projection of every valid Ingester, one JSON document in
      * {@code sources} and its counter in {@code version}, written together by one script.
      */

@@ -39,6 +39,19 @@ public record FixtureCase(String name, SourceDefinition definition, byte[] body,
         }
     }
 
+    /**
+     * The type's built-in source; for informer fixtures, which sit in {@code fixtures/informer/<builtinMapping>/},
+     * a source of that built-in mapping named after it.
+     */
+    private static SourceDefinition builtin(SourceType type, Path directory) {
+        if (type != SourceType.INFORMER) {
+            return SourceDefinition.builtin(type);
+        }
+        String mapping = directory.getFileName().toString();
+        return Fixtures.definition("{name: " + mapping + ", type: informer, informer: {version: v1, resource: x, "
+                + "builtinMapping: " + mapping + "}}");
+    }
+
     public Payload payload() {
         return new Payload(body, contentType, headers);
     }
@@ -60,11 +73,11 @@ public record FixtureCase(String name, SourceDefinition definition, byte[] body,
     @SuppressWarnings("unchecked")
     private static FixtureCase load(Path root, Path body) {
         try {
-            SourceType type = SourceType.fromWire(body.getParent().getFileName().toString()).orElseThrow();
+            SourceType type = SourceType.fromWire(root.relativize(body).getName(0).toString()).orElseThrow();
             String base = body.toString().substring(0, body.toString().length() - ".json".length());
             Path source = Path.of(base + SOURCE);
             SourceDefinition definition = Files.exists(source)
-                    ? Fixtures.definition(Files.readString(source)) : SourceDefinition.builtin(type);
+                    ? Fixtures.definition(Files.readString(source)) : builtin(type, body.getParent());
             if (definition.type() != type) {
                 throw new IllegalStateException(source + " is not of type " + type.wireName());
             }

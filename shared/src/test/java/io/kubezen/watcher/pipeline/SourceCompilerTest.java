@@ -26,7 +26,10 @@ class SourceCompilerTest {
     @CsvSource(delimiterString = "=>", quoteCharacter = '`', value = {
             "`{name: Falco_Prod, type: falco}` => spec.source",
             "`{type: falco}` => spec.source",
-            "`{name: x, type: informer}` => spec.type",
+            "`{name: x, type: informer}` => spec.informer",
+            "`{name: x, type: informer, informer: {version: v1}}` => spec.informer.resource",
+            "`{name: x, type: informer, informer: {version: v1, resource: events, builtinMapping: nope}}` => spec.informer.builtinMapping",
+            "`{name: x, type: informer, informer: {version: v1, resource: events, builtinMapping: kube-event}, mapping: {fields: {severity: $.p}}}` => spec.mapping",
             "`{name: x, type: falco, category: security, destination: {namespace: Zen}}` => spec.destination.namespace",
             "`{name: x, type: falco, destination: {allowedNamespaces: ['*', 'prod', 'Bad!']}}` => spec.destination.allowedNamespaces[2]",
             "`{name: x, type: falco, ttlSecondsAfterCreation: 0}` => spec.ttlSecondsAfterCreation",

@@ -16,9 +16,8 @@ class SourceAdapterRegistryTest {
         SourceAdapterRegistry registry = SourceAdapterRegistry.load();
 
         assertThat(registry.types()).containsExactly(SourceType.FALCO, SourceType.K8S_AUDIT, SourceType.ALERTMANAGER,
-                SourceType.CLOUDEVENTS, SourceType.WEBHOOK);
+                SourceType.CLOUDEVENTS, SourceType.WEBHOOK, SourceType.INFORMER);
         assertThat(registry.find(SourceType.FALCO)).get().isInstanceOf(FalcoAdapter.class);
-        assertThat(registry.find(SourceType.INFORMER)).as("informers are the controller's").isEmpty();
     }
 
     @Test

@@ -2,6 +2,7 @@ package io.kubezen.watcher.ingester.sources;
 
 import io.micronaut.context.annotation.Requires;
 import io.kubezen.watcher.ingester.wiring.ReceiverRole;
+import io.kubezen.watcher.config.ConfigTree;
 import io.kubezen.watcher.config.InvalidSourceException;
 import io.kubezen.watcher.config.SourceDefinition;
 import io.kubezen.watcher.config.SourceType;
@@ -60,7 +61,8 @@ class SourceCatalogFactory {
         for (SourceDefinition builtin : compiler.builtinDefinitions()) {
             sources.put(builtin.name(), builtin(builder, builtin, builtinAuth));
         }
-        Map<String, Object> configured = ConfigTree.unflatten(environment.getProperties(SOURCES_PREFIX, StringConvention.RAW));
+        Map<String, Object> configured = ConfigTree.unflatten(SOURCES_PREFIX,
+                environment.getProperties(SOURCES_PREFIX, StringConvention.RAW));
         configured.forEach((name, value) -> sources.put(name, configured(builder, name, value)));
         if (properties.allowUnauthenticatedBuiltins()) {
             LOG.warn("zen-watcher.receiver.allow-unauthenticated-builtins is on: anyone who can reach this port may "

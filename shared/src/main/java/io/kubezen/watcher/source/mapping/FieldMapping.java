@@ -113,6 +113,18 @@ public final class FieldMapping {
         return items;
     }
 
+    /** One draft per item of the payload, each mapped and keeping its item as {@code details.raw}. */
+    public List<ObservationDraft> drafts(JsonNode payload) throws InvalidPayloadException {
+        List<JsonNode> items = items(payload);
+        List<ObservationDraft> drafts = new ArrayList<>(items.size());
+        for (JsonNode item : items) {
+            ObservationDraft.Builder draft = ObservationDraft.builder().raw(item);
+            apply(item, draft);
+            drafts.add(draft.build());
+        }
+        return drafts;
+    }
+
     /** Sets on {@code draft} every mapped part the item has, overriding what the adapter set before. */
     public void apply(JsonNode item, ObservationDraft.Builder draft) {
         String severity = text("severity", item);

@@ -9,7 +9,6 @@ import io.kubezen.watcher.source.Payload;
 import io.kubezen.watcher.source.PayloadException;
 import io.kubezen.watcher.source.mapping.FieldMapping;
 
-import java.util.ArrayList;
 import java.util.List;
 
 /** Splits the payload into items and maps each; every item is also kept as {@code details.raw}. */
@@ -30,13 +29,6 @@ final class WebhookParser implements EventParser {
         if (!body.isContainerNode()) {
             throw new InvalidPayloadException("payload", "must be a JSON object or array");
         }
-        List<JsonNode> items = mapping.items(body);
-        List<ObservationDraft> drafts = new ArrayList<>(items.size());
-        for (JsonNode item : items) {
-            ObservationDraft.Builder draft = ObservationDraft.builder().raw(item);
-            mapping.apply(item, draft);
-            drafts.add(draft.build());
-        }
-        return drafts;
+        return mapping.drafts(body);
     }
 }

@@ -1,4 +1,4 @@
-package io.kubezen.watcher.ingester.sources;
+package io.kubezen.watcher.config;
 
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -8,13 +8,14 @@ import java.util.Map;
  * maps of the Ingester shape. Keys keep their case, because {@code severityMap} and {@code details} keys
  * are the sender's words, not property names.
  */
-final class ConfigTree {
+public final class ConfigTree {
 
     private ConfigTree() {
     }
 
+    /** @param prefix where the flat keys were read from, for error messages, such as {@code zen-watcher.sources} */
     @SuppressWarnings("unchecked")
-    static Map<String, Object> unflatten(Map<String, Object> flat) {
+    public static Map<String, Object> unflatten(String prefix, Map<String, Object> flat) {
         Map<String, Object> root = new LinkedHashMap<>();
         flat.forEach((key, value) -> {
             String[] parts = key.split("\\.");
@@ -22,7 +23,7 @@ final class ConfigTree {
             for (int i = 0; i < parts.length - 1; i++) {
                 Object child = node.computeIfAbsent(parts[i], k -> new LinkedHashMap<String, Object>());
                 if (!(child instanceof Map)) {
-                    throw new IllegalArgumentException("zen-watcher.sources." + key
+                    throw new IllegalArgumentException(prefix + "." + key
                             + ": '" + parts[i] + "' holds a value and cannot also hold '" + parts[i + 1] + "'");
                 }
                 node = (Map<String, Object>) child;

@@ -1,0 +1,120 @@
+package io.kubezen.watcher.controller.wiring;
+
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.json.JsonMapper;
+import io.kubernetes.client.openapi.ApiClient;
+import io.kubezen.watcher.config.ConfigError;
+import io.kubezen.watcher.config.ConfigTree;
+import io.kubezen.watcher.config.IngesterSpec;
+import io.kubezen.watcher.config.SourceType;
+import io.kubezen.watcher.controller.informer.FindingStore;
+import io.kubezen.watcher.controller.informer.InformerDuty;
+import io.kubezen.watcher.controller.informer.kubernetes.KubernetesWatchStarter;
+import io.kubezen.watcher.controller.informer.redis.RedisFindingStore;
+import io.kubezen.watcher.dedup.DedupStore;
+import io.kubezen.watcher.dedup.DedupWindows;
+import io.kubezen.watcher.dedup.redis.RedisDedupStore;
+import io.kubezen.watcher.metrics.MetricNames;
+import io.kubezen.watcher.normalize.Normalizer;
+import io.kubezen.watcher.pipeline.Admission;
+import io.kubezen.watcher.pipeline.PipelineOptions;
+import io.kubezen.watcher.pipeline.SourceCompiler;
+import io.kubezen.watcher.queue.redis.RedisEventQueue;
+import io.kubezen.watcher.redis.RedisConnector;
+import io.kubezen.watcher.source.SourceAdapterRegistry;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micronaut.context.annotation.Bean;
+import io.micronaut.context.annotation.Factory;
+import io.micronaut.context.annotation.Requires;
+import io.micronaut.context.annotation.Value;
+import io.micronaut.context.env.Environment;
+import io.micronaut.context.exceptions.ConfigurationException;
+import io.micronaut.core.naming.conventions.StringConvention;
+import jakarta.inject.Singleton;
+
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+
+/**
+ * The informer duty, when there is a Redis to share the dedup records, the queue and the finding records with the
+ * ingesters and the next leader. Its sources come from {@code zen-watcher.informers.<name>} (an Ingester spec each)
+ * until the Ingester projection feeds {@link io.kubezen.watcher.controller.informer.InformerSourceRegistry}; a
+ * source that does not compile stops the start, naming its keys.
+ */
+@Factory
+@Requires(property = RedisProperties.URI)
+final class InformerFactory {
+
+    static final String SOURCES_PREFIX = "zen-watcher.informers";
+    private static final ObjectMapper SPEC_READER = JsonMapper.builder()
+            .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
+            .findAndAddModules()
+            .build();
+
+    @Singleton
+    FindingStore findingStore(RedisConnector connector) {
+        return new RedisFindingStore(connector);
+    }
+
+    @Singleton
+    DedupStore dedupStore(RedisConnector connector, Clock clock) {
+        return new RedisDedupStore(connector, clock);
+    }
+
+    @Singleton
+    @Bean(preDestroy = "close")
+    RedisEventQueue eventQueue(RedisConnector connector,
+                               @Value("${zen-watcher.store.queue-capacity:1000000}") long capacity) {
+        return new RedisEventQueue(connector, capacity);
+    }
+
+    @Singleton
+    InformerDuty informerDuty(Environment environment, ApiClient client, FindingStore findings, DedupStore dedup,
+                              DedupWindows windows, RedisEventQueue queue, InformerProperties properties, Clock clock,
+                              MeterRegistry registry) {
+        SourceCompiler compiler = new SourceCompiler(SourceAdapterRegistry.load(),
+                new PipelineOptions(clock, properties.defaultNamespace(), Normalizer.DEFAULT_MAX_DETAIL_BYTES));
+        Admission admission = new Admission(dedup, windows, queue, clock, source -> registry.counter(MetricNames.ERRORS,
+                MetricNames.TAG_STAGE, "dedup", MetricNames.TAG_ERROR_TYPE, "rollback_failed").increment());
+        // Watches are responses held open for minutes; client-java's SharedInformerFactory and micronaut-kubernetes'
+        // informers set the same on the client they are given.
+        client.setReadTimeout(0);
+        InformerDuty duty = new InformerDuty(compiler,
+                new KubernetesWatchStarter(client, findings, admission, properties.toOptions(), registry));
+        Map<String, List<ConfigError>> problems = duty.update(configured(environment));
+        if (!problems.isEmpty()) {
+            throw new ConfigurationException(problems.entrySet().stream()
+                    .map(e -> SOURCES_PREFIX + "." + e.getKey() + ": " + e.getValue().stream()
+                            .map(ConfigError::toString).collect(Collectors.joining("; ")))
+                    .collect(Collectors.joining("\n")));
+        }
+        return duty;
+    }
+
+    @SuppressWarnings("unchecked")
+    private static List<IngesterSpec> configured(Environment environment) {
+        Map<String, Object> tree = ConfigTree.unflatten(SOURCES_PREFIX,
+                environment.getProperties(SOURCES_PREFIX, StringConvention.RAW));
+        List<IngesterSpec> specs = new ArrayList<>();
+        tree.forEach((name, value) -> {
+            String key = SOURCES_PREFIX + "." + name;
+            if (!(value instanceof Map)) {
+                throw new ConfigurationException(key + " must be a map in the shape of an Ingester spec");
+            }
+            Map<String, Object> spec = new LinkedHashMap<>((Map<String, Object>) value);
+            spec.putIfAbsent("source", name);
+            spec.putIfAbsent("type", SourceType.INFORMER.wireName());
+            try {
+                specs.add(SPEC_READER.convertValue(spec, IngesterSpec.class));
+            } catch (IllegalArgumentException e) {
+                throw new ConfigurationException(key + ": " + e.getMessage(), e);
+            }
+        });
+        return specs;
+    }
+}

@@ -1,0 +1,105 @@
+package io.kubezen.watcher.controller.informer;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import io.kubezen.watcher.config.IngesterSpec;
+import io.kubezen.watcher.controller.leader.LeaderDuties;
+import io.kubezen.watcher.controller.leader.LeadershipAcquired;
+import io.kubezen.watcher.controller.leader.LeadershipListener;
+import io.kubezen.watcher.controller.leader.LeadershipLost;
+import io.kubezen.watcher.pipeline.PipelineOptions;
+import io.kubezen.watcher.pipeline.SourceCompiler;
+import io.kubezen.watcher.source.SourceAdapterRegistry;
+import io.kubezen.watcher.testing.Await;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** Informers run while leading only, and follow source updates; the watches are recording stand-ins. */
+class InformerDutyTest {
+
+    private static final Duration WAIT = Duration.ofSeconds(10);
+    private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory());
+
+    private final List<String> log = new CopyOnWriteArrayList<>();
+    private final InformerDuty duty = new InformerDuty(
+            new SourceCompiler(SourceAdapterRegistry.load(), PipelineOptions.DEFAULT), this::start);
+    private final LeaderDuties leader = new LeaderDuties(List.of(duty), LeadershipListener.NOOP, WAIT,
+            new SimpleMeterRegistry());
+    private volatile boolean synced;
+
+    @AfterEach
+    void stepDown() {
+        leader.lost(new LeadershipLost("a", Instant.EPOCH));
+    }
+
+    @Test
+    void startsInformersOnlyWhileLeadingAndStopsThemWhenLeadershipEnds() throws Exception {
+        duty.update(List.of(spec("kyverno", "policyreports"), spec("trivy", "vulnerabilityreports")));
+        assertThat(log).isEmpty();
+
+        leader.acquired(new LeadershipAcquired("a", Instant.EPOCH));
+        Await.until("both sources started", WAIT, () -> log.size() == 2);
+        assertThat(log).containsExactlyInAnyOrder("start kyverno", "start trivy");
+        assertThat(duty.ready()).as("caches not synced yet").isFalse();
+        synced = true;
+        Await.until("ready once the caches synced", WAIT, duty::ready);
+
+        leader.lost(new LeadershipLost("a", Instant.EPOCH));
+
+        assertThat(log).hasSize(4).contains("stop kyverno", "stop trivy");
+    }
+
+    @Test
+    void updateRestartsChangedSourcesOnlyAndIgnoresOtherTypes() throws Exception {
+        duty.update(List.of(spec("kyverno", "policyreports"), spec("trivy", "vulnerabilityreports")));
+        leader.acquired(new LeadershipAcquired("a", Instant.EPOCH));
+        Await.until("both sources started", WAIT, () -> log.size() == 2);
+
+        duty.update(List.of(spec("kyverno", "clusterpolicyreports"), spec("trivy", "vulnerabilityreports"),
+                YAML.readValue("{source: falco, type: falco}", IngesterSpec.class)));
+
+        Await.until("kyverno restarted", WAIT, () -> log.size() == 4);
+        assertThat(log.subList(2, 4)).containsExactly("stop kyverno", "start kyverno");
+    }
+
+    @Test
+    void reportsSourcesThatDoNotCompileAndRunsTheRest() throws Exception {
+        var problems = duty.update(List.of(spec("kyverno", "policyreports"),
+                YAML.readValue("{source: broken, type: informer, informer: {version: v1, resource: x, "
+                        + "builtinMapping: nope}}", IngesterSpec.class)));
+
+        assertThat(problems).containsOnlyKeys("broken");
+        assertThat(problems.get("broken").get(0).field()).isEqualTo("spec.informer.builtinMapping");
+        leader.acquired(new LeadershipAcquired("a", Instant.EPOCH));
+        Await.until("kyverno started", WAIT, () -> log.contains("start kyverno"));
+        assertThat(log).containsExactly("start kyverno");
+    }
+
+    private SourceWatch start(InformerSource source) {
+        log.add("start " + source.name());
+        return new SourceWatch() {
+            @Override
+            public boolean hasSynced() {
+                return synced;
+            }
+
+            @Override
+            public void close() {
+                log.add("stop " + source.name());
+            }
+        };
+    }
+
+    private static IngesterSpec spec(String name, String resource) throws Exception {
+        return YAML.readValue("{source: %s, type: informer, informer: {group: example.io, version: v1, resource: %s, "
+                .formatted(name, resource) + "builtinMapping: policy-report}}", IngesterSpec.class);
+    }
+}

@@ -1,0 +1,117 @@
+package io.kubezen.watcher.pipeline;
+
+import io.kubezen.watcher.dedup.DedupRequest;
+import io.kubezen.watcher.dedup.DedupResult;
+import io.kubezen.watcher.dedup.DedupStore;
+import io.kubezen.watcher.dedup.DedupWindows;
+import io.kubezen.watcher.queue.EventQueue;
+import io.kubezen.watcher.queue.QueuedObservation;
+import io.kubezen.watcher.store.StoreUnavailableException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+
+/**
+ * The stages after the pure ones, shared by the ingester's receive path and the controller's informer sources:
+ * dedup, then the queue. Events that are new are appended in one all-or-nothing batch. When a store fails, the
+ * dedup records this call created are forgotten before the failure is rethrown, so a retry of the same events is
+ * not mistaken for duplicates of events that never reached the queue.
+ */
+public final class Admission {
+
+    /** Told when a record could not be forgotten after a failure: the one loss this design allows. */
+    @FunctionalInterface
+    public interface RollbackListener {
+        RollbackListener NOOP = source -> { };
+
+        void rollbackFailed(String source);
+    }
+
+    private static final Logger LOG = LoggerFactory.getLogger(Admission.class);
+
+    private final DedupStore dedupStore;
+    private final DedupWindows windows;
+    private final EventQueue queue;
+    private final Clock clock;
+    private final RollbackListener rollbackListener;
+
+    public Admission(DedupStore dedupStore, DedupWindows windows, EventQueue queue, Clock clock,
+                     RollbackListener rollbackListener) {
+        this.dedupStore = dedupStore;
+        this.windows = windows;
+        this.queue = queue;
+        this.clock = clock;
+        this.rollbackListener = rollbackListener;
+    }
+
+    /**
+     * Deduplicates {@code events} of one source and queues the first occurrences.
+     *
+     * @throws StoreUnavailableException when the dedup store or the queue cannot be reached; nothing was queued
+     */
+    public Admitted admit(String source, List<IngestedEvent> events) {
+        List<QueuedObservation> firsts = new ArrayList<>(events.size());
+        List<String> created = new ArrayList<>();
+        try {
+            List<DedupResult> outcomes = dedup(source, events);
+            for (int i = 0; i < events.size(); i++) {
+                DedupResult outcome = outcomes.get(i);
+                if (outcome == null || outcome.firstOccurrence()) {
+                    IngestedEvent event = events.get(i);
+                    firsts.add(new QueuedObservation(event.observation(), event.fingerprint(),
+                            outcome == null ? clock.instant() : outcome.record().firstSeen()));
+                    if (outcome != null) {
+                        created.add(event.fingerprint());
+                    }
+                }
+            }
+            if (!firsts.isEmpty()) {
+                queue.append(firsts);
+            }
+        } catch (StoreUnavailableException e) {
+            forget(source, created);
+            throw e;
+        }
+        return new Admitted(firsts, events.size() - firsts.size());
+    }
+
+    /** One result per event, null where the source does not deduplicate. */
+    private List<DedupResult> dedup(String source, List<IngestedEvent> events) {
+        List<DedupRequest> requests = new ArrayList<>(events.size());
+        List<Integer> positions = new ArrayList<>(events.size());
+        for (int i = 0; i < events.size(); i++) {
+            IngestedEvent event = events.get(i);
+            DedupPolicy policy = event.dedup();
+            if (policy.enabled()) {
+                Duration window = policy.pinned() ? policy.window() : windows.windowFor(source, policy.window());
+                requests.add(new DedupRequest(source, event.fingerprint(), window));
+                positions.add(i);
+            }
+        }
+        List<DedupResult> results = new ArrayList<>(Collections.nCopies(events.size(), (DedupResult) null));
+        if (!requests.isEmpty()) {
+            List<DedupResult> recorded = dedupStore.record(requests);
+            for (int i = 0; i < recorded.size(); i++) {
+                results.set(positions.get(i), recorded.get(i));
+            }
+        }
+        return results;
+    }
+
+    private void forget(String source, List<String> fingerprints) {
+        for (String fingerprint : fingerprints) {
+            try {
+                dedupStore.forget(source, fingerprint);
+            } catch (StoreUnavailableException e) {
+                LOG.error("Could not forget dedup record {} of source {} after a failed queue append; a retry of "
+                        + "that event within its window will be discarded as a duplicate.", fingerprint, source);
+                rollbackListener.rollbackFailed(source);
+            }
+        }
+    }
+}
