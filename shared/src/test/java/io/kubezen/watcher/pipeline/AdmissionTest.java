@@ -2,6 +2,7 @@ package io.kubezen.watcher.pipeline;
 
 import io.kubezen.watcher.dedup.memory.InMemoryDedupStore;
 import io.kubezen.watcher.dedup.memory.InMemoryDedupWindows;
+import io.kubezen.watcher.queue.DeadLetters;
 import io.kubezen.watcher.queue.EventQueue;
 import io.kubezen.watcher.queue.QueueEntry;
 import io.kubezen.watcher.queue.QueueStats;
@@ -25,7 +26,7 @@ class AdmissionTest {
 
     private final MutableClock clock = new MutableClock(Fixtures.NOW);
     private final InMemoryDedupStore dedup = new InMemoryDedupStore(clock, 100);
-    private final InMemoryEventQueue queue = new InMemoryEventQueue(100);
+    private final InMemoryEventQueue queue = new InMemoryEventQueue(100, clock);
     private final List<String> rollbacksFailed = new ArrayList<>();
 
     @Test
@@ -98,8 +99,23 @@ class AdmissionTest {
         }
 
         @Override
+        public List<QueueEntry> claimIdle(String group, String consumer, Duration minIdle, int count) {
+            return delegate.claimIdle(group, consumer, minIdle, count);
+        }
+
+        @Override
         public long ack(String group, List<String> ids) {
             return delegate.ack(group, ids);
+        }
+
+        @Override
+        public boolean deadLetter(String group, QueueEntry entry, String reason, String detail, int attempts) {
+            return delegate.deadLetter(group, entry, reason, detail, attempts);
+        }
+
+        @Override
+        public DeadLetters deadLetters() {
+            return delegate.deadLetters();
         }
 
         @Override

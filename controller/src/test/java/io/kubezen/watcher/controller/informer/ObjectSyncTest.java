@@ -39,7 +39,7 @@ class ObjectSyncTest {
     private final MutableClock clock = new MutableClock(Instant.parse("2025-01-01T00:00:00Z"));
     private final Map<ObjectKey, byte[]> cache = new HashMap<>();
     private final InMemoryFindingStore findings = new InMemoryFindingStore();
-    private final InMemoryEventQueue queue = new InMemoryEventQueue(1000);
+    private final InMemoryEventQueue queue = new InMemoryEventQueue(1000, clock);
     private ObjectSync sync;
 
     @BeforeEach
