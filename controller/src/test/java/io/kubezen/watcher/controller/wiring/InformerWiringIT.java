@@ -67,7 +67,7 @@ class InformerWiringIT {
                                     Map.of("policy", "p", "rule", "b", "result", "fail")))).execute();
 
             var redisClient = connectors.open(redis).shared().sync();
-            Await.until("two queue entries", WAIT, () -> redisClient.xlen("zw:stream:observations") == 2);
+            Await.until("two queue entries", WAIT, () -> redisClient.xlen("zw:{stream}:observations") == 2);
             // The record follows the queue append, so a crash in between re-emits rather than loses.
             Await.until("the object's finding record", WAIT,
                     () -> redisClient.hget("zw:informer:kyverno:shop/cart", "fingerprints") != null);

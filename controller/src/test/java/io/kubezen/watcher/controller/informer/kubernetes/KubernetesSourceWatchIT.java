@@ -52,7 +52,7 @@ class KubernetesSourceWatchIT {
     private static final String VERSION = "v1alpha2";
     private static final String PLURAL = "policyreports";
     private static final Duration WAIT = Duration.ofSeconds(20);
-    private static final String STREAM = "zw:stream:observations";
+    private static final String STREAM = "zw:{stream}:observations";
 
     @RegisterExtension
     final RedisConnectors connectors = new RedisConnectors();
