@@ -34,14 +34,16 @@ public final class ProjectionDuty implements LeaderDuty {
     private final ConfigProjection projection;
     private final StatusWriter statuses;
     private final Clock clock;
+    private final InformerIngesters informers;
     private final FailureLog failures = new FailureLog(LOG, "Ingester projection");
     private volatile boolean synced;
 
     /** @param watches opens the term's informers, handing each changed key to the given consumer */
     public ProjectionDuty(ProjectionOptions options, SourceCompiler compiler, SecretReader secrets,
                           ConfigProjection projection, StatusWriter statuses, Clock clock,
-                          Function<Consumer<String>, IngesterWatch> watches) {
+                          Function<Consumer<String>, IngesterWatch> watches, InformerIngesters informers) {
         this.watches = watches;
+        this.informers = informers;
         this.projector = new IngesterProjector(compiler, secrets, new Verifiers(options.bcryptCost()),
                 options.hmacSecretsDir());
         this.projection = projection;
@@ -72,7 +74,7 @@ public final class ProjectionDuty implements LeaderDuty {
                     return;
                 }
             }
-            ProjectionSync sync = new ProjectionSync(watch, projector, projection, statuses, clock);
+            ProjectionSync sync = new ProjectionSync(watch, projector, projection, statuses, clock, informers);
             if (!begin(sync, term)) {
                 return;
             }

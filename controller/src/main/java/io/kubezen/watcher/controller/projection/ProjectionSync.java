@@ -1,5 +1,8 @@
 package io.kubezen.watcher.controller.projection;
 
+import io.kubezen.watcher.config.IngesterSpec;
+import com.fasterxml.jackson.databind.json.JsonMapper;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import io.kubezen.watcher.config.ConfigError;
 import io.kubezen.watcher.config.IngesterStatus;
 import io.kubezen.watcher.config.SourceType;
@@ -24,21 +27,25 @@ import java.util.Set;
  */
 public final class ProjectionSync {
 
+    private static final ObjectMapper SPEC_READER = JsonMapper.builder().findAndAddModules().build();
+
     private final IngesterLookup ingesters;
     private final IngesterProjector projector;
     private final ConfigProjection projection;
     private final StatusWriter statuses;
     private final Clock clock;
+    private final InformerIngesters informers;
     private final Map<String, Entry> entries = new HashMap<>();
     private long begunAt;
 
     ProjectionSync(IngesterLookup ingesters, IngesterProjector projector, ConfigProjection projection,
-                   StatusWriter statuses, Clock clock) {
+                   StatusWriter statuses, Clock clock, InformerIngesters informers) {
         this.ingesters = ingesters;
         this.projector = projector;
         this.projection = projection;
         this.statuses = statuses;
         this.clock = clock;
+        this.informers = informers;
     }
 
     /**
@@ -68,8 +75,13 @@ public final class ProjectionSync {
             if (entries.containsKey(key)) {
                 replace(key, null);
             }
-            return true;
+            if (found.isEmpty()) {
+                informers.remove(key);
+                return true;
+            }
+            return syncInformer(key, found.get());
         }
+        informers.remove(key);
         V1alpha1Ingester ingester = found.get();
         Entry previous = entries.get(key);
         ProjectionResult result = withoutConflict(key, projector.project(ingester.getMetadata().getNamespace(),
@@ -91,6 +103,26 @@ public final class ProjectionSync {
         }
         long generation = Objects.requireNonNullElse(ingester.getMetadata().getGeneration(), 0L);
         IngesterStatus desired = ReadyStatus.desired(current, generation, result, configVersion, clock.instant());
+        if (!ReadyStatus.same(current, desired)) {
+            statuses.write(ingester.getMetadata().getNamespace(), ingester.getMetadata().getName(), desired);
+        }
+        return !result.retryable();
+    }
+
+    /** An informer-type Ingester is validated like any other, then run by the informer duty instead of projected. */
+    private boolean syncInformer(String key, V1alpha1Ingester ingester) {
+        ProjectionResult result = projector.project(ingester.getMetadata().getNamespace(), ingester.getSpec(), null);
+        if (result.isValid()) {
+            List<ConfigError> errors = informers.put(key, SPEC_READER.convertValue(result.spec(), IngesterSpec.class));
+            if (!errors.isEmpty()) {
+                result = ProjectionResult.invalid(IngesterStatus.REASON_INVALID_SPEC, errors, false);
+            }
+        } else {
+            informers.remove(key);
+        }
+        IngesterStatus current = ReadyStatus.parse(ingester.getStatus());
+        long generation = Objects.requireNonNullElse(ingester.getMetadata().getGeneration(), 0L);
+        IngesterStatus desired = ReadyStatus.desired(current, generation, result, null, clock.instant());
         if (!ReadyStatus.same(current, desired)) {
             statuses.write(ingester.getMetadata().getNamespace(), ingester.getMetadata().getName(), desired);
         }

@@ -42,9 +42,9 @@ import java.util.stream.Collectors;
 
 /**
  * The informer duty, when there is a Redis to share the dedup records, the queue and the finding records with the
- * ingesters and the next leader. Its sources come from {@code zen-watcher.informers.<name>} (an Ingester spec each)
- * until the Ingester projection feeds {@link io.kubezen.watcher.controller.informer.InformerSourceRegistry}; a
- * source that does not compile stops the start, naming its keys.
+ * ingesters and the next leader. Its sources come from {@code zen-watcher.informers.<name>} (an Ingester spec each),
+ * which stop the start when they do not compile, naming their keys, and from informer-type Ingester resources, which
+ * the projection feeds it ({@link io.kubezen.watcher.controller.projection.InformerIngesters}).
  */
 @Factory
 @Requires(property = RedisProperties.URI)
@@ -97,7 +97,7 @@ final class InformerFactory {
     }
 
     @SuppressWarnings("unchecked")
-    private static List<IngesterSpec> configured(Environment environment) {
+    static List<IngesterSpec> configured(Environment environment) {
         Map<String, Object> tree = ConfigTree.unflatten(SOURCES_PREFIX,
                 environment.getProperties(SOURCES_PREFIX, StringConvention.RAW));
         List<IngesterSpec> specs = new ArrayList<>();

@@ -1,5 +1,9 @@
 package io.kubezen.watcher.controller.wiring;
 
+import java.util.List;
+import io.micronaut.core.annotation.Nullable;
+import io.kubezen.watcher.controller.projection.InformerIngesters;
+import io.kubezen.watcher.controller.informer.InformerSourceRegistry;
 import io.kubernetes.client.openapi.ApiClient;
 import io.kubezen.watcher.controller.projection.ProjectionDuty;
 import io.kubezen.watcher.controller.projection.ProjectionOptions;
@@ -29,13 +33,14 @@ final class ProjectionFactory {
     @Requires(property = RedisProperties.URI)
     @Requires(property = ProjectionProperties.PREFIX + ".enabled", notEquals = "false")
     ProjectionDuty projectionDuty(ProjectionProperties properties, Environment environment, ApiClient client,
-                                  RedisConnector connector, Clock clock) {
+                                  RedisConnector connector, Clock clock, @Nullable InformerSourceRegistry informers) {
         String namespaces = environment.getProperty(ProjectionProperties.WATCH_NAMESPACES, String.class)
                 .orElse(System.getenv("WATCH_NAMESPACE"));
         ProjectionOptions options = properties.toOptions(namespaces);
         return new ProjectionDuty(options, new SourceCompiler(SourceAdapterRegistry.load(), PipelineOptions.DEFAULT),
                 new KubernetesSecretReader(client), new RedisConfigProjection(connector),
                 new KubernetesStatusWriter(client), clock,
-                enqueue -> new IngesterInformers(client, options.namespaces(), options.resync(), enqueue));
+                enqueue -> new IngesterInformers(client, options.namespaces(), options.resync(), enqueue),
+                new InformerIngesters(informers, informers == null ? List.of() : InformerFactory.configured(environment)));
     }
 }

@@ -1,5 +1,6 @@
 package io.kubezen.watcher.controller.projection;
 
+import io.kubezen.watcher.config.IngesterSpec;
 import com.google.gson.Gson;
 import com.google.gson.JsonObject;
 import io.kubernetes.client.openapi.models.V1ObjectMeta;
@@ -35,12 +36,18 @@ class ProjectionSyncTest {
     private final Map<String, V1alpha1Ingester> cache = new HashMap<>();
     private final Map<String, String> secrets = new HashMap<>(Map.of("zen/github-auth/token", TOKEN));
     private final List<IngesterStatus> written = new ArrayList<>();
+    private final List<IngesterSpec> running = new ArrayList<>();
     private final ConfigProjection projection = new InMemoryConfigProjection();
     private final ProjectionSync sync = new ProjectionSync(new MapLookup(), new IngesterProjector(
             new SourceCompiler(SourceAdapterRegistry.load(), PipelineOptions.DEFAULT),
             (namespace, name, key) -> Optional.ofNullable(secrets.get(namespace + "/" + name + "/" + key)),
             new Verifiers(4), Path.of("/etc/zen-watcher/hmac")),
-            projection, this::recordStatus, new MutableClock(Instant.parse("2026-11-24T06:00:00Z")));
+            projection, this::recordStatus, new MutableClock(Instant.parse("2026-11-24T06:00:00Z")),
+            new InformerIngesters(specs -> {
+                running.clear();
+                running.addAll(specs);
+                return Map.of();
+            }, List.of()));
 
     @Test
     void aValidIngesterIsProjectedWithAVerifierAndReportedReady() {
@@ -146,6 +153,37 @@ class ProjectionSyncTest {
 
         assertThat(projection.read().sources()).containsOnlyKeys(KEY);
         assertThat(projection.read().version()).isEqualTo(2);
+    }
+
+    @Test
+    void anInformerIngesterRunsOnTheInformerDutyInsteadOfBeingProjected() {
+        put("kyverno", 1, Map.of("source", "kyverno", "type", "informer", "informer", Map.of(
+                "group", "wgpolicyk8s.io", "version", "v1alpha2", "resource", "policyreports",
+                "builtinMapping", "policy-report")));
+
+        assertThat(sync.sync("zen/kyverno")).isTrue();
+
+        assertThat(running).extracting(IngesterSpec::source).containsExactly("kyverno");
+        assertThat(projection.read().sources()).isEmpty();
+        assertThat(ready(written.get(0)).status()).isEqualTo("True");
+
+        cache.remove("zen/kyverno");
+        sync.sync("zen/kyverno");
+
+        assertThat(running).isEmpty();
+    }
+
+    @Test
+    void anInformerIngesterWithAnUnknownMappingIsNotRunAndSaysWhy() {
+        put("trivy", 1, Map.of("source", "trivy", "type", "informer", "informer", Map.of(
+                "group", "aquasecurity.github.io", "version", "v1alpha1", "resource", "vulnerabilityreports",
+                "builtinMapping", "no-such-mapping")));
+
+        sync.sync("zen/trivy");
+
+        assertThat(running).isEmpty();
+        assertThat(ready(written.get(0)).status()).isEqualTo("False");
+        assertThat(ready(written.get(0)).message()).contains("spec.informer.builtinMapping");
     }
 
     private void recordStatus(String namespace, String name, IngesterStatus status) {

@@ -31,8 +31,9 @@ class InformerWiringIT {
     final RedisConnectors connectors = new RedisConnectors();
     private final RedisServerHandle redis;
     private final TestApiServer server = TestApiServer.builder()
+            .repositoryCrds()
             .crdResource("informer/crds/policyreports.yaml")
-            .namespaces("shop")
+            .namespaces("shop", "zen")
             .build()
             .start();
 
@@ -72,6 +73,51 @@ class InformerWiringIT {
             Await.until("the object's finding record", WAIT,
                     () -> redisClient.hget("zw:informer:kyverno:shop/cart", "fingerprints") != null);
             assertThat(redisClient.hget("zw:informer:kyverno:shop/cart", "fingerprints").split(" ")).hasSize(2);
+        }
+    }
+
+    @Test
+    void informerIngesterResourceTurnsAPolicyReportIntoQueueEntries() throws Exception {
+        try (ApplicationContext context = run(Map.of(
+                "zen-watcher.redis.uri", redis.uri(),
+                "kubernetes.client.base-path", server.baseUrl(),
+                "zen-watcher.projection.enabled", "true"))) {
+            CustomObjectsApi api = new CustomObjectsApi(server.apiClient());
+            api.createNamespacedCustomObject("zen.kube-zen.io", "v1alpha1", "zen", "ingesters", Map.of(
+                    "apiVersion", "zen.kube-zen.io/v1alpha1", "kind", "Ingester",
+                    "metadata", Map.of("name", "kyverno", "namespace", "zen"),
+                    "spec", Map.of("source", "kyverno", "type", "informer", "informer", Map.of(
+                            "group", "wgpolicyk8s.io", "version", "v1alpha2", "resource", "policyreports",
+                            "namespaces", List.of("shop"), "builtinMapping", "policy-report")))).execute();
+            InformerDuty duty = context.getBean(InformerDuty.class);
+            Await.until("the Ingester's informer listed", WAIT, () -> readyCondition(api).equals("True") && duty.ready());
+
+            api.createNamespacedCustomObject("wgpolicyk8s.io", "v1alpha2", "shop",
+                    "policyreports", Map.of("apiVersion", "wgpolicyk8s.io/v1alpha2", "kind", "PolicyReport",
+                            "metadata", Map.of("name", "cart", "namespace", "shop"),
+                            "results", List.of(
+                                    Map.of("policy", "p", "rule", "a", "result", "fail"),
+                                    Map.of("policy", "p", "rule", "b", "result", "fail")))).execute();
+
+            var redisClient = connectors.open(redis).shared().sync();
+            Await.until("two queue entries", WAIT, () -> redisClient.xlen("zw:{stream}:observations") == 2);
+        }
+    }
+
+    @SuppressWarnings("unchecked")
+    private static String readyCondition(CustomObjectsApi api) {
+        try {
+            Map<String, Object> ingester = (Map<String, Object>) api.getNamespacedCustomObject(
+                    "zen.kube-zen.io", "v1alpha1", "zen", "ingesters", "kyverno").execute();
+            Map<String, Object> status = (Map<String, Object>) ingester.get("status");
+            if (status == null || status.get("conditions") == null) {
+                return "";
+            }
+            return ((List<Map<String, Object>>) status.get("conditions")).stream()
+                    .filter(c -> "Ready".equals(c.get("type"))).map(c -> String.valueOf(c.get("status")))
+                    .findFirst().orElse("");
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
         }
     }
 
