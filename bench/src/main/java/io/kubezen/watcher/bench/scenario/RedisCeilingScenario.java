@@ -4,11 +4,11 @@ import io.kubezen.watcher.bench.BenchContext;
 import io.kubezen.watcher.bench.RunPlan;
 import io.kubezen.watcher.bench.redis.RedisBenchmark;
 import io.kubezen.watcher.bench.report.Figure;
+import io.kubezen.watcher.dedup.redis.RedisDedupStore;
 import io.lettuce.core.RedisClient;
 import io.lettuce.core.api.StatefulRedisConnection;
 
 import java.net.URI;
-import java.nio.file.Files;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -50,7 +50,7 @@ public final class RedisCeilingScenario implements Scenario {
 
     /** SCRIPT LOAD survives the FLUSHALL between runs: flushing drops keys, not the script cache. */
     private static String loadDedupScript(BenchContext context) throws Exception {
-        String script = Files.readString(context.benchFile("redis/dedup-record.lua"));
+        String script = RedisDedupStore.RECORD_SCRIPT;
         RedisClient client = RedisClient.create(context.redisUri());
         try (StatefulRedisConnection<String, String> connection = client.connect()) {
             return connection.sync().scriptLoad(script);
