@@ -1,5 +1,7 @@
 package io.kubezen.watcher.ingester.admin;
 
+import java.nio.charset.StandardCharsets;
+import io.kubezen.watcher.ingester.Ingester;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.kubezen.watcher.ingester.writer.TestObservations;
@@ -7,13 +9,8 @@ import io.kubezen.watcher.model.Severity;
 import io.kubezen.watcher.queue.EventQueue;
 import io.kubezen.watcher.queue.QueueEntry;
 import io.kubezen.watcher.queue.QueuedObservation;
-import io.micronaut.context.ApplicationContext;
-import io.micronaut.runtime.server.EmbeddedServer;
 import org.junit.jupiter.api.Test;
 
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.List;
@@ -27,13 +24,10 @@ class DeadLetterAdminIT {
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final String ADMIN = "admin-token-2";
 
-    private final HttpClient http = HttpClient.newHttpClient();
-
     @Test
     void operatorListsReplaysAndDeletesDeadLetters() throws Exception {
-        try (EmbeddedServer server = ApplicationContext.run(EmbeddedServer.class, Map.of(
-                "zen-watcher.roles", "receiver", "zen-watcher.admin.token", ADMIN))) {
-            EventQueue queue = server.getApplicationContext().getBean(EventQueue.class);
+        try (Ingester server = Ingester.start(Map.of("zen-watcher.admin.token", ADMIN))) {
+            EventQueue queue = server.bean(EventQueue.class);
             queue.ensureGroup("zw-writers");
             queue.append(List.of(entry("one"), entry("two")));
             for (QueueEntry entry : queue.read("zw-writers", "w", 10, Duration.ZERO)) {
@@ -64,10 +58,8 @@ class DeadLetterAdminIT {
                 fingerprint, TestObservations.FIRST_SEEN);
     }
 
-    private HttpResponse<String> send(EmbeddedServer server, String method, String path, String body) throws Exception {
-        return http.send(HttpRequest.newBuilder(URI.create(server.getURL() + path))
-                .method(method, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body))
-                .header("Content-Type", "application/json")
-                .header("Authorization", "Bearer " + ADMIN).build(), HttpResponse.BodyHandlers.ofString());
+    private static HttpResponse<String> send(Ingester server, String method, String path, String body) {
+        return server.send(method, path, body == null ? null : body.getBytes(StandardCharsets.UTF_8),
+                "Content-Type", "application/json", "Authorization", "Bearer " + ADMIN);
     }
 }

@@ -1,17 +1,14 @@
 package io.kubezen.watcher.ingester.admin;
 
+import java.nio.charset.StandardCharsets;
+import io.kubezen.watcher.ingester.Ingester;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.kubezen.watcher.ingester.Fixtures;
 import io.kubezen.watcher.testing.redis.RedisServerHandle;
 import io.kubezen.watcher.testing.redis.WithRedis;
-import io.micronaut.context.ApplicationContext;
-import io.micronaut.runtime.server.EmbeddedServer;
 import org.junit.jupiter.api.Test;
 
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.util.Map;
 
@@ -23,12 +20,9 @@ class DedupAdminIT {
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final String ADMIN = "admin-token-1";
 
-    private final HttpClient http = HttpClient.newHttpClient();
-
     @Test
     void operatorListsShowsAndForgetsARecord(RedisServerHandle redis) throws Exception {
-        try (EmbeddedServer server = ApplicationContext.run(EmbeddedServer.class, Map.of(
-                "zen-watcher.roles", "receiver",
+        try (Ingester server = Ingester.start(Map.of(
                 "zen-watcher.redis.uri", redis.uri(),
                 "zen-watcher.admin.token", ADMIN,
                 "zen-watcher.receiver.allow-unauthenticated-builtins", true))) {
@@ -56,7 +50,7 @@ class DedupAdminIT {
 
     @Test
     void withoutAConfiguredTokenTheAdminApiIsClosed() throws Exception {
-        try (EmbeddedServer server = ApplicationContext.run(EmbeddedServer.class, Map.of("zen-watcher.roles", "receiver"))) {
+        try (Ingester server = Ingester.start(Map.of())) {
             HttpResponse<String> response = send(server, "GET", "/api/v1/dedup/falco", null, "anything");
 
             assertThat(response.statusCode()).isEqualTo(403);
@@ -64,14 +58,10 @@ class DedupAdminIT {
         }
     }
 
-    private HttpResponse<String> send(EmbeddedServer server, String method, String path, String body, String token)
-            throws Exception {
-        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(server.getURL() + path))
-                .method(method, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body))
-                .header("Content-Type", "application/json");
-        if (token != null) {
-            request.header("Authorization", "Bearer " + token);
-        }
-        return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+    private static HttpResponse<String> send(Ingester server, String method, String path, String body, String token) {
+        byte[] bytes = body == null ? null : body.getBytes(StandardCharsets.UTF_8);
+        return token == null
+                ? server.send(method, path, bytes, "Content-Type", "application/json")
+                : server.send(method, path, bytes, "Content-Type", "application/json", "Authorization", "Bearer " + token);
     }
 }

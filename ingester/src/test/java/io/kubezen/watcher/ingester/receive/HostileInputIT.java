@@ -1,5 +1,6 @@
 package io.kubezen.watcher.ingester.receive;
 
+import io.kubezen.watcher.ingester.Ingester;
 import io.kubezen.watcher.ingester.Fixtures;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;

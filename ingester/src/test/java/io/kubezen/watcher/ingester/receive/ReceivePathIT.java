@@ -1,5 +1,6 @@
 package io.kubezen.watcher.ingester.receive;
 
+import io.kubezen.watcher.ingester.Ingester;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.kubezen.watcher.ingester.Fixtures;
 import com.fasterxml.jackson.databind.ObjectMapper;

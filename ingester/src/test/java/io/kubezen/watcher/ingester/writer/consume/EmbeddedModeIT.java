@@ -1,18 +1,15 @@
 package io.kubezen.watcher.ingester.writer.consume;
 
+import java.io.UncheckedIOException;
+import java.io.IOException;
+import io.kubezen.watcher.ingester.Ingester;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.kubezen.watcher.ingester.Fixtures;
 import io.kubezen.watcher.testing.Await;
-import io.micronaut.context.ApplicationContext;
-import io.micronaut.runtime.server.EmbeddedServer;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -28,18 +25,17 @@ class EmbeddedModeIT {
 
     private static final ObjectMapper JSON = new ObjectMapper();
 
-    private final HttpClient http = HttpClient.newHttpClient();
-
     @Test
     void postedFalcoEventBecomesOneObservation(@TempDir Path dir) throws Exception {
         Path file = dir.resolve("observations.jsonl");
-        try (EmbeddedServer server = ApplicationContext.run(EmbeddedServer.class, Map.of(
+        try (Ingester server = Ingester.start(Map.of(
+                "zen-watcher.roles", "receiver,writer",
                 "zen-watcher.receiver.allow-unauthenticated-builtins", true,
                 "zen-watcher.writer.local-sink-path", file.toString(),
                 "zen-watcher.queue.block", "100ms"))) {
             String event = Fixtures.read("falco/http-output.json");
-            assertThat(post(server, event).statusCode()).isEqualTo(202);
-            assertThat(post(server, event).statusCode()).isEqualTo(202);
+            assertThat(server.post("/ingest/falco", event, "Content-Type", "application/json").statusCode()).isEqualTo(202);
+            assertThat(server.post("/ingest/falco", event, "Content-Type", "application/json").statusCode()).isEqualTo(202);
 
             Await.until("the Observation is listed", Duration.ofSeconds(10),
                     () -> list(server).get("items").size() == 1);
@@ -55,20 +51,11 @@ class EmbeddedModeIT {
         }
     }
 
-    private HttpResponse<String> post(EmbeddedServer server, String body) throws Exception {
-        return http.send(HttpRequest.newBuilder(URI.create(server.getURL() + "/ingest/falco"))
-                .header("Content-Type", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString());
-    }
-
-    private JsonNode list(EmbeddedServer server) {
+    private static JsonNode list(Ingester server) {
         try {
-            HttpResponse<String> response = http.send(HttpRequest.newBuilder(
-                    URI.create(server.getURL() + "/api/v1/observations?source=falco")).build(),
-                    HttpResponse.BodyHandlers.ofString());
-            return JSON.readTree(response.body());
-        } catch (Exception e) {
-            throw new IllegalStateException(e);
+            return JSON.readTree(server.get("/api/v1/observations?source=falco").body());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
         }
     }
 }

@@ -1,5 +1,6 @@
 package io.kubezen.watcher.ingester.writer.consume;
 
+import io.kubezen.watcher.ingester.Ingester;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.kubernetes.client.openapi.apis.CustomObjectsApi;
@@ -8,15 +9,10 @@ import io.kubezen.watcher.testing.Await;
 import io.kubezen.watcher.testing.kube.TestApiServer;
 import io.kubezen.watcher.testing.redis.RedisServerHandle;
 import io.kubezen.watcher.testing.redis.WithRedis;
-import io.micronaut.context.ApplicationContext;
-import io.micronaut.runtime.server.EmbeddedServer;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.Map;
@@ -29,7 +25,6 @@ class WriterKubernetesIT {
 
     private static final ObjectMapper JSON = new ObjectMapper();
 
-    private final HttpClient http = HttpClient.newHttpClient();
     private TestApiServer apiServer;
     private CustomObjectsApi api;
 
@@ -46,12 +41,13 @@ class WriterKubernetesIT {
 
     @Test
     void postedFalcoEventBecomesOneObservationInTheCluster(RedisServerHandle redis) throws Exception {
-        try (EmbeddedServer server = ApplicationContext.run(EmbeddedServer.class, Map.of(
+        try (Ingester server = Ingester.start(Map.of(
+                "zen-watcher.roles", "receiver,writer",
                 "zen-watcher.redis.uri", redis.uri(),
                 "kubernetes.client.base-path", apiServer.baseUrl(),
                 "zen-watcher.receiver.allow-unauthenticated-builtins", true,
                 "zen-watcher.queue.block", "100ms"))) {
-            assertThat(get(server, "/health/readiness").statusCode()).isEqualTo(200);
+            assertThat(server.get("/health/readiness").statusCode()).isEqualTo(200);
             String event = Fixtures.read("falco/http-output.json");
             assertThat(post(server, event).statusCode()).isEqualTo(202);
 
@@ -88,24 +84,18 @@ class WriterKubernetesIT {
     void writerIsNotReadyWhileTheApiServerIsUnreachable(RedisServerHandle redis) throws Exception {
         String unreachable = apiServer.baseUrl();
         apiServer.close();
-        try (EmbeddedServer server = ApplicationContext.run(EmbeddedServer.class, Map.of(
+        try (Ingester server = Ingester.start(Map.of(
+                "zen-watcher.roles", "receiver,writer",
                 "zen-watcher.redis.uri", redis.uri(),
                 "kubernetes.client.base-path", unreachable))) {
-            HttpResponse<String> readiness = get(server, "/health/readiness");
+            HttpResponse<String> readiness = server.get("/health/readiness");
 
             assertThat(readiness.statusCode()).isEqualTo(503);
             assertThat(JSON.readTree(readiness.body()).at("/details/kubernetes/status").asText()).isEqualTo("DOWN");
         }
     }
 
-    private HttpResponse<String> get(EmbeddedServer server, String path) throws Exception {
-        return http.send(HttpRequest.newBuilder(URI.create(server.getURL() + path)).build(),
-                HttpResponse.BodyHandlers.ofString());
-    }
-
-    private HttpResponse<String> post(EmbeddedServer server, String body) throws Exception {
-        return http.send(HttpRequest.newBuilder(URI.create(server.getURL() + "/ingest/falco"))
-                .header("Content-Type", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString());
+    private static HttpResponse<String> post(Ingester server, String body) {
+        return server.post("/ingest/falco", body, "Content-Type", "application/json");
     }
 }

@@ -1,4 +1,4 @@
-package io.kubezen.watcher.ingester.receive;
+package io.kubezen.watcher.ingester;
 
 import io.micronaut.context.ApplicationContext;
 import io.micronaut.runtime.server.EmbeddedServer;
@@ -19,7 +19,7 @@ import java.util.zip.GZIPOutputStream;
  * An ingester on a free port, configured by properties (receiver role unless they say otherwise), and a plain
  * HTTP client to talk to it.
  */
-final class Ingester implements AutoCloseable {
+public final class Ingester implements AutoCloseable {
 
     private static final HttpClient HTTP = HttpClient.newHttpClient();
 
@@ -29,39 +29,40 @@ final class Ingester implements AutoCloseable {
         this.server = server;
     }
 
-    static Ingester start(Map<String, Object> properties) {
+    public static Ingester start(Map<String, Object> properties) {
         Map<String, Object> all = new HashMap<>(properties);
         all.put("micronaut.server.port", -1);
         all.putIfAbsent("zen-watcher.roles", "receiver");
         return new Ingester(ApplicationContext.run(EmbeddedServer.class, all));
     }
 
-    <T> T bean(Class<T> type) {
+    public <T> T bean(Class<T> type) {
         return server.getApplicationContext().getBean(type);
     }
 
-    HttpResponse<String> post(String path, String body, String... headers) {
+    public HttpResponse<String> post(String path, String body, String... headers) {
         return post(path, body.getBytes(StandardCharsets.UTF_8), headers);
     }
 
-    HttpResponse<String> post(String path, byte[] body, String... headers) {
-        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(server.getURL() + path))
-                .POST(HttpRequest.BodyPublishers.ofByteArray(body));
+    public HttpResponse<String> post(String path, byte[] body, String... headers) {
+        return send("POST", path, body, headers);
+    }
+
+    public HttpResponse<String> get(String path, String... headers) {
+        return send("GET", path, null, headers);
+    }
+
+    /** @param body null for none */
+    public HttpResponse<String> send(String method, String path, byte[] body, String... headers) {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(server.getURL() + path)).method(method,
+                body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofByteArray(body));
         if (headers.length > 0) {
             request.headers(headers);
         }
         return send(request.build());
     }
 
-    HttpResponse<String> get(String path, String... headers) {
-        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(server.getURL() + path)).GET();
-        if (headers.length > 0) {
-            request.headers(headers);
-        }
-        return send(request.build());
-    }
-
-    static byte[] gzip(byte[] data) {
+    public static byte[] gzip(byte[] data) {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         try (GZIPOutputStream gz = new GZIPOutputStream(out)) {
             gz.write(data);
