@@ -5,6 +5,11 @@ package io.kubezen.watcher.metrics;
  * {@code zen_watcher_..._total} for counters and {@code _seconds} for timers. Tag values come from small,
  * known sets only: configured source names (an unknown source is tagged {@link #UNKNOWN_SOURCE}),
  * enums and the reason words documented beside each name. Never a fingerprint, pod or message.
+ * <p>
+ * Counters whose tag values are all known up front (errors, write failures, dead letters, GC runs, deletions)
+ * exist at zero from the moment the part that counts them is created, so that {@code increase()} in an alert
+ * sees the first failure; gauges exist once their role runs. The chart's dashboard and alert rules are checked
+ * against what the running apps export ({@code ExportedMetricsIT} in the controller module).
  */
 public final class MetricNames {
 
@@ -20,7 +25,11 @@ public final class MetricNames {
     public static final String REQUESTS_REJECTED = "zen.watcher.requests.rejected";
     /** Ingest request latency. Tags: source, outcome (the HTTP status code). */
     public static final String REQUEST_DURATION = "zen.watcher.request.duration";
-    /** Infrastructure errors. Tags: stage, error_type. */
+    /**
+     * Infrastructure errors. Tags: stage and error_type, one of the pairs {@code store}/{@code unavailable} and
+     * {@code dedup}/{@code rollback_failed} (receiver, informers), {@code gc}/{@code store_unavailable},
+     * {@code informer}/{@code invalid_object}.
+     */
     public static final String ERRORS = "zen.watcher.errors";
     /** The dedup window in force per source, in seconds. Tags: source. */
     public static final String DEDUP_WINDOW = "zen.watcher.dedup.window.seconds";
@@ -37,13 +46,19 @@ public final class MetricNames {
 
     /** Queue entries that exist as Observations now. Tags: result ({@code created}, {@code already_exists}). */
     public static final String OBSERVATIONS_WRITTEN = "zen.watcher.observations.written";
-    /** Observation writes that failed. Tags: reason (a writer failure reason word), outcome ({@code retryable}, {@code permanent}). */
+    /**
+     * Observation writes that failed. Tags: reason (a writer failure reason word, or {@code undecodable}) and
+     * outcome ({@code retryable} or {@code permanent}; each reason has exactly one).
+     */
     public static final String WRITE_FAILURES = "zen.watcher.observations.write.failures";
-    /** Observation writes retried in-process. Tags: reason (why the last attempt failed). */
+    /** Observation writes retried in-process. Tags: reason (the retryable failure reason of the last attempt). */
     public static final String WRITE_RETRIES = "zen.watcher.observations.write.retries";
     /** Time to write one batch of queue entries. */
     public static final String WRITE_DURATION = "zen.watcher.observations.write.duration";
-    /** Entries moved to the dead-letter stream. Tags: reason. */
+    /**
+     * Entries moved to the dead-letter stream. Tags: reason (a permanent writer failure reason word,
+     * {@code undecodable}, or {@code max_deliveries}).
+     */
     public static final String DEAD_LETTERS = "zen.watcher.dead.letters";
     /** Entries in the queue (stream length). */
     public static final String QUEUE_LENGTH = "zen.watcher.queue.length";

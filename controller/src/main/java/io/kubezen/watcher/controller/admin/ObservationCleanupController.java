@@ -73,7 +73,7 @@ final class ObservationCleanupController {
             Instant cutoff = clock.instant().minus(age.get());
             condition = observation -> !observation.createdAt().isAfter(cutoff);
         }
-        Sweep sweep = new Sweep(new ObservationSelector(namespace, source, severity), condition, dryRun, "manual");
+        Sweep sweep = new Sweep(new ObservationSelector(namespace, source, severity), condition, dryRun, Sweep.MANUAL);
         try {
             SweepResult result = sweeper.sweep(sweep, delay -> {
                 Thread.sleep(delay.toMillis(), delay.toNanosPart() % 1_000_000);

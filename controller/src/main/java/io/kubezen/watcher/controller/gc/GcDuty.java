@@ -14,6 +14,7 @@ import org.slf4j.LoggerFactory;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 
 /**
  * Garbage collection on the leader: a sweep of every Observation past its TTL once the term starts, then every
@@ -23,6 +24,10 @@ import java.time.Instant;
 public final class GcDuty implements LeaderDuty {
 
     private static final Logger LOG = LoggerFactory.getLogger(GcDuty.class);
+    private static final String COMPLETED = "completed";
+    private static final String STOPPED = "stopped";
+    private static final String FAILED = "failed";
+    private static final List<String> OUTCOMES = List.of(COMPLETED, STOPPED, FAILED);
 
     private final Sweeper sweeper;
     private final TtlPolicy ttl;
@@ -43,6 +48,10 @@ public final class GcDuty implements LeaderDuty {
         this.errors = Counter.builder(MetricNames.ERRORS)
                 .tag(MetricNames.TAG_STAGE, "gc").tag(MetricNames.TAG_ERROR_TYPE, "store_unavailable")
                 .register(registry);
+        // Every outcome exists at zero from the start: the alert on increase() of failed runs sees the first one.
+        for (String outcome : OUTCOMES) {
+            runs(outcome);
+        }
     }
 
     @Override
@@ -60,18 +69,18 @@ public final class GcDuty implements LeaderDuty {
     private void collect(LeadershipTerm term) throws InterruptedException {
         // Fixed for the run: an Observation that expires meanwhile waits for the next one.
         Instant now = clock.instant();
-        Sweep expired = new Sweep(ObservationSelector.ALL, observation -> ttl.isExpired(observation, now), false, "ttl");
+        Sweep expired = new Sweep(ObservationSelector.ALL, observation -> ttl.isExpired(observation, now), false, Sweep.TTL);
         long started = System.nanoTime();
         try {
             SweepResult result = sweeper.sweep(expired, delay -> !term.awaitEnd(delay));
-            runs(result.complete() ? "completed" : "stopped").increment();
+            runs(result.complete() ? COMPLETED : STOPPED).increment();
             failures.succeeded();
             LOG.info("GC deleted {} expired Observations of {} listed{}", result.deleted(), result.scanned(),
                     result.complete() ? "" : "; stopped early because leadership ended");
         } catch (StoreUnavailableException e) {
             if (term.isActive()) {
                 errors.increment();
-                runs("failed").increment();
+                runs(FAILED).increment();
                 failures.failed(e);
             }
         } finally {

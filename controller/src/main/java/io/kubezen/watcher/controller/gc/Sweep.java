@@ -8,10 +8,15 @@ import java.util.function.Predicate;
  *
  * @param condition which of the selected Observations to delete
  * @param dryRun    count and sample what would go, delete nothing
- * @param reason    the {@code reason} tag of the deletions metric: {@code ttl} for GC, {@code manual} for cleanup
+ * @param reason    the {@code reason} tag of the deletions metric: {@link #TTL} or {@link #MANUAL}
  */
 public record Sweep(ObservationSelector selector, Predicate<StoredObservation> condition, boolean dryRun,
                     String reason) {
+
+    /** GC deleting Observations past their TTL. */
+    public static final String TTL = "ttl";
+    /** The cleanup endpoint. */
+    public static final String MANUAL = "manual";
 
     public Sweep {
         Objects.requireNonNull(selector, "selector");

@@ -31,6 +31,9 @@ public final class Sweeper {
         this.limiter = limiter;
         this.pageSize = pageSize;
         this.registry = registry;
+        // Both reasons exist at zero from the start, so that a rate of deletions is 0 rather than absent.
+        deletions(Sweep.TTL);
+        deletions(Sweep.MANUAL);
     }
 
     /**
@@ -39,10 +42,7 @@ public final class Sweeper {
      *                                                            so far stays deleted
      */
     public SweepResult sweep(Sweep sweep, Pause pause) throws InterruptedException {
-        Counter deletions = Counter.builder(MetricNames.OBSERVATIONS_DELETED)
-                .description("Observations deleted by GC (ttl) or the cleanup endpoint (manual)")
-                .tag(MetricNames.TAG_REASON, sweep.reason())
-                .register(registry);
+        Counter deletions = deletions(sweep.reason());
         long scanned = 0;
         long matched = 0;
         long deleted = 0;
@@ -74,6 +74,13 @@ public final class Sweeper {
             cursor = page.nextCursor();
         } while (cursor != null);
         return new SweepResult(scanned, matched, deleted, sample, true);
+    }
+
+    private Counter deletions(String reason) {
+        return Counter.builder(MetricNames.OBSERVATIONS_DELETED)
+                .description("Observations deleted by GC (ttl) or the cleanup endpoint (manual)")
+                .tag(MetricNames.TAG_REASON, reason)
+                .register(registry);
     }
 
     /** How a sweep waits for the rate limit; GC waits on its leadership term, so losing it stops the pass. */

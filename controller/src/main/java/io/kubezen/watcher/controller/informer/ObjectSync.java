@@ -7,6 +7,7 @@ import io.kubezen.watcher.pipeline.IngestedEvent;
 import io.kubezen.watcher.pipeline.PipelineResult;
 import io.kubezen.watcher.source.PayloadException;
 import io.kubezen.watcher.source.informer.InformerAdapter;
+import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -34,6 +35,7 @@ public final class ObjectSync {
     private final FindingStore findings;
     private final Admission admission;
     private final MeterRegistry registry;
+    private final Counter invalidObjects;
 
     public ObjectSync(InformerSource source, ObjectCache cache, FindingStore findings, Admission admission,
                       MeterRegistry registry) {
@@ -42,6 +44,9 @@ public final class ObjectSync {
         this.findings = findings;
         this.admission = admission;
         this.registry = registry;
+        // Registered at zero now, so that an alert on its increase sees the first invalid object.
+        this.invalidObjects = registry.counter(MetricNames.ERRORS, MetricNames.TAG_STAGE, "informer",
+                MetricNames.TAG_ERROR_TYPE, "invalid_object");
     }
 
     /**
@@ -60,8 +65,7 @@ public final class ObjectSync {
         } catch (PayloadException e) {
             // Retrying cannot help: the object stays as it is until it changes, and then it is synced again.
             LOG.warn("Object {} of informer source {} cannot be mapped: {}", key, source.name(), e.getMessage());
-            registry.counter(MetricNames.ERRORS, MetricNames.TAG_STAGE, "informer",
-                    MetricNames.TAG_ERROR_TYPE, "invalid_object").increment();
+            invalidObjects.increment();
             return SyncResult.NOTHING;
         }
         Map<String, IngestedEvent> current = new LinkedHashMap<>();

@@ -23,6 +23,7 @@ import io.kubezen.watcher.pipeline.SourceCompiler;
 import io.kubezen.watcher.queue.redis.RedisEventQueue;
 import io.kubezen.watcher.redis.RedisConnector;
 import io.kubezen.watcher.source.SourceAdapterRegistry;
+import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micronaut.context.annotation.Bean;
 import io.micronaut.context.annotation.Factory;
@@ -79,8 +80,9 @@ final class InformerFactory {
                               MeterRegistry registry) {
         SourceCompiler compiler = new SourceCompiler(SourceAdapterRegistry.load(),
                 new PipelineOptions(clock, properties.defaultNamespace(), Normalizer.DEFAULT_MAX_DETAIL_BYTES));
-        Admission admission = new Admission(dedup, windows, queue, clock, source -> registry.counter(MetricNames.ERRORS,
-                MetricNames.TAG_STAGE, "dedup", MetricNames.TAG_ERROR_TYPE, "rollback_failed").increment());
+        Counter rollbackErrors = registry.counter(MetricNames.ERRORS,
+                MetricNames.TAG_STAGE, "dedup", MetricNames.TAG_ERROR_TYPE, "rollback_failed");
+        Admission admission = new Admission(dedup, windows, queue, clock, source -> rollbackErrors.increment());
         // Watches are responses held open for minutes; client-java's SharedInformerFactory and micronaut-kubernetes'
         // informers set the same on the client they are given.
         client.setReadTimeout(0);

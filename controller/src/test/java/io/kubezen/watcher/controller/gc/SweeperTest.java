@@ -3,6 +3,7 @@ package io.kubezen.watcher.controller.gc;
 import io.kubezen.watcher.controller.gc.memory.InMemoryObservationStore;
 import io.kubezen.watcher.metrics.MetricNames;
 import io.kubezen.watcher.testing.MutableClock;
+import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import org.junit.jupiter.api.Test;
 
@@ -12,6 +13,7 @@ import java.util.ArrayList;
 import java.util.List;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
 
 class SweeperTest {
 
@@ -22,6 +24,13 @@ class SweeperTest {
     private final InMemoryObservationStore store = new InMemoryObservationStore();
     private final SimpleMeterRegistry registry = new SimpleMeterRegistry();
     private final Sweeper sweeper = new Sweeper(store, new TokenBucket(10, 5, clock), 4, registry);
+
+    @Test
+    void deletionsOfBothReasonsExistAtZeroBeforeAnySweep() {
+        assertThat(registry.find(MetricNames.OBSERVATIONS_DELETED).counters())
+                .extracting(counter -> counter.getId().getTag(MetricNames.TAG_REASON), Counter::count)
+                .containsExactlyInAnyOrder(tuple(Sweep.TTL, 0.0), tuple(Sweep.MANUAL, 0.0));
+    }
 
     @Test
     void deletesWhatTheConditionSelectsOnEveryPage() throws InterruptedException {

@@ -3,6 +3,7 @@ package io.kubezen.watcher.ingester.receive;
 import io.kubezen.watcher.filter.FilterReason;
 import io.kubezen.watcher.metrics.MetricNames;
 import io.kubezen.watcher.pipeline.PipelineResult;
+import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import jakarta.inject.Singleton;
 
@@ -10,7 +11,8 @@ import java.util.Locale;
 
 /**
  * The receive path's counters. Tags are the configured source name (the path's {@code {source}} only once it
- * matched a configured source, so a scan of random paths cannot inflate cardinality) and fixed words.
+ * matched a configured source, so a scan of random paths cannot inflate cardinality) and fixed words. The error
+ * counters exist at zero from the start, so that an alert on their increase sees the first error.
  */
 @Singleton
 class ReceiveMetrics {
@@ -19,6 +21,8 @@ class ReceiveMetrics {
 
     ReceiveMetrics(MeterRegistry registry) {
         this.registry = registry;
+        storeErrors();
+        dedupErrors();
     }
 
     void received(String source, PipelineResult result, int queued, int duplicates) {
@@ -35,18 +39,26 @@ class ReceiveMetrics {
     }
 
     void storeFailure() {
-        registry.counter(MetricNames.ERRORS, MetricNames.TAG_STAGE, "store",
-                MetricNames.TAG_ERROR_TYPE, "unavailable").increment();
+        storeErrors().increment();
     }
 
     void lostDedupRollback(String source) {
-        registry.counter(MetricNames.ERRORS, MetricNames.TAG_STAGE, "dedup",
-                MetricNames.TAG_ERROR_TYPE, "rollback_failed").increment();
+        dedupErrors().increment();
     }
 
     private void discarded(String source, String reason, int count) {
         registry.counter(MetricNames.EVENTS_DISCARDED, MetricNames.TAG_SOURCE, source,
                 MetricNames.TAG_REASON, reason).increment(count);
+    }
+
+    private Counter storeErrors() {
+        return registry.counter(MetricNames.ERRORS, MetricNames.TAG_STAGE, "store",
+                MetricNames.TAG_ERROR_TYPE, "unavailable");
+    }
+
+    private Counter dedupErrors() {
+        return registry.counter(MetricNames.ERRORS, MetricNames.TAG_STAGE, "dedup",
+                MetricNames.TAG_ERROR_TYPE, "rollback_failed");
     }
 
     private static String word(FilterReason reason) {

@@ -27,6 +27,9 @@ public record WriteResult(
         if ((outcome == Outcome.RETRYABLE || outcome == Outcome.PERMANENT) == (reason == null)) {
             throw new IllegalArgumentException("a failure needs a reason and a success has none: " + outcome);
         }
+        if (reason != null && reason.permanent() != (outcome == Outcome.PERMANENT)) {
+            throw new IllegalArgumentException(reason + " is not " + outcome);
+        }
     }
 
     public static WriteResult created(String name) {

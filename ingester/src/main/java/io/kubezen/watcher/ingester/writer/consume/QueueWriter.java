@@ -29,7 +29,6 @@ public final class QueueWriter implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(QueueWriter.class);
     static final String UNDECODABLE = "undecodable";
     static final String MAX_DELIVERIES = "max_deliveries";
-    private static final String PERMANENT = "permanent";
 
     private final EventQueue queue;
     private final ObservationSink sink;
@@ -89,7 +88,7 @@ public final class QueueWriter implements AutoCloseable {
                 writes.add(ObservationWrite.of(entry.observation()));
                 decoded.add(entry);
             } catch (IllegalArgumentException e) {
-                metrics.failed(UNDECODABLE, PERMANENT);
+                metrics.failed(UNDECODABLE, WriteResult.Outcome.PERMANENT);
                 deadLetter(entry, UNDECODABLE, e.getMessage());
             }
         }

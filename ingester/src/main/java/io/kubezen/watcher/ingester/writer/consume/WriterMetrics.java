@@ -2,13 +2,19 @@ package io.kubezen.watcher.ingester.writer.consume;
 
 import io.kubezen.watcher.ingester.writer.FailureReason;
 import io.kubezen.watcher.ingester.writer.WriteResult;
+import io.kubezen.watcher.ingester.writer.WriteResult.Outcome;
 import io.kubezen.watcher.metrics.MetricNames;
+import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 
 import java.util.Locale;
 
-/** The writer's counters; tags are the fixed outcome and reason words of {@link WriteResult}. */
+/**
+ * The writer's counters; tags are the fixed outcome and reason words of {@link WriteResult}. Every known tag
+ * combination exists at zero from the start: an alert on {@code increase()} of a series that only appears with
+ * its first failure would miss that failure.
+ */
 public final class WriterMetrics {
 
     private final MeterRegistry registry;
@@ -17,32 +23,65 @@ public final class WriterMetrics {
     public WriterMetrics(MeterRegistry registry) {
         this.registry = registry;
         this.batchDuration = registry.timer(MetricNames.WRITE_DURATION);
+        registerAtZero();
+    }
+
+    private void registerAtZero() {
+        registry.counter(MetricNames.OBSERVATIONS_WRITTEN, MetricNames.TAG_RESULT, word(Outcome.CREATED));
+        registry.counter(MetricNames.OBSERVATIONS_WRITTEN, MetricNames.TAG_RESULT, word(Outcome.ALREADY_EXISTS));
+        for (FailureReason reason : FailureReason.values()) {
+            if (reason.permanent()) {
+                failures(reason.wireName(), word(Outcome.PERMANENT));
+                deadLetters(reason.wireName());
+            } else {
+                failures(reason.wireName(), word(Outcome.RETRYABLE));
+                retries(reason);
+            }
+        }
+        failures(QueueWriter.UNDECODABLE, word(Outcome.PERMANENT));
+        deadLetters(QueueWriter.UNDECODABLE);
+        deadLetters(QueueWriter.MAX_DELIVERIES);
     }
 
     void result(WriteResult result) {
-        String outcome = result.outcome().name().toLowerCase(Locale.ROOT);
+        String outcome = word(result.outcome());
         if (result.written()) {
             registry.counter(MetricNames.OBSERVATIONS_WRITTEN, MetricNames.TAG_RESULT, outcome).increment();
         } else {
-            failed(result.reason().wireName(), outcome);
+            failures(result.reason().wireName(), outcome).increment();
         }
     }
 
-    void failed(String reason, String outcome) {
-        registry.counter(MetricNames.WRITE_FAILURES, MetricNames.TAG_REASON, reason, MetricNames.TAG_OUTCOME, outcome)
-                .increment();
+    void failed(String reason, Outcome outcome) {
+        failures(reason, word(outcome)).increment();
     }
 
     /** For the retrying sink: counts each retry by the reason the last attempt failed. */
     public void retried(FailureReason reason) {
-        registry.counter(MetricNames.WRITE_RETRIES, MetricNames.TAG_REASON, reason.wireName()).increment();
+        retries(reason).increment();
     }
 
     void deadLettered(String reason) {
-        registry.counter(MetricNames.DEAD_LETTERS, MetricNames.TAG_REASON, reason).increment();
+        deadLetters(reason).increment();
     }
 
     Timer batchDuration() {
         return batchDuration;
+    }
+
+    private Counter failures(String reason, String outcome) {
+        return registry.counter(MetricNames.WRITE_FAILURES, MetricNames.TAG_REASON, reason, MetricNames.TAG_OUTCOME, outcome);
+    }
+
+    private Counter retries(FailureReason reason) {
+        return registry.counter(MetricNames.WRITE_RETRIES, MetricNames.TAG_REASON, reason.wireName());
+    }
+
+    private Counter deadLetters(String reason) {
+        return registry.counter(MetricNames.DEAD_LETTERS, MetricNames.TAG_REASON, reason);
+    }
+
+    private static String word(Outcome outcome) {
+        return outcome.name().toLowerCase(Locale.ROOT);
     }
 }

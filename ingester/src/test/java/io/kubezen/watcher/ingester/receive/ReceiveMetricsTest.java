@@ -1,0 +1,28 @@
+package io.kubezen.watcher.ingester.receive;
+
+import io.kubezen.watcher.metrics.MetricNames;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import org.junit.jupiter.api.Test;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+class ReceiveMetricsTest {
+
+    private final SimpleMeterRegistry registry = new SimpleMeterRegistry();
+
+    @Test
+    void errorCountersExistAtZeroAndCountOnTheSameSeries() {
+        ReceiveMetrics metrics = new ReceiveMetrics(registry);
+
+        assertThat(registry.find(MetricNames.ERRORS).counters())
+                .extracting(c -> c.getId().getTag(MetricNames.TAG_STAGE) + "/" + c.getId().getTag(MetricNames.TAG_ERROR_TYPE))
+                .containsExactlyInAnyOrder("store/unavailable", "dedup/rollback_failed");
+        assertThat(registry.find(MetricNames.ERRORS).counters()).extracting(Counter::count).containsOnly(0.0);
+
+        metrics.storeFailure();
+        metrics.lostDedupRollback("falco");
+
+        assertThat(registry.find(MetricNames.ERRORS).counters()).hasSize(2).extracting(Counter::count).containsOnly(1.0);
+    }
+}
