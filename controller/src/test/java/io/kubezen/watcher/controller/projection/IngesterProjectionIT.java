@@ -7,6 +7,7 @@ import io.kubernetes.client.openapi.apis.CustomObjectsApi;
 import io.kubernetes.client.openapi.models.V1ObjectMeta;
 import io.kubernetes.client.openapi.models.V1Secret;
 import io.kubernetes.client.util.PatchUtils;
+import io.kubezen.watcher.controller.IsolatedIngester;
 import io.kubezen.watcher.kube.model.V1alpha1Ingester;
 import io.kubezen.watcher.projection.ProjectedConfig;
 import io.kubezen.watcher.projection.redis.RedisConfigProjection;

@@ -1,0 +1,179 @@
+package io.kubezen.watcher.controller;
+
+import io.kubernetes.client.openapi.apis.CustomObjectsApi;
+import io.kubezen.watcher.testing.Await;
+import io.kubezen.watcher.testing.MutableClock;
+import io.kubezen.watcher.testing.kube.TestApiServer;
+import io.kubezen.watcher.testing.metrics.MonitoringQueries;
+import io.kubezen.watcher.testing.metrics.MonitoringQuery;
+import io.kubezen.watcher.testing.metrics.PrometheusScrape;
+import io.kubezen.watcher.testing.metrics.QueryCoverage;
+import io.kubezen.watcher.testing.redis.RedisServerHandle;
+import io.kubezen.watcher.testing.redis.WithRedis;
+import io.micronaut.context.ApplicationContext;
+import io.micronaut.runtime.server.EmbeddedServer;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.function.Predicate;
+import java.util.stream.Collectors;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The chart's dashboard and alert rules read only series the running apps export: an ingester (receiver and
+ * writer) and a leading controller (GC, tuning, projection), against a real Redis and the test API server with
+ * the repository's CRDs, are driven through every path the queries watch, then their {@code /prometheus} is
+ * scraped over HTTP and compared with every {@code zen_watcher_*} series and label the queries read.
+ * Observations are created an hour in the past by the API server's clock, so GC deletes the one written.
+ */
+@WithRedis
+class ExportedMetricsIT {
+
+    private static final String NAMESPACE = "zen-system";
+    private static final String TOKEN = "falco-bearer-token-0123456789";
+    private static final Duration WAIT = Duration.ofSeconds(30);
+    private static final HttpClient HTTP = HttpClient.newHttpClient();
+    /** Series only the controller exports; every other queried series is the ingester's. */
+    private static final Set<String> CONTROLLER_SERIES = Set.of("zen_watcher_leader", "zen_watcher_gc_runs_total",
+            "zen_watcher_observations_deleted_total", "zen_watcher_dedup_window_seconds");
+
+    private final MutableClock apiClock = new MutableClock(Instant.now().minus(Duration.ofHours(1)));
+    private final TestApiServer server = TestApiServer.builder().repositoryCrds().namespaces(NAMESPACE, "prod")
+            .clock(apiClock).build().start();
+    private EmbeddedServer controller;
+
+    @AfterEach
+    void stop() {
+        if (controller != null) {
+            controller.getApplicationContext().close();
+        }
+        server.close();
+    }
+
+    @Test
+    void dashboardAndAlertsReadOnlySeriesAndLabelsTheAppsExport(RedisServerHandle redis) throws Exception {
+        controller = ApplicationContext.run(EmbeddedServer.class, controllerProperties(redis));
+        try (IsolatedIngester ingester = IsolatedIngester.start(ingesterProperties(redis))) {
+            drive(ingester);
+
+            Await.until("the Observation is written", WAIT, () -> scrape(ingester).sum(
+                    "zen_watcher_observations_written_total", Map.of("result", "created")) >= 1);
+            Await.until("GC deleted the expired Observation", WAIT, () -> scrape(controller).sum(
+                    "zen_watcher_observations_deleted_total", Map.of("reason", "ttl")) >= 1);
+            Await.until("the tuner published falco's window", WAIT,
+                    () -> scrape(controller).has("zen_watcher_dedup_window_seconds", Map.of("source", "falco")));
+            assertThat(observations()).as("deleted by GC").isEmpty();
+
+            PrometheusScrape ingesterScrape = scrape(ingester);
+            PrometheusScrape controllerScrape = scrape(controller);
+            List<MonitoringQuery> queries = MonitoringQueries.all();
+            assertThat(queries).as("queries on our series").anySatisfy(q -> assertThat(q.series()).isNotEmpty());
+            assertThat(QueryCoverage.gaps(queries, ingesterScrape.and(controllerScrape))).isEmpty();
+            assertThat(controllerScrape.series()).containsAll(queried(CONTROLLER_SERIES::contains));
+            assertThat(ingesterScrape.series()).containsAll(queried(series -> !CONTROLLER_SERIES.contains(series)));
+            assertThat(controllerScrape.sum("zen_watcher_leader", Map.of())).isEqualTo(1);
+        }
+    }
+
+    /** An accepted event, its duplicate, one a filter drops and one refused for lack of credentials. */
+    private static void drive(IsolatedIngester ingester) {
+        String auth = "Bearer " + TOKEN;
+        HttpResponse<String> accepted = ingester.post("/ingest/falco", falco("Critical"), "Authorization", auth);
+        assertThat(accepted.statusCode()).as(accepted.body()).isEqualTo(202);
+        assertThat(accepted.body()).contains("\"accepted\":1");
+        assertThat(ingester.post("/ingest/falco", falco("Critical"), "Authorization", auth).body())
+                .contains("\"duplicates\":1");
+        assertThat(ingester.post("/ingest/falco", falco("Notice"), "Authorization", auth).body())
+                .contains("\"filtered\":1");
+        assertThat(ingester.post("/ingest/falco", falco("Critical")).statusCode()).isEqualTo(401);
+    }
+
+    private Map<String, Object> controllerProperties(RedisServerHandle redis) {
+        Map<String, Object> properties = new HashMap<>();
+        properties.put("spec.name", "ExportedMetricsIT");
+        properties.put("kubernetes.client.base-path", server.baseUrl());
+        properties.put("zen-watcher.redis.uri", redis.uri());
+        // ApplicationContext.run deduces the test environment, whose configuration turns these off.
+        properties.put("zen-watcher.leader.enabled", "true");
+        properties.put("zen-watcher.leader.lease-namespace", NAMESPACE);
+        properties.put("zen-watcher.leader.identity", "controller-0");
+        properties.put("zen-watcher.gc.enabled", "true");
+        properties.put("zen-watcher.gc.default-ttl", "60s");
+        properties.put("zen-watcher.gc.interval", "500ms");
+        properties.put("zen-watcher.projection.enabled", "true");
+        properties.put("zen-watcher.watch-namespaces", NAMESPACE);
+        properties.put("zen-watcher.tuning.enabled", "true");
+        properties.put("zen-watcher.tuning.interval", "500ms");
+        properties.put("zen-watcher.tuning.sources", "falco");
+        return properties;
+    }
+
+    private Map<String, Object> ingesterProperties(RedisServerHandle redis) {
+        Map<String, Object> properties = new HashMap<>();
+        properties.put("zen-watcher.roles", "receiver,writer");
+        properties.put("zen-watcher.redis.uri", redis.uri());
+        properties.put("kubernetes.client.base-path", server.baseUrl());
+        properties.put("zen-watcher.queue.block", "100ms");
+        properties.put("zen-watcher.sources.falco.type", "falco");
+        properties.put("zen-watcher.sources.falco.webhook.auth.mode", "bearer");
+        properties.put("zen-watcher.sources.falco.webhook.auth.bearer.secretRef.value", TOKEN);
+        properties.put("zen-watcher.sources.falco.filter.minSeverity", "medium");
+        return properties;
+    }
+
+    private static Set<String> queried(Predicate<String> belongs) {
+        return MonitoringQueries.all().stream().flatMap(query -> query.series().stream()).filter(belongs)
+                .collect(Collectors.toCollection(TreeSet::new));
+    }
+
+    private static PrometheusScrape scrape(IsolatedIngester ingester) {
+        HttpResponse<String> response = ingester.get("/prometheus");
+        assertThat(response.statusCode()).isEqualTo(200);
+        return PrometheusScrape.parse(response.body());
+    }
+
+    private static PrometheusScrape scrape(EmbeddedServer app) {
+        try {
+            HttpResponse<String> response = HTTP.send(HttpRequest.newBuilder(URI.create(app.getURL() + "/prometheus"))
+                    .GET().build(), HttpResponse.BodyHandlers.ofString());
+            assertThat(response.statusCode()).isEqualTo(200);
+            return PrometheusScrape.parse(response.body());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    @SuppressWarnings("unchecked")
+    private List<Object> observations() throws Exception {
+        Map<String, Object> list = (Map<String, Object>) new CustomObjectsApi(server.apiClient())
+                .listClusterCustomObject("zen.kube-zen.io", "v1alpha1", "observations").execute();
+        return (List<Object>) list.get("items");
+    }
+
+    private static String falco(String priority) {
+        return """
+                {"rule": "Terminal shell in container", "priority": "%s", "source": "syscall",
+                 "hostname": "worker-1", "time": "2024-05-01T10:21:37.123456789Z",
+                 "output": "A shell was spawned in a container with an attached terminal",
+                 "output_fields": {"container.name": "web", "evt.type": "execve", "k8s.ns.name": "prod",
+                                   "k8s.pod.name": "web-7d4b9c-x2x9z", "proc.name": "bash"}}
+                """.formatted(priority);
+    }
+}
