@@ -69,7 +69,8 @@ public final class GcDuty implements LeaderDuty {
     private void collect(LeadershipTerm term) throws InterruptedException {
         // Fixed for the run: an Observation that expires meanwhile waits for the next one.
         Instant now = clock.instant();
-        Sweep expired = new Sweep(ObservationSelector.ALL, observation -> ttl.isExpired(observation, now), false, Sweep.TTL);
+        Sweep expired = new Sweep(ObservationSelector.ALL, observation -> ttl.isExpired(observation, now), false,
+                Sweep.TTL);
         long started = System.nanoTime();
         try {
             SweepResult result = sweeper.sweep(expired, delay -> !term.awaitEnd(delay));

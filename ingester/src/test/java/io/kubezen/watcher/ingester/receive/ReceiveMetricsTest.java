@@ -6,6 +6,7 @@ import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
 
 class ReceiveMetricsTest {
 
@@ -16,13 +17,15 @@ class ReceiveMetricsTest {
         ReceiveMetrics metrics = new ReceiveMetrics(registry);
 
         assertThat(registry.find(MetricNames.ERRORS).counters())
-                .extracting(c -> c.getId().getTag(MetricNames.TAG_STAGE) + "/" + c.getId().getTag(MetricNames.TAG_ERROR_TYPE))
-                .containsExactlyInAnyOrder("store/unavailable", "dedup/rollback_failed");
+                .extracting(counter -> counter.getId().getTag(MetricNames.TAG_STAGE),
+                        counter -> counter.getId().getTag(MetricNames.TAG_ERROR_TYPE))
+                .containsExactlyInAnyOrder(tuple("store", "unavailable"), tuple("dedup", "rollback_failed"));
         assertThat(registry.find(MetricNames.ERRORS).counters()).extracting(Counter::count).containsOnly(0.0);
 
         metrics.storeFailure();
         metrics.lostDedupRollback("falco");
 
-        assertThat(registry.find(MetricNames.ERRORS).counters()).hasSize(2).extracting(Counter::count).containsOnly(1.0);
+        assertThat(registry.find(MetricNames.ERRORS).counters()).hasSize(2)
+                .extracting(Counter::count).containsOnly(1.0);
     }
 }

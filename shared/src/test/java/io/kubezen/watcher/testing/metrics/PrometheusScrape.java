@@ -8,6 +8,7 @@ import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import java.util.stream.Stream;
 
 /**
  * The samples of one {@code /prometheus} answer in the Prometheus text format, read just far enough to know
@@ -16,7 +17,8 @@ import java.util.regex.Pattern;
  */
 public final class PrometheusScrape {
 
-    private static final Pattern SAMPLE = Pattern.compile("^([a-zA-Z_:][a-zA-Z0-9_:]*)(\\{(.*)})?\\s+(\\S+)(\\s+\\S+)?$");
+    private static final Pattern SAMPLE =
+            Pattern.compile("^([a-zA-Z_:][a-zA-Z0-9_:]*)(\\{(.*)})?\\s+(\\S+)(\\s+\\S+)?$");
     private static final Pattern LABEL = Pattern.compile("([a-zA-Z_][a-zA-Z0-9_]*)=\"((?:[^\"\\\\]|\\\\.)*)\"");
 
     private final List<Sample> samples;
@@ -65,20 +67,23 @@ public final class PrometheusScrape {
     /** The label names any sample of {@code series} carries; empty when it has none or does not exist. */
     public Set<String> labelNames(String series) {
         Set<String> names = new TreeSet<>();
-        samples.stream().filter(sample -> sample.name().equals(series)).forEach(sample -> names.addAll(sample.labels().keySet()));
+        matching(series, Map.of()).forEach(sample -> names.addAll(sample.labels().keySet()));
         return names;
     }
 
     /** The sum of the samples of {@code series} whose labels include all of {@code labels}. */
     public double sum(String series, Map<String, String> labels) {
-        return samples.stream()
-                .filter(sample -> sample.name().equals(series) && sample.labels().entrySet().containsAll(labels.entrySet()))
-                .mapToDouble(Sample::value).sum();
+        return matching(series, labels).mapToDouble(Sample::value).sum();
     }
 
+    /** Whether a sample of {@code series} carries all of {@code labels}. */
     public boolean has(String series, Map<String, String> labels) {
-        return samples.stream()
-                .anyMatch(sample -> sample.name().equals(series) && sample.labels().entrySet().containsAll(labels.entrySet()));
+        return matching(series, labels).findAny().isPresent();
+    }
+
+    private Stream<Sample> matching(String series, Map<String, String> labels) {
+        return samples.stream().filter(sample -> sample.name().equals(series)
+                && sample.labels().entrySet().containsAll(labels.entrySet()));
     }
 
     private record Sample(String name, Map<String, String> labels, double value) {

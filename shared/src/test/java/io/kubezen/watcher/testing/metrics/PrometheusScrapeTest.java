@@ -34,7 +34,9 @@ class PrometheusScrapeTest {
 
     @Test
     void twoScrapesTogetherHoldTheSeriesOfBoth() {
-        PrometheusScrape both = PrometheusScrape.parse(EXPOSITION).and(PrometheusScrape.parse("zen_watcher_gc_runs_total{outcome=\"failed\"} 0\n"));
+        PrometheusScrape controller = PrometheusScrape.parse("zen_watcher_gc_runs_total{outcome=\"failed\"} 0\n");
+
+        PrometheusScrape both = PrometheusScrape.parse(EXPOSITION).and(controller);
 
         assertThat(both.series()).contains("zen_watcher_leader", "zen_watcher_gc_runs_total");
     }

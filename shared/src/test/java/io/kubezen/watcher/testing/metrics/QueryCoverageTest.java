@@ -18,7 +18,8 @@ class QueryCoverageTest {
     @Test
     void aQueryOnExportedSeriesAndLabelsHasNoGaps() {
         List<MonitoringQuery> queries = List.of(
-                query("sum by (namespace, reason) (increase(zen_watcher_dead_letters_total{namespace=\"{{ $ns }}\"}[15m])) > 0"),
+                query("sum by (namespace, reason) "
+                        + "(increase(zen_watcher_dead_letters_total{namespace=\"{{ $ns }}\"}[15m])) > 0"),
                 query("max by (pod) (zen_watcher_leader{namespace=~\"$namespace\"})"),
                 query("absent(up{namespace=\"{{ $ns }}\", job=\"x\"} == 1)"));
 
@@ -35,7 +36,8 @@ class QueryCoverageTest {
 
     @Test
     void aLabelTheSeriesDoesNotCarryIsAGap() {
-        MonitoringQuery byStage = query("sum by (stage) (rate(zen_watcher_dead_letters_total{outcome=\"failed\"}[5m]))");
+        MonitoringQuery byStage =
+                query("sum by (stage) (rate(zen_watcher_dead_letters_total{outcome=\"failed\"}[5m]))");
 
         assertThat(QueryCoverage.gaps(List.of(byStage), SCRAPE)).hasSize(2)
                 .anySatisfy(gap -> assertThat(gap).contains("has no label stage"))

@@ -70,7 +70,8 @@ public final class WriterMetrics {
     }
 
     private Counter failures(String reason, String outcome) {
-        return registry.counter(MetricNames.WRITE_FAILURES, MetricNames.TAG_REASON, reason, MetricNames.TAG_OUTCOME, outcome);
+        return registry.counter(MetricNames.WRITE_FAILURES,
+                MetricNames.TAG_REASON, reason, MetricNames.TAG_OUTCOME, outcome);
     }
 
     private Counter retries(FailureReason reason) {

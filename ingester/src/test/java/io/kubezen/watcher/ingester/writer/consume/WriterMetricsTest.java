@@ -28,13 +28,14 @@ class WriterMetricsTest {
                 .map(FailureReason::wireName).toList();
         List<String> retryable = Arrays.stream(FailureReason.values()).filter(r -> !r.permanent())
                 .map(FailureReason::wireName).toList();
-        assertThat(tags(MetricNames.DEAD_LETTERS, MetricNames.TAG_REASON)).containsExactlyInAnyOrderElementsOf(
-                Stream.concat(permanent.stream(), Stream.of(QueueWriter.UNDECODABLE, QueueWriter.MAX_DELIVERIES)).toList());
+        assertThat(tags(MetricNames.DEAD_LETTERS, MetricNames.TAG_REASON)).containsExactlyInAnyOrderElementsOf(Stream
+                .concat(permanent.stream(), Stream.of(QueueWriter.UNDECODABLE, QueueWriter.MAX_DELIVERIES)).toList());
         assertThat(failures()).containsOnlyKeys(Stream.concat(Stream.concat(permanent.stream(), retryable.stream()),
                 Stream.of(QueueWriter.UNDECODABLE)).toList());
         permanent.forEach(reason -> assertThat(failures()).containsEntry(reason, "permanent"));
         retryable.forEach(reason -> assertThat(failures()).containsEntry(reason, "retryable"));
-        assertThat(tags(MetricNames.WRITE_RETRIES, MetricNames.TAG_REASON)).containsExactlyInAnyOrderElementsOf(retryable);
+        assertThat(tags(MetricNames.WRITE_RETRIES, MetricNames.TAG_REASON))
+                .containsExactlyInAnyOrderElementsOf(retryable);
         assertThat(tags(MetricNames.OBSERVATIONS_WRITTEN, MetricNames.TAG_RESULT))
                 .containsExactlyInAnyOrder("created", "already_exists");
         assertThat(registry.getMeters()).filteredOn(meter -> meter instanceof Counter)
