@@ -3,6 +3,7 @@ package io.kubezen.watcher.queue;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.ObjectWriter;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
@@ -31,6 +32,7 @@ public final class QueuedObservationCodec {
             .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
             .disable(DeserializationFeature.ADJUST_DATES_TO_CONTEXT_TIME_ZONE)
             .build();
+    private static final ObjectWriter OBSERVATION_WRITER = JSON.writerFor(Observation.class);
 
     private QueuedObservationCodec() {
     }
@@ -39,7 +41,7 @@ public final class QueuedObservationCodec {
     public static Map<String, String> encode(QueuedObservation entry) {
         Map<String, String> fields = new LinkedHashMap<>();
         try {
-            fields.put(OBSERVATION, JSON.writeValueAsString(entry.observation()));
+            fields.put(OBSERVATION, OBSERVATION_WRITER.writeValueAsString(entry.observation()));
         } catch (JsonProcessingException e) {
             throw new IllegalArgumentException("observation of " + entry.source() + "/" + entry.fingerprint()
                     + " cannot be written as JSON: " + e.getOriginalMessage(), e);
