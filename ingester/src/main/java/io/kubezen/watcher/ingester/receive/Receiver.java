@@ -4,7 +4,6 @@ import io.micronaut.context.annotation.Requires;
 import io.kubezen.watcher.ingester.wiring.ReceiverRole;
 import io.kubezen.watcher.dedup.DedupStore;
 import io.kubezen.watcher.dedup.DedupWindows;
-import io.kubezen.watcher.dedup.TrafficCounter;
 import io.kubezen.watcher.ingester.http.UnavailableException;
 import io.kubezen.watcher.ingester.limit.RateLimiter;
 import io.kubezen.watcher.ingester.sources.ReceiverSource;
@@ -30,11 +29,11 @@ import java.time.Clock;
 class Receiver {
 
     private final Admission admission;
-    private final TrafficCounter traffic;
+    private final TrafficTally traffic;
     private final RateLimiter rateLimiter;
     private final ReceiveMetrics metrics;
 
-    Receiver(DedupStore dedupStore, DedupWindows windows, EventQueue queue, TrafficCounter traffic,
+    Receiver(DedupStore dedupStore, DedupWindows windows, EventQueue queue, TrafficTally traffic,
              RateLimiter rateLimiter, ReceiveMetrics metrics, Clock clock) {
         this.admission = new Admission(dedupStore, windows, queue, clock, metrics::lostDedupRollback);
         this.traffic = traffic;
@@ -60,19 +59,10 @@ class Receiver {
             metrics.storeFailure();
             throw new UnavailableException(source.name(), "the dedup store or queue", e);
         }
-        countTraffic(source.name(), result.received());
+        traffic.add(source.name(), result.received());
         int queued = admitted.queued().size();
         metrics.received(source.name(), result, queued, admitted.duplicates());
         return new IngestSummary(source.name(), result.received(), queued, admitted.duplicates(),
                 result.filteredTotal());
-    }
-
-    private void countTraffic(String source, int events) {
-        try {
-            traffic.add(source, events);
-        } catch (StoreUnavailableException e) {
-            // The events are queued; only the tuner's view of the rate is short, which it tolerates.
-            metrics.storeFailure();
-        }
     }
 }
