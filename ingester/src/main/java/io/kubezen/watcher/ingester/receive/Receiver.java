@@ -8,7 +8,6 @@ import io.kubezen.watcher.ingester.http.UnavailableException;
 import io.kubezen.watcher.ingester.limit.RateLimiter;
 import io.kubezen.watcher.ingester.sources.ReceiverSource;
 import io.kubezen.watcher.pipeline.Admission;
-import io.kubezen.watcher.pipeline.Admitted;
 import io.kubezen.watcher.pipeline.PipelineResult;
 import io.kubezen.watcher.queue.EventQueue;
 import io.kubezen.watcher.source.Payload;
@@ -17,6 +16,8 @@ import io.kubezen.watcher.store.StoreUnavailableException;
 import jakarta.inject.Singleton;
 
 import java.time.Clock;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.CompletionStage;
 
 /**
  * The receive path after the HTTP checks: pipeline, then {@link Admission} (dedup, queue). An event is
@@ -45,24 +46,38 @@ class Receiver {
         source.limits().rateLimit().ifPresent(settings -> rateLimiter.acquire(source.name(), settings));
     }
 
-    IngestSummary receive(ReceiverSource source, Payload payload) {
+    /**
+     * Runs the pipeline on the caller's thread, then admits without waiting: the stage completes once the
+     * events are durably queued (or discarded), or fails with {@link UnavailableException} when a store fails.
+     *
+     * @throws PayloadRejectedException when the body is not this source's payload; nothing was admitted
+     */
+    CompletionStage<IngestSummary> receive(ReceiverSource source, Payload payload) {
         PipelineResult result;
         try {
             result = source.pipeline().process(payload);
         } catch (PayloadException e) {
             throw PayloadRejectedException.of(source.name(), e);
         }
-        Admitted admitted;
-        try {
-            admitted = admission.admit(source.name(), result.accepted());
-        } catch (StoreUnavailableException e) {
+        return admission.admitAsync(source.name(), result.accepted()).handle((admitted, failure) -> {
+            if (failure != null) {
+                throw refusal(source.name(), failure);
+            }
+            traffic.add(source.name(), result.received());
+            int queued = admitted.queued().size();
+            metrics.received(source.name(), result, queued, admitted.duplicates());
+            return new IngestSummary(source.name(), result.received(), queued, admitted.duplicates(),
+                    result.filteredTotal());
+        });
+    }
+
+    private RuntimeException refusal(String source, Throwable failure) {
+        Throwable cause = failure instanceof CompletionException wrapped && wrapped.getCause() != null
+                ? wrapped.getCause() : failure;
+        if (cause instanceof StoreUnavailableException unavailable) {
             metrics.storeFailure();
-            throw new UnavailableException(source.name(), "the dedup store or queue", e);
+            return new UnavailableException(source, "the dedup store or queue", unavailable);
         }
-        traffic.add(source.name(), result.received());
-        int queued = admitted.queued().size();
-        metrics.received(source.name(), result, queued, admitted.duplicates());
-        return new IngestSummary(source.name(), result.received(), queued, admitted.duplicates(),
-                result.filteredTotal());
+        return cause instanceof RuntimeException runtime ? runtime : new CompletionException(cause);
     }
 }
