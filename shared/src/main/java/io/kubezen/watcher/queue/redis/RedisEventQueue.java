@@ -133,17 +133,17 @@ public final class RedisEventQueue implements EventQueue, AutoCloseable {
             return CompletableFuture.completedFuture(List.of());
         }
         try {
-            List<String> args = new ArrayList<>(2 + batch.size() * FIELDS_PER_ENTRY * 2);
+            List<Object> args = new ArrayList<>(2 + batch.size() * FIELDS_PER_ENTRY * 2);
             args.add(Long.toString(capacity));
             args.add(Integer.toString(FIELDS_PER_ENTRY * 2));
             for (QueuedObservation entry : batch) {
-                QueuedObservationCodec.encode(entry).forEach((field, value) -> {
+                QueuedObservationCodec.encodeUtf8(entry).forEach((field, value) -> {
                     args.add(field);
                     args.add(value);
                 });
             }
-            CompletionStage<List<Object>> reply = APPEND.run(connector.shared().async(), ScriptOutputType.MULTI,
-                    new String[] {stream}, args.toArray(String[]::new));
+            CompletionStage<List<Object>> reply = APPEND.runWithBytes(connector.shared().async(),
+                    new String[] {stream}, args);
             return RedisCalls.translated(reply.thenApply(ids -> appended(ids, batch.size())), "queue append");
         } catch (RuntimeException e) {
             return CompletableFuture.failedFuture(e);
