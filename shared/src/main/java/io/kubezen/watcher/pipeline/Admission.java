@@ -18,6 +18,7 @@ import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.CompletionStage;
+import java.util.concurrent.Executor;
 import java.util.function.Function;
 
 /**
@@ -60,7 +61,8 @@ public final class Admission {
      */
     public Admitted admit(String source, List<IngestedEvent> events) {
         try {
-            return admitAsync(source, events).toCompletableFuture().join();
+            List<DedupResult> outcomes = dedup(source, events).toCompletableFuture().join();
+            return queue(source, events, outcomes).toCompletableFuture().join();
         } catch (CompletionException e) {
             throw e.getCause() instanceof RuntimeException cause ? cause : e;
         }
@@ -68,17 +70,21 @@ public final class Admission {
 
     /**
      * {@link #admit} without holding the caller's thread while the stores answer: the stage fails as
-     * {@code admit} would throw. Its later steps run where the stores complete their stages (a Redis client's
-     * I/O thread), so they never block; the queue entries are written there too.
+     * {@code admit} would throw. The steps after dedup never block. For a single event they run where the dedup
+     * store completes its stage (a Redis client's I/O thread): writing one queue entry there is cheaper than a
+     * thread hand-off. A batch's entries are written on {@code batchExecutor} instead, because that one I/O
+     * thread serves every request's replies and writing hundreds of entries on it would hold them all up.
      */
-    public CompletionStage<Admitted> admitAsync(String source, List<IngestedEvent> events) {
+    public CompletionStage<Admitted> admitAsync(String source, List<IngestedEvent> events, Executor batchExecutor) {
         CompletionStage<List<DedupResult>> outcomes;
         try {
             outcomes = dedup(source, events);
         } catch (RuntimeException e) {
             return CompletableFuture.failedFuture(e);
         }
-        return outcomes.thenCompose(results -> queue(source, events, results));
+        return events.size() > 1
+                ? outcomes.thenComposeAsync(results -> queue(source, events, results), batchExecutor)
+                : outcomes.thenCompose(results -> queue(source, events, results));
     }
 
     private CompletionStage<Admitted> queue(String source, List<IngestedEvent> events, List<DedupResult> outcomes) {

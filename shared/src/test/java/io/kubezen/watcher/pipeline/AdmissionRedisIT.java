@@ -22,6 +22,9 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.ExecutionException;
+import java.util.concurrent.Executor;
+import java.util.concurrent.ForkJoinPool;
+import java.util.concurrent.atomic.AtomicInteger;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -48,8 +51,15 @@ class AdmissionRedisIT {
         Admission admission = admission(connector, queue);
         List<IngestedEvent> events = events("plain", "caf\u00e9 \u2603 \ud83d\ude00", "plain");
 
-        Admitted admitted = admission.admitAsync("hook", events).toCompletableFuture().get();
+        AtomicInteger handedOver = new AtomicInteger();
+        Executor batchExecutor = step -> {
+            handedOver.incrementAndGet();
+            ForkJoinPool.commonPool().execute(step);
+        };
 
+        Admitted admitted = admission.admitAsync("hook", events, batchExecutor).toCompletableFuture().get();
+
+        assertThat(handedOver).as("a batch's entries are written on the executor").hasValue(1);
         assertThat(admitted.queued()).hasSize(2);
         assertThat(admitted.duplicates()).isEqualTo(1);
         List<QueueEntry> read = queue.read(EventQueue.DEFAULT_GROUP, "writer-1", 10, Duration.ZERO);
@@ -65,7 +75,7 @@ class AdmissionRedisIT {
         List<IngestedEvent> events = events("a", "b");
         full.append(List.of(new QueuedObservation(events.get(0).observation(), "earlier", Fixtures.NOW)));
 
-        assertThatThrownBy(() -> admission(connector, full).admitAsync("hook", events).toCompletableFuture().get())
+        assertThatThrownBy(() -> admission(connector, full).admitAsync("hook", events, Runnable::run).toCompletableFuture().get())
                 .isInstanceOf(ExecutionException.class).hasCauseInstanceOf(QueueFullException.class);
         for (IngestedEvent event : events) {
             assertThat(redis.sync().exists("zw:dedup:hook:" + event.fingerprint())).isZero();

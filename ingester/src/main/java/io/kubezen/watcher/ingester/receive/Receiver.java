@@ -13,11 +13,14 @@ import io.kubezen.watcher.queue.EventQueue;
 import io.kubezen.watcher.source.Payload;
 import io.kubezen.watcher.source.PayloadException;
 import io.kubezen.watcher.store.StoreUnavailableException;
+import io.micronaut.scheduling.TaskExecutors;
+import jakarta.inject.Named;
 import jakarta.inject.Singleton;
 
 import java.time.Clock;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.CompletionStage;
+import java.util.concurrent.Executor;
 
 /**
  * The receive path after the HTTP checks: pipeline, then {@link Admission} (dedup, queue). An event is
@@ -33,13 +36,16 @@ class Receiver {
     private final TrafficTally traffic;
     private final RateLimiter rateLimiter;
     private final ReceiveMetrics metrics;
+    private final Executor batchExecutor;
 
     Receiver(DedupStore dedupStore, DedupWindows windows, EventQueue queue, TrafficTally traffic,
-             RateLimiter rateLimiter, ReceiveMetrics metrics, Clock clock) {
+             RateLimiter rateLimiter, ReceiveMetrics metrics, Clock clock,
+             @Named(TaskExecutors.BLOCKING) Executor batchExecutor) {
         this.admission = new Admission(dedupStore, windows, queue, clock, metrics::lostDedupRollback);
         this.traffic = traffic;
         this.rateLimiter = rateLimiter;
         this.metrics = metrics;
+        this.batchExecutor = batchExecutor;
     }
 
     void checkRateLimit(ReceiverSource source) {
@@ -59,7 +65,7 @@ class Receiver {
         } catch (PayloadException e) {
             throw PayloadRejectedException.of(source.name(), e);
         }
-        return admission.admitAsync(source.name(), result.accepted()).handle((admitted, failure) -> {
+        return admission.admitAsync(source.name(), result.accepted(), batchExecutor).handle((admitted, failure) -> {
             if (failure != null) {
                 throw refusal(source.name(), failure);
             }
