@@ -4,6 +4,8 @@ import io.kubezen.watcher.store.Page;
 
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
 
 /**
  * Remembers which events were seen recently, so that a repeat within its window is discarded. Called by the
@@ -24,6 +26,19 @@ public interface DedupStore {
      */
     List<DedupResult> record(List<DedupRequest> batch);
 
+    /**
+     * {@link #record(List)} without waiting, for the receive path, which should not hold a thread per request
+     * while Redis answers. Failures complete the stage as {@code record} would throw them. The stage may
+     * complete on a Redis client's I/O thread, so whoever chains on it must not block.
+     */
+    default CompletionStage<List<DedupResult>> recordAsync(List<DedupRequest> batch) {
+        try {
+            return CompletableFuture.completedFuture(record(batch));
+        } catch (RuntimeException e) {
+            return CompletableFuture.failedFuture(e);
+        }
+    }
+
     default DedupResult record(DedupRequest request) {
         return record(List.of(request)).get(0);
     }
@@ -32,6 +47,15 @@ public interface DedupStore {
 
     /** Deletes the record, so the next occurrence counts as new. Returns whether there was one. */
     boolean forget(String source, String fingerprint);
+
+    /** {@link #forget} without waiting, with the same completion rules as {@link #recordAsync}. */
+    default CompletionStage<Boolean> forgetAsync(String source, String fingerprint) {
+        try {
+            return CompletableFuture.completedFuture(forget(source, fingerprint));
+        } catch (RuntimeException e) {
+            return CompletableFuture.failedFuture(e);
+        }
+    }
 
     /**
      * Lists the live records of a source, about {@code limit} per page, in no particular order; a page may

@@ -27,6 +27,8 @@ public final class Fingerprinter {
     private static final String ABSENT = "!absent";
     private static final ObjectMapper CANONICAL = new ObjectMapper()
             .enable(SerializationFeature.ORDER_MAP_ENTRIES_BY_KEYS);
+    /** Looking SHA-256 up in the security providers costs more than hashing a fingerprint's input. */
+    private static final ThreadLocal<MessageDigest> SHA256 = ThreadLocal.withInitial(Fingerprinter::sha256);
 
     private final String source;
     private final List<FieldPath> fields;
@@ -61,7 +63,7 @@ public final class Fingerprinter {
             Object value = path.resolve(spec);
             input.append(path).append('=').append(value == FieldPath.ABSENT ? ABSENT : json(value)).append('\n');
         }
-        return HexFormat.of().formatHex(sha256().digest(input.toString().getBytes(StandardCharsets.UTF_8)));
+        return HexFormat.of().formatHex(SHA256.get().digest(input.toString().getBytes(StandardCharsets.UTF_8)));
     }
 
     private static String json(Object value) {

@@ -3,8 +3,6 @@ package io.kubezen.watcher.model;
 import com.fasterxml.jackson.annotation.JsonInclude;
 
 import java.time.Instant;
-import java.util.Collections;
-import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Objects;
 
@@ -35,7 +33,7 @@ public record ObservationSpec(
         Objects.requireNonNull(category, "category");
         Objects.requireNonNull(severity, "severity");
         Objects.requireNonNull(eventType, "eventType");
-        details = details == null ? null : Collections.unmodifiableMap(new LinkedHashMap<>(details));
+        details = details == null ? null : FrozenDetails.of(details);
     }
 
     public ObservationSpec withFingerprint(String newFingerprint) {

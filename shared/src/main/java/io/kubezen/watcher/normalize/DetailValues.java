@@ -1,10 +1,7 @@
 package io.kubezen.watcher.normalize;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 
-import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -18,8 +15,6 @@ import java.util.Map;
  */
 final class DetailValues {
 
-    private static final ObjectMapper MAPPER = new ObjectMapper();
-
     private final int maxBytes;
 
     DetailValues(int maxBytes) {
@@ -29,7 +24,7 @@ final class DetailValues {
     Object bounded(Object value) {
         if (value instanceof JsonNode node) {
             if (node.isContainerNode() || node.isTextual()) {
-                int size = serializedSize(node);
+                int size = JsonSizes.of(node);
                 if (size > maxBytes) {
                     return truncated(size);
                 }
@@ -73,13 +68,5 @@ final class DetailValues {
         marker.put("truncated", true);
         marker.put("bytes", size);
         return marker;
-    }
-
-    private static int serializedSize(JsonNode node) {
-        try {
-            return MAPPER.writeValueAsBytes(node).length;
-        } catch (JsonProcessingException e) {
-            throw new UncheckedIOException(e);
-        }
     }
 }

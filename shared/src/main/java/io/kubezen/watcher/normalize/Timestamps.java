@@ -46,7 +46,7 @@ public final class Timestamps {
             return null;
         }
         String trimmed = text.trim();
-        if (trimmed.chars().allMatch(c -> c >= '0' && c <= '9')) {
+        if (isDigits(trimmed)) {
             return fromEpoch(new BigDecimal(trimmed));
         }
         try {
@@ -54,6 +54,16 @@ public final class Timestamps {
         } catch (DateTimeException e) {
             return null;
         }
+    }
+
+    private static boolean isDigits(String text) {
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (c < '0' || c > '9') {
+                return false;
+            }
+        }
+        return true;
     }
 
     /**

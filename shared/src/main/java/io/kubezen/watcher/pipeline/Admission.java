@@ -15,6 +15,11 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.CompletionStage;
+import java.util.concurrent.Executor;
+import java.util.function.Function;
 
 /**
  * The stages after the pure ones, shared by the ingester's receive path and the controller's informer sources:
@@ -55,33 +60,65 @@ public final class Admission {
      * @throws StoreUnavailableException when the dedup store or the queue cannot be reached; nothing was queued
      */
     public Admitted admit(String source, List<IngestedEvent> events) {
+        try {
+            List<DedupResult> outcomes = dedup(source, events).toCompletableFuture().join();
+            return queue(source, events, outcomes).toCompletableFuture().join();
+        } catch (CompletionException e) {
+            throw e.getCause() instanceof RuntimeException cause ? cause : e;
+        }
+    }
+
+    /**
+     * {@link #admit} without holding the caller's thread while the stores answer: the stage fails as
+     * {@code admit} would throw. The steps after dedup never block. For a single event they run where the dedup
+     * store completes its stage (a Redis client's I/O thread): writing one queue entry there is cheaper than a
+     * thread hand-off. A batch's entries are written on {@code batchExecutor} instead, because that one I/O
+     * thread serves every request's replies and writing hundreds of entries on it would hold them all up.
+     */
+    public CompletionStage<Admitted> admitAsync(String source, List<IngestedEvent> events, Executor batchExecutor) {
+        CompletionStage<List<DedupResult>> outcomes;
+        try {
+            outcomes = dedup(source, events);
+        } catch (RuntimeException e) {
+            return CompletableFuture.failedFuture(e);
+        }
+        return events.size() > 1
+                ? outcomes.thenComposeAsync(results -> queue(source, events, results), batchExecutor)
+                : outcomes.thenCompose(results -> queue(source, events, results));
+    }
+
+    private CompletionStage<Admitted> queue(String source, List<IngestedEvent> events, List<DedupResult> outcomes) {
         List<QueuedObservation> firsts = new ArrayList<>(events.size());
         List<String> created = new ArrayList<>();
-        try {
-            List<DedupResult> outcomes = dedup(source, events);
-            for (int i = 0; i < events.size(); i++) {
-                DedupResult outcome = outcomes.get(i);
-                if (outcome == null || outcome.firstOccurrence()) {
-                    IngestedEvent event = events.get(i);
-                    firsts.add(new QueuedObservation(event.observation(), event.fingerprint(),
-                            outcome == null ? clock.instant() : outcome.record().firstSeen()));
-                    if (outcome != null) {
-                        created.add(event.fingerprint());
-                    }
+        for (int i = 0; i < events.size(); i++) {
+            DedupResult outcome = outcomes.get(i);
+            if (outcome == null || outcome.firstOccurrence()) {
+                IngestedEvent event = events.get(i);
+                firsts.add(new QueuedObservation(event.observation(), event.fingerprint(),
+                        outcome == null ? clock.instant() : outcome.record().firstSeen()));
+                if (outcome != null) {
+                    created.add(event.fingerprint());
                 }
             }
-            if (!firsts.isEmpty()) {
-                queue.append(firsts);
-            }
-        } catch (StoreUnavailableException e) {
-            forget(source, created);
-            throw e;
         }
-        return new Admitted(firsts, events.size() - firsts.size());
+        Admitted admitted = new Admitted(firsts, events.size() - firsts.size());
+        if (firsts.isEmpty()) {
+            return CompletableFuture.completedFuture(admitted);
+        }
+        return queue.appendAsync(firsts).handle((ids, failure) -> {
+            if (failure == null) {
+                return CompletableFuture.completedFuture(admitted);
+            }
+            Throwable cause = failure instanceof CompletionException wrapped && wrapped.getCause() != null
+                    ? wrapped.getCause() : failure;
+            return cause instanceof StoreUnavailableException
+                    ? forget(source, created).<Admitted>thenCompose(done -> CompletableFuture.failedFuture(cause))
+                    : CompletableFuture.<Admitted>failedFuture(cause);
+        }).thenCompose(Function.identity());
     }
 
     /** One result per event, null where the source does not deduplicate. */
-    private List<DedupResult> dedup(String source, List<IngestedEvent> events) {
+    private CompletionStage<List<DedupResult>> dedup(String source, List<IngestedEvent> events) {
         List<DedupRequest> requests = new ArrayList<>(events.size());
         List<Integer> positions = new ArrayList<>(events.size());
         for (int i = 0; i < events.size(); i++) {
@@ -94,24 +131,31 @@ public final class Admission {
             }
         }
         List<DedupResult> results = new ArrayList<>(Collections.nCopies(events.size(), (DedupResult) null));
-        if (!requests.isEmpty()) {
-            List<DedupResult> recorded = dedupStore.record(requests);
+        if (requests.isEmpty()) {
+            return CompletableFuture.completedFuture(results);
+        }
+        return dedupStore.recordAsync(requests).thenApply(recorded -> {
             for (int i = 0; i < recorded.size(); i++) {
                 results.set(positions.get(i), recorded.get(i));
             }
-        }
-        return results;
+            return results;
+        });
     }
 
-    private void forget(String source, List<String> fingerprints) {
-        for (String fingerprint : fingerprints) {
-            try {
-                dedupStore.forget(source, fingerprint);
-            } catch (StoreUnavailableException e) {
-                LOG.error("Could not forget dedup record {} of source {} after a failed queue append; a retry of "
-                        + "that event within its window will be discarded as a duplicate.", fingerprint, source);
-                rollbackListener.rollbackFailed(source);
-            }
+    /** Completes once every record was forgotten or given up on; never fails. */
+    private CompletionStage<Void> forget(String source, List<String> fingerprints) {
+        CompletableFuture<?>[] deletions = new CompletableFuture<?>[fingerprints.size()];
+        for (int i = 0; i < fingerprints.size(); i++) {
+            String fingerprint = fingerprints.get(i);
+            deletions[i] = dedupStore.forgetAsync(source, fingerprint).handle((deleted, failure) -> {
+                if (failure != null) {
+                    LOG.error("Could not forget dedup record {} of source {} after a failed queue append; a retry of "
+                            + "that event within its window will be discarded as a duplicate.", fingerprint, source);
+                    rollbackListener.rollbackFailed(source);
+                }
+                return null;
+            }).toCompletableFuture();
         }
+        return CompletableFuture.allOf(deletions);
     }
 }

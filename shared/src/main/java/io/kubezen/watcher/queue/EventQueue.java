@@ -2,6 +2,8 @@ package io.kubezen.watcher.queue;
 
 import java.time.Duration;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
 
 /**
  * The durable hand-off between the receive path and the writers: a log of entries read through consumer
@@ -23,6 +25,19 @@ public interface EventQueue {
      * @throws QueueFullException when the batch does not fit; nothing was appended
      */
     List<String> append(List<QueuedObservation> entries);
+
+    /**
+     * {@link #append} without waiting: the stage completes once the entries are durably in the queue, or
+     * fails as {@code append} would throw. It may complete on a Redis client's I/O thread, so whoever chains
+     * on it must not block.
+     */
+    default CompletionStage<List<String>> appendAsync(List<QueuedObservation> entries) {
+        try {
+            return CompletableFuture.completedFuture(append(entries));
+        } catch (RuntimeException e) {
+            return CompletableFuture.failedFuture(e);
+        }
+    }
 
     /** Creates the consumer group if missing, positioned before the first entry so it sees every entry. */
     void ensureGroup(String group);

@@ -3,11 +3,13 @@ package io.kubezen.watcher.queue;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.ObjectWriter;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 import io.kubezen.watcher.model.Observation;
 
+import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
 import java.util.LinkedHashMap;
@@ -31,6 +33,7 @@ public final class QueuedObservationCodec {
             .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
             .disable(DeserializationFeature.ADJUST_DATES_TO_CONTEXT_TIME_ZONE)
             .build();
+    private static final ObjectWriter OBSERVATION_WRITER = JSON.writerFor(Observation.class);
 
     private QueuedObservationCodec() {
     }
@@ -39,7 +42,7 @@ public final class QueuedObservationCodec {
     public static Map<String, String> encode(QueuedObservation entry) {
         Map<String, String> fields = new LinkedHashMap<>();
         try {
-            fields.put(OBSERVATION, JSON.writeValueAsString(entry.observation()));
+            fields.put(OBSERVATION, OBSERVATION_WRITER.writeValueAsString(entry.observation()));
         } catch (JsonProcessingException e) {
             throw new IllegalArgumentException("observation of " + entry.source() + "/" + entry.fingerprint()
                     + " cannot be written as JSON: " + e.getOriginalMessage(), e);
@@ -47,6 +50,24 @@ public final class QueuedObservationCodec {
         fields.put(SOURCE, entry.source());
         fields.put(FINGERPRINT, entry.fingerprint());
         fields.put(FIRST_SEEN, entry.firstSeen().toString());
+        return fields;
+    }
+
+    /**
+     * The fields of {@link #encode} as UTF-8, for a store that sends bytes as they are: the Observation is
+     * written straight to bytes, not to a String that the client would encode again.
+     */
+    public static Map<String, byte[]> encodeUtf8(QueuedObservation entry) {
+        Map<String, byte[]> fields = new LinkedHashMap<>();
+        try {
+            fields.put(OBSERVATION, OBSERVATION_WRITER.writeValueAsBytes(entry.observation()));
+        } catch (JsonProcessingException e) {
+            throw new IllegalArgumentException("observation of " + entry.source() + "/" + entry.fingerprint()
+                    + " cannot be written as JSON: " + e.getOriginalMessage(), e);
+        }
+        fields.put(SOURCE, entry.source().getBytes(StandardCharsets.UTF_8));
+        fields.put(FINGERPRINT, entry.fingerprint().getBytes(StandardCharsets.UTF_8));
+        fields.put(FIRST_SEEN, entry.firstSeen().toString().getBytes(StandardCharsets.UTF_8));
         return fields;
     }
 

@@ -6,6 +6,7 @@ import io.lettuce.core.RedisException;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.ExecutionException;
@@ -43,6 +44,14 @@ public final class RedisCalls {
             }
         }
         return results;
+    }
+
+    /**
+     * The command's result without waiting, its failure translated as {@link #await} would translate it. The
+     * stage completes on a Lettuce I/O thread: whoever chains on it must not block there.
+     */
+    public static <T> CompletionStage<T> translated(CompletionStage<T> command, String what) {
+        return command.exceptionallyCompose(failure -> CompletableFuture.failedFuture(translate(failure, what)));
     }
 
     static RuntimeException translate(Throwable failure, String what) {

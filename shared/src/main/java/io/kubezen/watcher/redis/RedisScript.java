@@ -3,11 +3,16 @@ package io.kubezen.watcher.redis;
 import io.lettuce.core.RedisNoScriptException;
 import io.lettuce.core.ScriptOutputType;
 import io.lettuce.core.api.async.RedisAsyncCommands;
+import io.lettuce.core.codec.StringCodec;
+import io.lettuce.core.output.NestedMultiOutput;
+import io.lettuce.core.protocol.CommandArgs;
+import io.lettuce.core.protocol.CommandType;
 
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
+import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 
@@ -34,6 +39,32 @@ public final class RedisScript {
                 RedisCalls.unwrap(failure) instanceof RedisNoScriptException
                         ? redis.<T>eval(body, output, keys, args)
                         : CompletableFuture.failedFuture(failure));
+    }
+
+    /**
+     * {@link #run} for a script that answers an array, with arguments that are text or bytes already encoded
+     * as UTF-8, so that a large value is not made into a String only for the client to encode it again.
+     */
+    public CompletionStage<List<Object>> runWithBytes(RedisAsyncCommands<String, String> redis, String[] keys,
+                                                      List<?> args) {
+        return dispatch(redis, CommandType.EVALSHA, sha, keys, args).exceptionallyCompose(failure ->
+                RedisCalls.unwrap(failure) instanceof RedisNoScriptException
+                        ? dispatch(redis, CommandType.EVAL, body, keys, args)
+                        : CompletableFuture.failedFuture(failure));
+    }
+
+    private static CompletionStage<List<Object>> dispatch(RedisAsyncCommands<String, String> redis, CommandType type,
+                                                         String script, String[] keys, List<?> args) {
+        CommandArgs<String, String> command = new CommandArgs<>(StringCodec.UTF8).add(script).add(keys.length)
+                .addKeys(keys);
+        for (Object arg : args) {
+            if (arg instanceof byte[] bytes) {
+                command.add(bytes);
+            } else {
+                command.add(String.valueOf(arg));
+            }
+        }
+        return redis.dispatch(type, new NestedMultiOutput<>(StringCodec.UTF8), command);
     }
 
     private static String sha1Hex(String text) {

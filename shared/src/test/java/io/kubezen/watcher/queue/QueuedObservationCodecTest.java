@@ -2,6 +2,7 @@ package io.kubezen.watcher.queue;
 
 import org.junit.jupiter.api.Test;
 
+import java.nio.charset.StandardCharsets;
 import java.util.HashMap;
 import java.util.Map;
 
@@ -19,6 +20,16 @@ class QueuedObservationCodecTest {
         assertThat(fields).containsOnlyKeys("observation", "source", "fingerprint", "firstSeen");
         assertThat(fields.get("observation")).contains("\"severity\":\"high\"", "\"detectedAt\":\"2025-01-01T00:00:00Z\"");
         assertThat(QueuedObservationCodec.decode(fields)).isEqualTo(ENTRY);
+    }
+
+    @Test
+    void utf8FieldsAreTheTextFieldsEncoded() {
+        Map<String, String> text = QueuedObservationCodec.encode(ENTRY);
+        Map<String, byte[]> utf8 = QueuedObservationCodec.encodeUtf8(ENTRY);
+
+        assertThat(utf8.keySet()).containsExactlyElementsOf(text.keySet());
+        text.forEach((field, value) -> assertThat(new String(utf8.get(field), StandardCharsets.UTF_8))
+                .as(field).isEqualTo(value));
     }
 
     @Test

@@ -21,11 +21,14 @@ import io.micronaut.scheduling.annotation.ExecuteOn;
 
 import java.util.HashMap;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
 
 /**
  * {@code POST /ingest/{source}}: the order of the checks is the point. The body is bounded before anything
  * else (the server reads at most {@code micronaut.server.max-request-size}, then the source's own limit applies); credentials are checked before the rate limit, so strangers cannot spend a source's budget; HMAC
- * covers the body as sent, so decoding comes after authentication.
+ * covers the body as sent, so decoding comes after authentication. The checks and the pipeline run on a
+ * blocking-pool thread (a large audit batch takes a while); the stores are then waited for without holding it,
+ * and the answer goes out when the events are durably queued.
  */
 @Requires(condition = ReceiverRole.class)
 @Controller("/ingest")
@@ -41,7 +44,7 @@ class IngestController {
 
     @Post(uri = "/{source}", consumes = MediaType.ALL, produces = MediaType.APPLICATION_JSON)
     @ExecuteOn(TaskExecutors.BLOCKING)
-    HttpResponse<IngestSummary> ingest(@PathVariable String source, HttpRequest<?> request, @Nullable @Body byte[] body) {
+    CompletableFuture<HttpResponse<IngestSummary>> ingest(@PathVariable String source, HttpRequest<?> request, @Nullable @Body byte[] body) {
         ReceiverSource target = catalog.find(source).orElseThrow(() -> new UnknownSourceException(source));
         byte[] raw = body == null ? new byte[0] : body;
         BoundedBody.requireWithin(source, target.limits().maxBodyBytes(), raw.length);
@@ -50,7 +53,8 @@ class IngestController {
         byte[] decoded = ContentDecoding.decode(source, raw, request.getHeaders().get(ContentDecoding.CONTENT_ENCODING),
                 target.limits().maxDecompressedBytes());
         Payload payload = new Payload(decoded, request.getHeaders().get("Content-Type"), headers(request));
-        return HttpResponse.accepted().body(receiver.receive(target, payload));
+        return receiver.receive(target, payload).<HttpResponse<IngestSummary>>thenApply(
+                summary -> HttpResponse.accepted().body(summary)).toCompletableFuture();
     }
 
     private static Map<String, String> headers(HttpRequest<?> request) {

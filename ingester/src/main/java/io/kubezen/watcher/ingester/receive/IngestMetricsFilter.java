@@ -12,6 +12,9 @@ import io.micronaut.http.annotation.RequestFilter;
 import io.micronaut.http.annotation.ResponseFilter;
 import io.micronaut.http.annotation.ServerFilter;
 
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+
 /**
  * Times every ingest request and counts refusals, by source and answer code: one place sees every outcome,
  * whichever handler produced it. A path that names no configured source is tagged {@code unknown}, so
@@ -26,6 +29,8 @@ class IngestMetricsFilter {
 
     private final MeterRegistry registry;
     private final SourceCatalog catalog;
+    /** By source and code: a registry lookup builds and sorts tags, which every request would pay for. */
+    private final Map<String, Map<Integer, Timer>> timers = new ConcurrentHashMap<>();
 
     IngestMetricsFilter(MeterRegistry registry, SourceCatalog catalog) {
         this.registry = registry;
@@ -40,13 +45,18 @@ class IngestMetricsFilter {
     @ResponseFilter
     void stop(HttpRequest<?> request, MutableHttpResponse<?> response) {
         String source = source(request.getPath());
-        String code = Integer.toString(response.code());
-        request.getAttribute(SAMPLE, Timer.Sample.class).ifPresent(sample -> sample.stop(registry.timer(
-                MetricNames.REQUEST_DURATION, MetricNames.TAG_SOURCE, source, MetricNames.TAG_OUTCOME, code)));
-        if (response.code() >= 400) {
+        int code = response.code();
+        request.getAttribute(SAMPLE, Timer.Sample.class).ifPresent(sample -> sample.stop(timer(source, code)));
+        if (code >= 400) {
             registry.counter(MetricNames.REQUESTS_REJECTED, MetricNames.TAG_SOURCE, source,
-                    MetricNames.TAG_REASON, code).increment();
+                    MetricNames.TAG_REASON, Integer.toString(code)).increment();
         }
+    }
+
+    private Timer timer(String source, int code) {
+        return timers.computeIfAbsent(source, name -> new ConcurrentHashMap<>()).computeIfAbsent(code, answer ->
+                registry.timer(MetricNames.REQUEST_DURATION, MetricNames.TAG_SOURCE, source,
+                        MetricNames.TAG_OUTCOME, Integer.toString(answer)));
     }
 
     private String source(String path) {

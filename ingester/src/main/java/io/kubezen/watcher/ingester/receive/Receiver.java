@@ -4,20 +4,23 @@ import io.micronaut.context.annotation.Requires;
 import io.kubezen.watcher.ingester.wiring.ReceiverRole;
 import io.kubezen.watcher.dedup.DedupStore;
 import io.kubezen.watcher.dedup.DedupWindows;
-import io.kubezen.watcher.dedup.TrafficCounter;
 import io.kubezen.watcher.ingester.http.UnavailableException;
 import io.kubezen.watcher.ingester.limit.RateLimiter;
 import io.kubezen.watcher.ingester.sources.ReceiverSource;
 import io.kubezen.watcher.pipeline.Admission;
-import io.kubezen.watcher.pipeline.Admitted;
 import io.kubezen.watcher.pipeline.PipelineResult;
 import io.kubezen.watcher.queue.EventQueue;
 import io.kubezen.watcher.source.Payload;
 import io.kubezen.watcher.source.PayloadException;
 import io.kubezen.watcher.store.StoreUnavailableException;
+import io.micronaut.scheduling.TaskExecutors;
+import jakarta.inject.Named;
 import jakarta.inject.Singleton;
 
 import java.time.Clock;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.CompletionStage;
+import java.util.concurrent.Executor;
 
 /**
  * The receive path after the HTTP checks: pipeline, then {@link Admission} (dedup, queue). An event is
@@ -30,49 +33,57 @@ import java.time.Clock;
 class Receiver {
 
     private final Admission admission;
-    private final TrafficCounter traffic;
+    private final TrafficTally traffic;
     private final RateLimiter rateLimiter;
     private final ReceiveMetrics metrics;
+    private final Executor batchExecutor;
 
-    Receiver(DedupStore dedupStore, DedupWindows windows, EventQueue queue, TrafficCounter traffic,
-             RateLimiter rateLimiter, ReceiveMetrics metrics, Clock clock) {
+    Receiver(DedupStore dedupStore, DedupWindows windows, EventQueue queue, TrafficTally traffic,
+             RateLimiter rateLimiter, ReceiveMetrics metrics, Clock clock,
+             @Named(TaskExecutors.BLOCKING) Executor batchExecutor) {
         this.admission = new Admission(dedupStore, windows, queue, clock, metrics::lostDedupRollback);
         this.traffic = traffic;
         this.rateLimiter = rateLimiter;
         this.metrics = metrics;
+        this.batchExecutor = batchExecutor;
     }
 
     void checkRateLimit(ReceiverSource source) {
         source.limits().rateLimit().ifPresent(settings -> rateLimiter.acquire(source.name(), settings));
     }
 
-    IngestSummary receive(ReceiverSource source, Payload payload) {
+    /**
+     * Runs the pipeline on the caller's thread, then admits without waiting: the stage completes once the
+     * events are durably queued (or discarded), or fails with {@link UnavailableException} when a store fails.
+     *
+     * @throws PayloadRejectedException when the body is not this source's payload; nothing was admitted
+     */
+    CompletionStage<IngestSummary> receive(ReceiverSource source, Payload payload) {
         PipelineResult result;
         try {
             result = source.pipeline().process(payload);
         } catch (PayloadException e) {
             throw PayloadRejectedException.of(source.name(), e);
         }
-        Admitted admitted;
-        try {
-            admitted = admission.admit(source.name(), result.accepted());
-        } catch (StoreUnavailableException e) {
-            metrics.storeFailure();
-            throw new UnavailableException(source.name(), "the dedup store or queue", e);
-        }
-        countTraffic(source.name(), result.received());
-        int queued = admitted.queued().size();
-        metrics.received(source.name(), result, queued, admitted.duplicates());
-        return new IngestSummary(source.name(), result.received(), queued, admitted.duplicates(),
-                result.filteredTotal());
+        return admission.admitAsync(source.name(), result.accepted(), batchExecutor).handle((admitted, failure) -> {
+            if (failure != null) {
+                throw refusal(source.name(), failure);
+            }
+            traffic.add(source.name(), result.received());
+            int queued = admitted.queued().size();
+            metrics.received(source.name(), result, queued, admitted.duplicates());
+            return new IngestSummary(source.name(), result.received(), queued, admitted.duplicates(),
+                    result.filteredTotal());
+        });
     }
 
-    private void countTraffic(String source, int events) {
-        try {
-            traffic.add(source, events);
-        } catch (StoreUnavailableException e) {
-            // The events are queued; only the tuner's view of the rate is short, which it tolerates.
+    private RuntimeException refusal(String source, Throwable failure) {
+        Throwable cause = failure instanceof CompletionException wrapped && wrapped.getCause() != null
+                ? wrapped.getCause() : failure;
+        if (cause instanceof StoreUnavailableException unavailable) {
             metrics.storeFailure();
+            return new UnavailableException(source, "the dedup store or queue", unavailable);
         }
+        return cause instanceof RuntimeException runtime ? runtime : new CompletionException(cause);
     }
 }

@@ -22,6 +22,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 
 /**
@@ -71,18 +72,45 @@ public final class RedisDedupStore implements DedupStore {
 
     @Override
     public List<DedupResult> record(List<DedupRequest> batch) {
-        RedisAsyncCommands<String, String> redis = connector.shared().async();
-        List<CompletionStage<List<Object>>> calls = new ArrayList<>(batch.size());
-        for (DedupRequest request : batch) {
-            calls.add(RECORD.run(redis, ScriptOutputType.MULTI,
-                    new String[] {keys.dedupRecord(request.source(), request.fingerprint())},
-                    Long.toString(clock.millis()), Long.toString(request.window().toMillis()),
-                    request.source(), request.fingerprint()));
+        return RedisCalls.await(recordAsync(batch), "dedup record");
+    }
+
+    /** Sends every call of the batch before any reply arrives, so they travel in one pipeline. */
+    @Override
+    public CompletionStage<List<DedupResult>> recordAsync(List<DedupRequest> batch) {
+        RedisAsyncCommands<String, String> redis;
+        try {
+            redis = connector.shared().async();
+        } catch (RuntimeException e) {
+            return CompletableFuture.failedFuture(e);
         }
-        List<List<Object>> replies = RedisCalls.awaitAll(calls, "dedup record");
+        String now = Long.toString(clock.millis());
+        List<CompletableFuture<List<Object>>> calls = new ArrayList<>(batch.size());
+        for (DedupRequest request : batch) {
+            calls.add(RECORD.<List<Object>>run(redis, ScriptOutputType.MULTI,
+                    new String[] {keys.dedupRecord(request.source(), request.fingerprint())},
+                    now, Long.toString(request.window().toMillis()),
+                    request.source(), request.fingerprint()).toCompletableFuture());
+        }
+        CompletionStage<List<DedupResult>> results = CompletableFuture.allOf(calls.toArray(CompletableFuture[]::new))
+                .thenApply(ignored -> results(batch, calls));
+        return RedisCalls.translated(results, "dedup record");
+    }
+
+    @Override
+    public CompletionStage<Boolean> forgetAsync(String source, String fingerprint) {
+        try {
+            return RedisCalls.translated(connector.shared().async().del(keys.dedupRecord(source, fingerprint))
+                    .thenApply(deleted -> deleted > 0), "dedup forget");
+        } catch (RuntimeException e) {
+            return CompletableFuture.failedFuture(e);
+        }
+    }
+
+    private static List<DedupResult> results(List<DedupRequest> batch, List<CompletableFuture<List<Object>>> calls) {
         List<DedupResult> results = new ArrayList<>(batch.size());
         for (int i = 0; i < batch.size(); i++) {
-            List<Object> reply = replies.get(i);
+            List<Object> reply = calls.get(i).join();
             DedupRequest request = batch.get(i);
             results.add(new DedupResult((Long) reply.get(0) == 1L, new DedupRecord(
                     request.source(), request.fingerprint(), millis(reply.get(1)), millis(reply.get(2)),

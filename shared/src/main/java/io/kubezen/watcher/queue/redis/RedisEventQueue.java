@@ -124,22 +124,35 @@ public final class RedisEventQueue implements EventQueue, AutoCloseable {
 
     @Override
     public List<String> append(List<QueuedObservation> batch) {
+        return RedisCalls.await(appendAsync(batch), "queue append");
+    }
+
+    @Override
+    public CompletionStage<List<String>> appendAsync(List<QueuedObservation> batch) {
         if (batch.isEmpty()) {
-            return List.of();
+            return CompletableFuture.completedFuture(List.of());
         }
-        List<String> args = new ArrayList<>(2 + batch.size() * FIELDS_PER_ENTRY * 2);
-        args.add(Long.toString(capacity));
-        args.add(Integer.toString(FIELDS_PER_ENTRY * 2));
-        for (QueuedObservation entry : batch) {
-            QueuedObservationCodec.encode(entry).forEach((field, value) -> {
-                args.add(field);
-                args.add(value);
-            });
+        try {
+            List<Object> args = new ArrayList<>(2 + batch.size() * FIELDS_PER_ENTRY * 2);
+            args.add(Long.toString(capacity));
+            args.add(Integer.toString(FIELDS_PER_ENTRY * 2));
+            for (QueuedObservation entry : batch) {
+                QueuedObservationCodec.encodeUtf8(entry).forEach((field, value) -> {
+                    args.add(field);
+                    args.add(value);
+                });
+            }
+            CompletionStage<List<Object>> reply = APPEND.runWithBytes(connector.shared().async(),
+                    new String[] {stream}, args);
+            return RedisCalls.translated(reply.thenApply(ids -> appended(ids, batch.size())), "queue append");
+        } catch (RuntimeException e) {
+            return CompletableFuture.failedFuture(e);
         }
-        List<Object> reply = RedisCalls.await(APPEND.run(connector.shared().async(), ScriptOutputType.MULTI,
-                new String[] {stream}, args.toArray(String[]::new)), "queue append");
+    }
+
+    private List<String> appended(List<Object> reply, int entries) {
         if ("FULL".equals(reply.get(0))) {
-            throw new QueueFullException(Long.parseLong((String) reply.get(1)), batch.size(), capacity);
+            throw new QueueFullException(Long.parseLong((String) reply.get(1)), entries, capacity);
         }
         return reply.stream().map(String.class::cast).toList();
     }
