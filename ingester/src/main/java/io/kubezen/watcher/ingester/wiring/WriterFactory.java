@@ -18,8 +18,8 @@ import io.kubezen.watcher.queue.QueueStats;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micronaut.context.annotation.Bean;
+import io.micronaut.context.annotation.Context;
 import io.micronaut.context.annotation.Factory;
-import io.micronaut.context.annotation.Parallel;
 import io.micronaut.context.annotation.Requires;
 import jakarta.inject.Singleton;
 import org.slf4j.Logger;
@@ -66,12 +66,7 @@ class WriterFactory {
         }
     }
 
-    /**
-     * Started alongside the rest of the context (sink, metrics registry, queue connection), since nothing on
-     * the receive path waits for it; a failure still stops the application.
-     */
-    @Singleton
-    @Parallel
+    @Context
     @Bean(preDestroy = "close")
     QueueWriterLoop queueWriterLoop(EventQueue queue, ObservationSink sink, WriterProperties writer,
                                     ConsumerProperties settings, MeterRegistry registry) {
