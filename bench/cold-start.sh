@@ -1,8 +1,8 @@
 #!/usr/bin/env bash
 # Cold start of the ingester: from process start to the first 2xx answer of POST /ingest/falco. Builds the jar
 # if needed, runs it RUNS times (default 5) and prints each time and the median.
-# --redis starts a throw-away redis-server (from the PATH) on a free port and runs the ingester in Redis mode,
-# as in production; without it the ingester runs on the embedded default.
+# --redis starts a throw-away redis-server (REDIS_SERVER, default the one on the PATH) on a free port and runs
+# the ingester in Redis mode, as in production; without it the ingester runs on the embedded default.
 # --cds first makes a dynamic AppCDS archive from one training run (start, one ingest, health and metrics
 # scrapes, SIGTERM), then times runs that map it, as the container image does (deploy/docker/Dockerfile).
 # JAVA_OPTS is added to every java command line, e.g. JAVA_OPTS='-XX:TieredStopAtLevel=1'.
@@ -30,7 +30,7 @@ read -r -a opts <<< "${JAVA_OPTS:-}"
 if $redis; then
   redis_port=$((20000 + RANDOM % 40000))
   while (exec 3<>"/dev/tcp/127.0.0.1/$redis_port") 2>/dev/null; do redis_port=$((20000 + RANDOM % 40000)); done
-  redis-server --port "$redis_port" --bind 127.0.0.1 --save '' --appendonly no >/tmp/zen-watcher-cold-start-redis.log 2>&1 &
+  "${REDIS_SERVER:-redis-server}" --port "$redis_port" --bind 127.0.0.1 --save '' --appendonly no >/tmp/zen-watcher-cold-start-redis.log 2>&1 &
   redis_pid=$!
   trap 'kill "$redis_pid" 2>/dev/null || true' EXIT
   until (exec 3<>"/dev/tcp/127.0.0.1/$redis_port") 2>/dev/null; do
