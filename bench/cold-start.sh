@@ -1,18 +1,24 @@
 #!/usr/bin/env bash
-# Cold start of the ingester: from process start to the first 2xx answer of POST /ingest/falco, on the
-# embedded default. Builds the jar if needed, runs it RUNS times (default 5) and prints each time and the median.
+# Cold start of the ingester: from process start to the first 2xx answer of POST /ingest/falco. Builds the jar
+# if needed, runs it RUNS times (default 5) and prints each time and the median.
+# --redis starts a throw-away redis-server (REDIS_SERVER, default the one on the PATH) on a free port and runs
+# the ingester in Redis mode, as in production; without it the ingester runs on the embedded default.
 # --cds first makes a dynamic AppCDS archive from one training run (start, one ingest, health and metrics
 # scrapes, SIGTERM), then times runs that map it, as the container image does (deploy/docker/Dockerfile).
 # JAVA_OPTS is added to every java command line, e.g. JAVA_OPTS='-XX:TieredStopAtLevel=1'.
 # COLD_START_PORT picks the port (default 18080; bench/run.sh passes a free one).
-# Usage: bench/cold-start.sh [--cds] [RUNS]
+# Usage: bench/cold-start.sh [--redis] [--cds] [RUNS]
 set -euo pipefail
 cd "$(dirname "$0")/.."
 cds=false
-if [ "${1:-}" = "--cds" ]; then
-  cds=true
+redis=false
+while [ "${1:-}" = "--cds" ] || [ "${1:-}" = "--redis" ]; do
+  case $1 in
+    --cds) cds=true ;;
+    --redis) redis=true ;;
+  esac
   shift
-fi
+done
 runs=${1:-5}
 jar=ingester/target/zen-watcher-ingester.jar
 [ -f "$jar" ] || ./mvnw -q -B -pl ingester -am -DskipTests package
@@ -20,6 +26,19 @@ port=${COLD_START_PORT:-18080}
 event=shared/src/test/resources/fixtures/falco/http-output.json
 log=/tmp/zen-watcher-cold-start.log
 read -r -a opts <<< "${JAVA_OPTS:-}"
+
+if $redis; then
+  redis_port=$((20000 + RANDOM % 40000))
+  while (exec 3<>"/dev/tcp/127.0.0.1/$redis_port") 2>/dev/null; do redis_port=$((20000 + RANDOM % 40000)); done
+  "${REDIS_SERVER:-redis-server}" --port "$redis_port" --bind 127.0.0.1 --save '' --appendonly no >/tmp/zen-watcher-cold-start-redis.log 2>&1 &
+  redis_pid=$!
+  trap 'kill "$redis_pid" 2>/dev/null || true' EXIT
+  until (exec 3<>"/dev/tcp/127.0.0.1/$redis_port") 2>/dev/null; do
+    kill -0 "$redis_pid" 2>/dev/null || { echo "redis-server exited; see /tmp/zen-watcher-cold-start-redis.log" >&2; exit 1; }
+    sleep 0.05
+  done
+  export ZEN_WATCHER_REDIS_URI="redis://127.0.0.1:$redis_port"
+fi
 
 start_ingester() {
   java "${opts[@]}" "$@" -jar "$jar" -micronaut.server.port=$port \

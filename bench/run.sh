@@ -144,7 +144,8 @@ wait_until "bare endpoint" "$ceiling_pid" "$out/ceiling.log" port_open "$ceiling
   echo "load average before: $(cut -d' ' -f1-3 /proc/loadavg)"
 } >"$out/environment.txt"
 
-java -Xmx512m -cp "$bench_jar" io.kubezen.watcher.bench.BenchMain \
+# cold-start.sh --redis starts its own redis-server from this binary.
+REDIS_SERVER="$redis_server" java -Xmx512m -cp "$bench_jar" io.kubezen.watcher.bench.BenchMain \
   --ingester "http://127.0.0.1:$ingester_port" --ceiling "http://127.0.0.1:$ceiling_port" \
   --redis "redis://127.0.0.1:$redis_port" --ingester-pid "$ingester_pid" --results "$out" --bench-dir bench \
   ${harness_args[@]+"${harness_args[@]}"} 2>&1 | tee "$out/console.log"

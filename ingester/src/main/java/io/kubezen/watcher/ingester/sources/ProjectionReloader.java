@@ -8,6 +8,7 @@ import org.slf4j.LoggerFactory;
 import java.time.Duration;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
@@ -29,6 +30,7 @@ final class ProjectionReloader implements AutoCloseable {
         t.setDaemon(true);
         return t;
     });
+    private Future<?> firstLoad;
     private AutoCloseable listening;
     private boolean failing;
 
@@ -37,17 +39,28 @@ final class ProjectionReloader implements AutoCloseable {
         this.sources = sources;
     }
 
-    /** Loads the current version before returning when Redis answers, so the first request already sees it. */
+    /**
+     * Starts reading the current version in the background and returns at once: connecting to Redis and the
+     * first read overlap the rest of the start-up, and {@link #awaitFirstLoad()} is where the start waits.
+     */
     void start(Duration refreshInterval) {
+        firstLoad = thread.submit(this::reload);
+        thread.scheduleWithFixedDelay(this::reload, refreshInterval.toMillis(), refreshInterval.toMillis(),
+                TimeUnit.MILLISECONDS);
+    }
+
+    /**
+     * Returns once the first read has been applied, or has failed because Redis did not answer within its
+     * timeouts; called before the HTTP server opens, so the first request already sees the projection.
+     */
+    void awaitFirstLoad() {
         try {
-            thread.submit(this::reload).get();
+            firstLoad.get();
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         } catch (ExecutionException e) {
             throw new IllegalStateException("reload never throws", e);
         }
-        thread.scheduleWithFixedDelay(this::reload, refreshInterval.toMillis(), refreshInterval.toMillis(),
-                TimeUnit.MILLISECONDS);
     }
 
     @Override

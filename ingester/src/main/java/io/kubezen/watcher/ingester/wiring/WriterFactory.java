@@ -84,9 +84,13 @@ class WriterFactory {
         if (settings.consumer() != null && !settings.consumer().isBlank()) {
             return settings.consumer();
         }
-        String pod = System.getenv("POD_NAME");
-        if (pod != null && !pod.isBlank()) {
-            return pod;
+        // HOSTNAME (set in every pod and container) before asking the resolver, which can stall the start on
+        // a host whose own name does not resolve.
+        for (String variable : new String[] {"POD_NAME", "HOSTNAME"}) {
+            String name = System.getenv(variable);
+            if (name != null && !name.isBlank()) {
+                return name;
+            }
         }
         try {
             return InetAddress.getLocalHost().getHostName();

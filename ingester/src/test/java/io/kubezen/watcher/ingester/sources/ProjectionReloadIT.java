@@ -34,6 +34,7 @@ class ProjectionReloadIT {
     private static final HttpClient HTTP = HttpClient.newHttpClient();
     private static final Duration WAIT = Duration.ofSeconds(10);
     private static final String TOKEN = "github-token";
+    private static final Duration PAUSE = Duration.ofMillis(1500);
 
     @RegisterExtension
     final RedisConnectors connectors = new RedisConnectors();
@@ -59,6 +60,23 @@ class ProjectionReloadIT {
 
             controller.publish(Map.of());
             Await.until("gitlab is gone", WAIT, () -> post(ingester, "/ingest/gitlab", 3, null).statusCode() == 404);
+        }
+    }
+
+    @Test
+    void serverOpensOnlyOnceTheProjectionWasRead(RedisServerHandle redis) throws Exception {
+        ConfigProjection controller = new RedisConfigProjection(connectors.open(redis));
+        controller.publish(Map.of("zen/github", github(Map.of())));
+        // Redis holds every command, the ingester's first read included, for longer than a start takes here.
+        redis.command("CLIENT PAUSE " + PAUSE.toMillis() + " ALL");
+        long pausedAt = System.nanoTime();
+
+        try (EmbeddedServer ingester = ApplicationContext.run(EmbeddedServer.class, Map.of(
+                "micronaut.server.port", -1, "zen-watcher.roles", "receiver", "zen-watcher.redis.uri", redis.uri(),
+                "zen-watcher.redis.command-timeout", "5s"))) {
+            assertThat(Duration.ofNanos(System.nanoTime() - pausedAt)).isGreaterThanOrEqualTo(PAUSE);
+            // 401 from the projected source's bearer check; a 404 would mean the port opened before the read.
+            assertThat(post(ingester, "/ingest/github", 1, null).statusCode()).isEqualTo(401);
         }
     }
 
