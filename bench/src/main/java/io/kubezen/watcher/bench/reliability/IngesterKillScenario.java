@@ -1,0 +1,49 @@
+package io.kubezen.watcher.bench.reliability;
+
+import io.kubezen.watcher.bench.load.AcknowledgedLoad;
+import io.kubezen.watcher.bench.report.Figure;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * kill -9 of the receiver under load, then a new one on the same port. Requests in flight at the kill get no
+ * answer and the sender retries them; every event that was answered 2xx before or after must be in the queue and
+ * so end as an Observation.
+ */
+public final class IngesterKillScenario implements ReliabilityScenario {
+
+    static final String NAME = "ingester-kill";
+    static final int WRITER_QPS = 1_000;
+
+    @Override
+    public String name() {
+        return NAME;
+    }
+
+    @Override
+    public List<Figure> run(Cluster cluster, ReliabilityPlan plan) throws Exception {
+        Apps apps = cluster.apps();
+        int receiverPort = Apps.freePort();
+        ChildProcess receiver = apps.ingester(NAME + "-receiver", receiverPort, cluster.receiverSettings());
+        apps.ingester(NAME + "-writer", Apps.freePort(), cluster.writerSettings("writer", WRITER_QPS));
+
+        AcknowledgedLoad load = new AcknowledgedLoad(cluster.payload(), "ik", plan.loadSettings(Cluster.ingest(receiverPort)));
+        long end = System.nanoTime() + plan.load().toNanos();
+        load.start();
+        Thread.sleep(plan.beforeFailure().toMillis());
+        long acknowledgedBeforeKill = load.tally().acknowledged().size();
+        receiver.kill();
+        long killed = System.nanoTime();
+        apps.ingester(NAME + "-receiver-restarted", receiverPort, cluster.receiverSettings());
+        double downSeconds = (System.nanoTime() - killed) / 1e9;
+        Waits.sleepUntil(end);
+        load.stop();
+        cluster.awaitDrained(plan.drainTimeout());
+
+        List<Figure> figures = new ArrayList<>(Reconciliation.of(load.tally(), cluster.census()).figures(NAME));
+        figures.add(Reconciliation.count(NAME, "acknowledged before the kill", acknowledgedBeforeKill));
+        figures.add(Figure.of(NAME, "receiver down (kill to ready)", "s", List.of(downSeconds)));
+        return figures;
+    }
+}
