@@ -144,9 +144,10 @@ wait_until "bare endpoint" "$ceiling_pid" "$out/ceiling.log" port_open "$ceiling
   echo "load average before: $(cut -d' ' -f1-3 /proc/loadavg)"
 } >"$out/environment.txt"
 
-java -Xmx512m -cp "$bench_jar" io.kubezen.watcher.bench.BenchMain \
+java -Xmx1g -cp "$bench_jar" io.kubezen.watcher.bench.BenchMain \
   --ingester "http://127.0.0.1:$ingester_port" --ceiling "http://127.0.0.1:$ceiling_port" \
   --redis "redis://127.0.0.1:$redis_port" --ingester-pid "$ingester_pid" --results "$out" --bench-dir bench \
+  --ingester-jar "$ingester_jar" \
   ${harness_args[@]+"${harness_args[@]}"} 2>&1 | tee "$out/console.log"
 
 echo "load average after: $(cut -d' ' -f1-3 /proc/loadavg)" >>"$out/environment.txt"

@@ -3,6 +3,8 @@ package io.kubezen.watcher.bench.reliability;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.kubernetes.client.openapi.apis.CustomObjectsApi;
+import io.kubezen.watcher.bench.apps.Apps;
+import io.kubezen.watcher.bench.load.AcknowledgedLoad;
 import io.kubezen.watcher.bench.load.PayloadTemplate;
 import io.kubezen.watcher.model.Observation;
 import io.kubezen.watcher.queue.DeadLetter;
@@ -16,6 +18,7 @@ import io.kubezen.watcher.testing.redis.RedisServerHandle;
 import io.lettuce.core.models.stream.PendingMessages;
 
 import java.net.URI;
+import java.nio.file.Files;
 import java.time.Duration;
 import java.util.HashMap;
 import java.util.Map;
@@ -119,6 +122,13 @@ public final class Cluster implements AutoCloseable {
             Thread.sleep(200);
         }
         return false;
+    }
+
+    /** The census against what the senders were told; the ids of lost events go to {@code lost-events.txt}. */
+    public Reconciliation reconcile(AcknowledgedLoad.Tally tally) throws Exception {
+        Census census = census();
+        Files.write(apps.logDir().resolve("lost-events.txt"), Reconciliation.lostIds(tally, census));
+        return Reconciliation.of(tally, census);
     }
 
     /** What became of the events, by event id: Observations in the API server, dead letters, queued entries. */

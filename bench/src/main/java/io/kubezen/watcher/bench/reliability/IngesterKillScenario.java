@@ -1,5 +1,7 @@
 package io.kubezen.watcher.bench.reliability;
 
+import io.kubezen.watcher.bench.apps.Apps;
+import io.kubezen.watcher.bench.apps.ChildProcess;
 import io.kubezen.watcher.bench.load.AcknowledgedLoad;
 import io.kubezen.watcher.bench.report.Figure;
 
@@ -41,7 +43,7 @@ public final class IngesterKillScenario implements ReliabilityScenario {
         load.stop();
         cluster.awaitDrained(plan.drainTimeout());
 
-        List<Figure> figures = new ArrayList<>(Reconciliation.of(load.tally(), cluster.census()).figures(NAME));
+        List<Figure> figures = new ArrayList<>(cluster.reconcile(load.tally()).figures(NAME));
         figures.add(Reconciliation.count(NAME, "acknowledged before the kill", acknowledgedBeforeKill));
         figures.add(Figure.of(NAME, "receiver down (kill to ready)", "s", List.of(downSeconds)));
         return figures;

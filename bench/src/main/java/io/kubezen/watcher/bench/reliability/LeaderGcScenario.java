@@ -3,9 +3,12 @@ package io.kubezen.watcher.bench.reliability;
 import io.kubernetes.client.openapi.apis.CoordinationV1Api;
 import io.kubernetes.client.openapi.apis.CustomObjectsApi;
 import io.kubernetes.client.openapi.models.V1Lease;
+import io.kubezen.watcher.bench.apps.Apps;
+import io.kubezen.watcher.bench.apps.ChildProcess;
 import io.kubezen.watcher.bench.report.Figure;
 import io.kubezen.watcher.bench.report.Goal;
 import io.kubezen.watcher.model.Observation;
+import io.kubezen.watcher.model.ObservationLabels;
 import io.kubezen.watcher.testing.kube.RecordedRequest;
 import io.kubezen.watcher.testing.kube.TestApiServer;
 
@@ -23,8 +26,9 @@ import java.util.Optional;
  * kill -9 of the leading controller while its GC deletes expired Observations, with a standby running. Each
  * controller talks to the API server with a bearer token of its own, which the test API server records with
  * every request; so the run can prove who deleted what and when: the standby deletes nothing while the leader
- * lives, takes the Lease within the lease duration (plus the retry period it looks at the Lease with), and the
- * GC ends with every expired Observation deleted exactly once.
+ * lives, takes the Lease within the lease duration of the kill (plus the retry period: a standby looks at the
+ * Lease that often, and counts the duration from when it last saw it change), and the GC ends with every expired
+ * Observation deleted exactly once.
  */
 public final class LeaderGcScenario implements ReliabilityScenario {
 
@@ -33,7 +37,8 @@ public final class LeaderGcScenario implements ReliabilityScenario {
     static final Duration LEASE_DURATION = Duration.ofSeconds(6);
     static final Duration RETRY_PERIOD = Duration.ofSeconds(1);
     /** Slow enough that GC of the whole set takes several lease durations, so the kill lands mid-GC. */
-    static final int GC_QPS = 100;
+    static final int GC_QPS = 50;
+    static final Duration GC_INTERVAL = Duration.ofSeconds(2);
     private static final String DELETES = "/apis/zen\\.kube-zen\\.io/v1alpha1/namespaces/[^/]+/observations/[^/]+";
     private static final String LEASE_PATH = "/apis/coordination\\.k8s\\.io/v1/namespaces/" + Cluster.OBSERVATION_NAMESPACE
             + "/leases/" + LEASE;
@@ -46,11 +51,11 @@ public final class LeaderGcScenario implements ReliabilityScenario {
     @Override
     public List<Figure> run(Cluster cluster, ReliabilityPlan plan) throws Exception {
         TestApiServer api = cluster.apiServer();
-        createExpired(cluster, plan.gcObservations());
-
         ChildProcess leader = cluster.apps().controller(NAME + "-controller-a", Apps.freePort(), settings(cluster, "controller-a"));
         Waits.until(() -> holder(api), "controller-a"::equals, Apps.READY_TIMEOUT);
         cluster.apps().controller(NAME + "-controller-b", Apps.freePort(), settings(cluster, "controller-b"));
+        // Created once both run, so the leader's next GC run (every GC_INTERVAL) finds them with the standby ready.
+        createExpired(cluster, plan.gcObservations());
         Waits.until(() -> deletesBy(api, "controller-a").size(), n -> n >= plan.gcObservations() / 5, plan.drainTimeout());
         leader.kill();
         Instant killed = Instant.now();
@@ -79,11 +84,11 @@ public final class LeaderGcScenario implements ReliabilityScenario {
         figures.add(Figure.of(NAME, "takeover after the kill", "s",
                 List.of(Duration.between(killed, tookOver).toMillis() / 1e3)).withGoal(Goal.atMost(bound)));
         figures.add(Figure.of(NAME, "takeover after the last renewal", "s",
-                List.of(Duration.between(lastRenewal, acquired).toMillis() / 1e3)).withGoal(Goal.atMost(bound)));
+                List.of(Duration.between(lastRenewal, acquired).toMillis() / 1e3)));
         return figures;
     }
 
-    /** Created with a creation time ten minutes back, so they are past the one-minute TTL when GC sees them. */
+    /** Labelled as the writer labels them (GC only lists its own), created ten minutes back, so they are past the one-minute TTL when GC sees them. */
     private static void createExpired(Cluster cluster, int count) throws Exception {
         CustomObjectsApi api = new CustomObjectsApi(cluster.apiServer().apiClient());
         cluster.apiClock().shiftBack(Duration.ofMinutes(10));
@@ -92,7 +97,8 @@ public final class LeaderGcScenario implements ReliabilityScenario {
                 Map<String, Object> observation = Map.of(
                         "apiVersion", Observation.API_GROUP + "/" + Observation.API_VERSION,
                         "kind", Observation.KIND,
-                        "metadata", Map.of("name", "expired-" + i),
+                        "metadata", Map.of("name", "expired-" + i,
+                                "labels", Map.of(ObservationLabels.MANAGED_BY, ObservationLabels.MANAGED_BY_VALUE)),
                         "spec", Map.of("source", "falco", "category", "security", "severity", "low",
                                 "eventType", "terminal_shell_in_container", "ttlSecondsAfterCreation", 60));
                 api.createNamespacedCustomObject(Observation.API_GROUP, Observation.API_VERSION,
@@ -117,6 +123,7 @@ public final class LeaderGcScenario implements ReliabilityScenario {
                 Map.entry("zen-watcher.leader.retry-period", RETRY_PERIOD.toSeconds() + "s"),
                 Map.entry("zen-watcher.gc.qps", Integer.toString(GC_QPS)),
                 Map.entry("zen-watcher.gc.burst", "10"),
+                Map.entry("zen-watcher.gc.interval", GC_INTERVAL.toSeconds() + "s"),
                 Map.entry("zen-watcher.gc.page-size", "100"),
                 Map.entry("zen-watcher.tuning.enabled", "false"));
     }

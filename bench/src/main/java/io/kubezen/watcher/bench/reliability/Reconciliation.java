@@ -19,9 +19,7 @@ public record Reconciliation(long sent, long acknowledged, long unavailable, lon
                              long unattributed) {
 
     public static Reconciliation of(AcknowledgedLoad.Tally tally, Cluster.Census census) {
-        long lost = tally.acknowledged().stream()
-                .filter(id -> !census.observations().containsKey(id) && !census.deadLetters().containsKey(id))
-                .count();
+        long lost = lostIds(tally, census).size();
         Set<String> ids = new HashSet<>(census.observations().keySet());
         ids.addAll(census.deadLetters().keySet());
         long duplicates = ids.stream()
@@ -32,6 +30,13 @@ public record Reconciliation(long sent, long acknowledged, long unavailable, lon
                 census.observations().values().stream().mapToLong(Integer::longValue).sum(),
                 census.deadLetters().values().stream().mapToLong(Integer::longValue).sum(),
                 lost, duplicates, census.queued(), census.unattributed());
+    }
+
+    /** The acknowledged events that are neither an Observation nor a dead letter, sorted. */
+    public static List<String> lostIds(AcknowledgedLoad.Tally tally, Cluster.Census census) {
+        return tally.acknowledged().stream()
+                .filter(id -> !census.observations().containsKey(id) && !census.deadLetters().containsKey(id))
+                .sorted().toList();
     }
 
     /** Loss, duplicates and entries left in the queue are held to zero; the rest are counts. */

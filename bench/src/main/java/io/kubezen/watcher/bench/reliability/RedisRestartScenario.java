@@ -1,5 +1,6 @@
 package io.kubezen.watcher.bench.reliability;
 
+import io.kubezen.watcher.bench.apps.Apps;
 import io.kubezen.watcher.bench.load.AcknowledgedLoad;
 import io.kubezen.watcher.bench.report.Figure;
 import io.kubezen.watcher.bench.report.Goal;
@@ -44,7 +45,7 @@ public final class RedisRestartScenario implements ReliabilityScenario {
         cluster.awaitDrained(plan.drainTimeout());
 
         AcknowledgedLoad.Tally tally = load.tally();
-        List<Figure> figures = new ArrayList<>(Reconciliation.of(tally, cluster.census()).figures(NAME));
+        List<Figure> figures = new ArrayList<>(cluster.reconcile(tally).figures(NAME));
         figures.add(Reconciliation.count(NAME, "503 during the outage", unavailableDuringOutage)
                 .withGoal(Goal.atLeast(1)));
         figures.add(Reconciliation.count(NAME, "503 without Retry-After",

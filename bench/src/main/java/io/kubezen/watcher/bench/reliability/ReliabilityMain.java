@@ -1,5 +1,6 @@
 package io.kubezen.watcher.bench.reliability;
 
+import io.kubezen.watcher.bench.apps.Apps;
 import io.kubezen.watcher.bench.load.PayloadTemplate;
 import io.kubezen.watcher.bench.report.Figure;
 import io.kubezen.watcher.bench.report.ResultTable;
@@ -13,6 +14,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.atomic.AtomicReference;
 
 /**
  * The reliability suite that {@code bench/reliability.sh} runs: each scenario in a fresh {@link Cluster} (its own
@@ -34,10 +36,13 @@ public final class ReliabilityMain {
         PayloadTemplate payload = PayloadTemplate.read(options.payload(), Optional.empty());
         List<Figure> figures = new ArrayList<>();
         List<String> failures = new ArrayList<>();
+        AtomicReference<Apps> running = new AtomicReference<>();
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> stopApps(running.get()), "reliability-apps-shutdown"));
         for (ReliabilityScenario scenario : select(options.only())) {
             System.out.println("== " + scenario.name());
             Path logs = Files.createDirectories(options.resultsDir().resolve(scenario.name()));
             Apps apps = new Apps(options.ingesterJar(), options.controllerJar(), logs, APP_JAVA_OPTIONS);
+            running.set(apps);
             try (RedisServerHandle redis = RedisServers.start(RedisServerOptions.APPEND_ONLY);
                  Cluster cluster = new Cluster(redis, apps, payload)) {
                 List<Figure> measured = scenario.run(cluster, options.plan());
@@ -57,6 +62,18 @@ public final class ReliabilityMain {
         Files.writeString(options.resultsDir().resolve("results.txt"), report);
         Files.writeString(options.resultsDir().resolve("results.tsv"), new ResultTable(figures).tsv());
         System.exit(failures.isEmpty() ? 0 : 1);
+    }
+
+    /** On SIGTERM (the script's exit trap) the scenario never unwinds, so its apps are stopped from here. */
+    private static void stopApps(Apps apps) {
+        if (apps == null) {
+            return;
+        }
+        try {
+            apps.close();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
     }
 
     static List<ReliabilityScenario> select(Set<String> names) {

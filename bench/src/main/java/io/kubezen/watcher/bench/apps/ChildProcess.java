@@ -1,4 +1,4 @@
-package io.kubezen.watcher.bench.reliability;
+package io.kubezen.watcher.bench.apps;
 
 import java.io.IOException;
 import java.nio.file.Path;

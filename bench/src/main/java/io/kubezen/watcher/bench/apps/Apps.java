@@ -1,4 +1,4 @@
-package io.kubezen.watcher.bench.reliability;
+package io.kubezen.watcher.bench.apps;
 
 import java.io.IOException;
 import java.net.ServerSocket;
@@ -21,7 +21,7 @@ import java.util.TreeMap;
  */
 public final class Apps implements AutoCloseable {
 
-    static final Duration READY_TIMEOUT = Duration.ofSeconds(120);
+    public static final Duration READY_TIMEOUT = Duration.ofSeconds(120);
 
     private final Path ingesterJar;
     private final Path controllerJar;
