@@ -13,6 +13,11 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 
 /**
  * Starts the packaged ingester and controller jars as processes of their own on loopback, as they run in a
@@ -46,6 +51,24 @@ public final class Apps implements AutoCloseable {
     /** A controller on {@code port}; a standby is ready too, so this returns for a leader and a standby alike. */
     public ChildProcess controller(String name, int port, Map<String, String> settings) throws Exception {
         return startReady(name, controllerJar, port, settings);
+    }
+
+    /** Runs several starts at once, since JVM start-up is most of a short run; returns the apps in order. */
+    public List<ChildProcess> startAll(List<Callable<ChildProcess>> starts) throws Exception {
+        ExecutorService starters = Executors.newFixedThreadPool(starts.size());
+        try {
+            List<ChildProcess> apps = new ArrayList<>();
+            for (Future<ChildProcess> start : starters.invokeAll(starts)) {
+                try {
+                    apps.add(start.get());
+                } catch (ExecutionException e) {
+                    throw e.getCause() instanceof Exception cause ? cause : e;
+                }
+            }
+            return apps;
+        } finally {
+            starters.shutdownNow();
+        }
     }
 
     /** Where each app's log goes, and files the apps are given (tokens). */

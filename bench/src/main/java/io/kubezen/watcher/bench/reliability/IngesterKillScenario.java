@@ -27,8 +27,10 @@ public final class IngesterKillScenario implements ReliabilityScenario {
     public List<Figure> run(Cluster cluster, ReliabilityPlan plan) throws Exception {
         Apps apps = cluster.apps();
         int receiverPort = Apps.freePort();
-        ChildProcess receiver = apps.ingester(NAME + "-receiver", receiverPort, cluster.receiverSettings());
-        apps.ingester(NAME + "-writer", Apps.freePort(), cluster.writerSettings("writer", WRITER_QPS));
+        int writerPort = Apps.freePort();
+        ChildProcess receiver = apps.startAll(List.of(
+                () -> apps.ingester(NAME + "-receiver", receiverPort, cluster.receiverSettings()),
+                () -> apps.ingester(NAME + "-writer", writerPort, cluster.writerSettings("writer", WRITER_QPS)))).get(0);
 
         AcknowledgedLoad load = new AcknowledgedLoad(cluster.payload(), "ik", plan.loadSettings(Cluster.ingest(receiverPort)));
         long end = System.nanoTime() + plan.load().toNanos();

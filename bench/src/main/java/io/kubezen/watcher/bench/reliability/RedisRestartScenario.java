@@ -27,8 +27,10 @@ public final class RedisRestartScenario implements ReliabilityScenario {
     public List<Figure> run(Cluster cluster, ReliabilityPlan plan) throws Exception {
         Apps apps = cluster.apps();
         int receiverPort = Apps.freePort();
-        apps.ingester(NAME + "-receiver", receiverPort, cluster.receiverSettings());
-        apps.ingester(NAME + "-writer", Apps.freePort(), cluster.writerSettings("writer", WRITER_QPS));
+        int writerPort = Apps.freePort();
+        apps.startAll(List.of(
+                () -> apps.ingester(NAME + "-receiver", receiverPort, cluster.receiverSettings()),
+                () -> apps.ingester(NAME + "-writer", writerPort, cluster.writerSettings("writer", WRITER_QPS))));
 
         AcknowledgedLoad load = new AcknowledgedLoad(cluster.payload(), "rr", plan.loadSettings(Cluster.ingest(receiverPort)));
         long end = System.nanoTime() + plan.load().toNanos();

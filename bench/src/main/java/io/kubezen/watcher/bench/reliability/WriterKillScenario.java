@@ -36,9 +36,11 @@ public final class WriterKillScenario implements ReliabilityScenario {
         int receiverPort = Apps.freePort();
         int victimPort = Apps.freePort();
         int qps = (int) Math.max(1, plan.rate() * WRITER_SHARE_OF_RATE);
-        apps.ingester(NAME + "-receiver", receiverPort, cluster.receiverSettings());
-        ChildProcess victim = apps.ingester(NAME + "-writer-a", victimPort, cluster.writerSettings("writer-a", qps));
-        apps.ingester(NAME + "-writer-b", Apps.freePort(), cluster.writerSettings("writer-b", qps));
+        int otherPort = Apps.freePort();
+        ChildProcess victim = apps.startAll(List.of(
+                () -> apps.ingester(NAME + "-writer-a", victimPort, cluster.writerSettings("writer-a", qps)),
+                () -> apps.ingester(NAME + "-writer-b", otherPort, cluster.writerSettings("writer-b", qps)),
+                () -> apps.ingester(NAME + "-receiver", receiverPort, cluster.receiverSettings()))).get(0);
 
         AcknowledgedLoad load = new AcknowledgedLoad(cluster.payload(), "wk", plan.loadSettings(Cluster.ingest(receiverPort)));
         long end = System.nanoTime() + plan.load().toNanos();
