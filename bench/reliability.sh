@@ -8,7 +8,7 @@
 #
 # Usage: bench/reliability.sh [--quick] [--only scenario,...]
 #   --quick    shorter load (20 s at 150 events/s) and a smaller GC set: checks the harness in about 5 minutes
-#   --only     runs only these scenarios: writer-kill, ingester-kill, redis-restart, leader-gc
+#   --only     runs only these scenarios: writer-kill, ingester-kill, redis-restart, leader-gc-stop, leader-gc-kill
 set -euo pipefail
 cd "$(dirname "$0")/.."
 

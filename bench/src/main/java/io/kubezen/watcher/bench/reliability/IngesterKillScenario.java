@@ -3,10 +3,15 @@ package io.kubezen.watcher.bench.reliability;
 import io.kubezen.watcher.bench.apps.Apps;
 import io.kubezen.watcher.bench.apps.ChildProcess;
 import io.kubezen.watcher.bench.load.AcknowledgedLoad;
+import io.kubezen.watcher.bench.probe.IngesterCounters;
+import io.kubezen.watcher.bench.probe.PrometheusSamples;
 import io.kubezen.watcher.bench.report.Figure;
+import io.kubezen.watcher.metrics.MetricNames;
 
+import java.net.URI;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 
 /**
  * kill -9 of the receiver under load, then a new one on the same port. Requests in flight at the kill get no
@@ -44,10 +49,16 @@ public final class IngesterKillScenario implements ReliabilityScenario {
         Waits.sleepUntil(end);
         load.stop();
         cluster.awaitDrained(plan.drainTimeout());
+        // Every event of the load is distinct, so a duplicate here is a retry of a request the killed receiver
+        // had deduplicated when it died: whether it had queued the event too decides whether the 2xx is true.
+        double duplicates = PrometheusSamples.scrape(URI.create("http://127.0.0.1:" + receiverPort + "/prometheus"))
+                .sum(IngesterCounters.counter(MetricNames.EVENTS_DISCARDED),
+                        Map.of(MetricNames.TAG_SOURCE, "falco", MetricNames.TAG_REASON, "duplicate"));
 
         List<Figure> figures = new ArrayList<>(cluster.reconcile(load.tally()).figures(NAME));
         figures.add(Reconciliation.count(NAME, "acknowledged before the kill", acknowledgedBeforeKill));
         figures.add(Figure.of(NAME, "receiver down (kill to ready)", "s", List.of(downSeconds)));
+        figures.add(Reconciliation.count(NAME, "retries answered as duplicates after the restart", duplicates));
         return figures;
     }
 }

@@ -24,7 +24,7 @@ import java.util.concurrent.atomic.AtomicReference;
 public final class ReliabilityMain {
 
     static final List<ReliabilityScenario> SCENARIOS = List.of(new WriterKillScenario(), new IngesterKillScenario(),
-            new RedisRestartScenario(), new LeaderGcScenario());
+            new RedisRestartScenario(), LeaderGcScenario.stopped(), LeaderGcScenario.killed());
     private static final List<String> APP_JAVA_OPTIONS = List.of("-Xms64m", "-Xmx256m", "-XX:+UseSerialGC");
 
     private ReliabilityMain() {
