@@ -5,7 +5,7 @@
 # Every run stops by itself; everything it started is stopped on exit, by PID.
 #
 # Usage: bench/run.sh [--quick] [--profile] [--only scenario,...]
-#   --quick    one 5 s run per scenario after a 3 s warm-up (about 2 minutes): checks the harness, not the figures
+#   --quick    one 5 s run per scenario after a 3 s warm-up (about 3 minutes): checks the harness, not the figures
 #   --profile  records the ingester with JFR during the measured runs of its scenarios (adds JFR's overhead)
 #   --only     runs only these scenarios (names as in the table)
 # Environment: ZEN_BENCH_JAVA_OPTS, the heap flags of the ingester and the bare endpoint (default below).
