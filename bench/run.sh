@@ -5,7 +5,7 @@
 # Every run stops by itself; everything it started is stopped on exit, by PID.
 #
 # Usage: bench/run.sh [--quick] [--profile] [--only scenario,...]
-#   --quick    one 5 s run per scenario after a 3 s warm-up (about 2 minutes): checks the harness, not the figures
+#   --quick    one 5 s run per scenario after a 3 s warm-up (about 3 minutes): checks the harness, not the figures
 #   --profile  records the ingester with JFR during the measured runs of its scenarios (adds JFR's overhead)
 #   --only     runs only these scenarios (names as in the table)
 # Environment: ZEN_BENCH_JAVA_OPTS, the heap flags of the ingester and the bare endpoint (default below).
@@ -145,9 +145,10 @@ wait_until "bare endpoint" "$ceiling_pid" "$out/ceiling.log" port_open "$ceiling
 } >"$out/environment.txt"
 
 # cold-start.sh --redis starts its own redis-server from this binary.
-REDIS_SERVER="$redis_server" java -Xmx512m -cp "$bench_jar" io.kubezen.watcher.bench.BenchMain \
+REDIS_SERVER="$redis_server" java -Xmx1g -cp "$bench_jar" io.kubezen.watcher.bench.BenchMain \
   --ingester "http://127.0.0.1:$ingester_port" --ceiling "http://127.0.0.1:$ceiling_port" \
   --redis "redis://127.0.0.1:$redis_port" --ingester-pid "$ingester_pid" --results "$out" --bench-dir bench \
+  --ingester-jar "$ingester_jar" \
   ${harness_args[@]+"${harness_args[@]}"} 2>&1 | tee "$out/console.log"
 
 echo "load average after: $(cut -d' ' -f1-3 /proc/loadavg)" >>"$out/environment.txt"

@@ -17,9 +17,10 @@ import java.util.Set;
  * @param ingesterPid for its resident memory and, with {@code profile}, a JFR recording
  * @param benchDir    the {@code bench/} directory: wrk script, payload templates, cold-start script
  * @param only        scenario names to run; empty: all of them
+ * @param ingesterJar the packaged ingester, which the writer scenarios start in the writer role
  */
 public record BenchOptions(URI ingester, URI ceiling, String redisUri, long ingesterPid, Path resultsDir,
-                           Path benchDir, RunPlan plan, boolean profile, Set<String> only) {
+                           Path benchDir, RunPlan plan, boolean profile, Set<String> only, Path ingesterJar) {
 
     private static final Set<String> FLAGS = Set.of("--quick", "--profile");
     private static final List<String> REQUIRED = List.of("--ingester", "--ceiling", "--redis", "--ingester-pid", "--results");
@@ -47,11 +48,12 @@ public record BenchOptions(URI ingester, URI ceiling, String redisUri, long inge
                 values.get("--redis"), Long.parseLong(values.get("--ingester-pid")), Path.of(values.get("--results")),
                 Path.of(values.getOrDefault("--bench-dir", "bench")),
                 flags.contains("--quick") ? RunPlan.QUICK : RunPlan.FULL, flags.contains("--profile"),
-                only.isBlank() ? Set.of() : Set.of(only.split(",")));
+                only.isBlank() ? Set.of() : Set.of(only.split(",")),
+                Path.of(values.getOrDefault("--ingester-jar", "ingester/target/zen-watcher-ingester.jar")));
     }
 
     static String usage() {
         return "usage: BenchMain --ingester URL --ceiling URL --redis URI --ingester-pid PID --results DIR "
-                + "[--bench-dir DIR] [--quick] [--profile] [--only scenario,...]";
+                + "[--bench-dir DIR] [--ingester-jar JAR] [--quick] [--profile] [--only scenario,...]";
     }
 }

@@ -4,6 +4,7 @@ import io.kubezen.watcher.store.StoreUnavailableException;
 import io.lettuce.core.RedisCommandExecutionException;
 import io.lettuce.core.RedisException;
 
+import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
@@ -62,7 +63,9 @@ public final class RedisCalls {
         if (cause instanceof RedisCommandExecutionException rejected && !isTransient(rejected)) {
             return new IllegalStateException("Redis rejected " + what + ": " + cause.getMessage(), cause);
         }
-        if (cause instanceof RedisException) {
+        // Lettuce fails the commands in flight on a connection that breaks (Redis killed or restarted) with the
+        // socket's own IOException, not a RedisException; it means the same: Redis is not there right now.
+        if (cause instanceof RedisException || cause instanceof IOException) {
             return new StoreUnavailableException("Redis unavailable during " + what + ": " + cause.getMessage(), cause);
         }
         return cause instanceof RuntimeException runtime ? runtime : new IllegalStateException(what + " failed", cause);

@@ -9,6 +9,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 
+import java.net.SocketException;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.stream.Stream;
@@ -22,6 +23,7 @@ class RedisCallsTest {
         return Stream.of(
                 arguments("timeout", new RedisCommandTimeoutException("Command timed out"), StoreUnavailableException.class),
                 arguments("refused", new RedisConnectionException("Connection refused"), StoreUnavailableException.class),
+                arguments("connection reset", new SocketException("Connection reset"), StoreUnavailableException.class),
                 arguments("disconnected", new RedisException("Currently not connected"), StoreUnavailableException.class),
                 arguments("loading", new RedisCommandExecutionException("LOADING Redis is loading"), StoreUnavailableException.class),
                 arguments("out of memory", new RedisCommandExecutionException("OOM command not allowed"), StoreUnavailableException.class),

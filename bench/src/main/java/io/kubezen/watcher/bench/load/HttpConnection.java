@@ -50,13 +50,18 @@ final class HttpConnection implements AutoCloseable {
 
     /** Sends one request and reads its whole answer; returns the status. */
     int post(byte[] body) throws IOException {
+        return send(body).status();
+    }
+
+    /** Sends one request and reads its whole answer. */
+    HttpResponseReader.Response send(byte[] body) throws IOException {
         out.write(headPrefix);
         out.write((body.length + "\r\n\r\n").getBytes(StandardCharsets.US_ASCII));
         out.write(body);
         out.flush();
         HttpResponseReader.Response response = HttpResponseReader.read(in);
         closedByServer = response.close();
-        return response.status();
+        return response;
     }
 
     /** The server announced it closes the connection; the next request needs a new one. */

@@ -16,8 +16,11 @@ final class HttpResponseReader {
     private HttpResponseReader() {
     }
 
-    /** @param close whether the server said it will close the connection after this response */
-    record Response(int status, boolean close) {
+    /**
+     * @param close      whether the server said it will close the connection after this response
+     * @param retryAfter whether the response carried a {@code Retry-After} header
+     */
+    record Response(int status, boolean close, boolean retryAfter) {
     }
 
     static Response read(InputStream in) throws IOException {
@@ -30,6 +33,7 @@ final class HttpResponseReader {
         long length = -1;
         boolean chunked = false;
         boolean close = false;
+        boolean retryAfter = false;
         for (String header = line(in); !header.isEmpty(); header = line(in)) {
             int colon = header.indexOf(':');
             String name = header.substring(0, Math.max(colon, 0)).trim().toLowerCase(Locale.ROOT);
@@ -38,6 +42,7 @@ final class HttpResponseReader {
                 case "content-length" -> length = Long.parseLong(value);
                 case "transfer-encoding" -> chunked = value.contains("chunked");
                 case "connection" -> close = value.contains("close");
+                case "retry-after" -> retryAfter = !value.isEmpty();
                 default -> { }
             }
         }
@@ -54,7 +59,7 @@ final class HttpResponseReader {
         } else if (length < 0 && status >= 200 && status != 204 && status != 304) {
             throw new IOException("response " + status + " has neither Content-Length nor chunked encoding");
         }
-        return new Response(status, close);
+        return new Response(status, close, retryAfter);
     }
 
     private static long chunkSize(InputStream in) throws IOException {

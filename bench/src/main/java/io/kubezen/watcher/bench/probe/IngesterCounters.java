@@ -27,7 +27,7 @@ public record IngesterCounters(double received, double duplicates, double queued
     }
 
     /** Micrometer's dotted counter name as the Prometheus registry exposes it. */
-    static String counter(String micrometerName) {
+    public static String counter(String micrometerName) {
         return micrometerName.replace('.', '_') + "_total";
     }
 

@@ -21,10 +21,10 @@ class HttpResponseReaderTest {
                 + "HTTP/1.1 200 OK\r\nTransfer-Encoding: chunked\r\n\r\n4\r\nab\r\n\r\n3;x=y\r\ncde\r\n0\r\n\r\n"
                 + "HTTP/1.1 204 No Content\r\nConnection: close\r\n\r\n");
 
-        assertThat(HttpResponseReader.read(in)).isEqualTo(new HttpResponseReader.Response(202, false));
-        assertThat(HttpResponseReader.read(in)).isEqualTo(new HttpResponseReader.Response(503, false));
-        assertThat(HttpResponseReader.read(in)).isEqualTo(new HttpResponseReader.Response(200, false));
-        assertThat(HttpResponseReader.read(in)).isEqualTo(new HttpResponseReader.Response(204, true));
+        assertThat(HttpResponseReader.read(in)).isEqualTo(new HttpResponseReader.Response(202, false, false));
+        assertThat(HttpResponseReader.read(in)).isEqualTo(new HttpResponseReader.Response(503, false, true));
+        assertThat(HttpResponseReader.read(in)).isEqualTo(new HttpResponseReader.Response(200, false, false));
+        assertThat(HttpResponseReader.read(in)).isEqualTo(new HttpResponseReader.Response(204, true, false));
         assertThat(in.read()).isEqualTo(-1);
     }
 

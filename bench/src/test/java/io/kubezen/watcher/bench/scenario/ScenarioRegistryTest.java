@@ -15,7 +15,8 @@ class ScenarioRegistryTest {
     @Test
     void loadsEveryRegisteredScenarioInTheOrderOfTheServiceFile() {
         assertThat(ScenarioRegistry.load().select(Set.of())).extracting(Scenario::name).containsExactly(
-                "cold-start", "falco", "falco-70pct", "k8s-audit", "ceiling", "dedup-store", "redis-ceiling");
+                "cold-start", "falco", "falco-70pct", "k8s-audit", "writer", "writer-throttled", "ceiling", "dedup-store",
+                "redis-ceiling");
     }
 
     @Test

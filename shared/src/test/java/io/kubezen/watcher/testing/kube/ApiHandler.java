@@ -49,7 +49,7 @@ final class ApiHandler implements HttpHandler {
         String path = uri.getPath();
         // Read the body first: the JDK server cannot reuse a connection whose request body was left unread.
         byte[] body = exchange.getRequestBody().readAllBytes();
-        Fault fault = journal.record(method, path);
+        Fault fault = journal.record(method, path, exchange.getRequestHeaders().getFirst("Authorization"));
         if (fault != null) {
             answer(exchange, fault);
             return;

@@ -1,5 +1,6 @@
 package io.kubezen.watcher.testing.kube;
 
+import java.time.Clock;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
@@ -9,8 +10,13 @@ import java.util.regex.Pattern;
 final class RequestJournal {
 
     private final Object lock = new Object();
-    private final List<String[]> requests = new ArrayList<>();
+    private final List<RecordedRequest> requests = new ArrayList<>();
     private final List<ArmedFault> faults = new ArrayList<>();
+    private final Clock clock;
+
+    RequestJournal(Clock clock) {
+        this.clock = clock;
+    }
 
     void arm(Fault fault) {
         synchronized (lock) {
@@ -18,10 +24,14 @@ final class RequestJournal {
         }
     }
 
-    /** Records the request and returns the first armed fault it triggers, or null. */
-    Fault record(String method, String path) {
+    /**
+     * Records the request and returns the first armed fault it triggers, or null.
+     *
+     * @param authorization the request's {@code Authorization} header, or null
+     */
+    Fault record(String method, String path, String authorization) {
         synchronized (lock) {
-            requests.add(new String[] {method, path});
+            requests.add(new RecordedRequest(clock.instant(), method, path, RecordedRequest.bearerToken(authorization)));
             Iterator<ArmedFault> armed = faults.iterator();
             while (armed.hasNext()) {
                 ArmedFault candidate = armed.next();
@@ -37,11 +47,15 @@ final class RequestJournal {
     }
 
     int count(String method, String pathRegex) {
+        return matching(method, pathRegex).size();
+    }
+
+    List<RecordedRequest> matching(String method, String pathRegex) {
         Pattern path = Pattern.compile(pathRegex);
         synchronized (lock) {
-            return (int) requests.stream()
-                    .filter(r -> (method == null || method.equalsIgnoreCase(r[0])) && path.matcher(r[1]).matches())
-                    .count();
+            return requests.stream()
+                    .filter(r -> (method == null || method.equalsIgnoreCase(r.method())) && path.matcher(r.path()).matches())
+                    .toList();
         }
     }
 

@@ -50,7 +50,7 @@ public final class TestApiServer implements AutoCloseable {
     private final ResourceWrites writes;
     private final ResourceEndpoints endpoints;
     private final WatchStream watches;
-    private final RequestJournal journal = new RequestJournal();
+    private final RequestJournal journal;
     private final Set<String> namespaces;
     private final Object lifecycle = new Object();
     private HttpServer http;
@@ -64,6 +64,7 @@ public final class TestApiServer implements AutoCloseable {
         this.watches = new WatchStream(builder.bookmarkInterval);
         this.endpoints = new ResourceEndpoints(store, new ResourceReads(store), writes, watches);
         this.namespaces = builder.namespaces;
+        this.journal = new RequestJournal(builder.clock);
     }
 
     public static Builder builder() {
@@ -134,6 +135,14 @@ public final class TestApiServer implements AutoCloseable {
     /** How many requests matched {@code method} (null for any) and {@code pathRegex} so far, faults included. */
     public int requestCount(String method, String pathRegex) {
         return journal.count(method, pathRegex);
+    }
+
+    /**
+     * The requests that matched {@code method} (null for any) and {@code pathRegex} so far, in arrival order, with
+     * the time and the bearer token each came with: which client did what, and when.
+     */
+    public List<RecordedRequest> requests(String method, String pathRegex) {
+        return journal.matching(method, pathRegex);
     }
 
     /**
@@ -234,7 +243,7 @@ public final class TestApiServer implements AutoCloseable {
             return this;
         }
 
-        /** The clock for {@code creationTimestamp}s. */
+        /** The clock for {@code creationTimestamp}s and the times of {@link TestApiServer#requests recorded requests}. */
         public Builder clock(Clock newClock) {
             clock = newClock;
             return this;

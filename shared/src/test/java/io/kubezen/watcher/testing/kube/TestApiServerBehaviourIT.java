@@ -22,6 +22,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
 
@@ -253,5 +254,20 @@ class TestApiServerBehaviourIT {
 
         List<String> fields = status.path("details").path("causes").findValuesAsText("field");
         assertThat(fields).containsExactly("metadata.name", "metadata.labels");
+    }
+
+    @Test
+    void recordsWhichBearerTokenSentEachRequest() throws Exception {
+        ApiClient alice = server.apiClient();
+        alice.setApiKeyPrefix("Bearer");
+        alice.setApiKey("alice");
+        new CoreV1Api(alice).createNamespacedConfigMap(NS, configMap("from-alice", Map.of(), Map.of())).execute();
+        core.createNamespacedConfigMap(NS, configMap("anonymous", Map.of(), Map.of())).execute();
+
+        List<RecordedRequest> posts = server.requests("POST", "/api/v1/namespaces/" + NS + "/configmaps");
+
+        assertThat(posts).extracting(RecordedRequest::bearerToken)
+                .containsExactly(Optional.of("alice"), Optional.empty());
+        assertThat(posts.get(0).at()).isBeforeOrEqualTo(posts.get(1).at());
     }
 }

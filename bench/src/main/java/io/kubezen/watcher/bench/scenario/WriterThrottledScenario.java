@@ -1,0 +1,40 @@
+package io.kubezen.watcher.bench.scenario;
+
+import io.kubezen.watcher.bench.BenchContext;
+import io.kubezen.watcher.bench.report.Figure;
+import io.kubezen.watcher.bench.report.Goal;
+import io.kubezen.watcher.bench.writer.QueueDrain;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * The writer throttled to a QPS budget well below what it can do: how much of the budget it turns into
+ * Observations, once its burst is spent. Less than all of it means time lost between the throttle and the writes.
+ */
+public final class WriterThrottledScenario implements Scenario {
+
+    static final String NAME = "writer-throttled";
+    static final int QPS = 200;
+    static final int BURST = 20;
+
+    @Override
+    public String name() {
+        return NAME;
+    }
+
+    @Override
+    public List<Figure> run(BenchContext context) throws Exception {
+        // The plan's run duration at the budget: 4,000 entries in the full plan, 1,000 in the quick one.
+        int entries = (int) (context.plan().duration().toSeconds() * QPS);
+        List<Double> rates = new ArrayList<>();
+        for (int i = 1; i <= context.plan().runs(); i++) {
+            rates.add(QueueDrain.run(context.redisUri(), context.options().ingesterJar(), context.resultFile(""),
+                    NAME + "-run-" + i, entries, QPS, BURST));
+        }
+        return List.of(
+                Figure.of(NAME, "Observations/s at a " + QPS + " QPS budget", "1/s", rates),
+                Figure.of(NAME, "share of the QPS budget", "%", rates.stream().map(rate -> rate / QPS * 100).toList())
+                        .withGoal(Goal.atLeast(95)));
+    }
+}
