@@ -18,9 +18,10 @@ public interface DedupStore {
     /**
      * Counts one occurrence of each request, in order, and says for each whether it was the first. Each
      * request is atomic on its own: of any number of concurrent callers (in any number of processes sharing
-     * the store) recording the same fingerprint, exactly one is told it is first. A request repeated later in
-     * the same batch is a duplicate of the earlier one. A record's window runs from its first occurrence and
-     * is not extended by duplicates.
+     * the store) recording the same fingerprint, exactly one is told it is first. Until the record is
+     * {@linkplain #markQueued marked queued}, the others are told it is {@linkplain DedupResult#unqueued()
+     * unqueued} rather than a duplicate, and so is a request repeated later in the same batch. A record's window
+     * runs from its first occurrence and is not extended by duplicates.
      *
      * @return one result per request, in request order
      */
@@ -41,6 +42,24 @@ public interface DedupStore {
 
     default DedupResult record(DedupRequest request) {
         return record(List.of(request)).get(0);
+    }
+
+    /**
+     * Notes that the events of these records are durably queued, so that later occurrences within the window are
+     * duplicates. Until a record is marked, every later occurrence is {@link DedupResult#unqueued()}: an
+     * acknowledged retry can then never be lost to a record whose creator died before queueing. Marking a record
+     * that expired or was forgotten does nothing; it never creates one.
+     */
+    void markQueued(String source, List<String> fingerprints);
+
+    /** {@link #markQueued} without waiting, with the same completion rules as {@link #recordAsync}. */
+    default CompletionStage<Void> markQueuedAsync(String source, List<String> fingerprints) {
+        try {
+            markQueued(source, fingerprints);
+            return CompletableFuture.completedFuture(null);
+        } catch (RuntimeException e) {
+            return CompletableFuture.failedFuture(e);
+        }
     }
 
     Optional<DedupRecord> get(String source, String fingerprint);

@@ -14,7 +14,9 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.CompletionStage;
@@ -23,13 +25,15 @@ import java.util.function.Function;
 
 /**
  * The stages after the pure ones, shared by the ingester's receive path and the controller's informer sources:
- * dedup, then the queue. Events that are new are appended in one all-or-nothing batch. When a store fails, the
- * dedup records this call created are forgotten before the failure is rethrown, so a retry of the same events is
- * not mistaken for duplicates of events that never reached the queue.
+ * dedup, then the queue. Events that are new are appended in one all-or-nothing batch, and only then are their
+ * dedup records marked queued. A record that was never marked (its creator died between the two steps, or Redis
+ * failed there) makes the next occurrence count as unqueued and be queued again, so an acknowledged retry is never
+ * discarded as the duplicate of an event that never reached the queue. When a store fails, the records this call
+ * created are also forgotten before the failure is rethrown, so the retry starts a fresh record.
  */
 public final class Admission {
 
-    /** Told when a record could not be forgotten after a failure: the one loss this design allows. */
+    /** Told when a record could not be forgotten after a failure; the retry then queues under that record. */
     @FunctionalInterface
     public interface RollbackListener {
         RollbackListener NOOP = source -> { };
@@ -90,13 +94,15 @@ public final class Admission {
     private CompletionStage<Admitted> queue(String source, List<IngestedEvent> events, List<DedupResult> outcomes) {
         List<QueuedObservation> firsts = new ArrayList<>(events.size());
         List<String> created = new ArrayList<>();
+        Set<String> toMark = new LinkedHashSet<>();
         for (int i = 0; i < events.size(); i++) {
             DedupResult outcome = outcomes.get(i);
-            if (outcome == null || outcome.firstOccurrence()) {
-                IngestedEvent event = events.get(i);
+            IngestedEvent event = events.get(i);
+            // A repeat later in the same batch finds the record unqueued too; this batch queues it once.
+            if (outcome == null || outcome.mustQueue() && toMark.add(event.fingerprint())) {
                 firsts.add(new QueuedObservation(event.observation(), event.fingerprint(),
                         outcome == null ? clock.instant() : outcome.record().firstSeen()));
-                if (outcome != null) {
+                if (outcome != null && outcome.firstOccurrence()) {
                     created.add(event.fingerprint());
                 }
             }
@@ -107,14 +113,34 @@ public final class Admission {
         }
         return queue.appendAsync(firsts).handle((ids, failure) -> {
             if (failure == null) {
-                return CompletableFuture.completedFuture(admitted);
+                return markQueued(source, List.copyOf(toMark)).thenApply(done -> admitted);
             }
             Throwable cause = failure instanceof CompletionException wrapped && wrapped.getCause() != null
                     ? wrapped.getCause() : failure;
+            // Only records this attempt created are forgotten: an unqueued record may belong to an attempt that
+            // did queue its event, and forgetting it would give the sender's retry a new first-seen time, so a
+            // second Observation.
             return cause instanceof StoreUnavailableException
                     ? forget(source, created).<Admitted>thenCompose(done -> CompletableFuture.failedFuture(cause))
                     : CompletableFuture.<Admitted>failedFuture(cause);
         }).thenCompose(Function.identity());
+    }
+
+    /**
+     * Completes once the records are marked or the marking failed; never fails. The events are queued already, so
+     * a record left unmarked only means that a later duplicate is queued once more and meets AlreadyExists.
+     */
+    private CompletionStage<Void> markQueued(String source, List<String> fingerprints) {
+        if (fingerprints.isEmpty()) {
+            return CompletableFuture.completedFuture(null);
+        }
+        return dedupStore.markQueuedAsync(source, fingerprints).handle((done, failure) -> {
+            if (failure != null) {
+                LOG.warn("Could not mark {} dedup records of source {} queued; a duplicate within their window will "
+                        + "be queued again and meet AlreadyExists: {}", fingerprints.size(), source, failure.toString());
+            }
+            return null;
+        });
     }
 
     /** One result per event, null where the source does not deduplicate. */
@@ -149,8 +175,8 @@ public final class Admission {
             String fingerprint = fingerprints.get(i);
             deletions[i] = dedupStore.forgetAsync(source, fingerprint).handle((deleted, failure) -> {
                 if (failure != null) {
-                    LOG.error("Could not forget dedup record {} of source {} after a failed queue append; a retry of "
-                            + "that event within its window will be discarded as a duplicate.", fingerprint, source);
+                    LOG.warn("Could not forget dedup record {} of source {} after a failed queue append; a retry of "
+                            + "that event is queued under the record's first-seen time.", fingerprint, source);
                     rollbackListener.rollbackFailed(source);
                 }
                 return null;

@@ -1,5 +1,6 @@
 package io.kubezen.watcher.pipeline;
 
+import io.kubezen.watcher.dedup.DedupRequest;
 import io.kubezen.watcher.dedup.memory.InMemoryDedupStore;
 import io.kubezen.watcher.dedup.memory.InMemoryDedupWindows;
 import io.kubezen.watcher.queue.DeadLetters;
@@ -67,6 +68,35 @@ class AdmissionTest {
         assertThat(new Admission(dedup, new InMemoryDedupWindows(), queue, clock, rollbacksFailed::add)
                 .admit("hook", events).queued()).hasSize(1);
         assertThat(rollbacksFailed).isEmpty();
+    }
+
+    @Test
+    void aRecordLeftByAnAttemptThatNeverQueuedDoesNotHideTheRetry() throws Exception {
+        Admission admission = new Admission(dedup, new InMemoryDedupWindows(), queue, clock, rollbacksFailed::add);
+        List<IngestedEvent> events = events("{}", "a");
+        // What an ingester killed between recording and queueing leaves behind.
+        dedup.record(new DedupRequest("hook", events.get(0).fingerprint(), Duration.ofMinutes(5)));
+        clock.advance(Duration.ofSeconds(2));
+
+        Admitted retry = admission.admit("hook", events);
+        Admitted repeat = admission.admit("hook", events);
+
+        assertThat(retry.queued()).hasSize(1);
+        assertThat(retry.queued().get(0).firstSeen()).as("the record's, so the same Observation name")
+                .isEqualTo(Fixtures.NOW);
+        assertThat(repeat.queued()).isEmpty();
+        assertThat(repeat.duplicates()).isEqualTo(1);
+        assertThat(queue.stats(EventQueue.DEFAULT_GROUP).length()).isEqualTo(1);
+    }
+
+    @Test
+    void aRepeatInTheSameBatchIsQueuedOnce() throws Exception {
+        Admission admission = new Admission(dedup, new InMemoryDedupWindows(), queue, clock, rollbacksFailed::add);
+
+        Admitted admitted = admission.admit("hook", events("{}", "a", "a", "b"));
+
+        assertThat(admitted.queued()).hasSize(2);
+        assertThat(admitted.duplicates()).isEqualTo(1);
     }
 
     /** Webhook events whose only content is {@code id}, of a source with the given dedup settings. */

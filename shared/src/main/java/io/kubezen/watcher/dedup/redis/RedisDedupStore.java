@@ -35,7 +35,8 @@ public final class RedisDedupStore implements DedupStore {
 
     /**
      * KEYS[1] record; ARGV now (epoch ms), window (ms), source, fingerprint.
-     * Returns {first (1|0), firstSeen ms, lastSeen ms, count, ttl ms}. Times travel as the caller's strings, never
+     * Returns {outcome, firstSeen ms, lastSeen ms, count, ttl ms}; outcome 1 when this call created the record, 2 when
+     * it existed but is not marked queued yet (no {@code queued} field), 0 for a duplicate. Times travel as the caller's strings, never
      * as Lua numbers, which would lose digits when turned back into text. PEXPIRE is set only on creation: the
      * window runs from the first occurrence, so an event that keeps repeating is re-emitted once per window.
      * Public so that the benchmark can measure Redis's own ceiling for exactly this script.
@@ -52,10 +53,23 @@ public final class RedisDedupStore implements DedupStore {
               redis.call('HSET', KEYS[1], 'lastSeen', ARGV[1])
               last = ARGV[1]
             end
-            return {0, redis.call('HGET', KEYS[1], 'firstSeen'), last, count, redis.call('PTTL', KEYS[1])}
+            local outcome = 0
+            if redis.call('HEXISTS', KEYS[1], 'queued') == 0 then
+              outcome = 2
+            end
+            return {outcome, redis.call('HGET', KEYS[1], 'firstSeen'), last, count, redis.call('PTTL', KEYS[1])}
+            """;
+
+    /** KEYS[1] record. Marks it queued only if it exists: a plain HSET would recreate an expired record without expiry. */
+    private static final String MARK_QUEUED_SCRIPT = """
+            if redis.call('EXISTS', KEYS[1]) == 1 then
+              return redis.call('HSET', KEYS[1], 'queued', '1')
+            end
+            return 0
             """;
 
     private static final RedisScript RECORD = new RedisScript(RECORD_SCRIPT);
+    private static final RedisScript MARK_QUEUED = new RedisScript(MARK_QUEUED_SCRIPT);
 
     /** Bounds the work of one page when the source's records are sparse among many keys. */
     private static final int MAX_SCANS_PER_PAGE = 50;
@@ -98,6 +112,28 @@ public final class RedisDedupStore implements DedupStore {
     }
 
     @Override
+    public void markQueued(String source, List<String> fingerprints) {
+        RedisCalls.await(markQueuedAsync(source, fingerprints), "dedup mark queued");
+    }
+
+    /** One single-key call per record, all sent before any reply, like {@link #recordAsync}. */
+    @Override
+    public CompletionStage<Void> markQueuedAsync(String source, List<String> fingerprints) {
+        RedisAsyncCommands<String, String> redis;
+        try {
+            redis = connector.shared().async();
+        } catch (RuntimeException e) {
+            return CompletableFuture.failedFuture(e);
+        }
+        CompletableFuture<?>[] calls = new CompletableFuture<?>[fingerprints.size()];
+        for (int i = 0; i < calls.length; i++) {
+            calls[i] = MARK_QUEUED.<Long>run(redis, ScriptOutputType.INTEGER,
+                    new String[] {keys.dedupRecord(source, fingerprints.get(i))}).toCompletableFuture();
+        }
+        return RedisCalls.translated(CompletableFuture.allOf(calls), "dedup mark queued");
+    }
+
+    @Override
     public CompletionStage<Boolean> forgetAsync(String source, String fingerprint) {
         try {
             return RedisCalls.translated(connector.shared().async().del(keys.dedupRecord(source, fingerprint))
@@ -112,7 +148,8 @@ public final class RedisDedupStore implements DedupStore {
         for (int i = 0; i < batch.size(); i++) {
             List<Object> reply = calls.get(i).join();
             DedupRequest request = batch.get(i);
-            results.add(new DedupResult((Long) reply.get(0) == 1L, new DedupRecord(
+            long outcome = (Long) reply.get(0);
+            results.add(new DedupResult(outcome == 1L, outcome == 2L, new DedupRecord(
                     request.source(), request.fingerprint(), millis(reply.get(1)), millis(reply.get(2)),
                     (Long) reply.get(3), ttl((Long) reply.get(4)))));
         }
