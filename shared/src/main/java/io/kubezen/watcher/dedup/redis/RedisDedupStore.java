@@ -36,14 +36,15 @@ public final class RedisDedupStore implements DedupStore {
     /**
      * KEYS[1] record; ARGV now (epoch ms), window (ms), source, fingerprint.
      * Returns {outcome, firstSeen ms, lastSeen ms, count, ttl ms}; outcome 1 when this call created the record, 2 when
-     * it existed but is not marked queued yet (no {@code queued} field), 0 for a duplicate. Times travel as the caller's strings, never
+     * it existed but is not marked queued yet (it still has its {@code pending} field), 0 for a duplicate. Times travel as the caller's strings, never
      * as Lua numbers, which would lose digits when turned back into text. PEXPIRE is set only on creation: the
      * window runs from the first occurrence, so an event that keeps repeating is re-emitted once per window.
      * Public so that the benchmark can measure Redis's own ceiling for exactly this script.
      */
     public static final String RECORD_SCRIPT = """
             if redis.call('HSETNX', KEYS[1], 'firstSeen', ARGV[1]) == 1 then
-              redis.call('HSET', KEYS[1], 'lastSeen', ARGV[1], 'count', 1, 'source', ARGV[3], 'fingerprint', ARGV[4])
+              redis.call('HSET', KEYS[1], 'lastSeen', ARGV[1], 'count', 1, 'source', ARGV[3], 'fingerprint', ARGV[4],
+                'pending', 1)
               redis.call('PEXPIRE', KEYS[1], ARGV[2])
               return {1, ARGV[1], ARGV[1], 1, tonumber(ARGV[2])}
             end
@@ -54,22 +55,13 @@ public final class RedisDedupStore implements DedupStore {
               last = ARGV[1]
             end
             local outcome = 0
-            if redis.call('HEXISTS', KEYS[1], 'queued') == 0 then
+            if redis.call('HEXISTS', KEYS[1], 'pending') == 1 then
               outcome = 2
             end
             return {outcome, redis.call('HGET', KEYS[1], 'firstSeen'), last, count, redis.call('PTTL', KEYS[1])}
             """;
 
-    /** KEYS[1] record. Marks it queued only if it exists: a plain HSET would recreate an expired record without expiry. */
-    private static final String MARK_QUEUED_SCRIPT = """
-            if redis.call('EXISTS', KEYS[1]) == 1 then
-              return redis.call('HSET', KEYS[1], 'queued', '1')
-            end
-            return 0
-            """;
-
     private static final RedisScript RECORD = new RedisScript(RECORD_SCRIPT);
-    private static final RedisScript MARK_QUEUED = new RedisScript(MARK_QUEUED_SCRIPT);
 
     /** Bounds the work of one page when the source's records are sparse among many keys. */
     private static final int MAX_SCANS_PER_PAGE = 50;
@@ -116,7 +108,10 @@ public final class RedisDedupStore implements DedupStore {
         RedisCalls.await(markQueuedAsync(source, fingerprints), "dedup mark queued");
     }
 
-    /** One single-key call per record, all sent before any reply, like {@link #recordAsync}. */
+    /**
+     * One {@code HDEL pending} per record, all sent before any reply, like {@link #recordAsync}. A plain command
+     * instead of a script: deleting a field never creates a key, so an expired or forgotten record stays gone.
+     */
     @Override
     public CompletionStage<Void> markQueuedAsync(String source, List<String> fingerprints) {
         RedisAsyncCommands<String, String> redis;
@@ -127,8 +122,7 @@ public final class RedisDedupStore implements DedupStore {
         }
         CompletableFuture<?>[] calls = new CompletableFuture<?>[fingerprints.size()];
         for (int i = 0; i < calls.length; i++) {
-            calls[i] = MARK_QUEUED.<Long>run(redis, ScriptOutputType.INTEGER,
-                    new String[] {keys.dedupRecord(source, fingerprints.get(i))}).toCompletableFuture();
+            calls[i] = redis.hdel(keys.dedupRecord(source, fingerprints.get(i)), "pending").toCompletableFuture();
         }
         return RedisCalls.translated(CompletableFuture.allOf(calls), "dedup mark queued");
     }

@@ -11,6 +11,7 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 
 import java.time.Clock;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -44,9 +45,12 @@ class RedisDedupStoreIT extends DedupStoreContract {
     @Test
     void recordIsAReadableHashUnderTheDocumentedKeyExpiringWithTheWindow() {
         store.record(request("falco", "abc123", WINDOW));
+        Map<String, String> beforeQueueing = redis.sync().hgetall("zw:dedup:falco:abc123");
+        store.markQueued("falco", List.of("abc123"));
         clock.advance(Duration.ofSeconds(1));
         store.record(request("falco", "abc123", WINDOW));
 
+        assertThat(beforeQueueing).containsEntry("pending", "1");
         assertThat(redis.sync().hgetall("zw:dedup:falco:abc123")).containsExactlyInAnyOrderEntriesOf(Map.of(
                 "source", "falco", "fingerprint", "abc123", "count", "2",
                 "firstSeen", Long.toString(T0.toEpochMilli()),
