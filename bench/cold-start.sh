@@ -25,6 +25,10 @@ jar=ingester/target/zen-watcher-ingester.jar
 port=${COLD_START_PORT:-18080}
 event=shared/src/test/resources/fixtures/falco/http-output.json
 log=/tmp/zen-watcher-cold-start.log
+# Every start gets an empty local sink, as a new install has: the sink reads its whole file while starting, so
+# the Observations of earlier trials in ./data would otherwise be measured too.
+sink_dir=$(mktemp -d)
+trap 'rm -rf "$sink_dir"' EXIT
 read -r -a opts <<< "${JAVA_OPTS:-}"
 
 if $redis; then
@@ -32,7 +36,7 @@ if $redis; then
   while (exec 3<>"/dev/tcp/127.0.0.1/$redis_port") 2>/dev/null; do redis_port=$((20000 + RANDOM % 40000)); done
   "${REDIS_SERVER:-redis-server}" --port "$redis_port" --bind 127.0.0.1 --save '' --appendonly no >/tmp/zen-watcher-cold-start-redis.log 2>&1 &
   redis_pid=$!
-  trap 'kill "$redis_pid" 2>/dev/null || true' EXIT
+  trap 'kill "$redis_pid" 2>/dev/null || true; rm -rf "$sink_dir"' EXIT
   until (exec 3<>"/dev/tcp/127.0.0.1/$redis_port") 2>/dev/null; do
     kill -0 "$redis_pid" 2>/dev/null || { echo "redis-server exited; see /tmp/zen-watcher-cold-start-redis.log" >&2; exit 1; }
     sleep 0.05
@@ -41,8 +45,10 @@ if $redis; then
 fi
 
 start_ingester() {
+  rm -f "$sink_dir/observations.jsonl"
   java "${opts[@]}" "$@" -jar "$jar" -micronaut.server.port=$port \
-    -zen-watcher.receiver.allow-unauthenticated-builtins=true >"$log" 2>&1 &
+    -zen-watcher.receiver.allow-unauthenticated-builtins=true \
+    -zen-watcher.writer.local-sink-path="$sink_dir/observations.jsonl" >"$log" 2>&1 &
   pid=$!
 }
 
