@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.kubernetes.client.openapi.apis.CustomObjectsApi;
 import io.kubezen.watcher.bench.apps.Apps;
+import io.kubezen.watcher.bench.apps.ChildProcess;
 import io.kubezen.watcher.bench.load.AcknowledgedLoad;
 import io.kubezen.watcher.bench.load.PayloadTemplate;
 import io.kubezen.watcher.model.Observation;
@@ -21,6 +22,7 @@ import java.net.URI;
 import java.nio.file.Files;
 import java.time.Duration;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -95,6 +97,19 @@ public final class Cluster implements AutoCloseable {
                 "zen-watcher.queue.claim-interval", "1s",
                 "zen-watcher.writer.qps", Integer.toString(qps),
                 "zen-watcher.writer.burst", Integer.toString(Math.max(1, qps / 10)));
+    }
+
+    /** A receiver on {@code receiverPort} and a writer at {@code writerQps}, started side by side; answers the receiver. */
+    public ChildProcess startReceiverAndWriter(String scenario, int receiverPort, int writerQps) throws Exception {
+        int writerPort = Apps.freePort();
+        return apps.startAll(List.of(
+                () -> apps.ingester(scenario + "-receiver", receiverPort, receiverSettings()),
+                () -> apps.ingester(scenario + "-writer", writerPort, writerSettings("writer", writerQps)))).get(0);
+    }
+
+    /** The scenario's load of distinct events, their ids starting with {@code idPrefix}, on the receiver's port. */
+    public AcknowledgedLoad load(String idPrefix, ReliabilityPlan plan, int receiverPort) {
+        return new AcknowledgedLoad(payload, idPrefix, plan.loadSettings(ingest(receiverPort)));
     }
 
     public static URI ingest(int port) {

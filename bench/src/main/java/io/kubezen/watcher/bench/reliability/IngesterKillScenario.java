@@ -30,21 +30,17 @@ public final class IngesterKillScenario implements ReliabilityScenario {
 
     @Override
     public List<Figure> run(Cluster cluster, ReliabilityPlan plan) throws Exception {
-        Apps apps = cluster.apps();
         int receiverPort = Apps.freePort();
-        int writerPort = Apps.freePort();
-        ChildProcess receiver = apps.startAll(List.of(
-                () -> apps.ingester(NAME + "-receiver", receiverPort, cluster.receiverSettings()),
-                () -> apps.ingester(NAME + "-writer", writerPort, cluster.writerSettings("writer", WRITER_QPS)))).get(0);
+        ChildProcess receiver = cluster.startReceiverAndWriter(NAME, receiverPort, WRITER_QPS);
 
-        AcknowledgedLoad load = new AcknowledgedLoad(cluster.payload(), "ik", plan.loadSettings(Cluster.ingest(receiverPort)));
+        AcknowledgedLoad load = cluster.load("ik", plan, receiverPort);
         long end = System.nanoTime() + plan.load().toNanos();
         load.start();
         Thread.sleep(plan.beforeFailure().toMillis());
         long acknowledgedBeforeKill = load.tally().acknowledged().size();
         receiver.kill();
         long killed = System.nanoTime();
-        apps.ingester(NAME + "-receiver-restarted", receiverPort, cluster.receiverSettings());
+        cluster.apps().ingester(NAME + "-receiver-restarted", receiverPort, cluster.receiverSettings());
         double downSeconds = (System.nanoTime() - killed) / 1e9;
         Waits.sleepUntil(end);
         load.stop();

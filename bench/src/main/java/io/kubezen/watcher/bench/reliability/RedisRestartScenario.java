@@ -25,14 +25,10 @@ public final class RedisRestartScenario implements ReliabilityScenario {
 
     @Override
     public List<Figure> run(Cluster cluster, ReliabilityPlan plan) throws Exception {
-        Apps apps = cluster.apps();
         int receiverPort = Apps.freePort();
-        int writerPort = Apps.freePort();
-        apps.startAll(List.of(
-                () -> apps.ingester(NAME + "-receiver", receiverPort, cluster.receiverSettings()),
-                () -> apps.ingester(NAME + "-writer", writerPort, cluster.writerSettings("writer", WRITER_QPS))));
+        cluster.startReceiverAndWriter(NAME, receiverPort, WRITER_QPS);
 
-        AcknowledgedLoad load = new AcknowledgedLoad(cluster.payload(), "rr", plan.loadSettings(Cluster.ingest(receiverPort)));
+        AcknowledgedLoad load = cluster.load("rr", plan, receiverPort);
         long end = System.nanoTime() + plan.load().toNanos();
         load.start();
         Thread.sleep(plan.beforeFailure().toMillis());

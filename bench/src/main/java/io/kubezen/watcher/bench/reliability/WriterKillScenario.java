@@ -42,7 +42,7 @@ public final class WriterKillScenario implements ReliabilityScenario {
                 () -> apps.ingester(NAME + "-writer-b", otherPort, cluster.writerSettings("writer-b", qps)),
                 () -> apps.ingester(NAME + "-receiver", receiverPort, cluster.receiverSettings()))).get(0);
 
-        AcknowledgedLoad load = new AcknowledgedLoad(cluster.payload(), "wk", plan.loadSettings(Cluster.ingest(receiverPort)));
+        AcknowledgedLoad load = cluster.load("wk", plan, receiverPort);
         long end = System.nanoTime() + plan.load().toNanos();
         load.start();
         Thread.sleep(plan.beforeFailure().toMillis());
