@@ -157,7 +157,7 @@ public final class RedisDedupStore implements DedupStore {
 
     @Override
     public boolean forget(String source, String fingerprint) {
-        return RedisCalls.await(connector.shared().async().del(keys.dedupRecord(source, fingerprint)), "dedup forget") > 0;
+        return RedisCalls.await(forgetAsync(source, fingerprint), "dedup forget");
     }
 
     /**
