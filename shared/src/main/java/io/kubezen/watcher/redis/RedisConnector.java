@@ -1,21 +1,38 @@
 package io.kubezen.watcher.redis;
 
 import io.kubezen.watcher.store.StoreUnavailableException;
+import io.lettuce.core.AbstractRedisClient;
 import io.lettuce.core.ClientOptions;
+import io.lettuce.core.KeyScanCursor;
 import io.lettuce.core.RedisClient;
+import io.lettuce.core.RedisCredentials;
+import io.lettuce.core.RedisCredentialsProvider;
 import io.lettuce.core.RedisException;
 import io.lettuce.core.RedisURI;
+import io.lettuce.core.ScanArgs;
+import io.lettuce.core.ScanCursor;
 import io.lettuce.core.SocketOptions;
+import io.lettuce.core.SslOptions;
 import io.lettuce.core.TimeoutOptions;
-import io.lettuce.core.api.StatefulRedisConnection;
+import io.lettuce.core.cluster.ClusterClientOptions;
+import io.lettuce.core.cluster.ClusterTopologyRefreshOptions;
+import io.lettuce.core.cluster.RedisClusterClient;
+import io.lettuce.core.cluster.api.StatefulRedisClusterConnection;
 import io.lettuce.core.pubsub.StatefulRedisPubSubConnection;
 import io.lettuce.core.resource.ClientResources;
 import io.lettuce.core.resource.DefaultClientResources;
 import io.lettuce.core.resource.Delay;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Arrays;
+import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Supplier;
+import java.util.stream.Collectors;
 
 /**
  * The Lettuce client of one process, configured to fail fast: commands sent while Redis is away are
@@ -23,20 +40,26 @@ import java.util.function.Supplier;
  * callers get a {@link StoreUnavailableException} instead of a hanging webhook. Connections reconnect by
  * themselves; nothing needs rebuilding after an outage. Connecting is lazy, so a process can start while
  * Redis is down and begins working once it is up.
+ * <p>
+ * In {@link RedisMode#CLUSTER} it is a cluster client that sends each command to its slot's master, refreshes
+ * the topology when a node answers MOVED or ASK or a connection drops (a failover), and also every
+ * {@value #TOPOLOGY_REFRESH_SECONDS} seconds. Everything else sees the same {@link RedisConnection} in every mode.
  */
 public final class RedisConnector implements AutoCloseable {
 
     private static final Duration MIN_RECONNECT_DELAY = Duration.ofMillis(50);
+    private static final long TOPOLOGY_REFRESH_SECONDS = 30;
 
     private final RedisConnectionOptions options;
     private final RedisKeys keys;
     private final ClientResources resources;
-    private final RedisClient client;
+    private final AbstractRedisClient client;
     private final String address;
     private final Object lock = new Object();
-    private volatile StatefulRedisConnection<String, String> shared;
+    private volatile RedisConnection shared;
 
-    private RedisConnector(RedisConnectionOptions options, ClientResources resources, RedisClient client, String address) {
+    private RedisConnector(RedisConnectionOptions options, ClientResources resources, AbstractRedisClient client,
+                           String address) {
         this.options = options;
         this.keys = new RedisKeys(options.keyPrefix());
         this.resources = resources;
@@ -45,20 +68,24 @@ public final class RedisConnector implements AutoCloseable {
     }
 
     public static RedisConnector create(RedisConnectionOptions options) {
-        RedisURI uri = RedisURI.create(options.uri());
-        uri.setTimeout(options.commandTimeout());
+        List<RedisURI> uris = uris(options);
         ClientResources resources = DefaultClientResources.builder()
                 .reconnectDelay(Delay.exponential(MIN_RECONNECT_DELAY, options.maxReconnectDelay(), 2, TimeUnit.MILLISECONDS))
                 .build();
-        RedisClient client = RedisClient.create(resources, uri);
-        client.setOptions(ClientOptions.builder()
-                .autoReconnect(true)
-                .disconnectedBehavior(ClientOptions.DisconnectedBehavior.REJECT_COMMANDS)
-                .socketOptions(SocketOptions.builder().connectTimeout(options.commandTimeout()).build())
-                // Time out every command after the connection's timeout, which a caller may raise for blocking reads.
-                .timeoutOptions(TimeoutOptions.builder().timeoutCommands(true).connectionTimeout().build())
-                .build());
-        return new RedisConnector(options, resources, client, uri.getHost() + ":" + uri.getPort());
+        String address = uris.stream().map(RedisConnector::describe).collect(Collectors.joining(","));
+        if (options.mode() == RedisMode.CLUSTER) {
+            RedisClusterClient cluster = RedisClusterClient.create(resources, uris);
+            cluster.setOptions(ClusterClientOptions.builder(clientOptions(options))
+                    .topologyRefreshOptions(ClusterTopologyRefreshOptions.builder()
+                            .enablePeriodicRefresh(Duration.ofSeconds(TOPOLOGY_REFRESH_SECONDS))
+                            .enableAllAdaptiveRefreshTriggers()
+                            .build())
+                    .build());
+            return new RedisConnector(options, resources, cluster, address);
+        }
+        RedisClient standalone = RedisClient.create(resources, uris.get(0));
+        standalone.setOptions(clientOptions(options));
+        return new RedisConnector(options, resources, standalone, address);
     }
 
     public RedisConnectionOptions options() {
@@ -73,12 +100,12 @@ public final class RedisConnector implements AutoCloseable {
      * The connection all non-blocking commands of this process share; Lettuce multiplexes it safely across
      * threads, and commands sent without waiting in between are pipelined. Opened on first use.
      */
-    public StatefulRedisConnection<String, String> shared() {
-        StatefulRedisConnection<String, String> connection = shared;
+    public RedisConnection shared() {
+        RedisConnection connection = shared;
         if (connection == null) {
             synchronized (lock) {
                 if (shared == null) {
-                    shared = open(client::connect);
+                    shared = connect();
                 }
                 connection = shared;
             }
@@ -87,13 +114,36 @@ public final class RedisConnector implements AutoCloseable {
     }
 
     /** A connection of the caller's own, for blocking commands that would stall the shared one; the caller closes it. */
-    public StatefulRedisConnection<String, String> connect() {
-        return open(client::connect);
+    public RedisConnection connect() {
+        if (client instanceof RedisClusterClient cluster) {
+            return open(() -> RedisConnection.of(cluster.connect()));
+        }
+        return open(() -> RedisConnection.of(((RedisClient) client).connect()));
     }
 
-    /** A pub/sub connection of the caller's own; Lettuce subscribes it again after a reconnect. */
+    /**
+     * A pub/sub connection of the caller's own; Lettuce subscribes it again after a reconnect. On Cluster it
+     * subscribes on one node, which is enough: Redis Cluster delivers every PUBLISH to all nodes.
+     */
     public StatefulRedisPubSubConnection<String, String> connectPubSub() {
-        return open(client::connectPubSub);
+        if (client instanceof RedisClusterClient cluster) {
+            return open(cluster::connectPubSub);
+        }
+        return open(((RedisClient) client)::connectPubSub);
+    }
+
+    /**
+     * One SCAN step over the whole keyspace: on Cluster over every master in turn (see {@link ClusterScan}).
+     * {@code cursor} is {@code null} to start, then the previous page's cursor.
+     */
+    public ScanPage scan(String cursor, ScanArgs args) {
+        RedisConnection connection = shared();
+        if (connection.stateful() instanceof StatefulRedisClusterConnection<String, String> cluster) {
+            return ClusterScan.page(cluster, cursor, args);
+        }
+        KeyScanCursor<String> step = RedisCalls.await(connection.async()
+                .scan(cursor == null ? ScanCursor.INITIAL : ScanCursor.of(cursor), args), "scan");
+        return new ScanPage(step.getKeys(), step.isFinished() ? null : step.getCursor());
     }
 
     @Override
@@ -105,6 +155,85 @@ public final class RedisConnector implements AutoCloseable {
         }
         client.shutdown();
         resources.shutdown();
+    }
+
+    /** One URI, or in cluster mode one per seed node listed between scheme and path. */
+    static List<RedisURI> uris(RedisConnectionOptions options) {
+        List<String> texts = options.mode() == RedisMode.CLUSTER ? seeds(options.uri()) : List.of(options.uri());
+        return texts.stream().map(text -> {
+            RedisURI uri = RedisURI.create(text);
+            uri.setTimeout(options.commandTimeout());
+            if (options.passwordFile() != null) {
+                Path file = options.passwordFile();
+                String username = options.username();
+                // Read on every connect, so a rotated Secret is picked up without a restart.
+                uri.setCredentialsProvider(RedisCredentialsProvider.from(() -> RedisCredentials.just(username, read(file))));
+            } else if (options.username() != null) {
+                uri.setUsername(options.username());
+            }
+            return uri;
+        }).toList();
+    }
+
+    /** {@code redis://user@a:1,b:2/0} → {@code redis://user@a:1/0}, {@code redis://user@b:2/0}. */
+    static List<String> seeds(String uri) {
+        int schemeEnd = uri.indexOf("://");
+        if (schemeEnd < 0) {
+            throw new IllegalArgumentException(RedisConnectionOptions.PREFIX + ".uri '" + uri + "' has no scheme");
+        }
+        String scheme = uri.substring(0, schemeEnd + 3);
+        String rest = uri.substring(schemeEnd + 3);
+        int at = rest.lastIndexOf('@');
+        String userInfo = rest.substring(0, at + 1);
+        String hostsAndTail = rest.substring(at + 1);
+        int tail = hostsAndTail.length();
+        for (char end : new char[] {'/', '?', '#'}) {
+            int index = hostsAndTail.indexOf(end);
+            if (index >= 0 && index < tail) {
+                tail = index;
+            }
+        }
+        String suffix = hostsAndTail.substring(tail);
+        return Arrays.stream(hostsAndTail.substring(0, tail).split(","))
+                .map(String::trim)
+                .filter(host -> !host.isEmpty())
+                .map(host -> scheme + userInfo + host + suffix)
+                .toList();
+    }
+
+    private static ClientOptions clientOptions(RedisConnectionOptions options) {
+        ClientOptions.Builder builder = ClientOptions.builder()
+                .autoReconnect(true)
+                .disconnectedBehavior(ClientOptions.DisconnectedBehavior.REJECT_COMMANDS)
+                .socketOptions(SocketOptions.builder().connectTimeout(options.commandTimeout()).build())
+                .timeoutOptions(TimeoutOptions.builder().timeoutCommands(true)
+                        .timeoutSource(new CommandTimeouts(options.commandTimeout())).build());
+        RedisTlsFiles tls = options.tls();
+        if (!tls.isEmpty()) {
+            SslOptions.Builder ssl = SslOptions.builder();
+            if (tls.caFile() != null) {
+                ssl.trustManager(tls.caFile().toFile());
+            }
+            if (tls.certFile() != null) {
+                ssl.keyManager(tls.certFile().toFile(), tls.keyFile().toFile(), null);
+            }
+            builder.sslOptions(ssl.build());
+        }
+        return builder.build();
+    }
+
+    private static String read(Path passwordFile) {
+        try {
+            return Files.readString(passwordFile).replaceFirst("\\r?\\n$", "");
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read " + RedisConnectionOptions.PREFIX + ".password-file "
+                    + passwordFile, e);
+        }
+    }
+
+    private static String describe(RedisURI uri) {
+        return uri.getSentinels().isEmpty() ? uri.getHost() + ":" + uri.getPort()
+                : "sentinel master " + uri.getSentinelMasterId();
     }
 
     private <C> C open(Supplier<C> connect) {

@@ -2,7 +2,7 @@ package io.kubezen.watcher.redis;
 
 import io.lettuce.core.RedisNoScriptException;
 import io.lettuce.core.ScriptOutputType;
-import io.lettuce.core.api.async.RedisAsyncCommands;
+import io.lettuce.core.cluster.api.async.RedisClusterAsyncCommands;
 import io.lettuce.core.codec.StringCodec;
 import io.lettuce.core.output.NestedMultiOutput;
 import io.lettuce.core.protocol.CommandArgs;
@@ -33,7 +33,7 @@ public final class RedisScript {
     }
 
     /** Sends the script without waiting; callers collect several results with {@link RedisCalls#awaitAll}. */
-    public <T> CompletionStage<T> run(RedisAsyncCommands<String, String> redis, ScriptOutputType output,
+    public <T> CompletionStage<T> run(RedisClusterAsyncCommands<String, String> redis, ScriptOutputType output,
                                       String[] keys, String... args) {
         return redis.<T>evalsha(sha, output, keys, args).exceptionallyCompose(failure ->
                 RedisCalls.unwrap(failure) instanceof RedisNoScriptException
@@ -45,7 +45,7 @@ public final class RedisScript {
      * {@link #run} for a script that answers an array, with arguments that are text or bytes already encoded
      * as UTF-8, so that a large value is not made into a String only for the client to encode it again.
      */
-    public CompletionStage<List<Object>> runWithBytes(RedisAsyncCommands<String, String> redis, String[] keys,
+    public CompletionStage<List<Object>> runWithBytes(RedisClusterAsyncCommands<String, String> redis, String[] keys,
                                                       List<?> args) {
         return dispatch(redis, CommandType.EVALSHA, sha, keys, args).exceptionallyCompose(failure ->
                 RedisCalls.unwrap(failure) instanceof RedisNoScriptException
@@ -53,7 +53,7 @@ public final class RedisScript {
                         : CompletableFuture.failedFuture(failure));
     }
 
-    private static CompletionStage<List<Object>> dispatch(RedisAsyncCommands<String, String> redis, CommandType type,
+    private static CompletionStage<List<Object>> dispatch(RedisClusterAsyncCommands<String, String> redis, CommandType type,
                                                          String script, String[] keys, List<?> args) {
         CommandArgs<String, String> command = new CommandArgs<>(StringCodec.UTF8).add(script).add(keys.length)
                 .addKeys(keys);

@@ -1,27 +1,41 @@
 package io.kubezen.watcher.controller.wiring;
 
 import io.kubezen.watcher.redis.RedisConnectionOptions;
+import io.kubezen.watcher.redis.RedisMode;
+import io.kubezen.watcher.redis.RedisTlsFiles;
 import io.micronaut.context.annotation.ConfigurationProperties;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.core.bind.annotation.Bindable;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
 
+import java.nio.file.Path;
 import java.time.Duration;
 
 /**
- * {@code zen-watcher.redis.*}: where the controller finds the Redis the ingesters share.
- *
- * @param uri absent: no Redis, so the dedup window tuner is off
+ * {@code zen-watcher.redis.*}: where the controller finds the Redis the ingesters share; without a URI the dedup
+ * window tuner is off. The same keys as the ingester's; {@link RedisConnectionOptions} says what each means.
  */
-@ConfigurationProperties(RedisProperties.PREFIX)
+@ConfigurationProperties(RedisConnectionOptions.PREFIX)
 public record RedisProperties(
         @Nullable String uri,
-        @Bindable(defaultValue = "2s") Duration commandTimeout,
-        @Bindable(defaultValue = RedisConnectionOptions.DEFAULT_KEY_PREFIX) String keyPrefix) {
+        @NotNull @Bindable(defaultValue = "standalone") RedisMode mode,
+        @NotNull @Bindable(defaultValue = "2s") Duration commandTimeout,
+        @NotBlank @Bindable(defaultValue = RedisConnectionOptions.DEFAULT_KEY_PREFIX) String keyPrefix,
+        @NotNull @Bindable(defaultValue = "2s") Duration maxReconnectDelay,
+        @Nullable String username,
+        @Nullable Path passwordFile,
+        @Nullable Tls tls) {
 
-    public static final String PREFIX = "zen-watcher.redis";
-    public static final String URI = PREFIX + ".uri";
+    public static final String URI = RedisConnectionOptions.PREFIX + ".uri";
 
     RedisConnectionOptions toOptions() {
-        return RedisConnectionOptions.of(uri).withCommandTimeout(commandTimeout).withKeyPrefix(keyPrefix);
+        return new RedisConnectionOptions(uri, mode, commandTimeout, keyPrefix, maxReconnectDelay, username,
+                passwordFile, tls == null ? RedisTlsFiles.NONE : new RedisTlsFiles(tls.caFile, tls.certFile, tls.keyFile));
+    }
+
+    /** {@code zen-watcher.redis.tls.*}. */
+    @ConfigurationProperties("tls")
+    public record Tls(@Nullable Path caFile, @Nullable Path certFile, @Nullable Path keyFile) {
     }
 }

@@ -1,33 +1,41 @@
 package io.kubezen.watcher.ingester.wiring;
 
 import io.kubezen.watcher.redis.RedisConnectionOptions;
+import io.kubezen.watcher.redis.RedisMode;
+import io.kubezen.watcher.redis.RedisTlsFiles;
 import io.micronaut.context.annotation.ConfigurationProperties;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.core.bind.annotation.Bindable;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 
+import java.nio.file.Path;
 import java.time.Duration;
 
 /**
- * {@code zen-watcher.redis.*}. Without a URI the ingester runs on its embedded, in-memory stores.
- *
- * @param uri               env {@code ZEN_WATCHER_REDIS_URI}, for example {@code redis://redis:6379/0}
- * @param commandTimeout    how long a Redis command may take before the sender gets a 503
- * @param keyPrefix         in front of every key and channel
- * @param maxReconnectDelay the longest pause between reconnect attempts
+ * {@code zen-watcher.redis.*}. Without a URI the ingester runs on its embedded, in-memory stores. Only binds:
+ * {@link RedisConnectionOptions} says what each key means and checks the files at start-up.
  */
-@ConfigurationProperties(RedisProperties.PREFIX)
+@ConfigurationProperties(RedisConnectionOptions.PREFIX)
 public record RedisProperties(
         @Nullable String uri,
+        @NotNull @Bindable(defaultValue = "standalone") RedisMode mode,
         @NotNull @Bindable(defaultValue = "2s") Duration commandTimeout,
         @NotBlank @Bindable(defaultValue = RedisConnectionOptions.DEFAULT_KEY_PREFIX) String keyPrefix,
-        @NotNull @Bindable(defaultValue = "2s") Duration maxReconnectDelay) {
+        @NotNull @Bindable(defaultValue = "2s") Duration maxReconnectDelay,
+        @Nullable String username,
+        @Nullable Path passwordFile,
+        @Nullable Tls tls) {
 
-    public static final String PREFIX = "zen-watcher.redis";
-    public static final String URI = PREFIX + ".uri";
+    public static final String URI = RedisConnectionOptions.PREFIX + ".uri";
 
     RedisConnectionOptions toOptions() {
-        return new RedisConnectionOptions(uri, commandTimeout, keyPrefix, maxReconnectDelay);
+        return new RedisConnectionOptions(uri, mode, commandTimeout, keyPrefix, maxReconnectDelay, username,
+                passwordFile, tls == null ? RedisTlsFiles.NONE : new RedisTlsFiles(tls.caFile, tls.certFile, tls.keyFile));
+    }
+
+    /** {@code zen-watcher.redis.tls.*}. */
+    @ConfigurationProperties("tls")
+    public record Tls(@Nullable Path caFile, @Nullable Path certFile, @Nullable Path keyFile) {
     }
 }

@@ -8,12 +8,11 @@ import io.kubezen.watcher.redis.RedisCalls;
 import io.kubezen.watcher.redis.RedisConnector;
 import io.kubezen.watcher.redis.RedisKeys;
 import io.kubezen.watcher.redis.RedisScript;
+import io.kubezen.watcher.redis.ScanPage;
 import io.kubezen.watcher.store.Page;
-import io.lettuce.core.KeyScanCursor;
 import io.lettuce.core.ScanArgs;
-import io.lettuce.core.ScanCursor;
 import io.lettuce.core.ScriptOutputType;
-import io.lettuce.core.api.async.RedisAsyncCommands;
+import io.lettuce.core.cluster.api.async.RedisClusterAsyncCommands;
 
 import java.time.Clock;
 import java.time.Duration;
@@ -114,7 +113,7 @@ public final class RedisDedupStore implements DedupStore {
     /** Sends every call of the batch before any reply arrives, so they travel in one pipeline. */
     @Override
     public CompletionStage<List<DedupResult>> recordAsync(List<DedupRequest> batch) {
-        RedisAsyncCommands<String, String> redis;
+        RedisClusterAsyncCommands<String, String> redis;
         try {
             redis = connector.shared().async();
         } catch (RuntimeException e) {
@@ -149,7 +148,7 @@ public final class RedisDedupStore implements DedupStore {
      */
     @Override
     public CompletionStage<Void> markQueuedAsync(String source, List<String> fingerprints) {
-        RedisAsyncCommands<String, String> redis;
+        RedisClusterAsyncCommands<String, String> redis;
         try {
             redis = connector.shared().async();
         } catch (RuntimeException e) {
@@ -166,7 +165,7 @@ public final class RedisDedupStore implements DedupStore {
     @Override
     public CompletionStage<Void> cancelStatusAsync(String source, List<String> fingerprints) {
         try {
-            RedisAsyncCommands<String, String> redis = connector.shared().async();
+            RedisClusterAsyncCommands<String, String> redis = connector.shared().async();
             CompletableFuture<?>[] calls = new CompletableFuture<?>[fingerprints.size()];
             for (int i = 0; i < calls.length; i++) {
                 calls[i] = redis.hdel(keys.dedupRecord(source, fingerprints.get(i)), "statusDue").toCompletableFuture();
@@ -228,35 +227,34 @@ public final class RedisDedupStore implements DedupStore {
 
     /**
      * SCANs for the source's key pattern until about {@code limit} keys are found, or for at most
-     * {@value #MAX_SCANS_PER_PAGE} steps, then reads them in one pipeline. The cursor is Redis's SCAN cursor,
-     * with SCAN's guarantees.
+     * {@value #MAX_SCANS_PER_PAGE} steps, then reads them in one pipeline. The cursor is the connector's SCAN
+     * cursor (on Cluster it names the master it is on), with SCAN's guarantees.
      */
     @Override
     public Page<DedupRecord> list(String source, String cursor, int limit) {
         if (limit < 1) {
             throw new IllegalArgumentException("limit must be at least 1, was " + limit);
         }
-        RedisAsyncCommands<String, String> redis = connector.shared().async();
+        RedisClusterAsyncCommands<String, String> redis = connector.shared().async();
         ScanArgs match = ScanArgs.Builder.matches(keys.dedupRecordPattern(source)).limit(limit);
-        ScanCursor position = cursor == null ? ScanCursor.INITIAL : ScanCursor.of(cursor);
         List<String> found = new ArrayList<>();
+        ScanPage position = new ScanPage(List.of(), cursor);
         int scans = 0;
         do {
-            KeyScanCursor<String> scanned = RedisCalls.await(redis.scan(position, match), "dedup list");
-            found.addAll(scanned.getKeys());
-            position = scanned;
+            position = connector.scan(position.cursor(), match);
+            found.addAll(position.keys());
         } while (found.size() < limit && !position.isFinished() && ++scans < MAX_SCANS_PER_PAGE);
 
         List<CompletionStage<Optional<DedupRecord>>> reads = found.stream().map(key -> read(redis, key)).toList();
         List<DedupRecord> records = RedisCalls.awaitAll(reads, "dedup list").stream().flatMap(Optional::stream).toList();
-        return new Page<>(records, position.isFinished() ? null : position.getCursor());
+        return new Page<>(records, position.cursor());
     }
 
     /**
      * Sends HGETALL and PTTL together; empty when the key expired in between, holds only a predecessor, or its
      * window has ended (the key outlives it for the last status update).
      */
-    private CompletionStage<Optional<DedupRecord>> read(RedisAsyncCommands<String, String> redis, String key) {
+    private CompletionStage<Optional<DedupRecord>> read(RedisClusterAsyncCommands<String, String> redis, String key) {
         CompletionStage<Map<String, String>> fields = redis.hgetall(key);
         CompletionStage<Long> pttl = redis.pttl(key);
         return fields.thenCombine(pttl, (hash, ttlMillis) -> {

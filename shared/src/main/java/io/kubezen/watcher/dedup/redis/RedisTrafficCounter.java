@@ -5,10 +5,9 @@ import io.kubezen.watcher.dedup.TrafficCounter;
 import io.kubezen.watcher.redis.RedisCalls;
 import io.kubezen.watcher.redis.RedisConnector;
 import io.kubezen.watcher.redis.RedisKeys;
-import io.lettuce.core.KeyScanCursor;
+import io.kubezen.watcher.redis.ScanPage;
 import io.lettuce.core.ScanArgs;
-import io.lettuce.core.ScanCursor;
-import io.lettuce.core.api.async.RedisAsyncCommands;
+import io.lettuce.core.cluster.api.async.RedisClusterAsyncCommands;
 
 import java.time.Clock;
 import java.time.Duration;
@@ -43,7 +42,7 @@ public final class RedisTrafficCounter implements TrafficCounter {
     @Override
     public void add(String source, long events) {
         String key = keys.traffic(source, TrafficBuckets.bucketOf(clock.instant()));
-        RedisAsyncCommands<String, String> redis = connector.shared().async();
+        RedisClusterAsyncCommands<String, String> redis = connector.shared().async();
         CompletionStage<Long> increment = redis.incrby(key, events);
         CompletionStage<Boolean> expire = redis.expire(key, retention);
         RedisCalls.await(increment, "traffic count");
@@ -52,7 +51,7 @@ public final class RedisTrafficCounter implements TrafficCounter {
 
     @Override
     public long sum(String source, Duration period) {
-        RedisAsyncCommands<String, String> redis = connector.shared().async();
+        RedisClusterAsyncCommands<String, String> redis = connector.shared().async();
         List<CompletionStage<String>> reads = new ArrayList<>();
         for (long bucket : TrafficBuckets.covering(clock.instant(), period, retention)) {
             reads.add(redis.get(keys.traffic(source, bucket)));
@@ -65,14 +64,12 @@ public final class RedisTrafficCounter implements TrafficCounter {
     /** One full SCAN over the traffic pattern; a bucket that expires meanwhile may or may not be seen. */
     @Override
     public Set<String> sources() {
-        RedisAsyncCommands<String, String> redis = connector.shared().async();
         ScanArgs match = ScanArgs.Builder.matches(keys.trafficPattern()).limit(SCAN_COUNT);
         Set<String> sources = new HashSet<>();
-        ScanCursor position = ScanCursor.INITIAL;
+        ScanPage position = new ScanPage(List.of(), null);
         do {
-            KeyScanCursor<String> scanned = RedisCalls.await(redis.scan(position, match), "traffic sources");
-            scanned.getKeys().forEach(key -> sources.add(keys.sourceOfTraffic(key)));
-            position = scanned;
+            position = connector.scan(position.cursor(), match);
+            position.keys().forEach(key -> sources.add(keys.sourceOfTraffic(key)));
         } while (!position.isFinished());
         return sources;
     }

@@ -9,6 +9,7 @@ import io.kubezen.watcher.queue.QueueItem;
 import io.kubezen.watcher.queue.QueueStats;
 import io.kubezen.watcher.queue.QueuedObservationCodec;
 import io.kubezen.watcher.redis.RedisCalls;
+import io.kubezen.watcher.redis.RedisConnection;
 import io.kubezen.watcher.redis.RedisConnector;
 import io.kubezen.watcher.redis.RedisKeys;
 import io.kubezen.watcher.redis.RedisScript;
@@ -17,8 +18,7 @@ import io.lettuce.core.ScriptOutputType;
 import io.lettuce.core.StreamMessage;
 import io.lettuce.core.XGroupCreateArgs;
 import io.lettuce.core.XReadArgs;
-import io.lettuce.core.api.StatefulRedisConnection;
-import io.lettuce.core.api.async.RedisAsyncCommands;
+import io.lettuce.core.cluster.api.async.RedisClusterAsyncCommands;
 
 import java.time.Duration;
 import java.util.ArrayList;
@@ -109,7 +109,7 @@ public final class RedisEventQueue implements EventQueue, AutoCloseable {
     private final long capacity;
     private final RedisDeadLetters deadLetters;
     private final Object readLock = new Object();
-    private StatefulRedisConnection<String, String> readConnection;
+    private RedisConnection readConnection;
 
     public RedisEventQueue(RedisConnector connector, long capacity) {
         if (capacity < 1) {
@@ -167,7 +167,10 @@ public final class RedisEventQueue implements EventQueue, AutoCloseable {
         RedisCalls.await(create, "queue group create");
     }
 
-    /** Uses a connection of its own: a blocking XREADGROUP would hold up every command on the shared one. */
+    /**
+     * Uses a connection of its own: a blocking XREADGROUP would hold up every command on the shared one. The
+     * connector times it out after the block time plus the command timeout.
+     */
     @Override
     public List<QueueEntry> read(String group, String consumer, int count, Duration block) {
         XReadArgs args = XReadArgs.Builder.count(count);
@@ -178,7 +181,6 @@ public final class RedisEventQueue implements EventQueue, AutoCloseable {
             if (readConnection == null) {
                 readConnection = connector.connect();
             }
-            readConnection.setTimeout(block.plus(connector.options().commandTimeout()));
             List<StreamMessage<String, String>> messages = RedisCalls.await(readConnection.async().xreadgroup(
                     Consumer.from(group, consumer), args, XReadArgs.StreamOffset.lastConsumed(stream)), "queue read");
             // An entry XREADGROUP delivers with '>' was never delivered before, so this is its first delivery.
@@ -238,7 +240,7 @@ public final class RedisEventQueue implements EventQueue, AutoCloseable {
 
     @Override
     public QueueStats stats(String group) {
-        RedisAsyncCommands<String, String> redis = connector.shared().async();
+        RedisClusterAsyncCommands<String, String> redis = connector.shared().async();
         CompletionStage<Long> length = redis.xlen(stream);
         CompletionStage<Long> dead = redis.xlen(deadLetterStream);
         CompletionStage<List<Object>> groups = redis.xinfoGroups(stream).exceptionallyCompose(failure ->

@@ -4,7 +4,7 @@ import io.kubezen.watcher.dedup.DedupStore;
 import io.kubezen.watcher.dedup.DedupStoreContract;
 import io.kubezen.watcher.redis.RedisConnectionOptions;
 import io.kubezen.watcher.testing.redis.RedisConnectors;
-import io.kubezen.watcher.testing.redis.RedisServerHandle;
+import io.kubezen.watcher.testing.redis.RedisDeployment;
 import io.kubezen.watcher.testing.redis.WithRedis;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -21,9 +21,9 @@ class RedisDedupStoreIT extends DedupStoreContract {
 
     @RegisterExtension
     final RedisConnectors connectors = new RedisConnectors();
-    private final RedisServerHandle redis;
+    private final RedisDeployment redis;
 
-    RedisDedupStoreIT(RedisServerHandle redis) {
+    RedisDedupStoreIT(RedisDeployment redis) {
         this.redis = redis;
     }
 
@@ -65,7 +65,7 @@ class RedisDedupStoreIT extends DedupStoreContract {
     @Test
     void keyPrefixIsConfigurable() {
         DedupStore other = new RedisDedupStore(
-                connectors.open(RedisConnectionOptions.of(redis.uri()).withKeyPrefix("team-b:")), clock, DedupStore.DEFAULT_STATUS_INTERVAL);
+                connectors.open(redis.options().withKeyPrefix("team-b:")), clock, DedupStore.DEFAULT_STATUS_INTERVAL);
 
         other.record(request("falco", "abc123", WINDOW));
 

@@ -3,7 +3,7 @@ package io.kubezen.watcher.dedup.redis;
 import io.kubezen.watcher.dedup.DedupWindows;
 import io.kubezen.watcher.dedup.DedupWindowsContract;
 import io.kubezen.watcher.testing.redis.RedisConnectors;
-import io.kubezen.watcher.testing.redis.RedisServerHandle;
+import io.kubezen.watcher.testing.redis.RedisDeployment;
 import io.kubezen.watcher.testing.redis.WithRedis;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -23,10 +23,10 @@ class RedisDedupWindowsIT extends DedupWindowsContract {
 
     @RegisterExtension
     final RedisConnectors connectors = new RedisConnectors();
-    private final RedisServerHandle redis;
+    private final RedisDeployment redis;
     private final List<RedisDedupWindows> created = new ArrayList<>();
 
-    RedisDedupWindowsIT(RedisServerHandle redis) {
+    RedisDedupWindowsIT(RedisDeployment redis) {
         this.redis = redis;
     }
 

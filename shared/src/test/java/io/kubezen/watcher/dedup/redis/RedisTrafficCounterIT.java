@@ -3,7 +3,7 @@ package io.kubezen.watcher.dedup.redis;
 import io.kubezen.watcher.dedup.TrafficCounter;
 import io.kubezen.watcher.dedup.TrafficCounterContract;
 import io.kubezen.watcher.testing.redis.RedisConnectors;
-import io.kubezen.watcher.testing.redis.RedisServerHandle;
+import io.kubezen.watcher.testing.redis.RedisDeployment;
 import io.kubezen.watcher.testing.redis.WithRedis;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -18,9 +18,9 @@ class RedisTrafficCounterIT extends TrafficCounterContract {
 
     @RegisterExtension
     final RedisConnectors connectors = new RedisConnectors();
-    private final RedisServerHandle redis;
+    private final RedisDeployment redis;
 
-    RedisTrafficCounterIT(RedisServerHandle redis) {
+    RedisTrafficCounterIT(RedisDeployment redis) {
         this.redis = redis;
     }
 

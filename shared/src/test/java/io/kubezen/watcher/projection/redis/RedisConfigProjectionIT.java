@@ -3,7 +3,7 @@ package io.kubezen.watcher.projection.redis;
 import io.kubezen.watcher.projection.ConfigProjection;
 import io.kubezen.watcher.projection.ConfigProjectionContract;
 import io.kubezen.watcher.testing.redis.RedisConnectors;
-import io.kubezen.watcher.testing.redis.RedisServerHandle;
+import io.kubezen.watcher.testing.redis.RedisDeployment;
 import io.kubezen.watcher.testing.redis.WithRedis;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -18,9 +18,9 @@ class RedisConfigProjectionIT extends ConfigProjectionContract {
 
     @RegisterExtension
     final RedisConnectors connectors = new RedisConnectors();
-    private final RedisServerHandle redis;
+    private final RedisDeployment redis;
 
-    RedisConfigProjectionIT(RedisServerHandle redis) {
+    RedisConfigProjectionIT(RedisDeployment redis) {
         this.redis = redis;
     }
 

@@ -9,6 +9,7 @@ import io.kubezen.watcher.store.StoreUnavailableException;
 import io.kubezen.watcher.testing.Await;
 import io.kubezen.watcher.testing.redis.DedicatedRedis;
 import io.kubezen.watcher.testing.redis.RedisConnectors;
+import io.kubezen.watcher.testing.redis.RedisDeployment;
 import io.kubezen.watcher.testing.redis.RedisServerHandle;
 import io.kubezen.watcher.testing.redis.WithRedis;
 import io.lettuce.core.Range;
@@ -35,10 +36,10 @@ class RedisDeadLettersIT extends DeadLettersContract {
 
     @RegisterExtension
     final RedisConnectors connectors = new RedisConnectors();
-    private final RedisServerHandle redis;
+    private final RedisDeployment redis;
     private final List<RedisEventQueue> created = new ArrayList<>();
 
-    RedisDeadLettersIT(RedisServerHandle redis) {
+    RedisDeadLettersIT(RedisDeployment redis) {
         this.redis = redis;
     }
 
@@ -104,9 +105,9 @@ class RedisDeadLettersIT extends DeadLettersContract {
                 .containsExactly(0L, 0L, 1L);
     }
 
-    private RedisEventQueue open(RedisServerHandle server, long capacity) {
+    private RedisEventQueue open(RedisDeployment server, long capacity) {
         RedisEventQueue opened = new RedisEventQueue(
-                connectors.open(RedisConnectionOptions.of(server.uri()).withCommandTimeout(COMMAND_TIMEOUT)), capacity);
+                connectors.open(server.options().withCommandTimeout(COMMAND_TIMEOUT)), capacity);
         created.add(opened);
         return opened;
     }

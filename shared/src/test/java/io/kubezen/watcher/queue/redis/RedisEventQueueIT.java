@@ -7,7 +7,7 @@ import io.kubezen.watcher.queue.QueueStats;
 import io.kubezen.watcher.redis.RedisConnectionOptions;
 import io.kubezen.watcher.testing.Await;
 import io.kubezen.watcher.testing.redis.RedisConnectors;
-import io.kubezen.watcher.testing.redis.RedisServerHandle;
+import io.kubezen.watcher.testing.redis.RedisDeployment;
 import io.kubezen.watcher.testing.redis.WithRedis;
 import io.lettuce.core.Limit;
 import io.lettuce.core.Range;
@@ -30,10 +30,10 @@ class RedisEventQueueIT extends EventQueueContract {
 
     @RegisterExtension
     final RedisConnectors connectors = new RedisConnectors();
-    private final RedisServerHandle redis;
+    private final RedisDeployment redis;
     private final List<RedisEventQueue> created = new ArrayList<>();
 
-    RedisEventQueueIT(RedisServerHandle redis) {
+    RedisEventQueueIT(RedisDeployment redis) {
         this.redis = redis;
     }
 
@@ -46,7 +46,7 @@ class RedisEventQueueIT extends EventQueueContract {
     protected EventQueue createQueue(long capacity) {
         // A short command timeout proves that a blocking read gets its block time on top.
         RedisEventQueue queue = new RedisEventQueue(
-                connectors.open(RedisConnectionOptions.of(redis.uri()).withCommandTimeout(Duration.ofMillis(500))), capacity);
+                connectors.open(redis.options().withCommandTimeout(Duration.ofMillis(500))), capacity);
         created.add(queue);
         return queue;
     }
@@ -87,7 +87,7 @@ class RedisEventQueueIT extends EventQueueContract {
     @Test
     void aQueueNobodyUsedYetHasNoStreamAndNoStats() {
         EventQueue fresh = new RedisEventQueue(
-                connectors.open(RedisConnectionOptions.of(redis.uri()).withKeyPrefix("fresh:")), 10);
+                connectors.open(redis.options().withKeyPrefix("fresh:")), 10);
 
         assertThat(fresh.stats(GROUP)).isEqualTo(new QueueStats(0, 0, OptionalLong.of(0), 0));
         assertThat(redis.sync().exists("fresh:{stream}:observations")).isZero();

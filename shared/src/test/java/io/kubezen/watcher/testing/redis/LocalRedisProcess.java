@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
@@ -21,12 +22,15 @@ final class LocalRedisProcess implements RedisProcess {
     private final Path binary;
     private final Path config;
     private final Path log;
+    private final List<String> arguments;
     private Process process;
 
-    LocalRedisProcess(Path binary, Path config, Path log) {
+    /** {@code arguments} follow the config file on the command line, such as {@code --sentinel}. */
+    LocalRedisProcess(Path binary, Path config, Path log, List<String> arguments) {
         this.binary = binary;
         this.config = config;
         this.log = log;
+        this.arguments = List.copyOf(arguments);
     }
 
     @Override
@@ -35,7 +39,9 @@ final class LocalRedisProcess implements RedisProcess {
             return;
         }
         try {
-            process = new ProcessBuilder(binary.toString(), config.toString())
+            List<String> command = new ArrayList<>(List.of(binary.toString(), config.toString()));
+            command.addAll(arguments);
+            process = new ProcessBuilder(command)
                     .redirectErrorStream(true)
                     .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()))
                     .start();

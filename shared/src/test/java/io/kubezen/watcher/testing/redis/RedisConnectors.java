@@ -17,8 +17,8 @@ public final class RedisConnectors implements AfterEachCallback {
 
     private final List<RedisConnector> open = new ArrayList<>();
 
-    public RedisConnector open(RedisServerHandle redis) {
-        return open(RedisConnectionOptions.of(redis.uri()));
+    public RedisConnector open(RedisDeployment redis) {
+        return open(redis.options());
     }
 
     public synchronized RedisConnector open(RedisConnectionOptions options) {

@@ -6,21 +6,23 @@ import org.junit.jupiter.api.extension.ExtensionContext;
 import org.junit.jupiter.api.extension.ParameterContext;
 import org.junit.jupiter.api.extension.ParameterResolver;
 
+import java.util.function.Supplier;
+
 /**
- * Injects real Redis into tests. A {@link RedisServerHandle} or {@link RedisClient} parameter gets the one
- * server shared by the whole JVM, started on first use and stopped when the test run ends; it is flushed
- * before every test, so tests see an empty Redis. Tests in a JVM therefore must not run concurrently against
- * it (JUnit's default). A handle parameter annotated {@link DedicatedRedis} gets a fresh server of its own.
+ * Injects real Redis into tests. A {@link RedisDeployment} parameter gets the Redis of the test class's
+ * {@link WithRedis} topology; a {@link RedisServerHandle} or {@link RedisClient} parameter gets the standalone
+ * server. Each topology is started once per JVM, on first use, and stopped when the test run ends; it is flushed
+ * before every test, so tests see an empty Redis. Tests in a JVM therefore must not run concurrently against it
+ * (JUnit's default). A handle parameter annotated {@link DedicatedRedis} gets a fresh server of its own.
  */
 public final class RedisExtension implements ParameterResolver, BeforeEachCallback {
 
     private static final ExtensionContext.Namespace NAMESPACE = ExtensionContext.Namespace.create(RedisExtension.class);
-    private static final String SHARED = "shared-server";
 
     @Override
     public boolean supportsParameter(ParameterContext parameter, ExtensionContext context) {
         Class<?> type = parameter.getParameter().getType();
-        return type == RedisServerHandle.class
+        return type == RedisServerHandle.class || type == RedisDeployment.class
                 || (type == RedisClient.class && !parameter.isAnnotated(DedicatedRedis.class));
     }
 
@@ -29,23 +31,43 @@ public final class RedisExtension implements ParameterResolver, BeforeEachCallba
         if (parameter.isAnnotated(DedicatedRedis.class)) {
             return dedicated(parameter, context);
         }
-        RedisServerHandle shared = shared(context);
-        return parameter.getParameter().getType() == RedisClient.class ? shared.client() : shared;
+        Class<?> type = parameter.getParameter().getType();
+        if (type == RedisDeployment.class) {
+            return shared(context, topology(context));
+        }
+        RedisServerHandle standalone = (RedisServerHandle) shared(context, RedisTopology.STANDALONE);
+        return type == RedisClient.class ? standalone.client() : standalone;
     }
 
     /** Runs before the test's own {@code @BeforeEach} methods, so what they put into Redis stays. */
     @Override
     public void beforeEach(ExtensionContext context) {
-        RedisServerHandle shared = context.getRoot().getStore(NAMESPACE).get(SHARED, RedisServerHandle.class);
-        if (shared != null) {
-            shared.start();
-            shared.flushAll();
+        for (RedisTopology topology : RedisTopology.values()) {
+            RedisDeployment shared = context.getRoot().getStore(NAMESPACE).get(topology, RedisDeployment.class);
+            if (shared instanceof RedisServerHandle server) {
+                server.start();
+            }
+            if (shared != null) {
+                shared.flushAll();
+            }
         }
     }
 
-    private static RedisServerHandle shared(ExtensionContext context) {
-        return context.getRoot().getStore(NAMESPACE).getOrComputeIfAbsent(
-                SHARED, key -> RedisServers.start(RedisServerOptions.DEFAULT), RedisServerHandle.class);
+    private static RedisTopology topology(ExtensionContext context) {
+        WithRedis annotation = context.getRequiredTestClass().getAnnotation(WithRedis.class);
+        return annotation == null ? RedisTopology.STANDALONE : annotation.value();
+    }
+
+    private static RedisDeployment shared(ExtensionContext context, RedisTopology topology) {
+        Supplier<RedisDeployment> start = switch (topology) {
+            case STANDALONE -> () -> RedisServers.start(RedisServerOptions.DEFAULT);
+            case CLUSTER -> RedisClusterHandle::start;
+            case SENTINEL -> RedisSentinelHandle::start;
+            case TLS -> RedisTlsHandle::start;
+        };
+        // The root store closes AutoCloseable values when the run ends, which stops every process of it.
+        return context.getRoot().getStore(NAMESPACE).getOrComputeIfAbsent(topology, key -> start.get(),
+                RedisDeployment.class);
     }
 
     private static RedisServerHandle dedicated(ParameterContext parameter, ExtensionContext context) {

@@ -1,5 +1,6 @@
 package io.kubezen.watcher.testing.redis;
 
+import io.kubezen.watcher.redis.RedisConnectionOptions;
 import io.lettuce.core.RedisClient;
 import io.lettuce.core.api.StatefulRedisConnection;
 import io.lettuce.core.api.sync.RedisCommands;
@@ -19,7 +20,7 @@ import java.util.stream.Stream;
  * ("Redis stopped mid-test") and bring it back on the same port. Obtain one from {@link RedisExtension}
  * or {@link RedisServers}.
  */
-public final class RedisServerHandle implements AutoCloseable {
+public final class RedisServerHandle implements RedisDeployment, AutoCloseable {
 
     private static final Duration READY_TIMEOUT = Duration.ofSeconds(30);
     private static final long READY_POLL_NANOS = TimeUnit.MILLISECONDS.toNanos(20);
@@ -43,6 +44,25 @@ public final class RedisServerHandle implements AutoCloseable {
     /** {@code redis://127.0.0.1:port}, usable as {@code zen-watcher.redis.uri}. */
     public String uri() {
         return "redis://127.0.0.1:" + port;
+    }
+
+    @Override
+    public RedisTopology topology() {
+        return RedisTopology.STANDALONE;
+    }
+
+    @Override
+    public RedisConnectionOptions options() {
+        return RedisConnectionOptions.of(uri());
+    }
+
+    /** INFO, CLUSTER INFO and other commands answered with a text block, whole. */
+    public String text(String inlineCommand) {
+        try {
+            return RespProbe.text(port, inlineCommand);
+        } catch (IOException e) {
+            throw new UncheckedIOException(inlineCommand + " on " + uri() + " failed", e);
+        }
     }
 
     public int port() {
@@ -79,6 +99,7 @@ public final class RedisServerHandle implements AutoCloseable {
     }
 
     /** Deletes every key in every database. */
+    @Override
     public void flushAll() {
         String reply = command("FLUSHALL");
         if (!reply.equals("+OK")) {
@@ -106,6 +127,7 @@ public final class RedisServerHandle implements AutoCloseable {
     }
 
     /** Synchronous commands on a connection of the handle's own, for a test to look at or arrange Redis state. */
+    @Override
     public RedisCommands<String, String> sync() {
         RedisClient redis = client();
         synchronized (lock) {

@@ -8,6 +8,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.InetAddress;
 import java.net.ServerSocket;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -54,6 +55,23 @@ public final class RedisServers {
         }
     }
 
+    /** Runs a Redis tool (redis-cli, openssl) to its end; fails with its output when it exits non-zero. */
+    static String run(List<String> command) {
+        try {
+            Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
+            String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+            if (process.waitFor() != 0) {
+                throw new IllegalStateException(String.join(" ", command) + " failed:\n" + output);
+            }
+            return output;
+        } catch (IOException e) {
+            throw new UncheckedIOException("could not run " + command.get(0), e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while running " + command.get(0), e);
+        }
+    }
+
     static RedisServerKind chooseKind() {
         String forced = System.getProperty(KIND_PROPERTY, "auto").trim().toLowerCase(Locale.ROOT);
         if (!forced.equals("auto")) {
@@ -75,6 +93,9 @@ public final class RedisServers {
     private static RedisProcess process(RedisServerKind kind, int port, Path workDir, RedisServerOptions options)
             throws IOException {
         if (kind == RedisServerKind.DOCKER) {
+            if (options.sentinel() || !options.extra().isEmpty()) {
+                throw new IllegalStateException("Cluster, Sentinel and TLS test servers run only from redis-server on the PATH");
+            }
             return new ContainerRedisProcess(port, options);
         }
         Path binary = kind == RedisServerKind.PATH
@@ -83,12 +104,18 @@ public final class RedisServers {
                         "the embedded-redis jar has no Redis binary for this platform"));
         Path config = Files.writeString(workDir.resolve("redis.conf"),
                 options.configText("127.0.0.1", port, workDir.toString()));
-        return new LocalRedisProcess(binary, config, workDir.resolve("redis.log"));
+        return new LocalRedisProcess(binary, config, workDir.resolve("redis.log"),
+                options.sentinel() ? List.of("--sentinel") : List.of());
     }
 
-    private static Optional<Path> binaryOnPath() {
+    static Optional<Path> binaryOnPath() {
+        return onPath("redis-server");
+    }
+
+    /** A Redis tool such as {@code redis-cli} from the PATH. */
+    static Optional<Path> onPath(String name) {
         for (String dir : System.getenv().getOrDefault("PATH", "").split(File.pathSeparator)) {
-            Path candidate = Path.of(dir, "redis-server");
+            Path candidate = Path.of(dir, name);
             if (!dir.isEmpty() && Files.isExecutable(candidate)) {
                 return Optional.of(candidate);
             }
@@ -109,9 +136,11 @@ public final class RedisServers {
     }
 
     /** The port is free when we look; a race with another process is possible but shows as a clear start failure. */
-    private static int freeLoopbackPort() throws IOException {
+    static int freeLoopbackPort() {
         try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
             return socket.getLocalPort();
+        } catch (IOException e) {
+            throw new UncheckedIOException("no free loopback port", e);
         }
     }
 

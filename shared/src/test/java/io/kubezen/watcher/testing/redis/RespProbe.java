@@ -21,6 +21,32 @@ final class RespProbe {
     private RespProbe() {
     }
 
+    /** The whole reply of a command that answers a bulk string, such as {@code INFO} or {@code CLUSTER INFO}. */
+    static String text(int port, String command) throws IOException {
+        try (Socket socket = new Socket()) {
+            socket.connect(new InetSocketAddress(InetAddress.getLoopbackAddress(), port), TIMEOUT_MILLIS);
+            socket.setSoTimeout(TIMEOUT_MILLIS);
+            OutputStream out = socket.getOutputStream();
+            out.write((command + "\r\n").getBytes(StandardCharsets.UTF_8));
+            out.flush();
+            BufferedReader in = new BufferedReader(new InputStreamReader(socket.getInputStream(), StandardCharsets.UTF_8));
+            String header = in.readLine();
+            if (header == null || !header.startsWith("$")) {
+                throw new IOException(command + " answered " + header);
+            }
+            char[] body = new char[Integer.parseInt(header.substring(1))];
+            int read = 0;
+            while (read < body.length) {
+                int n = in.read(body, read, body.length - read);
+                if (n < 0) {
+                    throw new IOException("connection closed inside the reply to " + command);
+                }
+                read += n;
+            }
+            return new String(body);
+        }
+    }
+
     static String send(int port, String command) throws IOException {
         try (Socket socket = new Socket()) {
             socket.connect(new InetSocketAddress(InetAddress.getLoopbackAddress(), port), TIMEOUT_MILLIS);

@@ -6,7 +6,7 @@ import io.kubezen.watcher.controller.informer.ObjectFindings;
 import io.kubezen.watcher.controller.informer.ObjectKey;
 import io.kubezen.watcher.redis.RedisConnector;
 import io.kubezen.watcher.testing.redis.RedisConnectors;
-import io.kubezen.watcher.testing.redis.RedisServerHandle;
+import io.kubezen.watcher.testing.redis.RedisDeployment;
 import io.kubezen.watcher.testing.redis.WithRedis;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -21,11 +21,11 @@ class RedisFindingStoreIT extends FindingStoreContract {
 
     @RegisterExtension
     final RedisConnectors connectors = new RedisConnectors();
-    private final RedisServerHandle redis;
+    private final RedisDeployment redis;
     private RedisFindingStore store;
     private RedisConnector connector;
 
-    RedisFindingStoreIT(RedisServerHandle redis) {
+    RedisFindingStoreIT(RedisDeployment redis) {
         this.redis = redis;
     }
 

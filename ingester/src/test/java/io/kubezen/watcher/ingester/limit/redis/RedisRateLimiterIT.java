@@ -8,6 +8,7 @@ import io.kubezen.watcher.redis.RedisConnectionOptions;
 import io.kubezen.watcher.redis.RedisConnector;
 import io.kubezen.watcher.testing.redis.DedicatedRedis;
 import io.kubezen.watcher.testing.redis.RedisServerHandle;
+import io.kubezen.watcher.testing.redis.RedisDeployment;
 import io.kubezen.watcher.testing.redis.WithRedis;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -25,15 +26,15 @@ class RedisRateLimiterIT extends RateLimiterContract {
 
     private static final RateLimitSettings ONE_PER_SECOND_BURST_FOUR = new RateLimitSettings(1, 4);
 
-    private static RedisServerHandle redis;
+    private static RedisDeployment redis;
     private static RedisConnector first;
     private static RedisConnector second;
 
     @BeforeAll
-    static void connect(RedisServerHandle server) {
+    static void connect(RedisDeployment server) {
         redis = server;
-        first = RedisConnector.create(RedisConnectionOptions.of(server.uri()));
-        second = RedisConnector.create(RedisConnectionOptions.of(server.uri()));
+        first = RedisConnector.create(server.options());
+        second = RedisConnector.create(server.options());
     }
 
     @AfterAll
@@ -45,7 +46,7 @@ class RedisRateLimiterIT extends RateLimiterContract {
     @BeforeEach
     void coldScriptCache() {
         // Each test starts with an empty script cache, so the EVALSHA-miss path runs too.
-        redis.command("SCRIPT FLUSH");
+        redis.sync().scriptFlush();
     }
 
     @Override

@@ -1,0 +1,8 @@
+package io.kubezen.watcher.ingester.limit.redis;
+
+import io.kubezen.watcher.testing.redis.RedisTopology;
+import io.kubezen.watcher.testing.redis.WithRedis;
+
+@WithRedis(RedisTopology.CLUSTER)
+class RedisRateLimiterClusterIT extends RedisRateLimiterIT {
+}

@@ -1,0 +1,13 @@
+package io.kubezen.watcher.dedup.redis;
+
+import io.kubezen.watcher.testing.redis.RedisDeployment;
+import io.kubezen.watcher.testing.redis.RedisTopology;
+import io.kubezen.watcher.testing.redis.WithRedis;
+
+@WithRedis(RedisTopology.SENTINEL)
+class RedisTrafficCounterSentinelIT extends RedisTrafficCounterIT {
+
+    RedisTrafficCounterSentinelIT(RedisDeployment redis) {
+        super(redis);
+    }
+}

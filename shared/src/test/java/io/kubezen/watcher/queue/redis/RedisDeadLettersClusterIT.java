@@ -1,0 +1,13 @@
+package io.kubezen.watcher.queue.redis;
+
+import io.kubezen.watcher.testing.redis.RedisDeployment;
+import io.kubezen.watcher.testing.redis.RedisTopology;
+import io.kubezen.watcher.testing.redis.WithRedis;
+
+@WithRedis(RedisTopology.CLUSTER)
+class RedisDeadLettersClusterIT extends RedisDeadLettersIT {
+
+    RedisDeadLettersClusterIT(RedisDeployment redis) {
+        super(redis);
+    }
+}

@@ -1,0 +1,134 @@
+package io.kubezen.watcher.testing.redis;
+
+import io.kubezen.watcher.redis.RedisConnectionOptions;
+import io.kubezen.watcher.redis.RedisMode;
+import io.lettuce.core.RedisURI;
+import io.lettuce.core.cluster.RedisClusterClient;
+import io.lettuce.core.cluster.api.StatefulRedisClusterConnection;
+import io.lettuce.core.cluster.api.sync.RedisAdvancedClusterCommands;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.locks.LockSupport;
+import java.util.stream.Collectors;
+
+/**
+ * A real Redis Cluster on loopback: six {@code redis-server --cluster-enabled yes} nodes joined by
+ * {@code redis-cli --cluster create … --cluster-replicas 1}, which makes three masters with one replica each.
+ * Every node is a {@link RedisServerHandle}, so its process is stopped by its own PID like any other.
+ */
+public final class RedisClusterHandle implements RedisDeployment, AutoCloseable {
+
+    private static final int NODES = 6;
+    private static final Duration READY_TIMEOUT = Duration.ofSeconds(60);
+
+    private final List<RedisServerHandle> nodes;
+    private final Object lock = new Object();
+    private RedisClusterClient client;
+    private StatefulRedisClusterConnection<String, String> connection;
+
+    private RedisClusterHandle(List<RedisServerHandle> nodes) {
+        this.nodes = nodes;
+    }
+
+    static RedisClusterHandle start() {
+        Path cli = RedisServers.onPath("redis-cli").orElseThrow(() -> new IllegalStateException(
+                "A test Redis Cluster needs redis-cli on the PATH (apt-get install redis-tools)"));
+        List<RedisServerHandle> nodes = new ArrayList<>();
+        for (int i = 0; i < NODES; i++) {
+            // The bus port would default to the client port plus 10000, which may be taken or out of range.
+            nodes.add(RedisServers.start(RedisServerKind.PATH, RedisServerOptions.DEFAULT.with(
+                    "cluster-enabled yes", "cluster-config-file nodes.conf", "cluster-node-timeout 2000",
+                    "cluster-port " + RedisServers.freeLoopbackPort())));
+        }
+        RedisClusterHandle cluster = new RedisClusterHandle(nodes);
+        List<String> command = new ArrayList<>(List.of(cli.toString(), "--cluster", "create"));
+        nodes.forEach(node -> command.add("127.0.0.1:" + node.port()));
+        command.addAll(List.of("--cluster-replicas", "1", "--cluster-yes"));
+        RedisServers.run(command);
+        cluster.awaitFormed();
+        return cluster;
+    }
+
+    @Override
+    public RedisTopology topology() {
+        return RedisTopology.CLUSTER;
+    }
+
+    /** Every node as a seed, as an operator would list them. */
+    @Override
+    public RedisConnectionOptions options() {
+        return RedisConnectionOptions.of("redis://" + nodes.stream().map(node -> "127.0.0.1:" + node.port())
+                .collect(Collectors.joining(","))).withMode(RedisMode.CLUSTER);
+    }
+
+    @Override
+    public RedisAdvancedClusterCommands<String, String> sync() {
+        return connection().sync();
+    }
+
+    /** The test's own cluster connection, for looking at single nodes through its partitions. */
+    public StatefulRedisClusterConnection<String, String> connection() {
+        synchronized (lock) {
+            if (connection == null) {
+                client = RedisClusterClient.create(nodes.stream()
+                        .map(node -> RedisURI.create(node.uri())).toList());
+                connection = client.connect();
+            }
+            return connection;
+        }
+    }
+
+    /** FLUSHALL on each node that is a master by its own account, whatever a client's view of the topology. */
+    @Override
+    public void flushAll() {
+        for (RedisServerHandle node : nodes) {
+            if (node.isRunning() && node.text("INFO replication").contains("role:master")) {
+                node.flushAll();
+            }
+        }
+    }
+
+    @Override
+    public void close() {
+        synchronized (lock) {
+            if (client != null) {
+                client.shutdown();
+            }
+        }
+        nodes.forEach(RedisServerHandle::close);
+    }
+
+    /**
+     * Until every node reports the slots covered and sees three masters and three replicas, so that no test meets
+     * CLUSTERDOWN and no client learns a topology in which a replica still looks like an empty master.
+     */
+    private void awaitFormed() {
+        long deadline = System.nanoTime() + READY_TIMEOUT.toNanos();
+        String last = "";
+        while (System.nanoTime() - deadline < 0) {
+            try {
+                boolean formed = true;
+                for (RedisServerHandle node : nodes) {
+                    last = RespProbe.text(node.port(), "CLUSTER INFO");
+                    formed &= last.contains("cluster_state:ok") && last.contains("cluster_known_nodes:" + NODES);
+                    last = RespProbe.text(node.port(), "CLUSTER NODES");
+                    formed &= last.lines().filter(line -> line.split(" ")[2].contains("slave")).count() == NODES / 2;
+                }
+                if (formed) {
+                    return;
+                }
+            } catch (IOException e) {
+                last = e.toString();
+            }
+            LockSupport.parkNanos(TimeUnit.MILLISECONDS.toNanos(100));
+        }
+        throw new UncheckedIOException(new IOException("the test Redis Cluster did not form within " + READY_TIMEOUT
+                + "; last CLUSTER INFO: " + last));
+    }
+}

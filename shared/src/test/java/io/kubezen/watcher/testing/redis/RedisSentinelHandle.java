@@ -1,0 +1,114 @@
+package io.kubezen.watcher.testing.redis;
+
+import io.kubezen.watcher.redis.RedisConnectionOptions;
+import io.lettuce.core.RedisClient;
+import io.lettuce.core.api.StatefulRedisConnection;
+import io.lettuce.core.api.sync.RedisCommands;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.locks.LockSupport;
+import java.util.stream.Collectors;
+
+/**
+ * A master, its replica and three sentinels watching them (quorum two), all on loopback. Clients reach the master
+ * through the sentinels with {@code redis-sentinel://…#}{@value #MASTER}, as they would in a Bitnami Sentinel
+ * install. Every process is a {@link RedisServerHandle}, stopped by its own PID.
+ */
+public final class RedisSentinelHandle implements RedisDeployment, AutoCloseable {
+
+    static final String MASTER = "zw-master";
+    private static final int SENTINELS = 3;
+    private static final Duration READY_TIMEOUT = Duration.ofSeconds(30);
+
+    private final RedisServerHandle master;
+    private final RedisServerHandle replica;
+    private final List<RedisServerHandle> sentinels;
+    private final Object lock = new Object();
+    private RedisClient client;
+    private StatefulRedisConnection<String, String> connection;
+
+    private RedisSentinelHandle(RedisServerHandle master, RedisServerHandle replica, List<RedisServerHandle> sentinels) {
+        this.master = master;
+        this.replica = replica;
+        this.sentinels = sentinels;
+    }
+
+    static RedisSentinelHandle start() {
+        RedisServerHandle master = RedisServers.start(RedisServerKind.PATH, RedisServerOptions.DEFAULT);
+        RedisServerHandle replica = RedisServers.start(RedisServerKind.PATH,
+                RedisServerOptions.DEFAULT.with("replicaof 127.0.0.1 " + master.port()));
+        List<RedisServerHandle> sentinels = new ArrayList<>();
+        for (int i = 0; i < SENTINELS; i++) {
+            sentinels.add(RedisServers.start(RedisServerKind.PATH, RedisServerOptions.sentinel(List.of(
+                    "sentinel monitor " + MASTER + " 127.0.0.1 " + master.port() + " 2",
+                    "sentinel down-after-milliseconds " + MASTER + " 2000",
+                    "sentinel failover-timeout " + MASTER + " 10000"))));
+        }
+        RedisSentinelHandle group = new RedisSentinelHandle(master, replica, sentinels);
+        group.awaitReplicaInSync();
+        return group;
+    }
+
+    @Override
+    public RedisTopology topology() {
+        return RedisTopology.SENTINEL;
+    }
+
+    @Override
+    public RedisConnectionOptions options() {
+        return RedisConnectionOptions.of("redis-sentinel://" + sentinels.stream()
+                .map(sentinel -> "127.0.0.1:" + sentinel.port()).collect(Collectors.joining(",")) + "#" + MASTER);
+    }
+
+    /** Commands on the master the sentinels name. */
+    @Override
+    public RedisCommands<String, String> sync() {
+        synchronized (lock) {
+            if (connection == null) {
+                client = RedisClient.create(options().uri());
+                connection = client.connect();
+            }
+            return connection.sync();
+        }
+    }
+
+    @Override
+    public void flushAll() {
+        master.flushAll();
+    }
+
+    @Override
+    public void close() {
+        synchronized (lock) {
+            if (client != null) {
+                client.shutdown();
+            }
+        }
+        sentinels.forEach(RedisServerHandle::close);
+        replica.close();
+        master.close();
+    }
+
+    private void awaitReplicaInSync() {
+        long deadline = System.nanoTime() + READY_TIMEOUT.toNanos();
+        String last = "";
+        while (System.nanoTime() - deadline < 0) {
+            try {
+                last = RespProbe.text(replica.port(), "INFO replication");
+                if (last.contains("master_link_status:up")) {
+                    return;
+                }
+            } catch (IOException e) {
+                last = e.toString();
+            }
+            LockSupport.parkNanos(TimeUnit.MILLISECONDS.toNanos(50));
+        }
+        throw new UncheckedIOException(new IOException("the test Sentinel group's replica did not sync within "
+                + READY_TIMEOUT + ": " + last));
+    }
+}
