@@ -2,7 +2,10 @@ package io.kubezen.watcher.testing.redis;
 
 import io.kubezen.watcher.redis.RedisConnectionOptions;
 import io.kubezen.watcher.redis.RedisMode;
+import io.lettuce.core.KeyScanCursor;
 import io.lettuce.core.RedisURI;
+import io.lettuce.core.ScanArgs;
+import io.lettuce.core.ScanCursor;
 import io.lettuce.core.cluster.RedisClusterClient;
 import io.lettuce.core.cluster.api.StatefulRedisClusterConnection;
 import io.lettuce.core.cluster.api.sync.RedisAdvancedClusterCommands;
@@ -84,14 +87,33 @@ public final class RedisClusterHandle implements RedisDeployment, AutoCloseable 
         }
     }
 
-    /** FLUSHALL on each node that is a master by its own account, whatever a client's view of the topology. */
+    /** FLUSHALL on each master. */
     @Override
     public void flushAll() {
-        for (RedisServerHandle node : nodes) {
-            if (node.isRunning() && node.text("INFO replication").contains("role:master")) {
-                node.flushAll();
-            }
+        masters().forEach(RedisServerHandle::flushAll);
+    }
+
+    /** The nodes that are masters by their own account, whatever a client's view of the topology. */
+    private List<RedisServerHandle> masters() {
+        return nodes.stream()
+                .filter(node -> node.isRunning() && node.text("INFO replication").contains("role:master"))
+                .toList();
+    }
+
+    /** How many keys match {@code pattern} on each master, by SCAN on each master alone. */
+    public List<Long> keysPerMaster(String pattern) {
+        List<Long> counts = new ArrayList<>();
+        for (RedisServerHandle node : masters()) {
+            long count = 0;
+            ScanCursor cursor = ScanCursor.INITIAL;
+            do {
+                KeyScanCursor<String> step = node.sync().scan(cursor, ScanArgs.Builder.matches(pattern).limit(500));
+                count += step.getKeys().size();
+                cursor = step;
+            } while (!cursor.isFinished());
+            counts.add(count);
         }
+        return counts;
     }
 
     @Override

@@ -11,7 +11,7 @@ import java.util.function.Supplier;
 /**
  * Injects real Redis into tests. A {@link RedisDeployment} parameter gets the Redis of the test class's
  * {@link WithRedis} topology; a {@link RedisServerHandle} or {@link RedisClient} parameter gets the standalone
- * server. Each topology is started once per JVM, on first use, and stopped when the test run ends; it is flushed
+ * server, a {@link RedisClusterHandle}, {@link RedisSentinelHandle} or {@link RedisTlsHandle} its own topology. Each topology is started once per JVM, on first use, and stopped when the test run ends; it is flushed
  * before every test, so tests see an empty Redis. Tests in a JVM therefore must not run concurrently against it
  * (JUnit's default). A handle parameter annotated {@link DedicatedRedis} gets a fresh server of its own.
  */
@@ -22,7 +22,7 @@ public final class RedisExtension implements ParameterResolver, BeforeEachCallba
     @Override
     public boolean supportsParameter(ParameterContext parameter, ExtensionContext context) {
         Class<?> type = parameter.getParameter().getType();
-        return type == RedisServerHandle.class || type == RedisDeployment.class
+        return RedisDeployment.class.isAssignableFrom(type)
                 || (type == RedisClient.class && !parameter.isAnnotated(DedicatedRedis.class));
     }
 
@@ -34,6 +34,10 @@ public final class RedisExtension implements ParameterResolver, BeforeEachCallba
         Class<?> type = parameter.getParameter().getType();
         if (type == RedisDeployment.class) {
             return shared(context, topology(context));
+        }
+        if (type == RedisClusterHandle.class || type == RedisSentinelHandle.class || type == RedisTlsHandle.class) {
+            return shared(context, type == RedisClusterHandle.class ? RedisTopology.CLUSTER
+                    : type == RedisSentinelHandle.class ? RedisTopology.SENTINEL : RedisTopology.TLS);
         }
         RedisServerHandle standalone = (RedisServerHandle) shared(context, RedisTopology.STANDALONE);
         return type == RedisClient.class ? standalone.client() : standalone;
