@@ -40,22 +40,31 @@ helm.sh/chart: {{ printf "%s-%s" .root.Chart.Name .root.Chart.Version | replace 
 {{- default (printf "%s-controller" (include "zen-watcher.fullname" .)) .Values.controller.leaderElection.leaseName -}}
 {{- end -}}
 
-{{/* The parts of redis.uri: scheme, host:port and database path; fails naming the key when unusable. */}}
+{{/*
+The parts of redis.uri: scheme, host (one or more host:port, comma-separated), database path and, for
+Sentinel, the master name in the fragment; fails naming the key when unusable.
+*/}}
 {{- define "zen-watcher.redisUrl" -}}
 {{- $url := urlParse .Values.redis.uri -}}
-{{- if not (has $url.scheme (list "redis" "rediss")) -}}
-{{- fail (printf "redis.uri must start with redis:// or rediss://, was %q" .Values.redis.uri) -}}
+{{- if not (has $url.scheme (list "redis" "rediss" "redis-sentinel")) -}}
+{{- fail (printf "redis.uri must start with redis://, rediss:// or redis-sentinel://, was %q" .Values.redis.uri) -}}
 {{- end -}}
 {{- if $url.userinfo -}}
 {{- fail "redis.uri must not hold a password: put it in the Secret named by redis.auth.existingSecret" -}}
+{{- end -}}
+{{- if and (eq $url.scheme "redis-sentinel") (not $url.fragment) -}}
+{{- fail "redis.uri with redis-sentinel:// must name the master after '#', e.g. redis-sentinel://s1:26379#mymaster" -}}
+{{- end -}}
+{{- if and (eq $url.scheme "redis-sentinel") (eq .Values.redis.mode "cluster") -}}
+{{- fail "redis.mode cluster does not go with a redis-sentinel:// redis.uri; Sentinel needs redis.mode standalone" -}}
 {{- end -}}
 {{- toJson $url -}}
 {{- end -}}
 
 {{/*
-Redis connection environment of every component. The URI either comes whole from the Secret (uriKey),
-or is redis.uri with the password from the Secret spliced in through Kubernetes' $(VAR) expansion, so
-the password never sits in a rendered manifest.
+Redis connection environment of every component. The URI comes from redis.uri or whole from the Secret
+(uriKey); the password and the TLS files are mounted from their Secrets and named by path, so no secret
+sits in a rendered manifest or an environment variable.
 */}}
 {{- define "zen-watcher.redisEnv" -}}
 {{- $auth := .Values.redis.auth -}}
@@ -73,17 +82,34 @@ the password never sits in a rendered manifest.
 {{- fail "redis.uri is required (redis://host:6379/0), or redis.auth.existingSecret with redis.auth.uriKey" -}}
 {{- end -}}
 {{- $url := include "zen-watcher.redisUrl" . | fromJson }}
-{{- if $auth.existingSecret }}
-- name: REDIS_PASSWORD
-  valueFrom:
-    secretKeyRef:
-      name: {{ $auth.existingSecret }}
-      key: {{ $auth.passwordKey }}
-- name: ZEN_WATCHER_REDIS_URI
-  value: {{ printf "%s://:$(REDIS_PASSWORD)@%s%s%s" $url.scheme $url.host $url.path (ternary (printf "?%s" $url.query) "" (ne $url.query "")) | quote }}
-{{- else }}
 - name: ZEN_WATCHER_REDIS_URI
   value: {{ .Values.redis.uri | quote }}
+{{- if $auth.existingSecret }}
+- name: ZEN_WATCHER_REDIS_PASSWORD_FILE
+  value: /etc/zen-watcher/redis-auth/password
+{{- end }}
+{{- end }}
+- name: ZEN_WATCHER_REDIS_MODE
+  value: {{ .Values.redis.mode | quote }}
+{{- with $auth.username }}
+- name: ZEN_WATCHER_REDIS_USERNAME
+  value: {{ . | quote }}
+{{- end }}
+{{- with .Values.redis.tls }}
+{{- if .existingSecret }}
+{{- if .caKey }}
+- name: ZEN_WATCHER_REDIS_TLS_CA_FILE
+  value: /etc/zen-watcher/redis-tls/ca.crt
+{{- end }}
+{{- if and .certKey (not .keyKey) }}
+{{- fail "redis.tls.certKey needs redis.tls.keyKey, the key of the client's private key" -}}
+{{- end }}
+{{- if .certKey }}
+- name: ZEN_WATCHER_REDIS_TLS_CERT_FILE
+  value: /etc/zen-watcher/redis-tls/tls.crt
+- name: ZEN_WATCHER_REDIS_TLS_KEY_FILE
+  value: /etc/zen-watcher/redis-tls/tls.key
+{{- end }}
 {{- end }}
 {{- end }}
 - name: ZEN_WATCHER_REDIS_KEY_PREFIX
@@ -138,6 +164,16 @@ readinessProbe:
 - name: config
   mountPath: /etc/zen-watcher/config
   readOnly: true
+{{- if and .Values.redis.auth.existingSecret (not .Values.redis.auth.uriKey) }}
+- name: redis-auth
+  mountPath: /etc/zen-watcher/redis-auth
+  readOnly: true
+{{- end }}
+{{- if .Values.redis.tls.existingSecret }}
+- name: redis-tls
+  mountPath: /etc/zen-watcher/redis-tls
+  readOnly: true
+{{- end }}
 {{- end -}}
 
 {{- define "zen-watcher.volumes" -}}
@@ -147,6 +183,32 @@ readinessProbe:
 - name: config
   configMap:
     name: {{ include "zen-watcher.fullname" . }}-config
+{{- if and .Values.redis.auth.existingSecret (not .Values.redis.auth.uriKey) }}
+- name: redis-auth
+  secret:
+    secretName: {{ .Values.redis.auth.existingSecret }}
+    items:
+      - key: {{ .Values.redis.auth.passwordKey }}
+        path: password
+{{- end }}
+{{- with .Values.redis.tls }}
+{{- if .existingSecret }}
+- name: redis-tls
+  secret:
+    secretName: {{ .existingSecret }}
+    items:
+      {{- if .caKey }}
+      - key: {{ .caKey }}
+        path: ca.crt
+      {{- end }}
+      {{- if .certKey }}
+      - key: {{ .certKey }}
+        path: tls.crt
+      - key: {{ .keyKey }}
+        path: tls.key
+      {{- end }}
+{{- end }}
+{{- end }}
 {{- end -}}
 
 {{/* Scheduling and pod-level settings shared by every Deployment; call with (dict "root" $ "values" .Values.writer). */}}

@@ -9,6 +9,7 @@ import io.kubezen.watcher.testing.crd.DeployFiles;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.ValueSource;
 
 import java.nio.file.Files;
@@ -104,18 +105,53 @@ class ChartRenderingIT {
     }
 
     @Test
-    void theRedisPasswordComesFromItsSecretBeforeTheUriThatUsesIt() {
+    void theRedisPasswordIsAFileMountedFromItsSecret() {
         for (Manifest deployment : ofKind(chart.render(List.of(PRODUCTION)), "Deployment")) {
-            List<String> names = new ArrayList<>();
-            deployment.object().at("/spec/template/spec/containers/0/env").forEach(e -> names.add(e.path("name").asText()));
-            JsonNode container = deployment.object().at("/spec/template/spec/containers/0");
+            JsonNode pod = deployment.object().at("/spec/template/spec");
+            JsonNode container = pod.at("/containers/0");
 
-            assertThat(env(container, "REDIS_PASSWORD").at("/valueFrom/secretKeyRef/name").asText()).isEqualTo("zen-watcher-redis");
             assertThat(env(container, "ZEN_WATCHER_REDIS_URI").path("value").asText())
-                    .isEqualTo("redis://:$(REDIS_PASSWORD)@redis-master.redis:6379/0");
-            // Kubernetes expands $(VAR) only from variables listed earlier.
-            assertThat(names.indexOf("REDIS_PASSWORD")).as(deployment.origin()).isLessThan(names.indexOf("ZEN_WATCHER_REDIS_URI"));
+                    .as(deployment.origin()).isEqualTo("redis://redis-master.redis:6379/0");
+            String file = env(container, "ZEN_WATCHER_REDIS_PASSWORD_FILE").path("value").asText();
+            JsonNode volume = volumeOf(pod, mountedAt(container, file.substring(0, file.lastIndexOf('/'))));
+            assertThat(volume.at("/secret/secretName").asText()).isEqualTo("zen-watcher-redis");
+            assertThat(volume.at("/secret/items/0").toString())
+                    .isEqualTo("{\"key\":\"redis-password\",\"path\":\"password\"}");
+            assertThat(file).endsWith("/password");
         }
+    }
+
+    /** Each Redis shape an operator runs: the app's mode, KEDA's matching scaler, and the TLS files mounted. */
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(delimiter = '|', textBlock = """
+            standalone | redis://redis:6379/0                              | standalone | redis-streams          | address   | redis:6379
+            cluster    | redis://node-0.redis:6379,node-1.redis:6379       | cluster    | redis-cluster-streams  | addresses | node-0.redis:6379, node-1.redis:6379
+            sentinel   | redis-sentinel://sentinel-0,sentinel-1#mymaster   | standalone | redis-sentinel-streams | addresses | sentinel-0:26379, sentinel-1:26379
+            """)
+    void everyRedisModeReachesTheAppAndKeda(String name, String uri, String mode, String scaler, String field,
+                                            String addresses) {
+        List<Manifest> manifests = chart.render(List.of(), "writer.keda.enabled=true", "redis.uri=" + uri.replace(",", "\\,"),
+                "redis.mode=" + mode, "redis.auth.existingSecret=redis-creds", "redis.auth.username=zen",
+                "redis.tls.existingSecret=redis-ca", "redis.tls.certKey=tls.crt", "redis.tls.keyKey=tls.key");
+
+        for (Manifest deployment : ofKind(manifests, "Deployment")) {
+            JsonNode pod = deployment.object().at("/spec/template/spec");
+            JsonNode container = pod.at("/containers/0");
+            assertThat(env(container, "ZEN_WATCHER_REDIS_URI").path("value").asText()).as(deployment.origin()).isEqualTo(uri);
+            assertThat(env(container, "ZEN_WATCHER_REDIS_MODE").path("value").asText()).isEqualTo(mode);
+            assertThat(env(container, "ZEN_WATCHER_REDIS_USERNAME").path("value").asText()).isEqualTo("zen");
+            String ca = env(container, "ZEN_WATCHER_REDIS_TLS_CA_FILE").path("value").asText();
+            assertThat(volumeOf(pod, mountedAt(container, ca.substring(0, ca.lastIndexOf('/')))).at("/secret/secretName")
+                    .asText()).isEqualTo("redis-ca");
+            assertThat(env(container, "ZEN_WATCHER_REDIS_TLS_CERT_FILE").path("value").asText()).startsWith("/etc/zen-watcher/redis-tls/");
+            assertThat(env(container, "ZEN_WATCHER_REDIS_TLS_KEY_FILE").path("value").asText()).startsWith("/etc/zen-watcher/redis-tls/");
+        }
+        JsonNode trigger = only(manifests, "ScaledObject").object().at("/spec/triggers/0");
+        assertThat(trigger.path("type").asText()).isEqualTo(scaler);
+        assertThat(trigger.at("/metadata/" + field).asText()).isEqualTo(addresses);
+        assertThat(trigger.at("/metadata/usernameFromEnv").asText()).isEqualTo("ZEN_WATCHER_REDIS_USERNAME");
+        assertThat(only(manifests, "TriggerAuthentication").object().at("/spec/secretTargetRef"))
+                .extracting(ref -> ref.path("parameter").asText()).containsExactly("password", "ca", "cert", "key");
     }
 
     @Test

@@ -72,6 +72,9 @@ class HelmChartIT {
                 arguments("securityContext.capabilities.drop={NET_RAW}", "drop"),
                 arguments("redis.uri=redis://:hunter2@redis:6379/0", "redis.uri"),
                 arguments("redis.uri=http://redis:6379", "redis.uri"),
+                arguments("redis.mode=sentinel", "redis.mode"),
+                arguments("redis.uri=redis-sentinel://s1:26379", "redis.uri"),
+                arguments("redis.tls.existingSecret=redis-ca,redis.tls.certKey=tls.crt", "redis.tls.keyKey"),
                 arguments("redis.auth.uriKey=redis-uri", "redis.auth.existingSecret"),
                 arguments("writer.keda.lagCount=0", "lagCount"),
                 arguments("ingester.replicaz=3", "replicaz"));
