@@ -1,5 +1,7 @@
 package io.kubezen.watcher.controller.projection.kubernetes;
 
+import com.google.gson.JsonElement;
+import com.google.gson.JsonObject;
 import io.kubernetes.client.informer.ResourceEventHandler;
 import io.kubernetes.client.informer.SharedIndexInformer;
 import io.kubernetes.client.informer.SharedInformerFactory;
@@ -14,6 +16,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.Consumer;
@@ -79,14 +82,34 @@ public final class IngesterInformers implements IngesterWatch {
 
     private record Handler(Consumer<String> enqueue) implements ResourceEventHandler<V1alpha1Ingester> {
 
+        private static final String LAST_EVENT_AT = "lastEventAt";
+
         @Override
         public void onAdd(V1alpha1Ingester ingester) {
             enqueue.accept(IngesterLookup.keyOf(ingester));
         }
 
+        /**
+         * Skips the leader's own {@code lastEventAt} writes, which come every interval for a busy source and
+         * change nothing the sync step looks at; a resync (the same object twice) still goes through.
+         */
         @Override
         public void onUpdate(V1alpha1Ingester before, V1alpha1Ingester after) {
-            enqueue.accept(IngesterLookup.keyOf(after));
+            if (!onlyLastEventMoved(before, after)) {
+                enqueue.accept(IngesterLookup.keyOf(after));
+            }
+        }
+
+        private static boolean onlyLastEventMoved(V1alpha1Ingester before, V1alpha1Ingester after) {
+            if (!Objects.equals(before.getMetadata().getGeneration(), after.getMetadata().getGeneration())
+                    || before.getStatus() == null || after.getStatus() == null) {
+                return false;
+            }
+            JsonObject a = before.getStatus().deepCopy();
+            JsonObject b = after.getStatus().deepCopy();
+            JsonElement lastBefore = a.remove(LAST_EVENT_AT);
+            JsonElement lastAfter = b.remove(LAST_EVENT_AT);
+            return !Objects.equals(lastBefore, lastAfter) && a.equals(b);
         }
 
         @Override
