@@ -28,6 +28,8 @@ import java.util.function.Consumer;
  */
 public final class IngesterInformers implements IngesterWatch {
 
+    private static final String LAST_EVENT_AT = "lastEventAt";
+
     private final List<SharedInformerFactory> factories = new ArrayList<>();
     private final List<SharedIndexInformer<V1alpha1Ingester>> informers = new ArrayList<>();
 
@@ -80,9 +82,23 @@ public final class IngesterInformers implements IngesterWatch {
         factories.forEach(SharedInformerFactory::stopAllRegisteredInformers);
     }
 
-    private record Handler(Consumer<String> enqueue) implements ResourceEventHandler<V1alpha1Ingester> {
+    /**
+     * True for the leader's own {@code lastEventAt} writes: the same generation, and a status that differs in
+     * that field alone. The sync step looks at nothing they change.
+     */
+    static boolean onlyLastEventMoved(V1alpha1Ingester before, V1alpha1Ingester after) {
+        if (!Objects.equals(before.getMetadata().getGeneration(), after.getMetadata().getGeneration())
+                || before.getStatus() == null || after.getStatus() == null) {
+            return false;
+        }
+        JsonObject a = before.getStatus().deepCopy();
+        JsonObject b = after.getStatus().deepCopy();
+        JsonElement lastBefore = a.remove(LAST_EVENT_AT);
+        JsonElement lastAfter = b.remove(LAST_EVENT_AT);
+        return !Objects.equals(lastBefore, lastAfter) && a.equals(b);
+    }
 
-        private static final String LAST_EVENT_AT = "lastEventAt";
+    private record Handler(Consumer<String> enqueue) implements ResourceEventHandler<V1alpha1Ingester> {
 
         @Override
         public void onAdd(V1alpha1Ingester ingester) {
@@ -90,26 +106,14 @@ public final class IngesterInformers implements IngesterWatch {
         }
 
         /**
-         * Skips the leader's own {@code lastEventAt} writes, which come every interval for a busy source and
-         * change nothing the sync step looks at; a resync (the same object twice) still goes through.
+         * Skips the leader's own {@code lastEventAt} writes, which come every interval for a busy source; a
+         * resync (the same object twice) still goes through.
          */
         @Override
         public void onUpdate(V1alpha1Ingester before, V1alpha1Ingester after) {
             if (!onlyLastEventMoved(before, after)) {
                 enqueue.accept(IngesterLookup.keyOf(after));
             }
-        }
-
-        private static boolean onlyLastEventMoved(V1alpha1Ingester before, V1alpha1Ingester after) {
-            if (!Objects.equals(before.getMetadata().getGeneration(), after.getMetadata().getGeneration())
-                    || before.getStatus() == null || after.getStatus() == null) {
-                return false;
-            }
-            JsonObject a = before.getStatus().deepCopy();
-            JsonObject b = after.getStatus().deepCopy();
-            JsonElement lastBefore = a.remove(LAST_EVENT_AT);
-            JsonElement lastAfter = b.remove(LAST_EVENT_AT);
-            return !Objects.equals(lastBefore, lastAfter) && a.equals(b);
         }
 
         @Override
