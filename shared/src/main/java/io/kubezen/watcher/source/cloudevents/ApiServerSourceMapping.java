@@ -32,11 +32,11 @@ final class ApiServerSourceMapping implements CloudEventMapping {
     @Override
     public List<ObservationDraft> drafts(CloudEvent event) {
         JsonNode data = event.data();
+        if (data == null || !data.isObject()) {
+            return DefaultMapping.INSTANCE.drafts(event);
+        }
         boolean refMode = event.type().startsWith(REF_MODE);
         ObservationDraft.Builder draft = DefaultMapping.common(event);
-        if (data == null || !data.isObject()) {
-            return List.of(draft.detail("data", data).build());
-        }
         JsonNode metadata = refMode ? data : data.path("metadata");
         ResourceRef resource = new ResourceRef(text(data, "apiVersion"), text(data, "kind"), text(metadata, "name"),
                 text(metadata, "namespace"));

@@ -139,6 +139,17 @@ class CloudEventsParserTest {
     }
 
     @Test
+    void anApiServerSourceEventWithoutAnObjectReadsAsAnyOtherEvent() throws PayloadException {
+        ObservationDraft draft = parse("{\"specversion\": \"1.0\", \"id\": \"1\", \"source\": \"/s\", "
+                + "\"type\": \"dev.knative.apiserver.resource.add\", \"data_base64\": \"e30=\"}",
+                "application/cloudevents+json").get(0);
+
+        assertThat(draft.resource()).isNull();
+        assertThat(draft.title()).isEqualTo("dev.knative.apiserver.resource.add");
+        assertThat(draft.details()).containsKeys("cloudevent", "data_base64");
+    }
+
+    @Test
     void aConfiguredMappingReadsEveryTypeEvenAKnownOne() throws PayloadException {
         ConfigErrors errors = new ConfigErrors();
         EventParser mapped = new CloudEventsAdapter().compile(Fixtures.definition(
