@@ -75,9 +75,9 @@ final class DelegatingMapping implements CloudEventMapping {
         List<ObservationDraft> drafts = new ArrayList<>(read.size());
         for (ObservationDraft draft : read) {
             drafts.add(draft.toBuilder()
-                    .category(category)
+                    .category(draft.category() != null ? draft.category() : category)
                     .detail(CloudEvent.ATTRIBUTES, event.attributes())
-                    .fingerprintFields(fingerprintFields)
+                    .fingerprintFields(draft.fingerprintFields() != null ? draft.fingerprintFields() : fingerprintFields)
                     .build());
         }
         return drafts;
