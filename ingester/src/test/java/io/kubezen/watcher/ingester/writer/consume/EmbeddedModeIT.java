@@ -19,8 +19,9 @@ import java.util.Map;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * The README's quick start as a test: one process with no Redis and no Kubernetes receives a Falco event, and
- * it appears as an Observation in the local sink and at {@code GET /api/v1/observations}, once.
+ * The README's quick start as a test: one process with no Redis and no Kubernetes, in the {@code dev}
+ * environment, receives a Falco event without credentials, and it appears as an Observation in the local sink
+ * and at {@code GET /api/v1/observations}, once.
  */
 class EmbeddedModeIT {
 
@@ -31,9 +32,8 @@ class EmbeddedModeIT {
         Path file = dir.resolve("observations.jsonl");
         try (Ingester server = Ingester.start(Map.of(
                 "zen-watcher.roles", "receiver,writer",
-                "zen-watcher.receiver.allow-unauthenticated-builtins", true,
                 "zen-watcher.writer.local-sink-path", file.toString(),
-                "zen-watcher.queue.block", "100ms"))) {
+                "zen-watcher.queue.block", "100ms"), "dev")) {
             String event = Fixtures.read("falco/http-output.json");
             assertThat(server.post("/ingest/falco", event, "Content-Type", "application/json").statusCode()).isEqualTo(202);
             assertThat(server.post("/ingest/falco", event, "Content-Type", "application/json").statusCode()).isEqualTo(202);
