@@ -56,10 +56,9 @@ class EmbeddedModeIT {
     void anEventPostedFiveTimesShowsFourDuplicatesAndItsLastSighting(@TempDir Path dir) {
         try (Ingester server = Ingester.start(Map.of(
                 "zen-watcher.roles", "receiver,writer",
-                "zen-watcher.receiver.allow-unauthenticated-builtins", true,
                 "zen-watcher.writer.local-sink-path", dir.resolve("observations.jsonl").toString(),
                 "zen-watcher.store.status-interval", "1s",
-                "zen-watcher.queue.block", "100ms"))) {
+                "zen-watcher.queue.block", "100ms"), "dev")) {
             String event = Fixtures.read("falco/http-output.json");
             for (int i = 0; i < 5; i++) {
                 assertThat(server.post("/ingest/falco", event, "Content-Type", "application/json").statusCode())
