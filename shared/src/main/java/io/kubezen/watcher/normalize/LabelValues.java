@@ -33,7 +33,7 @@ public final class LabelValues {
         while (end > start && !isAlphanumeric(out.charAt(end - 1))) {
             end--;
         }
-        return ShortNames.shorten(out.substring(start, end), MAX_LENGTH, '-', LabelValues::isAlphanumeric);
+        return ShortNames.shorten(out.substring(start, end), MAX_LENGTH, '-', c -> isAlphanumeric((char) c));
     }
 
     private static boolean isAlphanumeric(char c) {

@@ -28,6 +28,6 @@ final class ResourceRefs {
     }
 
     private static String shorten(String part) {
-        return part == null ? null : ShortNames.shorten(part, MAX_LENGTH, '-', ShortNames.CharPredicate.ANY);
+        return part == null ? null : ShortNames.shorten(part, MAX_LENGTH, '-', c -> true);
     }
 }

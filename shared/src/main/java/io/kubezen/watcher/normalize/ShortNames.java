@@ -4,6 +4,7 @@ import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
+import java.util.function.IntPredicate;
 
 /**
  * Shortens identifiers that are longer than the field that holds them. Cutting alone would make two long names
@@ -13,7 +14,10 @@ import java.util.HexFormat;
  */
 final class ShortNames {
 
-    /** Hex characters of the SHA-256 kept: 32 bits, so two long names collide about once in 65,000 pairs. */
+    /**
+     * Hex characters of the SHA-256 kept: 32 bits. Two long values collide only if they also share their prefix,
+     * and even then a collision becomes likely only among tens of thousands of such values.
+     */
     static final int HASH_LENGTH = 8;
 
     private ShortNames() {
@@ -25,7 +29,7 @@ final class ShortNames {
      * @param prefixEndsOk  whether the prefix may end with this character; the prefix is trimmed until it does
      * @return {@code value} itself when it fits, else its short form of at most {@code maxLength} characters
      */
-    static String shorten(String value, int maxLength, char separator, CharPredicate prefixEndsOk) {
+    static String shorten(String value, int maxLength, char separator, IntPredicate prefixEndsOk) {
         if (value.length() <= maxLength) {
             return value;
         }
@@ -47,12 +51,5 @@ final class ShortNames {
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException("every Java runtime provides SHA-256", e);
         }
-    }
-
-    @FunctionalInterface
-    interface CharPredicate {
-        CharPredicate ANY = c -> true;
-
-        boolean test(char c);
     }
 }

@@ -96,7 +96,7 @@ public final class Timestamps {
     }
 
     /** The instant when it lies in years 1970 to 9999, else null. */
-    public static Instant bounded(Instant instant) {
+    static Instant bounded(Instant instant) {
         return instant == null || instant.isBefore(EARLIEST) || instant.isAfter(LATEST) ? null : instant;
     }
 }

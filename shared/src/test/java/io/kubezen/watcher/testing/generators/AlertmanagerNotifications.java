@@ -23,7 +23,7 @@ public final class AlertmanagerNotifications {
         return JsonObjects.object()
                 .text("version", Arbitraries.just("4"))
                 .text("groupKey", Texts.any())
-                .text("status", JsonObjects.oneOf("firing", "resolved"))
+                .text("status", Texts.usually("firing", "resolved"))
                 .text("receiver", Texts.any())
                 .field("commonLabels", JsonTrees.objectOf(JsonTrees.mostlyText(Texts.any()), 3))
                 .text("externalURL", Texts.any())
@@ -33,10 +33,10 @@ public final class AlertmanagerNotifications {
 
     private static Arbitrary<JsonNode> alert() {
         return JsonObjects.object()
-                .text("status", JsonObjects.oneOf("firing", "resolved"))
+                .text("status", Texts.usually("firing", "resolved"))
                 .field("labels", JsonObjects.object()
                         .field("alertname", JsonTrees.mostlyText(Texts.any()))
-                        .field("severity", JsonTrees.mostlyText(JsonObjects.oneOf("critical", "warning", "info", "page")))
+                        .field("severity", JsonTrees.mostlyText(Texts.usually("critical", "warning", "info", "page")))
                         .field("namespace", JsonTrees.mostlyText(Texts.kubernetesName()))
                         .field("pod", JsonTrees.mostlyText(Texts.kubernetesName()))
                         .field("deployment", JsonTrees.mostlyText(Texts.kubernetesName()))

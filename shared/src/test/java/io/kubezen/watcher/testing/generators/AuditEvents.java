@@ -34,11 +34,11 @@ public final class AuditEvents {
         return JsonObjects.object()
                 .fixed("apiVersion", JsonObjects.texts(Arbitraries.just("audit.k8s.io/v1")))
                 .fixed("kind", JsonObjects.texts(Arbitraries.just("Event")))
-                .text("level", JsonObjects.oneOf("Metadata", "Request", "RequestResponse"))
+                .text("level", Texts.usually("Metadata", "Request", "RequestResponse"))
                 .fixed("auditID", JsonObjects.texts(Texts.nonBlank()))
-                .fixed("stage", JsonObjects.texts(JsonObjects.oneOf("ResponseComplete", "ResponseStarted", "Panic")))
+                .fixed("stage", JsonObjects.texts(Texts.usually("ResponseComplete", "ResponseStarted", "Panic")))
                 .text("requestURI", Texts.any())
-                .fixed("verb", JsonObjects.texts(JsonObjects.oneOf("get", "list", "watch", "create", "update", "patch",
+                .fixed("verb", JsonObjects.texts(Texts.usually("get", "list", "watch", "create", "update", "patch",
                         "delete", "deletecollection")))
                 .field("user", JsonObjects.object().text("username", Texts.any())
                         .field("groups", JsonTrees.arrayOf(JsonTrees.mostlyText(Texts.any()), 3)).build())
@@ -52,7 +52,7 @@ public final class AuditEvents {
                         .field("message", JsonTrees.mostlyText(Texts.any()))
                         .build())
                 .field("annotations", JsonObjects.object()
-                        .text("authorization.k8s.io/decision", JsonObjects.oneOf("allow", "forbid"))
+                        .text("authorization.k8s.io/decision", Texts.usually("allow", "forbid"))
                         .field("authorization.k8s.io/reason", JsonTrees.mostlyText(Texts.any()))
                         .build())
                 .text("requestReceivedTimestamp", Times.text())
@@ -63,12 +63,12 @@ public final class AuditEvents {
 
     private static Arbitrary<JsonNode> objectRef() {
         return JsonObjects.object()
-                .text("resource", JsonObjects.oneOf("pods", "secrets", "configmaps", "clusterrolebindings", "widgets"))
-                .text("subresource", JsonObjects.oneOf("", "exec", "attach", "portforward", "status"))
+                .text("resource", Texts.usually("pods", "secrets", "configmaps", "clusterrolebindings", "widgets"))
+                .text("subresource", Texts.usually("", "exec", "attach", "portforward", "status"))
                 .text("namespace", Texts.kubernetesName())
                 .text("name", Texts.kubernetesName())
-                .text("apiGroup", JsonObjects.oneOf("", "apps", "rbac.authorization.k8s.io"))
-                .text("apiVersion", JsonObjects.oneOf("v1", "v1beta1"))
+                .text("apiGroup", Texts.usually("", "apps", "rbac.authorization.k8s.io"))
+                .text("apiVersion", Texts.usually("v1", "v1beta1"))
                 .build();
     }
 }

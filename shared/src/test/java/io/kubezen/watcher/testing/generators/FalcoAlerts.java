@@ -21,12 +21,12 @@ public final class FalcoAlerts {
     private static Arbitrary<JsonNode> alert() {
         return JsonObjects.object()
                 .fixed("rule", JsonTrees.mostlyText(Texts.nonBlank()))
-                .text("priority", JsonObjects.oneOf("Emergency", "Alert", "Critical", "Error", "Warning", "Notice",
+                .text("priority", Texts.usually("Emergency", "Alert", "Critical", "Error", "Warning", "Notice",
                         "Informational", "Debug"))
                 .text("time", Times.text())
                 .text("output", Texts.any())
                 .text("hostname", Texts.kubernetesName())
-                .text("source", JsonObjects.oneOf("syscall", "k8s_audit", "aws_cloudtrail"))
+                .text("source", Texts.usually("syscall", "k8s_audit", "aws_cloudtrail"))
                 .text("uuid", Texts.any())
                 .field("tags", JsonTrees.arrayOf(JsonTrees.mostlyText(Texts.any()), 5))
                 .field("output_fields", outputFields())
@@ -38,14 +38,14 @@ public final class FalcoAlerts {
                 .field("evt.time", Times.any())
                 .field("k8s.ns.name", JsonTrees.mostlyText(Texts.kubernetesName()))
                 .field("k8s.pod.name", JsonTrees.mostlyText(Texts.kubernetesName()))
-                .field("container.id", JsonTrees.mostlyText(JsonObjects.oneOf("host", "3ad7b26ded6d")))
+                .field("container.id", JsonTrees.mostlyText(Texts.usually("host", "3ad7b26ded6d")))
                 .text("container.name", Texts.kubernetesName())
                 .text("container.image.repository", Texts.any())
                 .text("container.image.tag", Texts.any())
                 .field("proc.cmdline", JsonTrees.mostlyText(Texts.any()))
                 .field("fd.name", JsonTrees.mostlyText(Texts.any()))
                 .field("user.name", JsonTrees.mostlyText(Texts.any()))
-                .text("ka.target.resource", JsonObjects.oneOf("pods", "secrets", "clusterroles"))
+                .text("ka.target.resource", Texts.usually("pods", "secrets", "clusterroles"))
                 .field("ka.target.name", JsonTrees.mostlyText(Texts.kubernetesName()))
                 .field("ka.target.namespace", JsonTrees.mostlyText(Texts.kubernetesName()))
                 .build();

@@ -48,8 +48,7 @@ public final class InformerObjects {
     }
 
     private static Sample informer(SourceDefinition source, JsonNode object) {
-        Sample json = Sample.json(source, object);
-        return new Sample(source, InformerAdapter.payload(json.payload().body()));
+        return new Sample(source, InformerAdapter.payload(Sample.bytes(object)));
     }
 
     private static Arbitrary<JsonNode> vulnerabilityReport() {
@@ -58,7 +57,7 @@ public final class InformerObjects {
                 .text("resource", Texts.any())
                 .text("installedVersion", Texts.any())
                 .text("fixedVersion", Texts.any())
-                .text("severity", JsonObjects.oneOf("CRITICAL", "HIGH", "UNKNOWN"))
+                .text("severity", Texts.usually("CRITICAL", "HIGH", "UNKNOWN"))
                 .text("title", Texts.any())
                 .field("score", JsonTrees.scalar())
                 .text("primaryLink", Texts.any())
@@ -69,7 +68,7 @@ public final class InformerObjects {
     private static Arbitrary<JsonNode> configAuditReport() {
         Arbitrary<JsonNode> check = JsonObjects.object()
                 .text("checkID", Texts.any())
-                .text("severity", JsonObjects.oneOf("CRITICAL", "LOW"))
+                .text("severity", Texts.usually("CRITICAL", "LOW"))
                 .text("title", Texts.any())
                 .text("description", Texts.any())
                 .text("category", Texts.any())
@@ -88,7 +87,7 @@ public final class InformerObjects {
                         .text("namespace", Texts.kubernetesName())
                         .field("creationTimestamp", Times.any())
                         .field("labels", JsonObjects.object()
-                                .text("trivy-operator.resource.kind", JsonObjects.oneOf("ReplicaSet", "Pod"))
+                                .text("trivy-operator.resource.kind", Texts.usually("ReplicaSet", "Pod"))
                                 .text("trivy-operator.resource.name", Texts.kubernetesName())
                                 .text("trivy-operator.resource.namespace", Texts.kubernetesName())
                                 .text("trivy-operator.container.name", Texts.kubernetesName())
@@ -107,8 +106,8 @@ public final class InformerObjects {
         Arbitrary<JsonNode> result = JsonObjects.object()
                 .text("policy", Texts.any())
                 .text("rule", Texts.any())
-                .text("result", JsonObjects.oneOf("fail", "warn", "error", "pass", "skip"))
-                .text("severity", JsonObjects.oneOf("high", "medium"))
+                .text("result", Texts.usually("fail", "warn", "error", "pass", "skip"))
+                .text("severity", Texts.usually("high", "medium"))
                 .text("message", Texts.any())
                 .field("timestamp", Times.secondsAndNanos())
                 .text("category", Texts.any())
@@ -124,7 +123,7 @@ public final class InformerObjects {
 
     private static Arbitrary<JsonNode> event() {
         return JsonObjects.object()
-                .text("type", JsonObjects.oneOf("Warning", "Warning", "Normal"))
+                .text("type", Texts.usually("Warning", "Warning", "Normal"))
                 .text("reason", Texts.any())
                 .field("involvedObject", reference())
                 .text("message", Texts.any())
@@ -138,15 +137,15 @@ public final class InformerObjects {
 
     private static Arbitrary<JsonNode> certificate() {
         Arbitrary<JsonNode> condition = JsonObjects.object()
-                .text("type", JsonObjects.oneOf("Ready"))
-                .text("status", JsonObjects.oneOf("False", "Unknown", "True"))
+                .text("type", Texts.usually("Ready"))
+                .text("status", Texts.usually("False", "Unknown", "True"))
                 .text("reason", Texts.any())
                 .text("message", Texts.any())
                 .field("lastTransitionTime", Times.any())
                 .build();
         return JsonObjects.object()
-                .text("apiVersion", JsonObjects.oneOf("cert-manager.io/v1"))
-                .text("kind", JsonObjects.oneOf("Certificate"))
+                .text("apiVersion", Texts.usually("cert-manager.io/v1"))
+                .text("kind", Texts.usually("Certificate"))
                 .field("metadata", JsonObjects.object().text("name", Texts.kubernetesName())
                         .text("namespace", Texts.kubernetesName()).build())
                 .field("spec", JsonObjects.object().text("secretName", Texts.any())
@@ -158,7 +157,7 @@ public final class InformerObjects {
 
     private static Arbitrary<JsonNode> widget() {
         return JsonObjects.object()
-                .text("kind", JsonObjects.oneOf("Widget"))
+                .text("kind", Texts.usually("Widget"))
                 .field("metadata", JsonObjects.object().text("name", Texts.kubernetesName())
                         .text("namespace", Texts.kubernetesName()).build())
                 .field("spec", JsonTrees.any())
@@ -170,8 +169,8 @@ public final class InformerObjects {
     /** A {@code corev1.ObjectReference}. */
     private static Arbitrary<JsonNode> reference() {
         return JsonObjects.object()
-                .text("apiVersion", JsonObjects.oneOf("v1", "apps/v1"))
-                .text("kind", JsonObjects.oneOf("Pod", "Deployment"))
+                .text("apiVersion", Texts.usually("v1", "apps/v1"))
+                .text("kind", Texts.usually("Pod", "Deployment"))
                 .text("name", Texts.kubernetesName())
                 .text("namespace", Texts.kubernetesName())
                 .text("fieldPath", Texts.any())

@@ -70,9 +70,4 @@ public final class JsonObjects {
     public static Arbitrary<JsonNode> texts(Arbitrary<String> values) {
         return values.map(NODES::textNode);
     }
-
-    /** One of {@code words}, usually, else any text. */
-    public static Arbitrary<String> oneOf(String... words) {
-        return Arbitraries.frequencyOf(Tuple.of(4, Arbitraries.of(words)), Tuple.of(1, Texts.any()));
-    }
 }

@@ -21,8 +21,12 @@ public record Sample(SourceDefinition definition, Payload payload) {
     }
 
     public static Sample of(SourceDefinition definition, JsonNode body, String contentType, Map<String, String> headers) {
+        return new Sample(definition, new Payload(bytes(body), contentType, headers));
+    }
+
+    public static byte[] bytes(JsonNode body) {
         try {
-            return new Sample(definition, new Payload(JSON.writeValueAsBytes(body), contentType, headers));
+            return JSON.writeValueAsBytes(body);
         } catch (JsonProcessingException e) {
             throw new UncheckedIOException(e);
         }

@@ -51,6 +51,11 @@ public final class Texts {
         return Arbitraries.strings().withChars(WORD_CHARS).ofMinLength(minLength).ofMaxLength(maxLength);
     }
 
+    /** One of {@code words} usually, else any text: a field's known values and the rest of the world. */
+    public static Arbitrary<String> usually(String... words) {
+        return Arbitraries.frequencyOf(Tuple.of(4, Arbitraries.of(words)), Tuple.of(1, any()));
+    }
+
     /** Usually a valid object or namespace name, sometimes anything at all. */
     public static Arbitrary<String> kubernetesName() {
         return Arbitraries.frequencyOf(
