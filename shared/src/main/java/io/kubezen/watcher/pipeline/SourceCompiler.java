@@ -98,6 +98,9 @@ public final class SourceCompiler {
         String eventType = EventTypes.sanitize(mapping.defaultEventType());
         if (eventType == null) {
             errors.add("spec.mapping.defaultEventType", "'" + mapping.defaultEventType() + "' has no letters or digits");
+        } else if (eventType.length() > EventTypes.MAX_LENGTH) {
+            errors.add("spec.mapping.defaultEventType", "'" + eventType + "' is longer than " + EventTypes.MAX_LENGTH
+                    + " characters, the Observation's limit for an event type");
         }
         return eventType;
     }
