@@ -53,6 +53,25 @@ class EmbeddedModeIT {
     }
 
     @Test
+    void aFalcoAlertWithA69CharacterRuleNameIsListedUnderAShortenedEventType(@TempDir Path dir) {
+        try (Ingester server = Ingester.start(Map.of(
+                "zen-watcher.roles", "receiver,writer",
+                "zen-watcher.writer.local-sink-path", dir.resolve("observations.jsonl").toString(),
+                "zen-watcher.queue.block", "100ms"), "dev")) {
+            String event = Fixtures.read("falco/long-rule.json");
+            assertThat(server.post("/ingest/falco", event, "Content-Type", "application/json").statusCode()).isEqualTo(202);
+
+            Await.until("the Observation is listed", Duration.ofSeconds(10),
+                    () -> list(server).get("items").size() == 1);
+            JsonNode spec = list(server).at("/items/0/spec");
+            assertThat(spec.get("eventType").asText()).hasSizeLessThanOrEqualTo(63).matches("[a-z0-9_]+")
+                    .startsWith("potential_local_privilege_escalation");
+            assertThat(spec.at("/details/rule").asText())
+                    .isEqualTo("Potential Local Privilege Escalation via Environment Variables Misuse");
+        }
+    }
+
+    @Test
     void anEventPostedFiveTimesShowsFourDuplicatesAndItsLastSighting(@TempDir Path dir) {
         try (Ingester server = Ingester.start(Map.of(
                 "zen-watcher.roles", "receiver,writer",
