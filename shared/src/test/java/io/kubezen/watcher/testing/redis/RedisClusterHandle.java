@@ -58,11 +58,6 @@ public final class RedisClusterHandle implements RedisDeployment, AutoCloseable 
         return cluster;
     }
 
-    @Override
-    public RedisTopology topology() {
-        return RedisTopology.CLUSTER;
-    }
-
     /** Every node as a seed, as an operator would list them. */
     @Override
     public RedisConnectionOptions options() {

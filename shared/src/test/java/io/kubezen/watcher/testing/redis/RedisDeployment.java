@@ -13,8 +13,6 @@ import java.util.Map;
  */
 public interface RedisDeployment {
 
-    RedisTopology topology();
-
     /** What {@code zen-watcher.redis.*} would be set to for this Redis, with the default key prefix. */
     RedisConnectionOptions options();
 

@@ -6,23 +6,30 @@ import org.junit.jupiter.api.extension.ExtensionContext;
 import org.junit.jupiter.api.extension.ParameterContext;
 import org.junit.jupiter.api.extension.ParameterResolver;
 
+import java.util.Map;
 import java.util.function.Supplier;
 
 /**
  * Injects real Redis into tests. A {@link RedisDeployment} parameter gets the Redis of the test class's
  * {@link WithRedis} topology; a {@link RedisServerHandle} or {@link RedisClient} parameter gets the standalone
- * server, a {@link RedisClusterHandle}, {@link RedisSentinelHandle} or {@link RedisTlsHandle} its own topology. Each topology is started once per JVM, on first use, and stopped when the test run ends; it is flushed
- * before every test, so tests see an empty Redis. Tests in a JVM therefore must not run concurrently against it
+ * server, a {@link RedisClusterHandle}, {@link RedisSentinelHandle} or {@link RedisTlsHandle} parameter its own
+ * topology. Each topology is started once per JVM, on first use, and stopped when the test run ends; it is
+ * flushed before every test, so tests see an empty Redis. Tests in a JVM therefore must not run concurrently against it
  * (JUnit's default). A handle parameter annotated {@link DedicatedRedis} gets a fresh server of its own.
  */
 public final class RedisExtension implements ParameterResolver, BeforeEachCallback {
 
     private static final ExtensionContext.Namespace NAMESPACE = ExtensionContext.Namespace.create(RedisExtension.class);
+    private static final Map<Class<?>, RedisTopology> HANDLES = Map.of(
+            RedisServerHandle.class, RedisTopology.STANDALONE,
+            RedisClusterHandle.class, RedisTopology.CLUSTER,
+            RedisSentinelHandle.class, RedisTopology.SENTINEL,
+            RedisTlsHandle.class, RedisTopology.TLS);
 
     @Override
     public boolean supportsParameter(ParameterContext parameter, ExtensionContext context) {
         Class<?> type = parameter.getParameter().getType();
-        return RedisDeployment.class.isAssignableFrom(type)
+        return type == RedisDeployment.class || HANDLES.containsKey(type)
                 || (type == RedisClient.class && !parameter.isAnnotated(DedicatedRedis.class));
     }
 
@@ -35,12 +42,10 @@ public final class RedisExtension implements ParameterResolver, BeforeEachCallba
         if (type == RedisDeployment.class) {
             return shared(context, topology(context));
         }
-        if (type == RedisClusterHandle.class || type == RedisSentinelHandle.class || type == RedisTlsHandle.class) {
-            return shared(context, type == RedisClusterHandle.class ? RedisTopology.CLUSTER
-                    : type == RedisSentinelHandle.class ? RedisTopology.SENTINEL : RedisTopology.TLS);
+        if (type == RedisClient.class) {
+            return ((RedisServerHandle) shared(context, RedisTopology.STANDALONE)).client();
         }
-        RedisServerHandle standalone = (RedisServerHandle) shared(context, RedisTopology.STANDALONE);
-        return type == RedisClient.class ? standalone.client() : standalone;
+        return shared(context, HANDLES.get(type));
     }
 
     /** Runs before the test's own {@code @BeforeEach} methods, so what they put into Redis stays. */

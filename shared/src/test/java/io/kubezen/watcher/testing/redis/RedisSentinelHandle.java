@@ -55,11 +55,6 @@ public final class RedisSentinelHandle implements RedisDeployment, AutoCloseable
     }
 
     @Override
-    public RedisTopology topology() {
-        return RedisTopology.SENTINEL;
-    }
-
-    @Override
     public RedisConnectionOptions options() {
         return RedisConnectionOptions.of("redis-sentinel://" + sentinels.stream()
                 .map(sentinel -> "127.0.0.1:" + sentinel.port()).collect(Collectors.joining(",")) + "#" + MASTER);

@@ -47,11 +47,6 @@ public final class RedisServerHandle implements RedisDeployment, AutoCloseable {
     }
 
     @Override
-    public RedisTopology topology() {
-        return RedisTopology.STANDALONE;
-    }
-
-    @Override
     public RedisConnectionOptions options() {
         return RedisConnectionOptions.of(uri());
     }

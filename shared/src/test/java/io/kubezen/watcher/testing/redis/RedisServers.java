@@ -99,7 +99,8 @@ public final class RedisServers {
             return new ContainerRedisProcess(port, options);
         }
         Path binary = kind == RedisServerKind.PATH
-                ? binaryOnPath().orElseThrow(() -> new IllegalStateException("redis-server is not on the PATH"))
+                ? binaryOnPath().orElseThrow(() -> new IllegalStateException(
+                        "redis-server is not on the PATH; Cluster, Sentinel and TLS tests need it (apt-get install redis-server)"))
                 : embeddedBinaryIfSupported().orElseThrow(() -> new IllegalStateException(
                         "the embedded-redis jar has no Redis binary for this platform"));
         Path config = Files.writeString(workDir.resolve("redis.conf"),
@@ -108,7 +109,7 @@ public final class RedisServers {
                 options.sentinel() ? List.of("--sentinel") : List.of());
     }
 
-    static Optional<Path> binaryOnPath() {
+    private static Optional<Path> binaryOnPath() {
         return onPath("redis-server");
     }
 

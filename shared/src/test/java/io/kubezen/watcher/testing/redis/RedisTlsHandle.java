@@ -54,11 +54,6 @@ public final class RedisTlsHandle implements RedisDeployment, AutoCloseable {
     }
 
     @Override
-    public RedisTopology topology() {
-        return RedisTopology.TLS;
-    }
-
-    @Override
     public RedisConnectionOptions options() {
         return RedisConnectionOptions.of("rediss://127.0.0.1:" + tlsPort)
                 .withCredentials(USER, certs.resolve("password"))

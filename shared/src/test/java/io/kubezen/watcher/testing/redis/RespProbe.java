@@ -10,9 +10,8 @@ import java.net.Socket;
 import java.nio.charset.StandardCharsets;
 
 /**
- * Sends one inline command over a fresh socket and returns the first reply line. The harness manages
- * servers with this rather than with Lettuce, so a client's reconnect logic never hides whether the server
- * is really up.
+ * Sends one inline command over a fresh socket and returns the reply. The harness manages servers with this
+ * rather than with Lettuce, so a client's reconnect logic never hides whether the server is really up.
  */
 final class RespProbe {
 
@@ -21,19 +20,25 @@ final class RespProbe {
     private RespProbe() {
     }
 
+    /** The first reply line, such as {@code +PONG} or {@code :0}. */
+    static String send(int port, String command) throws IOException {
+        return exchange(port, command, in -> {
+            String reply = in.readLine();
+            if (reply == null) {
+                throw new IOException("connection closed before a reply to " + command);
+            }
+            return reply;
+        });
+    }
+
     /** The whole reply of a command that answers a bulk string, such as {@code INFO} or {@code CLUSTER INFO}. */
     static String text(int port, String command) throws IOException {
-        try (Socket socket = new Socket()) {
-            socket.connect(new InetSocketAddress(InetAddress.getLoopbackAddress(), port), TIMEOUT_MILLIS);
-            socket.setSoTimeout(TIMEOUT_MILLIS);
-            OutputStream out = socket.getOutputStream();
-            out.write((command + "\r\n").getBytes(StandardCharsets.UTF_8));
-            out.flush();
-            BufferedReader in = new BufferedReader(new InputStreamReader(socket.getInputStream(), StandardCharsets.UTF_8));
+        return exchange(port, command, in -> {
             String header = in.readLine();
             if (header == null || !header.startsWith("$")) {
                 throw new IOException(command + " answered " + header);
             }
+            // These replies are ASCII, so the bulk length in bytes is also their length in chars.
             char[] body = new char[Integer.parseInt(header.substring(1))];
             int read = 0;
             while (read < body.length) {
@@ -44,22 +49,21 @@ final class RespProbe {
                 read += n;
             }
             return new String(body);
-        }
+        });
     }
 
-    static String send(int port, String command) throws IOException {
+    private static String exchange(int port, String command, Reader reader) throws IOException {
         try (Socket socket = new Socket()) {
             socket.connect(new InetSocketAddress(InetAddress.getLoopbackAddress(), port), TIMEOUT_MILLIS);
             socket.setSoTimeout(TIMEOUT_MILLIS);
             OutputStream out = socket.getOutputStream();
             out.write((command + "\r\n").getBytes(StandardCharsets.UTF_8));
             out.flush();
-            BufferedReader in = new BufferedReader(new InputStreamReader(socket.getInputStream(), StandardCharsets.UTF_8));
-            String reply = in.readLine();
-            if (reply == null) {
-                throw new IOException("connection closed before a reply to " + command);
-            }
-            return reply;
+            return reader.read(new BufferedReader(new InputStreamReader(socket.getInputStream(), StandardCharsets.UTF_8)));
         }
+    }
+
+    private interface Reader {
+        String read(BufferedReader in) throws IOException;
     }
 }
