@@ -49,6 +49,7 @@ public final class RedisConnector implements AutoCloseable {
 
     private static final Duration MIN_RECONNECT_DELAY = Duration.ofMillis(50);
     private static final long TOPOLOGY_REFRESH_SECONDS = 30;
+    private static final Duration ADAPTIVE_REFRESH_SPACING = Duration.ofSeconds(2);
 
     private final RedisConnectionOptions options;
     private final RedisKeys keys;
@@ -79,6 +80,9 @@ public final class RedisConnector implements AutoCloseable {
                     .topologyRefreshOptions(ClusterTopologyRefreshOptions.builder()
                             .enablePeriodicRefresh(Duration.ofSeconds(TOPOLOGY_REFRESH_SECONDS))
                             .enableAllAdaptiveRefreshTriggers()
+                            // Lettuce's default of 30 s between triggered refreshes would let the refresh that
+                            // a dead master's reconnects trigger, before its replica took over, hold off the next.
+                            .adaptiveRefreshTriggersTimeout(ADAPTIVE_REFRESH_SPACING)
                             .build())
                     .build());
             return new RedisConnector(options, resources, cluster, address);

@@ -44,10 +44,13 @@ public final class RedisClusterHandle implements RedisDeployment, AutoCloseable 
                 "A test Redis Cluster needs redis-cli on the PATH (apt-get install redis-tools)"));
         List<RedisServerHandle> nodes = new ArrayList<>();
         for (int i = 0; i < NODES; i++) {
-            // The bus port would default to the client port plus 10000, which may be taken or out of range.
+            // The bus port would default to the client port plus 10000, which may be taken or out of range. A
+            // replica syncs at once instead of after Redis's 5 s wait for more replicas, and takes over from a dead
+            // master however long ago it last heard from it, so a test may kill a master soon after the start.
             nodes.add(RedisServers.start(RedisServerKind.PATH, RedisServerOptions.DEFAULT.with(
                     "cluster-enabled yes", "cluster-config-file nodes.conf", "cluster-node-timeout 2000",
-                    "cluster-port " + RedisServers.freeLoopbackPort())));
+                    "cluster-port " + RedisServers.freeLoopbackPort(), "repl-diskless-sync-delay 0",
+                    "cluster-replica-validity-factor 0")));
         }
         RedisClusterHandle cluster = new RedisClusterHandle(nodes);
         List<String> command = new ArrayList<>(List.of(cli.toString(), "--cluster", "create"));
@@ -95,6 +98,11 @@ public final class RedisClusterHandle implements RedisDeployment, AutoCloseable 
                 .toList();
     }
 
+    /** Kills one master as a crash would; after the node timeout its replica takes over its slots. */
+    public void killOneMaster() {
+        masters().get(0).kill();
+    }
+
     /** How many keys match {@code pattern} on each master, by SCAN on each master alone. */
     public List<Long> keysPerMaster(String pattern) {
         List<Long> counts = new ArrayList<>();
@@ -122,8 +130,9 @@ public final class RedisClusterHandle implements RedisDeployment, AutoCloseable 
     }
 
     /**
-     * Until every node reports the slots covered and sees three masters and three replicas, so that no test meets
-     * CLUSTERDOWN and no client learns a topology in which a replica still looks like an empty master.
+     * Until every node reports the slots covered and sees three masters and three replicas, and every replica has
+     * synced, so that no test meets CLUSTERDOWN, no client learns a topology in which a replica still looks like an
+     * empty master, and a killed master has a replica ready to take over.
      */
     private void awaitFormed() {
         long deadline = System.nanoTime() + READY_TIMEOUT.toNanos();
@@ -136,6 +145,8 @@ public final class RedisClusterHandle implements RedisDeployment, AutoCloseable 
                     formed &= last.contains("cluster_state:ok") && last.contains("cluster_known_nodes:" + NODES);
                     last = RespProbe.text(node.port(), "CLUSTER NODES");
                     formed &= last.lines().filter(line -> line.split(" ")[2].contains("slave")).count() == NODES / 2;
+                    last = RespProbe.text(node.port(), "INFO replication");
+                    formed &= last.contains("role:master") || last.contains("master_link_status:up");
                 }
                 if (formed) {
                     return;

@@ -15,7 +15,8 @@ import java.util.function.Supplier;
  * server, a {@link RedisClusterHandle}, {@link RedisSentinelHandle} or {@link RedisTlsHandle} parameter its own
  * topology. Each topology is started once per JVM, on first use, and stopped when the test run ends; it is
  * flushed before every test, so tests see an empty Redis. Tests in a JVM therefore must not run concurrently against it
- * (JUnit's default). A handle parameter annotated {@link DedicatedRedis} gets a fresh server of its own.
+ * (JUnit's default). A handle parameter annotated {@link DedicatedRedis} gets a fresh one of its own, which it may
+ * stop, kill or fail over.
  */
 public final class RedisExtension implements ParameterResolver, BeforeEachCallback {
 
@@ -29,7 +30,8 @@ public final class RedisExtension implements ParameterResolver, BeforeEachCallba
     @Override
     public boolean supportsParameter(ParameterContext parameter, ExtensionContext context) {
         Class<?> type = parameter.getParameter().getType();
-        return type == RedisDeployment.class || HANDLES.containsKey(type)
+        return (type == RedisDeployment.class && !parameter.isAnnotated(DedicatedRedis.class))
+                || HANDLES.containsKey(type)
                 || (type == RedisClient.class && !parameter.isAnnotated(DedicatedRedis.class));
     }
 
@@ -79,11 +81,16 @@ public final class RedisExtension implements ParameterResolver, BeforeEachCallba
                 RedisDeployment.class);
     }
 
-    private static RedisServerHandle dedicated(ParameterContext parameter, ExtensionContext context) {
+    private static Object dedicated(ParameterContext parameter, ExtensionContext context) {
+        Class<?> type = parameter.getParameter().getType();
         boolean appendOnly = parameter.findAnnotation(DedicatedRedis.class).orElseThrow().appendOnly();
-        RedisServerHandle handle = RedisServers.start(
-                appendOnly ? RedisServerOptions.APPEND_ONLY : RedisServerOptions.DEFAULT);
-        // The store closes AutoCloseable values when its scope ends, which stops the server.
+        AutoCloseable handle = switch (HANDLES.get(type)) {
+            case CLUSTER -> RedisClusterHandle.start();
+            case SENTINEL -> RedisSentinelHandle.start();
+            case TLS -> RedisTlsHandle.start();
+            case STANDALONE -> RedisServers.start(appendOnly ? RedisServerOptions.APPEND_ONLY : RedisServerOptions.DEFAULT);
+        };
+        // The store closes AutoCloseable values when its scope ends, which stops every process of it.
         context.getStore(NAMESPACE).put(parameter.getDeclaringExecutable() + "#" + parameter.getIndex(), handle);
         return handle;
     }

@@ -39,7 +39,9 @@ public final class RedisSentinelHandle implements RedisDeployment, AutoCloseable
     }
 
     static RedisSentinelHandle start() {
-        RedisServerHandle master = RedisServers.start(RedisServerKind.PATH, RedisServerOptions.DEFAULT);
+        // The replica syncs at once instead of after Redis's 5 s wait for more replicas.
+        RedisServerHandle master = RedisServers.start(RedisServerKind.PATH,
+                RedisServerOptions.DEFAULT.with("repl-diskless-sync-delay 0"));
         RedisServerHandle replica = RedisServers.start(RedisServerKind.PATH,
                 RedisServerOptions.DEFAULT.with("replicaof 127.0.0.1 " + master.port()));
         List<RedisServerHandle> sentinels = new ArrayList<>();
@@ -72,9 +74,15 @@ public final class RedisSentinelHandle implements RedisDeployment, AutoCloseable
         }
     }
 
+    /** FLUSHALL on whichever of the two is master now. */
     @Override
     public void flushAll() {
-        master.flushAll();
+        (master.isRunning() && master.text("INFO replication").contains("role:master") ? master : replica).flushAll();
+    }
+
+    /** Kills the master as a crash would; the sentinels then promote the replica. */
+    public void killMaster() {
+        master.kill();
     }
 
     @Override
