@@ -13,6 +13,25 @@ package io.kubezen.watcher.metrics;
  */
 public final class MetricNames {
 
+    /**
+     * Events that passed the filter and were new in their dedup window, so each becomes an Observation: the
+     * original zen-watcher's {@code zen_watcher_events_total}. Counted where events are admitted (receivers,
+     * informer sources). Tags: source, category, severity, event_type (bounded, see {@link EventTypeLabels}).
+     */
+    public static final String EVENTS = "zen.watcher.events";
+    /**
+     * Events that passed the filter and repeated an event within its dedup window: counted in the existing
+     * Observation's status, not created again. Tags as {@link #EVENTS}.
+     */
+    public static final String EVENTS_REPEATED = "zen.watcher.events.repeated";
+    /**
+     * Per source, when this process last received an event of it (even one the filter then dropped), in seconds
+     * since the epoch; until the first, when this process began serving the source, so that a restart does not
+     * look like a silence. Exists for every source the process serves. Tags: source.
+     */
+    public static final String LAST_EVENT = "zen.watcher.ingesters.last.event.timestamp.seconds";
+    /** Per source that sets {@code expectations.silentAfterSeconds}: that threshold. Tags: source. */
+    public static final String SILENT_AFTER = "zen.watcher.ingesters.silent.after.seconds";
     /** Events parsed from accepted requests. Tags: source. */
     public static final String EVENTS_RECEIVED = "zen.watcher.events.received";
     /** Events not queued. Tags: source, reason ({@code duplicate}, {@code filtered}). */
@@ -44,6 +63,11 @@ public final class MetricNames {
     /** Time one GC run took. */
     public static final String GC_DURATION = "zen.watcher.gc.duration";
 
+    /**
+     * Observations the writers created (not those found to exist already): the original zen-watcher's
+     * {@code zen_watcher_observations_created_total}. Tags: source, category, severity.
+     */
+    public static final String OBSERVATIONS_CREATED = "zen.watcher.observations.created";
     /** Queue entries that exist as Observations now. Tags: result ({@code created}, {@code already_exists}). */
     public static final String OBSERVATIONS_WRITTEN = "zen.watcher.observations.written";
     /**
@@ -80,6 +104,9 @@ public final class MetricNames {
     public static final String TAG_STAGE = "stage";
     public static final String TAG_ERROR_TYPE = "error_type";
     public static final String TAG_TRANSITION = "transition";
+    public static final String TAG_CATEGORY = "category";
+    public static final String TAG_SEVERITY = "severity";
+    public static final String TAG_EVENT_TYPE = "event_type";
 
     public static final String UNKNOWN_SOURCE = "unknown";
 
