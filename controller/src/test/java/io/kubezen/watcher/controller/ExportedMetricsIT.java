@@ -92,9 +92,9 @@ class ExportedMetricsIT {
             Await.until("the Observations are written", WAIT, () -> scrape(ingester).sum(
                     "zen_watcher_observations_written_total", Map.of("result", "created")) >= 2);
             PrometheusScrape observed = scrape(ingester);
-            assertThat(observed.sum("zen_watcher_observations_created_total",
+            assertThat(observed.sum("zen_watcher_observations_total",
                     Map.of("source", "falco", "category", "security", "severity", "critical"))).isEqualTo(1);
-            assertThat(observed.sum("zen_watcher_observations_created_total",
+            assertThat(observed.sum("zen_watcher_observations_total",
                     Map.of("source", "k8s-audit", "severity", "info"))).isEqualTo(1);
             assertThat(observed.sum("zen_watcher_events_total", Map.of("source", "falco", "severity", "critical",
                     "event_type", "terminal_shell_in_container"))).isEqualTo(1);

@@ -8,8 +8,10 @@ package io.kubezen.watcher.metrics;
  * <p>
  * Counters whose tag values are all known up front (errors, write failures, dead letters, GC runs, deletions)
  * exist at zero from the moment the part that counts them is created, so that {@code increase()} in an alert
- * sees the first failure; gauges exist once their role runs. The chart's dashboard and alert rules are checked
- * against what the running apps export ({@code ExportedMetricsIT} in the controller module).
+ * sees the first failure; gauges exist once their role runs, the per-source ones for every source the process
+ * serves. The chart's dashboards and alert rules are checked against what the running apps export
+ * ({@code ExportedMetricsIT} in the controller module); docs/operations.md maps these names to the original
+ * zen-watcher's.
  */
 public final class MetricNames {
 
@@ -64,10 +66,12 @@ public final class MetricNames {
     public static final String GC_DURATION = "zen.watcher.gc.duration";
 
     /**
-     * Observations the writers created (not those found to exist already): the original zen-watcher's
-     * {@code zen_watcher_observations_created_total}. Tags: source, category, severity.
+     * Observations the writers created (not those found to exist already), {@code zen_watcher_observations_total}:
+     * the original zen-watcher's {@code zen_watcher_observations_created_total}, whose name the Prometheus client
+     * cannot export, because OpenMetrics reserves the {@code _created} suffix for a counter's creation time.
+     * Tags: source, category, severity.
      */
-    public static final String OBSERVATIONS_CREATED = "zen.watcher.observations.created";
+    public static final String OBSERVATIONS_CREATED = "zen.watcher.observations";
     /** Queue entries that exist as Observations now. Tags: result ({@code created}, {@code already_exists}). */
     public static final String OBSERVATIONS_WRITTEN = "zen.watcher.observations.written";
     /**

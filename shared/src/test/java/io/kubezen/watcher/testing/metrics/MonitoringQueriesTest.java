@@ -29,7 +29,7 @@ class MonitoringQueriesTest {
     void observationsDashboardShowsSeveritiesEventsRepeatsEventTypesAndFreshness() {
         List<MonitoringQuery> queries = MonitoringQueries.dashboard(MonitoringQueries.OBSERVATIONS_DASHBOARD);
 
-        assertThat(series(queries)).contains("zen_watcher_observations_created_total", "zen_watcher_events_total",
+        assertThat(series(queries)).contains("zen_watcher_observations_total", "zen_watcher_events_total",
                 "zen_watcher_events_repeated_total", "zen_watcher_ingesters_last_event_timestamp_seconds",
                 "zen_watcher_ingesters_silent_after_seconds");
         assertThat(queries).extracting(MonitoringQuery::expression)
@@ -46,7 +46,7 @@ class MonitoringQueriesTest {
 
     @Test
     void alertRulesReadTheCreatedObservationsAndEachSourcesLastEventAndThreshold() {
-        assertThat(series(MonitoringQueries.alertRules())).contains("zen_watcher_observations_created_total",
+        assertThat(series(MonitoringQueries.alertRules())).contains("zen_watcher_observations_total",
                 "zen_watcher_ingesters_last_event_timestamp_seconds", "zen_watcher_ingesters_silent_after_seconds");
     }
 
