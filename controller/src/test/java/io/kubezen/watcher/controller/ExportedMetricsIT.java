@@ -84,9 +84,10 @@ class ExportedMetricsIT {
     void dashboardAndAlertsReadOnlySeriesAndLabelsTheAppsExport(RedisServerHandle redis) throws Exception {
         controller = ApplicationContext.run(EmbeddedServer.class, controllerProperties(redis));
         try (IsolatedIngester ingester = IsolatedIngester.start(ingesterProperties(redis))) {
-            double startedServing = lastEvent(scrape(ingester), "falco");
-            assertThat(lastEvent(scrape(ingester), "k8s-audit")).as("exported from start-up").isPositive();
-            assertThat(scrape(ingester).sum(SILENT_AFTER, Map.of("source", "k8s-audit"))).isEqualTo(600);
+            PrometheusScrape started = scrape(ingester);
+            double startedServing = lastEvent(started, "falco");
+            assertThat(lastEvent(started, "k8s-audit")).as("exported from start-up").isPositive();
+            assertThat(started.sum(SILENT_AFTER, Map.of("source", "k8s-audit"))).isEqualTo(600);
             drive(ingester);
 
             Await.until("the Observations are written", WAIT, () -> scrape(ingester).sum(

@@ -15,6 +15,8 @@ import java.util.concurrent.ConcurrentHashMap;
 public final class EventTypeLabels {
 
     public static final String OTHER = "other";
+    /** The configuration key of {@code perSource}, the same in both apps. */
+    public static final String PER_SOURCE_KEY = "zen-watcher.metrics.event-types-per-source";
     public static final int DEFAULT_PER_SOURCE = 50;
 
     private final int perSource;

@@ -82,7 +82,7 @@ final class InformerFactory {
     InformerDuty informerDuty(Environment environment, ApiClient client, FindingStore findings, DedupStore dedup,
                               DedupWindows windows, RedisEventQueue queue, InformerProperties properties, Clock clock,
                               MeterRegistry registry,
-                              @Value("${zen-watcher.metrics.event-types-per-source:" + EventTypeLabels.DEFAULT_PER_SOURCE
+                              @Value("${" + EventTypeLabels.PER_SOURCE_KEY + ":" + EventTypeLabels.DEFAULT_PER_SOURCE
                                       + "}") int eventTypesPerSource) {
         SourceCompiler compiler = new SourceCompiler(SourceAdapterRegistry.load(),
                 new PipelineOptions(clock, properties.defaultNamespace(), Normalizer.DEFAULT_MAX_DETAIL_BYTES));

@@ -14,8 +14,6 @@ public final class SourceCatalog {
     /** Told the whole set at construction and after every swap, on the thread that swapped it. */
     @FunctionalInterface
     public interface Listener {
-        Listener NOOP = sources -> { };
-
         void changed(Collection<ReceiverSource> sources);
     }
 

@@ -22,17 +22,15 @@ import java.util.Set;
 @Factory
 class MetricsFactory {
 
-    static final String EVENT_TYPES_PER_SOURCE = "zen-watcher.metrics.event-types-per-source";
+    private static final Set<String> HISTOGRAMS = Set.of(MetricNames.REQUEST_DURATION, MetricNames.WRITE_DURATION);
 
     @Singleton
     @Requires(condition = ReceiverRole.class)
     ObservedEvents observedEvents(MeterRegistry registry, Clock clock,
-                                  @Value("${" + EVENT_TYPES_PER_SOURCE + ":" + EventTypeLabels.DEFAULT_PER_SOURCE + "}")
+                                  @Value("${" + EventTypeLabels.PER_SOURCE_KEY + ":" + EventTypeLabels.DEFAULT_PER_SOURCE + "}")
                                   int eventTypesPerSource) {
         return new ObservedEvents(registry, clock, new EventTypeLabels(eventTypesPerSource));
     }
-
-    private static final Set<String> HISTOGRAMS = Set.of(MetricNames.REQUEST_DURATION, MetricNames.WRITE_DURATION);
 
     @Singleton
     MeterFilter latencyHistograms() {
