@@ -12,6 +12,9 @@ import io.kubezen.watcher.controller.informer.redis.RedisFindingStore;
 import io.kubezen.watcher.dedup.DedupStore;
 import io.kubezen.watcher.dedup.memory.InMemoryDedupWindows;
 import io.kubezen.watcher.dedup.redis.RedisDedupStore;
+import io.kubezen.watcher.metrics.EventTypeLabels;
+import io.kubezen.watcher.metrics.MetricNames;
+import io.kubezen.watcher.metrics.ObservedEvents;
 import io.kubezen.watcher.pipeline.Admission;
 import io.kubezen.watcher.pipeline.PipelineOptions;
 import io.kubezen.watcher.pipeline.SourceCompiler;
@@ -65,6 +68,7 @@ class KubernetesSourceWatchIT {
             .start();
     private final CustomObjectsApi api = new CustomObjectsApi(server.apiClient());
     private final List<SourceWatch> watches = new ArrayList<>();
+    private final SimpleMeterRegistry registry = new SimpleMeterRegistry();
 
     KubernetesSourceWatchIT(RedisServerHandle redis) {
         this.redis = redis;
@@ -101,13 +105,26 @@ class KubernetesSourceWatchIT {
         assertThat(resources(restarted)).containsExactly("cart", "cart", "cart", "checkout");
     }
 
+    @Test
+    void theSourceHasItsLastEventAndThresholdGaugesOnlyWhileItsInformersRun() throws Exception {
+        SourceWatch watch = start(connectors.open(redis));
+        assertThat(registry.get(MetricNames.LAST_EVENT).tag(MetricNames.TAG_SOURCE, "kyverno").gauge()).isNotNull();
+        assertThat(registry.get(MetricNames.SILENT_AFTER).tag(MetricNames.TAG_SOURCE, "kyverno").gauge().value())
+                .isEqualTo(86_400);
+
+        watch.close();
+
+        assertThat(registry.find(MetricNames.LAST_EVENT).gauges()).isEmpty();
+        assertThat(registry.find(MetricNames.SILENT_AFTER).gauges()).isEmpty();
+    }
+
     private SourceWatch start(RedisConnector connector) throws Exception {
         Clock clock = Clock.systemUTC();
         Admission admission = new Admission(new RedisDedupStore(connector, clock, DedupStore.DEFAULT_STATUS_INTERVAL), new InMemoryDedupWindows(),
                 new RedisEventQueue(connector, 10_000), clock, Admission.RollbackListener.NOOP);
         SourceWatch watch = new KubernetesWatchStarter(server.apiClient(), new RedisFindingStore(connector), admission,
                 new WorkQueueOptions(1, Duration.ofMillis(50), Duration.ofSeconds(1), 10, 10),
-                new SimpleMeterRegistry()).start(source());
+                registry, new ObservedEvents(registry, clock, new EventTypeLabels(10))).start(source());
         watches.add(watch);
         return watch;
     }
@@ -119,9 +136,11 @@ class KubernetesSourceWatchIT {
                 informer: {group: wgpolicyk8s.io, version: v1alpha2, resource: policyreports, namespaces: [shop],
                            builtinMapping: policy-report}
                 dedup: {enabled: false}
+                expectations: {silentAfterSeconds: 86400}
                 """, IngesterSpec.class);
         SourceCompiler compiler = new SourceCompiler(SourceAdapterRegistry.load(), PipelineOptions.DEFAULT);
-        return new InformerSource(spec.source(), spec.informer(), compiler.compile(SourceDefinition.of(spec, null)));
+        return new InformerSource(spec.source(), spec.informer(), compiler.compile(SourceDefinition.of(spec, null)),
+                spec.expectations());
     }
 
     private static void awaitQueued(RedisConnector connector, long entries) {
