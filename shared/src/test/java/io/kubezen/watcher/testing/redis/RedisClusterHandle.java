@@ -73,8 +73,7 @@ public final class RedisClusterHandle implements RedisDeployment, AutoCloseable 
         return connection().sync();
     }
 
-    /** The test's own cluster connection, for looking at single nodes through its partitions. */
-    public StatefulRedisClusterConnection<String, String> connection() {
+    private StatefulRedisClusterConnection<String, String> connection() {
         synchronized (lock) {
             if (connection == null) {
                 client = RedisClusterClient.create(nodes.stream()
