@@ -2,6 +2,8 @@ package io.kubezen.watcher.dedup;
 
 import io.kubezen.watcher.store.Page;
 
+import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
@@ -14,6 +16,12 @@ import java.util.concurrent.CompletionStage;
  * {@link io.kubezen.watcher.store.StoreUnavailableException} when Redis cannot be reached.
  */
 public interface DedupStore {
+
+    /**
+     * How often at most an Observation's status is brought up to its record. A record stays readable for two
+     * intervals after its window ends, so the last status update of a window still finds its final count.
+     */
+    Duration DEFAULT_STATUS_INTERVAL = Duration.ofSeconds(30);
 
     /**
      * Counts one occurrence of each request, in order, and says for each whether it was the first. Each
@@ -62,7 +70,21 @@ public interface DedupStore {
         }
     }
 
+    /**
+     * Withdraws the status updates the last {@link #record} scheduled for these records, because the caller could
+     * not queue them: the next repeat schedules one again. Never fails; a record that is gone stays gone.
+     */
+    CompletionStage<Void> cancelStatusAsync(String source, List<String> fingerprints);
+
+    /** The live record of a fingerprint; empty when there is none or its window has ended. */
     Optional<DedupRecord> get(String source, String fingerprint);
+
+    /**
+     * The record that began at {@code firstSeen}, for the writer that brings its Observation's status up to date:
+     * while its window lasts, and for two status intervals after, even when a new record of the same fingerprint
+     * has begun since. Its {@link DedupRecord#ttlLeft()} is zero once its window has ended.
+     */
+    Optional<DedupRecord> find(String source, String fingerprint, Instant firstSeen);
 
     /** Deletes the record, so the next occurrence counts as new. Returns whether there was one. */
     boolean forget(String source, String fingerprint);

@@ -47,6 +47,11 @@ public final class MetricNames {
     /** Queue entries that exist as Observations now. Tags: result ({@code created}, {@code already_exists}). */
     public static final String OBSERVATIONS_WRITTEN = "zen.watcher.observations.written";
     /**
+     * Status updates of Observations. Tags: result ({@code updated}, {@code unchanged}: already up to date,
+     * {@code gone}: no such Observation, not yet created or deleted since); their failures count as write failures.
+     */
+    public static final String STATUS_UPDATES = "zen.watcher.observations.status.updates";
+    /**
      * Observation writes that failed. Tags: reason (a writer failure reason word, or {@code undecodable}) and
      * outcome ({@code retryable} or {@code permanent}; each reason has exactly one).
      */

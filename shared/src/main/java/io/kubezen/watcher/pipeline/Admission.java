@@ -1,11 +1,14 @@
 package io.kubezen.watcher.pipeline;
 
+import io.kubezen.watcher.dedup.DedupRecord;
 import io.kubezen.watcher.dedup.DedupRequest;
 import io.kubezen.watcher.dedup.DedupResult;
 import io.kubezen.watcher.dedup.DedupStore;
 import io.kubezen.watcher.dedup.DedupWindows;
 import io.kubezen.watcher.queue.EventQueue;
+import io.kubezen.watcher.queue.QueueItem;
 import io.kubezen.watcher.queue.QueuedObservation;
+import io.kubezen.watcher.queue.StatusHint;
 import io.kubezen.watcher.store.StoreUnavailableException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -30,6 +33,10 @@ import java.util.function.Function;
  * failed there) makes the next occurrence count as unqueued and be queued again, so an acknowledged retry is never
  * discarded as the duplicate of an event that never reached the queue. When a store fails, the records this call
  * created are also forgotten before the failure is rethrown, so the retry starts a fresh record.
+ *
+ * <p>A repeat that the dedup store schedules a status update for (at most one per record per status interval)
+ * queues a {@link StatusHint} with the batch, so that the writers bring the Observation's count and last-seen time
+ * up to date.
  */
 public final class Admission {
 
@@ -93,6 +100,7 @@ public final class Admission {
 
     private CompletionStage<Admitted> queue(String source, List<IngestedEvent> events, List<DedupResult> outcomes) {
         List<QueuedObservation> firsts = new ArrayList<>(events.size());
+        List<StatusHint> hints = new ArrayList<>();
         List<String> created = new ArrayList<>();
         Set<String> toMark = new LinkedHashSet<>();
         for (int i = 0; i < events.size(); i++) {
@@ -106,12 +114,20 @@ public final class Admission {
                     created.add(event.fingerprint());
                 }
             }
+            if (outcome != null && outcome.statusDueAt() != null) {
+                DedupRecord record = outcome.record();
+                hints.add(new StatusHint(source, event.fingerprint(), record.firstSeen(),
+                        event.observation().namespace(), outcome.statusDueAt(), record.lastSeen(), record.count()));
+            }
         }
         Admitted admitted = new Admitted(firsts, events.size() - firsts.size());
-        if (firsts.isEmpty()) {
+        if (firsts.isEmpty() && hints.isEmpty()) {
             return CompletableFuture.completedFuture(admitted);
         }
-        return queue.appendAsync(firsts).handle((ids, failure) -> {
+        List<QueueItem> items = new ArrayList<>(firsts.size() + hints.size());
+        items.addAll(firsts);
+        items.addAll(hints);
+        return queue.appendAsync(items).handle((ids, failure) -> {
             if (failure == null) {
                 return markQueued(source, List.copyOf(toMark)).thenApply(done -> admitted);
             }
@@ -119,10 +135,14 @@ public final class Admission {
                     ? wrapped.getCause() : failure;
             // Only records this attempt created are forgotten: an unqueued record may belong to an attempt that
             // did queue its event, and forgetting it would give the sender's retry a new first-seen time, so a
-            // second Observation.
-            return cause instanceof StoreUnavailableException
-                    ? forget(source, created).<Admitted>thenCompose(done -> CompletableFuture.failedFuture(cause))
-                    : CompletableFuture.<Admitted>failedFuture(cause);
+            // second Observation. Status updates it could not queue are withdrawn, so the retry schedules them.
+            if (!(cause instanceof StoreUnavailableException)) {
+                return CompletableFuture.<Admitted>failedFuture(cause);
+            }
+            return forget(source, created)
+                    .thenCompose(done -> dedupStore.cancelStatusAsync(source,
+                            hints.stream().map(StatusHint::fingerprint).toList()))
+                    .<Admitted>thenCompose(done -> CompletableFuture.failedFuture(cause));
         }).thenCompose(Function.identity());
     }
 

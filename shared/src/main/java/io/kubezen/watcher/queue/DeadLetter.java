@@ -22,8 +22,8 @@ public record DeadLetter(String id, Instant deadLetteredAt, String reason, Strin
         fields = Map.copyOf(fields);
     }
 
-    /** @throws IllegalArgumentException when the fields do not hold a valid queued observation */
-    public QueuedObservation observation() {
+    /** @throws IllegalArgumentException when the fields do not hold a valid queue item */
+    public QueueItem item() {
         return QueuedObservationCodec.decode(fields);
     }
 }

@@ -24,14 +24,14 @@ public interface EventQueue {
      *
      * @throws QueueFullException when the batch does not fit; nothing was appended
      */
-    List<String> append(List<QueuedObservation> entries);
+    List<String> append(List<? extends QueueItem> entries);
 
     /**
      * {@link #append} without waiting: the stage completes once the entries are durably in the queue, or
      * fails as {@code append} would throw. It may complete on a Redis client's I/O thread, so whoever chains
      * on it must not block.
      */
-    default CompletionStage<List<String>> appendAsync(List<QueuedObservation> entries) {
+    default CompletionStage<List<String>> appendAsync(List<? extends QueueItem> entries) {
         try {
             return CompletableFuture.completedFuture(append(entries));
         } catch (RuntimeException e) {

@@ -18,8 +18,16 @@ public record QueueEntry(String id, Map<String, String> fields, int deliveries) 
         }
     }
 
+    /** @throws IllegalArgumentException when the fields do not hold a valid queue item */
+    public QueueItem item() {
+        return QueuedObservationCodec.decode(fields);
+    }
+
     /** @throws IllegalArgumentException when the fields do not hold a valid queued observation */
     public QueuedObservation observation() {
-        return QueuedObservationCodec.decode(fields);
+        if (item() instanceof QueuedObservation observation) {
+            return observation;
+        }
+        throw new IllegalArgumentException("queue entry " + id + " is a status update, not an observation");
     }
 }

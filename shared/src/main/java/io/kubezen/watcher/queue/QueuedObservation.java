@@ -12,7 +12,7 @@ import java.util.Objects;
  * @param firstSeen   the first-seen time of its dedup record; with the fingerprint it names the Observation, so
  *                    a redelivered entry maps to the same resource and the write stays idempotent
  */
-public record QueuedObservation(Observation observation, String fingerprint, Instant firstSeen) {
+public record QueuedObservation(Observation observation, String fingerprint, Instant firstSeen) implements QueueItem {
 
     public QueuedObservation {
         Objects.requireNonNull(observation, "observation");
@@ -20,6 +20,7 @@ public record QueuedObservation(Observation observation, String fingerprint, Ins
         Objects.requireNonNull(firstSeen, "firstSeen");
     }
 
+    @Override
     public String source() {
         return observation.spec().source();
     }

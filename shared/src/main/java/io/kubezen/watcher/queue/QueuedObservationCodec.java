@@ -16,13 +16,16 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
- * The entry format of the queue, shared by every implementation: the Observation as JSON in one field, plus
- * small plain fields an operator can read with {@code XRANGE} without decoding JSON. Unknown JSON fields are
- * ignored, so a writer of an older version can still read entries of a newer receiver.
+ * The entry format of the queue, shared by every implementation: the item as JSON in one field, plus small plain
+ * fields an operator can read with {@code XRANGE} without decoding JSON. Both kinds of item have four fields, so
+ * every entry has the same width; the name of the JSON field says which kind it is ({@code observation} or
+ * {@code status}). Unknown JSON fields are ignored, so a writer of an older version can still read entries of a
+ * newer receiver.
  */
 public final class QueuedObservationCodec {
 
     public static final String OBSERVATION = "observation";
+    public static final String STATUS = "status";
     public static final String SOURCE = "source";
     public static final String FINGERPRINT = "fingerprint";
     public static final String FIRST_SEEN = "firstSeen";
@@ -34,52 +37,58 @@ public final class QueuedObservationCodec {
             .disable(DeserializationFeature.ADJUST_DATES_TO_CONTEXT_TIME_ZONE)
             .build();
     private static final ObjectWriter OBSERVATION_WRITER = JSON.writerFor(Observation.class);
+    private static final ObjectWriter STATUS_WRITER = JSON.writerFor(StatusJson.class);
 
     private QueuedObservationCodec() {
     }
 
     /** The stream fields of an entry, in a stable order. */
-    public static Map<String, String> encode(QueuedObservation entry) {
+    public static Map<String, String> encode(QueueItem item) {
         Map<String, String> fields = new LinkedHashMap<>();
-        try {
-            fields.put(OBSERVATION, OBSERVATION_WRITER.writeValueAsString(entry.observation()));
-        } catch (JsonProcessingException e) {
-            throw new IllegalArgumentException("observation of " + entry.source() + "/" + entry.fingerprint()
-                    + " cannot be written as JSON: " + e.getOriginalMessage(), e);
-        }
-        fields.put(SOURCE, entry.source());
-        fields.put(FINGERPRINT, entry.fingerprint());
-        fields.put(FIRST_SEEN, entry.firstSeen().toString());
+        encodeUtf8(item).forEach((name, value) -> fields.put(name, new String(value, StandardCharsets.UTF_8)));
         return fields;
     }
 
     /**
-     * The fields of {@link #encode} as UTF-8, for a store that sends bytes as they are: the Observation is
-     * written straight to bytes, not to a String that the client would encode again.
+     * The fields of {@link #encode} as UTF-8, for a store that sends bytes as they are: the JSON is written
+     * straight to bytes, not to a String that the client would encode again.
      */
-    public static Map<String, byte[]> encodeUtf8(QueuedObservation entry) {
+    public static Map<String, byte[]> encodeUtf8(QueueItem item) {
         Map<String, byte[]> fields = new LinkedHashMap<>();
         try {
-            fields.put(OBSERVATION, OBSERVATION_WRITER.writeValueAsBytes(entry.observation()));
+            if (item instanceof QueuedObservation entry) {
+                fields.put(OBSERVATION, OBSERVATION_WRITER.writeValueAsBytes(entry.observation()));
+            } else {
+                fields.put(STATUS, STATUS_WRITER.writeValueAsBytes(StatusJson.of((StatusHint) item)));
+            }
         } catch (JsonProcessingException e) {
-            throw new IllegalArgumentException("observation of " + entry.source() + "/" + entry.fingerprint()
+            throw new IllegalArgumentException("queue item of " + item.source() + "/" + item.fingerprint()
                     + " cannot be written as JSON: " + e.getOriginalMessage(), e);
         }
-        fields.put(SOURCE, entry.source().getBytes(StandardCharsets.UTF_8));
-        fields.put(FINGERPRINT, entry.fingerprint().getBytes(StandardCharsets.UTF_8));
-        fields.put(FIRST_SEEN, entry.firstSeen().toString().getBytes(StandardCharsets.UTF_8));
+        fields.put(SOURCE, item.source().getBytes(StandardCharsets.UTF_8));
+        fields.put(FINGERPRINT, item.fingerprint().getBytes(StandardCharsets.UTF_8));
+        fields.put(FIRST_SEEN, firstSeen(item).toString().getBytes(StandardCharsets.UTF_8));
         return fields;
     }
 
     /** @throws IllegalArgumentException when a field is missing or malformed */
-    public static QueuedObservation decode(Map<String, String> fields) {
-        String json = required(fields, OBSERVATION);
+    public static QueueItem decode(Map<String, String> fields) {
         try {
-            return new QueuedObservation(JSON.readValue(json, Observation.class), required(fields, FINGERPRINT),
-                    Instant.parse(required(fields, FIRST_SEEN)));
+            String fingerprint = required(fields, FINGERPRINT);
+            Instant firstSeen = Instant.parse(required(fields, FIRST_SEEN));
+            String status = fields.get(STATUS);
+            if (status != null) {
+                return JSON.readValue(status, StatusJson.class).toHint(required(fields, SOURCE), fingerprint, firstSeen);
+            }
+            return new QueuedObservation(JSON.readValue(required(fields, OBSERVATION), Observation.class), fingerprint,
+                    firstSeen);
         } catch (JsonProcessingException | DateTimeParseException | NullPointerException e) {
             throw new IllegalArgumentException("malformed queue entry: " + e.getMessage(), e);
         }
+    }
+
+    private static Instant firstSeen(QueueItem item) {
+        return item instanceof QueuedObservation entry ? entry.firstSeen() : ((StatusHint) item).firstSeen();
     }
 
     private static String required(Map<String, String> fields, String name) {
@@ -88,5 +97,17 @@ public final class QueuedObservationCodec {
             throw new IllegalArgumentException("malformed queue entry: no '" + name + "' field");
         }
         return value;
+    }
+
+    /** The part of a {@link StatusHint} that is not in the plain fields. */
+    record StatusJson(String namespace, Instant dueAt, Instant lastSeen, long count) {
+
+        static StatusJson of(StatusHint hint) {
+            return new StatusJson(hint.namespace(), hint.dueAt(), hint.lastSeen(), hint.count());
+        }
+
+        StatusHint toHint(String source, String fingerprint, Instant firstSeen) {
+            return new StatusHint(source, fingerprint, firstSeen, namespace, dueAt, lastSeen, count);
+        }
     }
 }

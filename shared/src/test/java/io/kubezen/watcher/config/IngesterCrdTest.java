@@ -30,7 +30,7 @@ class IngesterCrdTest {
     @Test
     void printerColumnsShowDeclaredFields() {
         assertThat(VERSION.path("additionalPrinterColumns").findValuesAsText("name"))
-                .containsExactly("Source", "Type", "Ready", "Reason", "Age");
+                .containsExactly("Source", "Type", "Ready", "Reason", "Served", "Last Event", "Age");
         assertThat(SchemaConformance.printerColumnProblems(VERSION)).isEmpty();
     }
 

@@ -117,6 +117,57 @@ public abstract class DedupStoreContract {
     }
 
     @Test
+    void theFirstRepeatOfEachStatusIntervalSchedulesOneStatusUpdate() {
+        Duration interval = DedupStore.DEFAULT_STATUS_INTERVAL;
+        DedupResult first = store.record(request("falco", "fp-1", WINDOW));
+        store.markQueued("falco", List.of("fp-1"));
+        clock.advance(Duration.ofSeconds(1));
+        DedupResult firstRepeat = store.record(request("falco", "fp-1", WINDOW));
+        clock.advance(Duration.ofSeconds(1));
+        DedupResult laterInTheInterval = store.record(request("falco", "fp-1", WINDOW));
+        clock.advance(interval);
+        DedupResult nextInterval = store.record(request("falco", "fp-1", WINDOW));
+
+        assertThat(first.statusDueAt()).isNull();
+        assertThat(firstRepeat.statusDueAt()).isEqualTo(T0.plusSeconds(1).plus(interval));
+        assertThat(laterInTheInterval.statusDueAt()).isNull();
+        assertThat(nextInterval.statusDueAt()).isEqualTo(T0.plusSeconds(2).plus(interval).plus(interval));
+    }
+
+    @Test
+    void aCancelledStatusUpdateIsScheduledAgainByTheNextRepeat() {
+        store.record(request("falco", "fp-1", WINDOW));
+        store.record(request("falco", "fp-1", WINDOW));
+
+        store.cancelStatusAsync("falco", List.of("fp-1", "never-recorded")).toCompletableFuture().join();
+        DedupResult retry = store.record(request("falco", "fp-1", WINDOW));
+
+        assertThat(retry.statusDueAt()).isEqualTo(T0.plus(DedupStore.DEFAULT_STATUS_INTERVAL));
+        assertThat(store.get("falco", "never-recorded")).isEmpty();
+    }
+
+    @Test
+    void aRecordStaysFindableByItsFirstSeenAfterItsWindowAndAfterItsSuccessorBegan() {
+        store.record(request("falco", "fp-1", WINDOW));
+        store.markQueued("falco", List.of("fp-1"));
+        clock.advance(WINDOW.minusSeconds(1));
+        store.record(request("falco", "fp-1", WINDOW));
+        clock.advance(Duration.ofSeconds(1));
+
+        assertThat(store.get("falco", "fp-1")).isEmpty();
+        assertThat(store.find("falco", "fp-1", T0)).get()
+                .extracting(DedupRecord::count, DedupRecord::lastSeen, DedupRecord::ttlLeft)
+                .containsExactly(2L, T0.plus(WINDOW).minusSeconds(1), Duration.ZERO);
+
+        DedupResult successor = store.record(request("falco", "fp-1", WINDOW));
+
+        assertThat(successor.firstOccurrence()).isTrue();
+        assertThat(store.find("falco", "fp-1", T0)).get().extracting(DedupRecord::count).isEqualTo(2L);
+        assertThat(store.find("falco", "fp-1", T0.plus(WINDOW))).get().extracting(DedupRecord::count).isEqualTo(1L);
+        assertThat(store.find("falco", "fp-1", T0.plusSeconds(7))).isEmpty();
+    }
+
+    @Test
     void sourcesHaveSeparateRecords() {
         assertThat(store.record(request("falco", "same", WINDOW)).firstOccurrence()).isTrue();
         assertThat(store.record(request("kube-audit", "same", WINDOW)).firstOccurrence()).isTrue();

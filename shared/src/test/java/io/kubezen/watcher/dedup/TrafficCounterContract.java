@@ -90,10 +90,28 @@ public abstract class TrafficCounterContract {
     }
 
     @Test
+    void lastCountedIsTheStartOfTheNewestBucketWithEventsInThePeriod() {
+        assertThat(counter.lastCounted("falco", RETENTION)).isEmpty();
+
+        clock.advance(Duration.ofSeconds(5));
+        counter.add("falco", 2);
+        clock.advance(Duration.ofSeconds(20));
+        counter.add("falco", 1);
+        counter.add("kube-audit", 4);
+        clock.advance(Duration.ofSeconds(40));
+
+        assertThat(counter.lastCounted("falco", RETENTION)).contains(T0.plusSeconds(20));
+        assertThat(counter.lastCounted("falco", Duration.ofSeconds(30))).as("the newest count is older").isEmpty();
+        assertThat(counter.lastCounted("trivy", RETENTION)).isEmpty();
+    }
+
+    @Test
     void periodsBeyondTheRetentionAreRefused() {
         assertThatThrownBy(() -> counter.sum("falco", RETENTION.plusSeconds(1)))
                 .isInstanceOf(IllegalArgumentException.class);
         assertThatThrownBy(() -> counter.sum("falco", Duration.ZERO))
+                .isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> counter.lastCounted("falco", RETENTION.plusSeconds(1)))
                 .isInstanceOf(IllegalArgumentException.class);
     }
 }

@@ -34,16 +34,16 @@ class ObservationCrdTest {
     }
 
     @Test
-    void printerColumnsShowDeclaredFieldsWithDetailsOnlyInWideOutput() {
+    void printerColumnsShowDeclaredFieldsAndTheCountWithResourceDetailsOnlyInWideOutput() {
         assertThat(SchemaConformance.printerColumnProblems(VERSION)).isEmpty();
         assertThat(VERSION.path("additionalPrinterColumns"))
                 .filteredOn(c -> c.path("priority").asInt() == 0)
                 .extracting(c -> c.path("name").asText())
-                .containsExactly("Source", "Category", "Severity", "EventType", "Age");
+                .containsExactly("Source", "Category", "Severity", "EventType", "Count", "Last Seen", "Age");
         assertThat(VERSION.path("additionalPrinterColumns"))
                 .filteredOn(c -> c.path("priority").asInt() == 1)
                 .extracting(c -> c.path("name").asText())
-                .containsExactly("Kind", "Resource", "Count");
+                .containsExactly("Kind", "Resource");
     }
 
     @Test

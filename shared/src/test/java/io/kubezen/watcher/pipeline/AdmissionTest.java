@@ -1,13 +1,16 @@
 package io.kubezen.watcher.pipeline;
 
 import io.kubezen.watcher.dedup.DedupRequest;
+import io.kubezen.watcher.dedup.DedupStore;
 import io.kubezen.watcher.dedup.memory.InMemoryDedupStore;
 import io.kubezen.watcher.dedup.memory.InMemoryDedupWindows;
 import io.kubezen.watcher.queue.DeadLetters;
 import io.kubezen.watcher.queue.EventQueue;
 import io.kubezen.watcher.queue.QueueEntry;
+import io.kubezen.watcher.queue.QueueItem;
 import io.kubezen.watcher.queue.QueueStats;
 import io.kubezen.watcher.queue.QueuedObservation;
+import io.kubezen.watcher.queue.StatusHint;
 import io.kubezen.watcher.queue.memory.InMemoryEventQueue;
 import io.kubezen.watcher.source.Payload;
 import io.kubezen.watcher.store.StoreUnavailableException;
@@ -26,7 +29,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 class AdmissionTest {
 
     private final MutableClock clock = new MutableClock(Fixtures.NOW);
-    private final InMemoryDedupStore dedup = new InMemoryDedupStore(clock, 100);
+    private final InMemoryDedupStore dedup = new InMemoryDedupStore(clock, 100, DedupStore.DEFAULT_STATUS_INTERVAL);
     private final InMemoryEventQueue queue = new InMemoryEventQueue(100, clock);
     private final List<String> rollbacksFailed = new ArrayList<>();
 
@@ -43,7 +46,26 @@ class AdmissionTest {
         assertThat(second.queued()).hasSize(1);
         assertThat(second.queued().get(0).firstSeen()).isEqualTo(Fixtures.NOW.plusSeconds(5));
         assertThat(second.duplicates()).isEqualTo(1);
-        assertThat(queue.stats(EventQueue.DEFAULT_GROUP).length()).isEqualTo(3);
+        assertThat(queuedItems()).hasSize(4).filteredOn(StatusHint.class::isInstance).singleElement()
+                .isEqualTo(new StatusHint("hook", first.queued().get(1).fingerprint(), Fixtures.NOW, first.queued().get(1).observation().namespace(),
+                        Fixtures.NOW.plusSeconds(5).plus(DedupStore.DEFAULT_STATUS_INTERVAL),
+                        Fixtures.NOW.plusSeconds(5), 2));
+    }
+
+    @Test
+    void aFailedAppendWithdrawsTheStatusUpdateItScheduledSoTheRetrySchedulesItAgain() throws Exception {
+        Admission admission = new Admission(dedup, new InMemoryDedupWindows(), queue, clock, rollbacksFailed::add);
+        Admission failing = new Admission(dedup, new InMemoryDedupWindows(), new UnreachableQueue(queue), clock,
+                rollbacksFailed::add);
+        List<IngestedEvent> events = events("{}", "a");
+        admission.admit("hook", events);
+
+        assertThatThrownBy(() -> failing.admit("hook", events)).isInstanceOf(StoreUnavailableException.class);
+        Admitted retry = admission.admit("hook", events);
+
+        assertThat(retry.duplicates()).isEqualTo(1);
+        assertThat(queuedItems()).filteredOn(StatusHint.class::isInstance).singleElement()
+                .extracting(item -> ((StatusHint) item).count()).isEqualTo(3L);
     }
 
     @Test
@@ -86,7 +108,7 @@ class AdmissionTest {
                 .isEqualTo(Fixtures.NOW);
         assertThat(repeat.queued()).isEmpty();
         assertThat(repeat.duplicates()).isEqualTo(1);
-        assertThat(queue.stats(EventQueue.DEFAULT_GROUP).length()).isEqualTo(1);
+        assertThat(queuedItems()).hasSize(2).last().isInstanceOf(StatusHint.class);
     }
 
     @Test
@@ -111,10 +133,15 @@ class AdmissionTest {
     }
 
     /** A queue whose appends fail as the Redis one does when Redis is away. */
+    private List<QueueItem> queuedItems() {
+        queue.ensureGroup("probe");
+        return queue.read("probe", "probe", 100, Duration.ZERO).stream().map(QueueEntry::item).toList();
+    }
+
     private record UnreachableQueue(EventQueue delegate) implements EventQueue {
 
         @Override
-        public List<String> append(List<QueuedObservation> entries) {
+        public List<String> append(List<? extends QueueItem> entries) {
             throw new StoreUnavailableException("queue unreachable");
         }
 

@@ -45,7 +45,7 @@ class IngestPipelineTest {
               includeKinds: [Pod]
               excludeRules: [r2]
               expression: 'observation.details.tag == "keep" || observation.resource.namespace == "prod-a"'
-            dedup: {windowSeconds: 120, pinned: true}
+            dedup: {windowSeconds: 120}
             """));
 
     @Test

@@ -93,7 +93,7 @@ class SourceCompilerTest {
                 ttlSecondsAfterCreation: 604800
                 mapping: {severityMap: {Notice: medium}, defaultSeverity: high}
                 filter: {minSeverity: medium, expression: 'observation.resource.namespace.startsWith("prod")'}
-                dedup: {enabled: true, windowSeconds: 120, pinned: true, fingerprintFields: [rule, resource.name]}
+                dedup: {enabled: true, windowSeconds: 120, adaptive: false, fingerprintFields: [rule, resource.name]}
                 maxNestingDepth: 32
                 """);
 

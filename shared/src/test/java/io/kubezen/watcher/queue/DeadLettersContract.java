@@ -52,7 +52,7 @@ public abstract class DeadLettersContract {
         assertThat(letter.attempts()).isEqualTo(4);
         assertThat(letter.originalId()).isEqualTo(poison.id());
         assertThat(letter.fields()).isEqualTo(poison.fields());
-        assertThat(letter.observation()).isEqualTo(poison.observation());
+        assertThat(letter.item()).isEqualTo(poison.observation());
         assertThat(letter.deadLetteredAt()).isBetween(before, after);
         assertThat(queue.stats(GROUP)).extracting(QueueStats::length, QueueStats::pending, QueueStats::deadLetters)
                 .containsExactly(2L, 2L, 1L);

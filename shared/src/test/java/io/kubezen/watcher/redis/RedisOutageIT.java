@@ -44,7 +44,7 @@ class RedisOutageIT {
     @Test
     void storesFailFastWhileRedisIsDownAndTheSameInstancesRecover(@DedicatedRedis RedisServerHandle redis) {
         RedisConnector connector = connectors.open(RedisConnectionOptions.of(redis.uri()).withCommandTimeout(COMMAND_TIMEOUT));
-        DedupStore dedup = new RedisDedupStore(connector, clock);
+        DedupStore dedup = new RedisDedupStore(connector, clock, DedupStore.DEFAULT_STATUS_INTERVAL);
         EventQueue queue = new RedisEventQueue(connector, RedisEventQueue.DEFAULT_CAPACITY);
         TrafficCounter traffic = new RedisTrafficCounter(connector, clock, TrafficBuckets.DEFAULT_RETENTION);
         RedisDedupWindows windows = new RedisDedupWindows(connector, clock, RedisDedupWindows.DEFAULT_CACHE_TTL);
@@ -80,7 +80,7 @@ class RedisOutageIT {
     void aProcessStartedWhileRedisIsDownStartsWorkingOnceItIsUp(@DedicatedRedis RedisServerHandle redis) {
         redis.stop();
         RedisConnector connector = connectors.open(RedisConnectionOptions.of(redis.uri()).withCommandTimeout(COMMAND_TIMEOUT));
-        DedupStore dedup = new RedisDedupStore(connector, clock);
+        DedupStore dedup = new RedisDedupStore(connector, clock, DedupStore.DEFAULT_STATUS_INTERVAL);
 
         assertUnavailableFast(() -> dedup.record(EVENT));
         redis.start();
@@ -91,7 +91,7 @@ class RedisOutageIT {
     @Test
     void aCommandRedisDoesNotAnswerTimesOut(@DedicatedRedis RedisServerHandle redis) {
         RedisConnector connector = connectors.open(RedisConnectionOptions.of(redis.uri()).withCommandTimeout(COMMAND_TIMEOUT));
-        DedupStore dedup = new RedisDedupStore(connector, clock);
+        DedupStore dedup = new RedisDedupStore(connector, clock, DedupStore.DEFAULT_STATUS_INTERVAL);
         dedup.record(EVENT);
 
         redis.sync().clientPause(5_000);

@@ -10,6 +10,7 @@ import io.kubezen.watcher.bench.load.PayloadTemplate;
 import io.kubezen.watcher.model.Observation;
 import io.kubezen.watcher.queue.DeadLetter;
 import io.kubezen.watcher.queue.QueueStats;
+import io.kubezen.watcher.queue.QueuedObservation;
 import io.kubezen.watcher.queue.redis.RedisEventQueue;
 import io.kubezen.watcher.redis.RedisConnectionOptions;
 import io.kubezen.watcher.redis.RedisConnector;
@@ -165,8 +166,11 @@ public final class Cluster implements AutoCloseable {
         do {
             Page<DeadLetter> letters = queue.deadLetters().list(cursor, PAGE);
             for (DeadLetter letter : letters.items()) {
-                unattributed += count(deadLetters,
-                        EventIdField.of(JSON.valueToTree(letter.observation().observation().spec().details())));
+                // Status updates carry no event of their own; only Observations are counted.
+                if (letter.item() instanceof QueuedObservation queued) {
+                    unattributed += count(deadLetters,
+                            EventIdField.of(JSON.valueToTree(queued.observation().spec().details())));
+                }
             }
             cursor = letters.nextCursor();
         } while (cursor != null);

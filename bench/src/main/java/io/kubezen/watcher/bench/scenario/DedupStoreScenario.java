@@ -36,9 +36,9 @@ public final class DedupStoreScenario implements Scenario {
         List<Figure> figures = new ArrayList<>();
         try (RedisConnector redis = RedisConnector.create(RedisConnectionOptions.of(context.redisUri()))) {
             for (int batch : List.of(1, 100)) {
-                DedupStore memory = new InMemoryDedupStore(Clock.systemUTC(), InMemoryDedupStore.DEFAULT_MAX_ENTRIES);
+                DedupStore memory = new InMemoryDedupStore(Clock.systemUTC(), InMemoryDedupStore.DEFAULT_MAX_ENTRIES, DedupStore.DEFAULT_STATUS_INTERVAL);
                 figures.add(measure(context, "in-memory", memory, batch));
-                figures.add(measure(context, "redis", new RedisDedupStore(redis, Clock.systemUTC()), batch));
+                figures.add(measure(context, "redis", new RedisDedupStore(redis, Clock.systemUTC(), DedupStore.DEFAULT_STATUS_INTERVAL), batch));
             }
         }
         return figures;

@@ -35,8 +35,10 @@ public final class RedisCeilingScenario implements Scenario {
         int requests = context.plan().equals(RunPlan.QUICK) ? 20_000 : 200_000;
         RedisBenchmark benchmark = new RedisBenchmark(URI.create(context.redisUri()), CLIENTS,
                 context.resultFile(NAME + ".log"));
+        long now = System.currentTimeMillis();
         List<String> dedup = List.of("evalsha", loadDedupScript(context), "1", "zw:dedup:falco:fp-__rand_int__",
-                Long.toString(System.currentTimeMillis()), "300000", "falco", "fp");
+                Long.toString(now), "300000", "falco", "fp", Long.toString(now + 300_000), "360000",
+                Long.toString(now + 30_000));
         List<Double> sets = new ArrayList<>();
         List<Double> scripts = new ArrayList<>();
         for (int i = 0; i < context.plan().runs(); i++) {

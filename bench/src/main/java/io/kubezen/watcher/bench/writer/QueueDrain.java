@@ -38,16 +38,26 @@ public final class QueueDrain {
     private static final long POLL_MILLIS = 20;
     private static final long TIMEOUT_NANOS = 600_000_000_000L;
 
+    private static final String OBSERVATIONS = "/apis/zen.kube-zen.io/v1alpha1/namespaces/[^/]+/observations.*";
+
     private QueueDrain() {
+    }
+
+    /**
+     * What one drain measured, both counted from the moment the first tenth (and the burst) are written.
+     *
+     * @param observationsPerSecond Observations written per second
+     * @param apiWritesPerSecond    write requests per second the API server received: a create and its status
+     */
+    public record Drained(double observationsPerSecond, double apiWritesPerSecond) {
     }
 
     /**
      * @param qps   the writer's {@code zen-watcher.writer.qps}
      * @param burst its {@code zen-watcher.writer.burst}
-     * @return Observations written per second once the first tenth (and the burst) are written
      */
-    public static double run(String redisUri, Path ingesterJar, Path logDir, String label, int entries, int qps,
-                             int burst) throws Exception {
+    public static Drained run(String redisUri, Path ingesterJar, Path logDir, String label, int entries, int qps,
+                              int burst) throws Exception {
         RedisConnectionOptions options = RedisConnectionOptions.of(redisUri).withKeyPrefix(KEY_PREFIX);
         try (RedisConnector connector = RedisConnector.create(options);
              RedisEventQueue queue = new RedisEventQueue(connector, RedisEventQueue.DEFAULT_CAPACITY);
@@ -72,16 +82,23 @@ public final class QueueDrain {
                 pause(deadline, label);
             }
             long startNanos = System.nanoTime();
+            int startWrites = apiWrites(apiServer);
             while (length(queue) > 0) {
                 pause(deadline, label);
             }
+            double seconds = (System.nanoTime() - startNanos) / 1e9;
+            int writes = apiWrites(apiServer) - startWrites;
             long deadLetters = queue.stats(GROUP).deadLetters();
             if (deadLetters > 0) {
                 throw new IllegalStateException(label + ": " + deadLetters + " entries became dead letters; see "
                         + logDir.resolve(label + ".log"));
             }
-            return startLength / ((System.nanoTime() - startNanos) / 1e9);
+            return new Drained(startLength / seconds, writes / seconds);
         }
+    }
+
+    private static int apiWrites(TestApiServer apiServer) {
+        return apiServer.requestCount("POST", OBSERVATIONS) + apiServer.requestCount("PATCH", OBSERVATIONS);
     }
 
     private static void fill(RedisEventQueue queue, String label, int entries) {

@@ -23,7 +23,7 @@ class DedupStoreLoadIT {
 
     @Test
     void recordsHalfTheEventsAsFirstOccurrencesInMemory() throws Exception {
-        DedupStore store = new InMemoryDedupStore(Clock.systemUTC(), InMemoryDedupStore.DEFAULT_MAX_ENTRIES);
+        DedupStore store = new InMemoryDedupStore(Clock.systemUTC(), InMemoryDedupStore.DEFAULT_MAX_ENTRIES, DedupStore.DEFAULT_STATUS_INTERVAL);
 
         assertHalfFirsts(DedupStoreLoad.run(store, SETTINGS, Duration.ofMillis(300), "m"));
     }
@@ -31,7 +31,7 @@ class DedupStoreLoadIT {
     @Test
     void recordsHalfTheEventsAsFirstOccurrencesInRedis(RedisServerHandle redis) throws Exception {
         try (RedisConnector connector = RedisConnector.create(RedisConnectionOptions.of(redis.uri()))) {
-            DedupStore store = new RedisDedupStore(connector, Clock.systemUTC());
+            DedupStore store = new RedisDedupStore(connector, Clock.systemUTC(), DedupStore.DEFAULT_STATUS_INTERVAL);
 
             assertHalfFirsts(DedupStoreLoad.run(store, SETTINGS, Duration.ofMillis(300), "r"));
         }

@@ -5,6 +5,7 @@ import io.kubernetes.client.extended.workqueue.RateLimitingQueue;
 import io.kubezen.watcher.controller.leader.FailureLog;
 import io.kubezen.watcher.controller.leader.LeaderDuty;
 import io.kubezen.watcher.controller.leader.LeadershipTerm;
+import io.kubezen.watcher.dedup.TrafficCounter;
 import io.kubezen.watcher.pipeline.SourceCompiler;
 import io.kubezen.watcher.projection.ConfigProjection;
 import org.slf4j.Logger;
@@ -21,7 +22,8 @@ import java.util.function.Function;
  * The leader's Ingester controller: informers feed keys into client-java's rate-limited work queue (a key
  * queued twice is synced once), and one worker runs {@link ProjectionSync#sync} per key. A failed sync, or
  * one waiting for a Secret, is retried with per-key exponential backoff; a key is forgotten only once it
- * settled. Everything belongs to the term: informers and queue stop when leadership ends.
+ * settled. A second thread runs {@link LastEvents} every interval. Everything belongs to the term: informers,
+ * queue and that thread stop when leadership ends.
  */
 public final class ProjectionDuty implements LeaderDuty {
 
@@ -35,13 +37,17 @@ public final class ProjectionDuty implements LeaderDuty {
     private final StatusWriter statuses;
     private final Clock clock;
     private final InformerIngesters informers;
+    private final TrafficCounter traffic;
+    private final Duration lastEventInterval;
     private final FailureLog failures = new FailureLog(LOG, "Ingester projection");
+    private final FailureLog lastEventFailures = new FailureLog(LOG, "Ingester lastEventAt update");
     private volatile boolean synced;
 
     /** @param watches opens the term's informers, handing each changed key to the given consumer */
     public ProjectionDuty(ProjectionOptions options, SourceCompiler compiler, SecretReader secrets,
                           ConfigProjection projection, StatusWriter statuses, Clock clock,
-                          Function<Consumer<String>, IngesterWatch> watches, InformerIngesters informers) {
+                          Function<Consumer<String>, IngesterWatch> watches, InformerIngesters informers,
+                          TrafficCounter traffic) {
         this.watches = watches;
         this.informers = informers;
         this.projector = new IngesterProjector(compiler, secrets, new Verifiers(options.bcryptCost()),
@@ -49,6 +55,8 @@ public final class ProjectionDuty implements LeaderDuty {
         this.projection = projection;
         this.statuses = statuses;
         this.clock = clock;
+        this.traffic = traffic;
+        this.lastEventInterval = options.lastEventInterval();
     }
 
     @Override
@@ -66,6 +74,7 @@ public final class ProjectionDuty implements LeaderDuty {
         ExecutorService delays = Executors.newSingleThreadExecutor(runnable -> new Thread(runnable, "projection-delays"));
         RateLimitingQueue<String> queue = new DefaultRateLimitingQueue<>(delays);
         Thread stopper = new Thread(() -> stopWhenEnded(term, queue), "projection-stopper");
+        Thread lastEvents = null;
         try (IngesterWatch watch = watches.apply(queue::add)) {
             stopper.start();
             watch.start();
@@ -79,12 +88,18 @@ public final class ProjectionDuty implements LeaderDuty {
                 return;
             }
             synced = true;
+            LastEvents stamps = new LastEvents(watch, projection, traffic, statuses, clock);
+            lastEvents = new Thread(() -> stampEvery(term, stamps), "projection-last-events");
+            lastEvents.start();
             work(queue, sync);
         } finally {
             synced = false;
             queue.shutDown();
             delays.shutdownNow();
             stopper.interrupt();
+            if (lastEvents != null) {
+                lastEvents.interrupt();
+            }
         }
     }
 
@@ -121,6 +136,24 @@ public final class ProjectionDuty implements LeaderDuty {
             } finally {
                 queue.done(key);
             }
+        }
+    }
+
+    private void stampEvery(LeadershipTerm term, LastEvents stamps) {
+        try {
+            do {
+                try {
+                    stamps.run();
+                    lastEventFailures.succeeded();
+                } catch (RuntimeException e) {
+                    // A call interrupted because the term ended is not a failure.
+                    if (term.isActive()) {
+                        lastEventFailures.failed(e);
+                    }
+                }
+            } while (!term.awaitEnd(lastEventInterval));
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
         }
     }
 

@@ -23,6 +23,11 @@ import java.util.Set;
  * changed, and bring the Ingester's status up to date. It is idempotent: a second call for an unchanged
  * Ingester publishes nothing and writes nothing. One worker thread calls it, so it needs no locking.
  *
+ * <p>A generation that is invalid, or whose Secret cannot be read, does not withdraw the source: the last
+ * valid generation stays published, because senders such as Falco and the audit webhook do not retry the
+ * 404 or 401 a withdrawn source would answer, and their events would be lost. Only deleting the Ingester
+ * withdraws it. The status says which generation is in force ({@code servedGeneration}).
+ *
  * <p>Informer-type Ingesters are not projected: the controller runs them itself, ingesters cannot.
  */
 public final class ProjectionSync {
@@ -50,8 +55,9 @@ public final class ProjectionSync {
 
     /**
      * Starts a leadership term from what the last leader published, so ingesters keep every source while
-     * this leader works through its queue; entries of Ingesters deleted in between are withdrawn at once.
-     * Call it after the informers synced.
+     * this leader works through its queue, and an Ingester that turned invalid keeps its last valid spec
+     * across the takeover; entries of Ingesters deleted in between are withdrawn at once. Call it after the
+     * informers synced.
      */
     public void begin() {
         entries.clear();
@@ -60,7 +66,7 @@ public final class ProjectionSync {
         Set<String> existing = ingesters.keys();
         published.sources().forEach((key, spec) -> {
             if (existing.contains(key)) {
-                entries.put(key, new Entry(spec, String.valueOf(spec.get("source")), null));
+                entries.put(key, new Entry(spec, String.valueOf(spec.get("source")), null, null));
             }
         });
         if (entries.size() != published.sources().size()) {
@@ -83,26 +89,26 @@ public final class ProjectionSync {
         }
         informers.remove(key);
         V1alpha1Ingester ingester = found.get();
+        long generation = Objects.requireNonNullElse(ingester.getMetadata().getGeneration(), 0L);
         Entry previous = entries.get(key);
         ProjectionResult result = withoutConflict(key, projector.project(ingester.getMetadata().getNamespace(),
                 ingester.getSpec(), previous == null ? null : previous.spec()));
         IngesterStatus current = ReadyStatus.parse(ingester.getStatus());
-        Long configVersion = null;
+        Entry served = null;
         if (result.isValid()) {
-            if (previous == null || !previous.spec().equals(result.spec())) {
-                configVersion = replace(key, new Entry(result.spec(), result.source(), null));
-            } else if (previous.version() != null) {
-                configVersion = previous.version();
-            } else {
-                // Carried over from the last leader unchanged: the status knows which version last changed it.
-                configVersion = current != null && current.configVersion() != null ? current.configVersion() : begunAt;
-            }
-            entries.put(key, new Entry(result.spec(), result.source(), configVersion));
+            long configVersion = previous != null && previous.spec().equals(result.spec())
+                    ? versionOf(previous, current)
+                    : replace(key, new Entry(result.spec(), result.source(), null, null));
+            served = new Entry(result.spec(), result.source(), configVersion, generation);
+            entries.put(key, served);
         } else if (previous != null) {
-            replace(key, null);
+            // The last valid generation stays in force; see the class comment.
+            served = new Entry(previous.spec(), previous.source(), versionOf(previous, current),
+                    previous.generation() != null ? previous.generation() : ReadyStatus.servedGeneration(current));
+            entries.put(key, served);
         }
-        long generation = Objects.requireNonNullElse(ingester.getMetadata().getGeneration(), 0L);
-        IngesterStatus desired = ReadyStatus.desired(current, generation, result, configVersion, clock.instant());
+        IngesterStatus desired = ReadyStatus.desired(current, generation, result,
+                served == null ? null : served.generation(), served == null ? null : served.version(), clock.instant());
         if (!ReadyStatus.same(current, desired)) {
             statuses.write(ingester.getMetadata().getNamespace(), ingester.getMetadata().getName(), desired);
         }
@@ -122,7 +128,8 @@ public final class ProjectionSync {
         }
         IngesterStatus current = ReadyStatus.parse(ingester.getStatus());
         long generation = Objects.requireNonNullElse(ingester.getMetadata().getGeneration(), 0L);
-        IngesterStatus desired = ReadyStatus.desired(current, generation, result, null, clock.instant());
+        IngesterStatus desired = ReadyStatus.desired(current, generation, result,
+                result.isValid() ? generation : null, null, clock.instant());
         if (!ReadyStatus.same(current, desired)) {
             statuses.write(ingester.getMetadata().getNamespace(), ingester.getMetadata().getName(), desired);
         }
@@ -159,6 +166,17 @@ public final class ProjectionSync {
         }
     }
 
+    /**
+     * The version that last changed an unchanged entry. An entry carried over from the last leader does not
+     * know it, but the status that leader wrote does.
+     */
+    private long versionOf(Entry previous, IngesterStatus current) {
+        if (previous.version() != null) {
+            return previous.version();
+        }
+        return current != null && current.configVersion() != null ? current.configVersion() : begunAt;
+    }
+
     private long publish() {
         Map<String, Map<String, Object>> document = new HashMap<>();
         entries.forEach((key, entry) -> document.put(key, entry.spec()));
@@ -170,7 +188,11 @@ public final class ProjectionSync {
                 && SourceType.INFORMER.wireName().equals(ingester.getSpec().get("type").getAsString());
     }
 
-    /** @param version the configuration version that last changed this spec; null when carried over from before this term */
-    private record Entry(Map<String, Object> spec, String source, Long version) {
+    /**
+     * @param version    the configuration version that last changed this spec; null when carried over from
+     *                   before this term or not yet published
+     * @param generation the Ingester generation this spec is of; null when carried over from before this term
+     */
+    private record Entry(Map<String, Object> spec, String source, Long version, Long generation) {
     }
 }

@@ -14,8 +14,9 @@ import java.util.Objects;
 
 /**
  * The status an Ingester should have after a sync, and whether it already has it. Only what the controller
- * decides is compared (Ready's status, reason and message, the generations, the config version), so a status
- * is written when something changed and never on a mere resync.
+ * decides here is compared (Ready's status, reason and message, the generations, the config version), so a
+ * status is written when something changed and never on a mere resync. {@code lastEventAt} is not decided here:
+ * it is left out, so the merge patch keeps what {@link LastEvents} wrote.
  */
 final class ReadyStatus {
 
@@ -29,20 +30,39 @@ final class ReadyStatus {
     private ReadyStatus() {
     }
 
-    /** @param configVersion the version that carries this spec; null when the spec is not projected */
+    /**
+     * @param generation       the generation just synced, valid or not
+     * @param servedGeneration the generation in force; null when none is
+     * @param configVersion    the projection version that carries the served generation; null when not projected
+     */
     static IngesterStatus desired(IngesterStatus current, long generation, ProjectionResult result,
-                                  Long configVersion, Instant now) {
+                                  Long servedGeneration, Long configVersion, Instant now) {
         String status = result.isValid() ? "True" : "False";
         Condition before = ready(current);
         Instant since = before != null && status.equals(before.status()) && before.lastTransitionTime() != null
                 ? before.lastTransitionTime() : now;
         Condition condition = result.isValid()
                 ? new Condition(IngesterStatus.CONDITION_READY, status, generation, since, REASON_PROJECTED,
-                "Projected into configuration version " + configVersion)
+                configVersion == null ? "Run by the controller's informer duty"
+                        : "Projected into configuration version " + configVersion)
                 : new Condition(IngesterStatus.CONDITION_READY, status, generation, since, result.reason(),
                 result.message());
-        return new IngesterStatus(generation, List.of(condition), current == null ? null : current.lastEventAt(),
-                configVersion);
+        return new IngesterStatus(generation, List.of(condition), servedGeneration, configVersion, null);
+    }
+
+    /**
+     * The generation the stored status says is in force. A status written before {@code servedGeneration}
+     * existed names it only through a Ready condition that was True.
+     */
+    static Long servedGeneration(IngesterStatus current) {
+        if (current == null) {
+            return null;
+        }
+        if (current.servedGeneration() != null) {
+            return current.servedGeneration();
+        }
+        Condition ready = ready(current);
+        return ready != null && "True".equals(ready.status()) ? current.observedGeneration() : null;
     }
 
     static boolean same(IngesterStatus current, IngesterStatus desired) {
@@ -50,6 +70,7 @@ final class ReadyStatus {
         Condition b = ready(desired);
         return current != null && a != null && b != null
                 && Objects.equals(current.observedGeneration(), desired.observedGeneration())
+                && Objects.equals(current.servedGeneration(), desired.servedGeneration())
                 && Objects.equals(current.configVersion(), desired.configVersion())
                 && Objects.equals(a.status(), b.status())
                 && Objects.equals(a.reason(), b.reason())

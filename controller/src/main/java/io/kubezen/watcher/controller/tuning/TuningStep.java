@@ -10,8 +10,9 @@ import java.util.Set;
 import java.util.TreeSet;
 
 /**
- * One tuning pass over every source: the configured and pinned ones, those with counted traffic, and those
- * tuned earlier in the term (so a source whose traffic stopped drifts back to the quiet tier's window).
+ * One tuning pass over every source: the configured ones, those with a window of their own
+ * ({@link FixedWindows}, whose tuned window is withdrawn), those with counted traffic, and those tuned earlier
+ * in the term (so a source whose traffic stopped drifts back to the quiet tier's window).
  */
 final class TuningStep {
 
@@ -22,23 +23,27 @@ final class TuningStep {
     private final TuningOptions options;
     private final Clock clock;
     private final WindowGauges gauges;
+    private final FixedWindows fixedWindows;
 
-    TuningStep(TrafficCounter traffic, WindowTuner tuner, TuningOptions options, Clock clock, WindowGauges gauges) {
+    TuningStep(TrafficCounter traffic, WindowTuner tuner, TuningOptions options, Clock clock, WindowGauges gauges,
+               FixedWindows fixedWindows) {
         this.traffic = traffic;
         this.tuner = tuner;
         this.options = options;
         this.clock = clock;
         this.gauges = gauges;
+        this.fixedWindows = fixedWindows;
     }
 
     /** @throws io.kubezen.watcher.store.StoreUnavailableException when Redis fails; the next pass starts over */
     void run() {
+        Set<String> fixed = fixedWindows.sources();
         Set<String> sources = new TreeSet<>(options.sources());
-        sources.addAll(options.pinned());
+        sources.addAll(fixed);
         sources.addAll(traffic.sources());
         sources.addAll(tuner.tunedSources());
         for (String source : sources) {
-            boolean pinned = options.pinned().contains(source);
+            boolean pinned = fixed.contains(source);
             double rate = pinned ? 0 : measure(source);
             tuner.tune(source, rate, pinned).ifPresent(this::report);
         }
@@ -61,8 +66,7 @@ final class TuningStep {
             }
             gauges.set(published.source(), published.window().getSeconds());
         } else {
-            LOG.info("Source {} is pinned: its tuned dedup window is withdrawn and its configured one applies",
-                    change.source());
+            LOG.info("Source {} keeps a dedup window of its own: its tuned window is withdrawn", change.source());
             gauges.remove(change.source());
         }
     }

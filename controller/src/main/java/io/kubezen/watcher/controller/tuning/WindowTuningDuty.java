@@ -25,15 +25,17 @@ public final class WindowTuningDuty implements LeaderDuty {
     private final TuningOptions options;
     private final Clock clock;
     private final WindowGauges gauges;
+    private final FixedWindows fixedWindows;
     private final FailureLog failures = new FailureLog(LOG, "Dedup window tuning");
 
     public WindowTuningDuty(TrafficCounter traffic, DedupWindows windows, TuningOptions options, Clock clock,
-                            MeterRegistry registry) {
+                            MeterRegistry registry, FixedWindows fixedWindows) {
         this.traffic = traffic;
         this.windows = windows;
         this.options = options;
         this.clock = clock;
         this.gauges = new WindowGauges(registry);
+        this.fixedWindows = fixedWindows;
     }
 
     @Override
@@ -44,7 +46,7 @@ public final class WindowTuningDuty implements LeaderDuty {
     @Override
     public void lead(LeadershipTerm term) throws InterruptedException {
         WindowTuner tuner = new WindowTuner(options.policy(), options.cooldown(), windows, clock);
-        TuningStep step = new TuningStep(traffic, tuner, options, clock, gauges);
+        TuningStep step = new TuningStep(traffic, tuner, options, clock, gauges, fixedWindows);
         try {
             do {
                 try {

@@ -35,6 +35,7 @@ import io.micronaut.core.naming.conventions.StringConvention;
 import jakarta.inject.Singleton;
 
 import java.time.Clock;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -63,8 +64,9 @@ final class InformerFactory {
     }
 
     @Singleton
-    DedupStore dedupStore(RedisConnector connector, Clock clock) {
-        return new RedisDedupStore(connector, clock);
+    DedupStore dedupStore(RedisConnector connector, Clock clock,
+                          @Value("${zen-watcher.store.status-interval:30s}") Duration statusInterval) {
+        return new RedisDedupStore(connector, clock, statusInterval);
     }
 
     @Singleton

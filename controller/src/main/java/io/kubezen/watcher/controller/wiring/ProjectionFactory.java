@@ -7,6 +7,7 @@ import io.kubezen.watcher.controller.informer.InformerSourceRegistry;
 import io.kubernetes.client.openapi.ApiClient;
 import io.kubezen.watcher.controller.projection.ProjectionDuty;
 import io.kubezen.watcher.controller.projection.ProjectionOptions;
+import io.kubezen.watcher.dedup.TrafficCounter;
 import io.kubezen.watcher.controller.projection.kubernetes.IngesterInformers;
 import io.kubezen.watcher.controller.projection.kubernetes.KubernetesSecretReader;
 import io.kubezen.watcher.controller.projection.kubernetes.KubernetesStatusWriter;
@@ -33,7 +34,8 @@ final class ProjectionFactory {
     @Requires(property = RedisProperties.URI)
     @Requires(property = ProjectionProperties.PREFIX + ".enabled", notEquals = "false")
     ProjectionDuty projectionDuty(ProjectionProperties properties, Environment environment, ApiClient client,
-                                  RedisConnector connector, Clock clock, @Nullable InformerSourceRegistry informers) {
+                                  RedisConnector connector, Clock clock, @Nullable InformerSourceRegistry informers,
+                                  TrafficCounter traffic) {
         String namespaces = environment.getProperty(ProjectionProperties.WATCH_NAMESPACES, String.class)
                 .orElse(System.getenv("WATCH_NAMESPACE"));
         ProjectionOptions options = properties.toOptions(namespaces);
@@ -41,6 +43,7 @@ final class ProjectionFactory {
                 new KubernetesSecretReader(client), new RedisConfigProjection(connector),
                 new KubernetesStatusWriter(client), clock,
                 enqueue -> new IngesterInformers(client, options.namespaces(), options.resync(), enqueue),
-                new InformerIngesters(informers, informers == null ? List.of() : InformerFactory.configured(environment)));
+                new InformerIngesters(informers, informers == null ? List.of() : InformerFactory.configured(environment)),
+                traffic);
     }
 }

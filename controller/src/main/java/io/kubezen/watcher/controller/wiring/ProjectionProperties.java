@@ -18,13 +18,15 @@ import java.util.List;
  * @param hmacSecretsDir where the ingesters mount each Secret named by an HMAC Ingester, as
  *                       {@code <dir>/<secret-name>/<key>}; HMAC keys are never copied into Redis
  * @param bcryptCost     work factor of the bcrypt hash projected for a basic-auth password
+ * @param lastEventInterval how often the leader writes each Ingester's {@code status.lastEventAt}, when it moved
  */
 @ConfigurationProperties(ProjectionProperties.PREFIX)
 public record ProjectionProperties(
         @Bindable(defaultValue = "true") boolean enabled,
         @Bindable(defaultValue = "0s") Duration resync,
         @Bindable(defaultValue = "/etc/zen-watcher/hmac") String hmacSecretsDir,
-        @Bindable(defaultValue = "10") int bcryptCost) {
+        @Bindable(defaultValue = "10") int bcryptCost,
+        @Bindable(defaultValue = "30s") Duration lastEventInterval) {
 
     public static final String PREFIX = "zen-watcher.projection";
     public static final String WATCH_NAMESPACES = "zen-watcher.watch-namespaces";
@@ -43,7 +45,7 @@ public record ProjectionProperties(
             }
         }
         try {
-            return new ProjectionOptions(namespaces, resync, Path.of(hmacSecretsDir), bcryptCost);
+            return new ProjectionOptions(namespaces, resync, Path.of(hmacSecretsDir), bcryptCost, lastEventInterval);
         } catch (IllegalArgumentException e) {
             throw new IllegalArgumentException("Invalid configuration under " + PREFIX + ": " + e.getMessage(), e);
         }

@@ -29,6 +29,7 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -119,15 +120,80 @@ class IngesterProjectionIT {
         Await.until("github is withdrawn", WAIT, () -> projection.read().sources().isEmpty());
     }
 
+    /**
+     * A bad edit and a Secret gone during a rotation do not cost the sender a single event: the last valid
+     * generation stays served, and the status says which one and why the new one is not.
+     */
+    @Test
+    void anInvalidEditOrAMissingSecretKeepsTheLastValidGenerationServed(RedisServerHandle redis) throws Exception {
+        CoreV1Api core = new CoreV1Api(client);
+        core.createNamespacedSecret(NAMESPACE, githubSecret()).execute();
+        startController(redis);
+        try (IsolatedIngester ingester = IsolatedIngester.start(Map.of("zen-watcher.redis.uri", redis.uri()))) {
+            create("github", Map.of("source", "github", "type", "webhook", "webhook", Map.of("auth", Map.of(
+                    "mode", "bearer", "bearer", Map.of("secretRef", Map.of("name", "github-auth", "key", "token"))))));
+            Await.until("the ingester serves github", WAIT, () -> sendAs(ingester, TOKEN, 1) == 202);
+            Await.until("the status names the last event", WAIT, () -> status("github").get("lastEventAt") != null);
+            assertThat(Instant.parse((String) status("github").get("lastEventAt")))
+                    .isBetween(Instant.now().minus(Duration.ofMinutes(1)), Instant.now());
+
+            patchSpec("github", "{\"spec\":{\"filter\":{\"expression\":\"observation.severity ==\"}}}");
+            Await.until("generation 2 is reported invalid", WAIT, () -> generation("observedGeneration") == 2);
+            assertThat(ready("github")).containsEntry("status", "False").containsEntry("reason", "InvalidSpec");
+            assertThat((String) ready("github").get("message")).startsWith("spec.filter.expression: ");
+            assertThat(generation("servedGeneration")).isEqualTo(1);
+            assertThat(sendAs(ingester, TOKEN, 2)).isEqualTo(202);
+
+            core.deleteNamespacedSecret("github-auth", NAMESPACE).execute();
+            patchSpec("github", "{\"spec\":{\"filter\":{\"expression\":null,\"minSeverity\":\"low\"}}}");
+            Await.until("generation 3 waits for its Secret", WAIT, () -> generation("observedGeneration") == 3);
+            assertThat(ready("github")).containsEntry("status", "False").containsEntry("reason", "SecretUnavailable");
+            assertThat(generation("servedGeneration")).isEqualTo(1);
+            assertThat(sendAs(ingester, TOKEN, 3)).isEqualTo(202);
+
+            core.createNamespacedSecret(NAMESPACE, githubSecret()).execute();
+            Await.until("generation 3 is served once its Secret is back", WAIT,
+                    () -> "True".equals(ready("github").get("status")));
+            assertThat(generation("servedGeneration")).isEqualTo(3);
+            assertThat(sendAs(ingester, TOKEN, 4)).isEqualTo(202);
+
+            api.deleteNamespacedCustomObject(V1alpha1Ingester.GROUP, V1alpha1Ingester.VERSION, NAMESPACE,
+                    V1alpha1Ingester.PLURAL, "github").execute();
+            Await.until("deleting the Ingester withdraws github", WAIT, () -> sendAs(ingester, TOKEN, 5) == 404);
+        }
+    }
+
     private void startController(RedisServerHandle redis) {
         started.add(ApplicationContext.run(Map.of(
                 "spec.name", "IngesterProjectionIT",
                 "kubernetes.client.base-path", server.baseUrl(),
                 "zen-watcher.redis.uri", redis.uri(),
                 "zen-watcher.tuning.enabled", "false",
+                "zen-watcher.projection.last-event-interval", "1s",
                 // The test environment turns the projection off for tests without an API server.
                 "zen-watcher.projection.enabled", "true",
                 "zen-watcher.watch-namespaces", NAMESPACE)));
+    }
+
+    private static V1Secret githubSecret() {
+        return new V1Secret().metadata(new V1ObjectMeta().name("github-auth"))
+                .data(Map.of("token", TOKEN.getBytes(StandardCharsets.UTF_8)));
+    }
+
+    private static int sendAs(IsolatedIngester ingester, String token, int n) {
+        return ingester.post("/ingest/github", event(n), "Authorization", "Bearer " + token).statusCode();
+    }
+
+    private void patchSpec(String name, String mergePatch) throws Exception {
+        PatchUtils.patch(Object.class, () -> api.patchNamespacedCustomObject(V1alpha1Ingester.GROUP,
+                V1alpha1Ingester.VERSION, NAMESPACE, V1alpha1Ingester.PLURAL, name, new V1Patch(mergePatch))
+                .buildCall(null), V1Patch.PATCH_FORMAT_JSON_MERGE_PATCH, client);
+    }
+
+    /** A generation field of github's status, -1 while it has none. */
+    private long generation(String field) {
+        Object value = status("github").get(field);
+        return value == null ? -1 : ((Number) value).longValue();
     }
 
     private static String event(int n) {

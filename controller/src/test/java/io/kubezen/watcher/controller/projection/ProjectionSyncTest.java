@@ -38,16 +38,7 @@ class ProjectionSyncTest {
     private final List<IngesterStatus> written = new ArrayList<>();
     private final List<IngesterSpec> running = new ArrayList<>();
     private final ConfigProjection projection = new InMemoryConfigProjection();
-    private final ProjectionSync sync = new ProjectionSync(new MapLookup(), new IngesterProjector(
-            new SourceCompiler(SourceAdapterRegistry.load(), PipelineOptions.DEFAULT),
-            (namespace, name, key) -> Optional.ofNullable(secrets.get(namespace + "/" + name + "/" + key)),
-            new Verifiers(4), Path.of("/etc/zen-watcher/hmac")),
-            projection, this::recordStatus, new MutableClock(Instant.parse("2026-11-24T06:00:00Z")),
-            new InformerIngesters(specs -> {
-                running.clear();
-                running.addAll(specs);
-                return Map.of();
-            }, List.of()));
+    private final ProjectionSync sync = newLeader();
 
     @Test
     void aValidIngesterIsProjectedWithAVerifierAndReportedReady() {
@@ -61,6 +52,7 @@ class ProjectionSyncTest {
         assertThat(GSON.toJson(projected)).doesNotContain(TOKEN).contains("\"sha256\"");
         assertThat(written).singleElement().satisfies(status -> {
             assertThat(status.observedGeneration()).isEqualTo(1);
+            assertThat(status.servedGeneration()).isEqualTo(1);
             assertThat(status.configVersion()).isEqualTo(1);
             assertThat(ready(status).status()).isEqualTo("True");
         });
@@ -78,6 +70,7 @@ class ProjectionSyncTest {
         assertThat(ready.reason()).isEqualTo(IngesterStatus.REASON_INVALID_SPEC);
         assertThat(ready.message()).startsWith("spec.filter.expression: ");
         assertThat(written.get(0).configVersion()).isNull();
+        assertThat(written.get(0).servedGeneration()).as("never valid: nothing to serve").isNull();
     }
 
     @Test
@@ -130,6 +123,97 @@ class ProjectionSyncTest {
 
         assertThat(first).contains("\"bcrypt\":\"$2a$04$").doesNotContain(TOKEN);
         assertThat(projection.read().version()).isEqualTo(1);
+    }
+
+    @Test
+    void anInvalidEditKeepsTheLastValidGenerationServedUntilItIsFixed() {
+        put("github", 1, bearerSpec("github", Map.of()));
+        sync.sync(KEY);
+        Map<String, Object> valid = projection.read().sources().get(KEY);
+        withStatus(KEY, written.get(0));
+
+        put("github", 2, bearerSpec("github", Map.of("expression", "observation.severity ==")));
+        assertThat(sync.sync(KEY)).as("only an edit can fix it: no retry").isTrue();
+
+        assertThat(projection.read().version()).as("nothing republished").isEqualTo(1);
+        assertThat(projection.read().sources()).containsEntry(KEY, valid);
+        assertThat(lastWritten()).satisfies(status -> {
+            assertThat(status.observedGeneration()).isEqualTo(2);
+            assertThat(status.servedGeneration()).isEqualTo(1);
+            assertThat(status.configVersion()).isEqualTo(1);
+            assertThat(ready(status).status()).isEqualTo("False");
+            assertThat(ready(status).reason()).isEqualTo(IngesterStatus.REASON_INVALID_SPEC);
+            assertThat(ready(status).message()).startsWith("spec.filter.expression: ");
+        });
+        withStatus(KEY, lastWritten());
+
+        put("github", 3, bearerSpec("github", Map.of("minSeverity", "high")));
+        assertThat(sync.sync(KEY)).isTrue();
+
+        assertThat(projection.read().version()).isEqualTo(2);
+        assertThat(projection.read().sources().get(KEY)).containsEntry("filter", Map.of("minSeverity", "high"));
+        assertThat(lastWritten()).satisfies(status -> {
+            assertThat(status.observedGeneration()).isEqualTo(3);
+            assertThat(status.servedGeneration()).isEqualTo(3);
+            assertThat(status.configVersion()).isEqualTo(2);
+            assertThat(ready(status).status()).isEqualTo("True");
+        });
+    }
+
+    @Test
+    void anUnreadableSecretKeepsTheLastValidVerifiersWhileItIsRetried() {
+        put("github", 1, bearerSpec("github", Map.of()));
+        sync.sync(KEY);
+        Map<String, Object> valid = projection.read().sources().get(KEY);
+        withStatus(KEY, written.get(0));
+
+        secrets.clear();
+        put("github", 2, bearerSpec("github", Map.of("minSeverity", "high")));
+        assertThat(sync.sync(KEY)).as("retried with backoff").isFalse();
+
+        assertThat(projection.read().sources()).containsEntry(KEY, valid);
+        assertThat(lastWritten().servedGeneration()).isEqualTo(1);
+        assertThat(ready(lastWritten()).reason()).isEqualTo(ProjectionResult.REASON_SECRET_UNAVAILABLE);
+        withStatus(KEY, lastWritten());
+
+        secrets.put("zen/github-auth/token", TOKEN);
+        assertThat(sync.sync(KEY)).isTrue();
+
+        assertThat(projection.read().sources().get(KEY)).containsEntry("filter", Map.of("minSeverity", "high"));
+        assertThat(lastWritten().servedGeneration()).isEqualTo(2);
+        assertThat(ready(lastWritten()).status()).isEqualTo("True");
+    }
+
+    @Test
+    void anIngesterThatTurnedInvalidKeepsItsLastValidSpecAcrossALeaderTakeover() {
+        put("github", 1, bearerSpec("github", Map.of()));
+        sync.sync(KEY);
+        Map<String, Object> valid = projection.read().sources().get(KEY);
+        withStatus(KEY, written.get(0));
+        put("github", 2, bearerSpec("github", Map.of("expression", "observation.severity ==")));
+
+        ProjectionSync next = newLeader();
+        next.begin();
+        next.sync(KEY);
+
+        assertThat(projection.read().version()).isEqualTo(1);
+        assertThat(projection.read().sources()).containsEntry(KEY, valid);
+        assertThat(lastWritten().observedGeneration()).isEqualTo(2);
+        assertThat(lastWritten().servedGeneration()).as("from the status the last leader wrote").isEqualTo(1);
+        assertThat(lastWritten().configVersion()).isEqualTo(1);
+    }
+
+    @Test
+    void deletingAnIngesterWithdrawsItsLastValidSpec() {
+        put("github", 1, bearerSpec("github", Map.of()));
+        sync.sync(KEY);
+        put("github", 2, bearerSpec("github", Map.of("expression", "observation.severity ==")));
+        sync.sync(KEY);
+
+        cache.remove(KEY);
+        sync.sync(KEY);
+
+        assertThat(projection.read().sources()).isEmpty();
     }
 
     @Test
@@ -186,8 +270,18 @@ class ProjectionSyncTest {
         assertThat(ready(written.get(0)).message()).contains("spec.informer.builtinMapping");
     }
 
-    private void recordStatus(String namespace, String name, IngesterStatus status) {
-        written.add(status);
+    /** A sync step as a leader builds it at the start of its term, on the same cache, secrets and projection. */
+    private ProjectionSync newLeader() {
+        return new ProjectionSync(new MapLookup(), new IngesterProjector(
+                new SourceCompiler(SourceAdapterRegistry.load(), PipelineOptions.DEFAULT),
+                (namespace, name, key) -> Optional.ofNullable(secrets.get(namespace + "/" + name + "/" + key)),
+                new Verifiers(4), Path.of("/etc/zen-watcher/hmac")),
+                projection, new RecordingStatuses(), new MutableClock(Instant.parse("2026-11-24T06:00:00Z")),
+                new InformerIngesters(specs -> {
+                    running.clear();
+                    running.addAll(specs);
+                    return Map.of();
+                }, List.of()));
     }
 
     private static Condition ready(IngesterStatus status) {
@@ -199,19 +293,44 @@ class ProjectionSyncTest {
                 "mode", "bearer", "bearer", Map.of("secretRef", Map.of("name", "github-auth", "key", "token")))));
     }
 
+    /** Creates or edits an Ingester; an edit keeps the status, as the API server does. */
     private void put(String name, long generation, Map<String, Object> spec) {
+        V1alpha1Ingester before = cache.get("zen/" + name);
         cache.put("zen/" + name, new V1alpha1Ingester(new V1ObjectMeta().namespace("zen").name(name).generation(generation),
-                GSON.toJsonTree(spec).getAsJsonObject(), null));
+                GSON.toJsonTree(spec).getAsJsonObject(), before == null ? null : before.getStatus()));
     }
 
     private void withStatus(String key, IngesterStatus status) {
         V1alpha1Ingester before = cache.get(key);
-        JsonObject json = GSON.toJsonTree(Map.of("observedGeneration", status.observedGeneration(),
-                "configVersion", status.configVersion(), "conditions", status.conditions().stream().map(c -> Map.of(
+        Map<String, Object> fields = new HashMap<>(Map.of("observedGeneration", status.observedGeneration(),
+                "conditions", status.conditions().stream().map(c -> Map.of(
                         "type", c.type(), "status", c.status(), "observedGeneration", c.observedGeneration(),
                         "reason", c.reason(), "message", c.message(), "lastTransitionTime",
-                        c.lastTransitionTime().toString())).toList())).getAsJsonObject();
-        cache.put(key, new V1alpha1Ingester(before.getMetadata(), before.getSpec(), json));
+                        c.lastTransitionTime().toString())).toList()));
+        if (status.servedGeneration() != null) {
+            fields.put("servedGeneration", status.servedGeneration());
+        }
+        if (status.configVersion() != null) {
+            fields.put("configVersion", status.configVersion());
+        }
+        cache.put(key, new V1alpha1Ingester(before.getMetadata(), before.getSpec(), GSON.toJsonTree(fields).getAsJsonObject()));
+    }
+
+    private IngesterStatus lastWritten() {
+        return written.get(written.size() - 1);
+    }
+
+    private final class RecordingStatuses implements StatusWriter {
+
+        @Override
+        public void write(String namespace, String name, IngesterStatus status) {
+            written.add(status);
+        }
+
+        @Override
+        public void writeLastEventAt(String namespace, String name, Instant lastEventAt) {
+            throw new AssertionError("the sync step never writes lastEventAt");
+        }
     }
 
     private final class MapLookup implements IngesterLookup {

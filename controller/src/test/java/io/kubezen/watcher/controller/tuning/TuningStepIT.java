@@ -3,6 +3,7 @@ package io.kubezen.watcher.controller.tuning;
 import io.kubezen.watcher.dedup.TrafficBuckets;
 import io.kubezen.watcher.dedup.redis.RedisDedupWindows;
 import io.kubezen.watcher.dedup.redis.RedisTrafficCounter;
+import io.kubezen.watcher.projection.redis.RedisConfigProjection;
 import io.kubezen.watcher.testing.Await;
 import io.kubezen.watcher.testing.MutableClock;
 import io.kubezen.watcher.testing.redis.RedisConnectors;
@@ -17,6 +18,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -79,6 +81,20 @@ class TuningStepIT {
                 () -> ingester.windowFor("kube-audit", CONFIGURED).equals(CONFIGURED));
     }
 
+    @Test
+    void anIngesterWithAWindowOfItsOwnIsNotTunedWhateverItsTraffic() {
+        new RedisConfigProjection(connectors.open(redis)).publish(Map.of("zen/falco", Map.of(
+                "source", "falco", "type", "falco", "dedup", Map.of("windowSeconds", 900))));
+        redis.sync().set("zw:window:falco", "60");
+        RedisTrafficCounter ingesterCounter = new RedisTrafficCounter(connectors.open(redis), clock,
+                TrafficBuckets.DEFAULT_RETENTION);
+        ingesterCounter.add("falco", 50_000);
+
+        controllerStep().run();
+
+        assertThat(redis.sync().exists("zw:window:falco")).as("withdrawn, not tuned").isZero();
+    }
+
     private TuningStep controllerStep() {
         TuningOptions options = new TuningOptions(TuningOptions.DEFAULT_INTERVAL, TuningOptions.DEFAULT_RATE_WINDOW,
                 TuningOptions.DEFAULT_COOLDOWN, TierPolicy.defaults(), Set.of(), Set.of("kube-audit"));
@@ -87,7 +103,8 @@ class TuningStepIT {
         ingesterWindows.add(windows);
         return new TuningStep(new RedisTrafficCounter(connector, clock, TrafficBuckets.DEFAULT_RETENTION),
                 new WindowTuner(options.policy(), options.cooldown(), windows, clock), options, clock,
-                new WindowGauges(new SimpleMeterRegistry()));
+                new WindowGauges(new SimpleMeterRegistry()),
+                new FixedWindows(new RedisConfigProjection(connector), Map.of(), options.pinned()));
     }
 
     private RedisDedupWindows ingester() {

@@ -1,17 +1,24 @@
 package io.kubezen.watcher.controller.tuning;
 
+import io.kubezen.watcher.config.DedupSpec;
 import io.kubezen.watcher.dedup.TrafficBuckets;
 import io.kubezen.watcher.dedup.memory.InMemoryDedupWindows;
 import io.kubezen.watcher.dedup.memory.InMemoryTrafficCounter;
 import io.kubezen.watcher.metrics.MetricNames;
+import io.kubezen.watcher.projection.memory.InMemoryConfigProjection;
 import io.kubezen.watcher.testing.MutableClock;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Map;
 import java.util.Set;
+import java.util.stream.Stream;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -27,8 +34,8 @@ class TuningStepTest {
     private final TuningOptions options = new TuningOptions(TuningOptions.DEFAULT_INTERVAL,
             TuningOptions.DEFAULT_RATE_WINDOW, TuningOptions.DEFAULT_COOLDOWN, TierPolicy.defaults(),
             Set.of("trivy"), Set.of("kube-audit"));
-    private final TuningStep step = new TuningStep(traffic,
-            new WindowTuner(options.policy(), options.cooldown(), windows, clock), options, clock, gauges);
+    private final InMemoryConfigProjection projection = new InMemoryConfigProjection();
+    private final TuningStep step = step(Map.of());
 
     @Test
     void configuredSourcesAndSourcesWithTrafficAreTunedFromTheirRate() {
@@ -54,6 +61,36 @@ class TuningStepTest {
                 .isNull();
     }
 
+    static Stream<Arguments> ownWindows() {
+        return Stream.of(
+                Arguments.of("an Ingester without a window is tuned", null, Map.of(), true),
+                Arguments.of("an Ingester with a window keeps it", null, Map.of("windowSeconds", 900), false),
+                Arguments.of("an Ingester with a window that asks for adaptive is tuned", null,
+                        Map.of("windowSeconds", 900, "adaptive", true), true),
+                Arguments.of("a configured source with a window keeps it",
+                        new DedupSpec(null, 900L, null, null), null, false),
+                Arguments.of("an adaptive Ingester replaces a configured source with a window",
+                        new DedupSpec(null, 900L, null, null), Map.of(), true));
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("ownWindows")
+    void aSourceWithAWindowOfItsOwnIsNotTuned(String name, DedupSpec configuredDedup, Map<String, Object> ingesterDedup,
+                                               boolean tuned) {
+        TuningStep step = step(configuredDedup == null ? Map.of() : Map.of("falco", configuredDedup));
+        if (ingesterDedup != null) {
+            projection.publish(Map.of("zen/falco", Map.of("source", "falco", "type", "falco", "dedup", ingesterDedup)));
+        }
+        windows.publish("falco", Duration.ofSeconds(120));
+        countPerSecond("falco", 1000, Duration.ofSeconds(60));
+
+        step.run();
+
+        assertThat(windows.windowFor("falco", CONFIGURED)).isEqualTo(tuned ? Duration.ofSeconds(60) : CONFIGURED);
+        assertThat(registry.find(MetricNames.DEDUP_WINDOW).tag(MetricNames.TAG_SOURCE, "falco").gauge() != null)
+                .isEqualTo(tuned);
+    }
+
     @Test
     void aSourceWhoseTrafficStoppedReturnsToTheQuietWindow() {
         countPerSecond("falco", 1000, Duration.ofSeconds(60));
@@ -74,6 +111,12 @@ class TuningStepTest {
         gauges.clear();
 
         assertThat(registry.find(MetricNames.DEDUP_WINDOW).gauges()).isEmpty();
+    }
+
+    /** @param configured the {@code dedup} blocks of {@code zen-watcher.sources.*} */
+    private TuningStep step(Map<String, DedupSpec> configured) {
+        return new TuningStep(traffic, new WindowTuner(options.policy(), options.cooldown(), windows, clock), options,
+                clock, gauges, new FixedWindows(projection, configured, options.pinned()));
     }
 
     /** Counts {@code perSecond} events every second of the {@code span} before now, as ingesters would. */

@@ -11,7 +11,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 class ProjectionPropertiesTest {
 
     private static final ProjectionProperties DEFAULTS = new ProjectionProperties(true, Duration.ZERO,
-            "/etc/zen-watcher/hmac", 10);
+            "/etc/zen-watcher/hmac", 10, Duration.ofSeconds(30));
 
     @Test
     void watchNamespacesAreACommaListAndNoneMeansAll() {
@@ -27,15 +27,20 @@ class ProjectionPropertiesTest {
         assertThat(options.resync()).isEqualTo(ProjectionOptions.DEFAULT_RESYNC);
         assertThat(options.hmacSecretsDir()).isEqualTo(ProjectionOptions.DEFAULT_HMAC_SECRETS_DIR);
         assertThat(options.bcryptCost()).isEqualTo(ProjectionOptions.DEFAULT_BCRYPT_COST);
+        assertThat(options.lastEventInterval()).isEqualTo(ProjectionOptions.DEFAULT_LAST_EVENT_INTERVAL);
     }
 
     @Test
     void mistakesNameTheKey() {
         assertThatThrownBy(() -> DEFAULTS.toOptions("zen,Team_A"))
                 .hasMessage("zen-watcher.watch-namespaces (or WATCH_NAMESPACE): 'Team_A' is not a namespace name");
-        assertThatThrownBy(() -> new ProjectionProperties(true, Duration.ZERO, "hmac", 10).toOptions(null))
+        assertThatThrownBy(() -> new ProjectionProperties(true, Duration.ZERO, "hmac", 10, Duration.ofSeconds(30))
+                .toOptions(null))
                 .hasMessageContaining("zen-watcher.projection").hasMessageContaining("hmac-secrets-dir");
-        assertThatThrownBy(() -> new ProjectionProperties(true, Duration.ofSeconds(-1), "/x", 3).toOptions(null))
-                .hasMessageContaining("zen-watcher.projection");
+        assertThatThrownBy(() -> new ProjectionProperties(true, Duration.ofSeconds(-1), "/x", 3, Duration.ofSeconds(30))
+                .toOptions(null)).hasMessageContaining("zen-watcher.projection");
+        assertThatThrownBy(() -> new ProjectionProperties(true, Duration.ZERO, "/x", 10, Duration.ofMinutes(10))
+                .toOptions(null)).hasMessage("Invalid configuration under zen-watcher.projection: last-event-interval "
+                        + "must be between 1s and the traffic counters' retention of 300s, was PT10M");
     }
 }

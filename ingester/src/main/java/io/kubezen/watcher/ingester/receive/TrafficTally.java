@@ -36,7 +36,6 @@ class TrafficTally {
     }
 
     @Scheduled(fixedDelay = "1s")
-    @PreDestroy
     void flush() {
         pending.forEach((source, events) -> {
             long count = events.sumThenReset();
@@ -50,5 +49,14 @@ class TrafficTally {
                 metrics.storeFailure();
             }
         });
+    }
+
+    /**
+     * A method of its own: Micronaut treats a {@code @PreDestroy} method as a lifecycle hook only, so on
+     * {@link #flush} it would drop the {@code @Scheduled} and nothing would ever reach the counter.
+     */
+    @PreDestroy
+    void flushOnShutdown() {
+        flush();
     }
 }

@@ -2,8 +2,8 @@ package io.kubezen.watcher.ingester.wiring;
 
 import io.kubezen.watcher.dedup.DedupStore;
 import io.kubezen.watcher.dedup.DedupWindows;
-import io.kubezen.watcher.dedup.TrafficCounter;
 import io.kubezen.watcher.dedup.TrafficBuckets;
+import io.kubezen.watcher.dedup.TrafficCounter;
 import io.kubezen.watcher.dedup.memory.InMemoryDedupStore;
 import io.kubezen.watcher.dedup.memory.InMemoryDedupWindows;
 import io.kubezen.watcher.dedup.memory.InMemoryTrafficCounter;
@@ -45,8 +45,8 @@ class StoreFactory {
 
     @Singleton
     @Requires(property = RedisProperties.URI)
-    DedupStore redisDedupStore(RedisConnector connector, Clock clock) {
-        return new RedisDedupStore(connector, clock);
+    DedupStore redisDedupStore(RedisConnector connector, Clock clock, StoreProperties properties) {
+        return new RedisDedupStore(connector, clock, properties.statusInterval());
     }
 
     @Singleton
@@ -84,7 +84,7 @@ class StoreFactory {
     @Singleton
     @Requires(missingProperty = RedisProperties.URI)
     DedupStore memoryDedupStore(Clock clock, StoreProperties properties) {
-        return new InMemoryDedupStore(clock, properties.memoryDedupMaxEntries());
+        return new InMemoryDedupStore(clock, properties.memoryDedupMaxEntries(), properties.statusInterval());
     }
 
     @Singleton

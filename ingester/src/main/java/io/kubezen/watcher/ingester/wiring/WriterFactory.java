@@ -1,6 +1,7 @@
 package io.kubezen.watcher.ingester.wiring;
 
 import io.kubernetes.client.openapi.ApiClient;
+import io.kubezen.watcher.dedup.DedupStore;
 import io.kubezen.watcher.ingester.writer.ObservationSink;
 import io.kubezen.watcher.ingester.writer.WriterProperties;
 import io.kubezen.watcher.ingester.writer.consume.ConsumerProperties;
@@ -68,12 +69,13 @@ class WriterFactory {
 
     @Context
     @Bean(preDestroy = "close")
-    QueueWriterLoop queueWriterLoop(EventQueue queue, ObservationSink sink, WriterProperties writer,
-                                    ConsumerProperties settings, MeterRegistry registry) {
+    QueueWriterLoop queueWriterLoop(EventQueue queue, ObservationSink sink, DedupStore records, WriterProperties writer,
+                                    ConsumerProperties settings, MeterRegistry registry, Clock clock) {
         WriterMetrics metrics = new WriterMetrics(registry);
         ObservationSink retrying = new RetryingObservationSink(sink, writer.retryPolicy(), Sleeper.SYSTEM,
                 RandomGenerator.getDefault(), metrics::retried);
-        QueueWriter queueWriter = new QueueWriter(queue, retrying, settings, consumerName(settings), metrics);
+        QueueWriter queueWriter = new QueueWriter(queue, retrying, records, settings, consumerName(settings), metrics,
+                clock);
         registerQueueGauges(registry, queue, settings.group());
         QueueWriterLoop loop = new QueueWriterLoop(queueWriter, settings);
         loop.start();

@@ -15,9 +15,11 @@ import java.util.Objects;
  * @param fingerprint the dedup record's fingerprint
  * @param firstSeen   when the dedup record was created; a later record for the same fingerprint is a new object
  * @param destination the resource type to create; checked against {@link WriteRails} before every write
+ * @param status      the status the Observation gets once created; a sink never lowers a status already there
  */
 public record ObservationWrite(
-        Observation observation, String name, String fingerprint, Instant firstSeen, DestinationResource destination) {
+        Observation observation, String name, String fingerprint, Instant firstSeen, DestinationResource destination,
+        SeenStatus status) {
 
     public static final String MANAGED_BY_LABEL = "app.kubernetes.io/managed-by";
     public static final String MANAGED_BY = "zen-watcher";
@@ -28,12 +30,14 @@ public record ObservationWrite(
         Objects.requireNonNull(fingerprint, "fingerprint");
         Objects.requireNonNull(firstSeen, "firstSeen");
         Objects.requireNonNull(destination, "destination");
+        Objects.requireNonNull(status, "status");
     }
 
-    /** An Observation resource named by {@link ObservationNames#of}. */
+    /** An Observation resource named by {@link ObservationNames#of}, seen once so far. */
     public static ObservationWrite of(Observation observation, String fingerprint, Instant firstSeen) {
         String name = ObservationNames.of(observation.spec().source(), fingerprint, firstSeen);
-        return new ObservationWrite(observation, name, fingerprint, firstSeen, DestinationResource.OBSERVATIONS);
+        return new ObservationWrite(observation, name, fingerprint, firstSeen, DestinationResource.OBSERVATIONS,
+                SeenStatus.once(firstSeen));
     }
 
     /** The write for a queue entry: the same entry always maps to the same name. */
@@ -42,7 +46,11 @@ public record ObservationWrite(
     }
 
     public ObservationWrite withDestination(DestinationResource newDestination) {
-        return new ObservationWrite(observation, name, fingerprint, firstSeen, newDestination);
+        return new ObservationWrite(observation, name, fingerprint, firstSeen, newDestination, status);
+    }
+
+    public ObservationWrite withStatus(SeenStatus newStatus) {
+        return new ObservationWrite(observation, name, fingerprint, firstSeen, destination, newStatus);
     }
 
     public String namespace() {

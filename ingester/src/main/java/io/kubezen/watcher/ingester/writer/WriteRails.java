@@ -74,16 +74,26 @@ public final class WriteRails {
 
     /** The rails' verdict: empty when the write may happen, else a permanent {@link FailureReason#DENIED}. */
     public Optional<WriteResult> refuse(ObservationWrite write) {
-        return denial(write).map(why -> WriteResult.permanent(write.name(), FailureReason.DENIED, why, List.of()));
+        return refuse(write.name(), write.namespace(), write.destination());
     }
 
-    private Optional<String> denial(ObservationWrite write) {
-        String resource = write.destination().groupResource();
+    /** The same verdict for a status update, which touches the same resource. */
+    public Optional<WriteResult> refuse(StatusWrite write) {
+        return refuse(write.name(), write.namespace(), write.destination());
+    }
+
+    private Optional<WriteResult> refuse(String name, String namespace, DestinationResource destination) {
+        return denial(namespace, destination)
+                .map(why -> WriteResult.permanent(name, FailureReason.DENIED, why, List.of()));
+    }
+
+    private Optional<String> denial(String namespace, DestinationResource destination) {
+        String resource = destination.groupResource();
         if (NEVER_WRITABLE.contains(resource) || !allowedResources.contains(resource)) {
             return Optional.of("writing " + resource + " is not allowed; allowed: " + allowedResources);
         }
-        if (!allowedNamespaces.isEmpty() && !allowedNamespaces.contains(write.namespace())) {
-            return Optional.of("namespace " + write.namespace() + " is not allowed; allowed: "
+        if (!allowedNamespaces.isEmpty() && !allowedNamespaces.contains(namespace)) {
+            return Optional.of("namespace " + namespace + " is not allowed; allowed: "
                     + allowedNamespaces.stream().sorted().toList());
         }
         return Optional.empty();

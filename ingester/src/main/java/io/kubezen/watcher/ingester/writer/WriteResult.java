@@ -5,8 +5,8 @@ import java.util.List;
 import java.util.Objects;
 
 /**
- * What happened to one {@link ObservationWrite}: the writer acknowledges the queue entry when it was
- * {@link #written()}, retries it when {@link Outcome#RETRYABLE} and dead-letters it when
+ * What happened to one {@link ObservationWrite} or {@link StatusWrite}: the writer acknowledges the queue entry
+ * when it is {@link #settled()}, retries it when {@link Outcome#RETRYABLE} and dead-letters it when
  * {@link Outcome#PERMANENT}.
  *
  * @param reason     null when written
@@ -18,7 +18,12 @@ public record WriteResult(
         Outcome outcome, String name, FailureReason reason, String message, List<FieldCause> causes,
         Duration retryAfter) {
 
-    public enum Outcome { CREATED, ALREADY_EXISTS, RETRYABLE, PERMANENT }
+    /**
+     * {@code CREATED} and {@code ALREADY_EXISTS} answer a create, {@code UPDATED}, {@code UNCHANGED} (the status
+     * already covered the update) and {@code GONE} (no such Observation: not created yet, or deleted by garbage
+     * collection) a status update; the two failures answer either.
+     */
+    public enum Outcome { CREATED, ALREADY_EXISTS, UPDATED, UNCHANGED, GONE, RETRYABLE, PERMANENT }
 
     public WriteResult {
         Objects.requireNonNull(outcome, "outcome");
@@ -33,11 +38,11 @@ public record WriteResult(
     }
 
     public static WriteResult created(String name) {
-        return new WriteResult(Outcome.CREATED, name, null, null, List.of(), null);
+        return of(Outcome.CREATED, name);
     }
 
     public static WriteResult alreadyExists(String name) {
-        return new WriteResult(Outcome.ALREADY_EXISTS, name, null, null, List.of(), null);
+        return of(Outcome.ALREADY_EXISTS, name);
     }
 
     public static WriteResult retryable(String name, FailureReason reason, String message, Duration retryAfter) {
@@ -48,8 +53,16 @@ public record WriteResult(
         return new WriteResult(Outcome.PERMANENT, name, reason, message, causes, null);
     }
 
-    /** Created now or before: either way the Observation exists and the queue entry can be acknowledged. */
-    public boolean written() {
-        return outcome == Outcome.CREATED || outcome == Outcome.ALREADY_EXISTS;
+    public static WriteResult of(Outcome outcome, String name) {
+        return new WriteResult(outcome, name, null, null, List.of(), null);
+    }
+
+    /**
+     * Nothing is left to do for the entry, so it can be acknowledged: the Observation exists now or existed before,
+     * or its status is up to date, or there is no Observation whose status an update could still reach. A status
+     * update that meets no Observation is settled too, because the create writes the record's count of the moment.
+     */
+    public boolean settled() {
+        return outcome != Outcome.RETRYABLE && outcome != Outcome.PERMANENT;
     }
 }

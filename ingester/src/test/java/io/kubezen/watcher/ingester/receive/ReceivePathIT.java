@@ -6,6 +6,7 @@ import io.kubezen.watcher.ingester.Fixtures;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.kubezen.watcher.queue.EventQueue;
 import io.kubezen.watcher.queue.QueueEntry;
+import io.kubezen.watcher.queue.QueuedObservation;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -72,7 +73,8 @@ class ReceivePathIT {
         EventQueue queue = ingester.bean(EventQueue.class);
         queue.ensureGroup("it");
         List<QueueEntry> entries = queue.read("it", "reader", 100, Duration.ZERO);
-        assertThat(entries).extracting(e -> e.observation().observation().spec().eventType())
+        assertThat(entries).extracting(QueueEntry::item).filteredOn(QueuedObservation.class::isInstance)
+                .extracting(item -> ((QueuedObservation) item).observation().spec().eventType())
                 .contains("terminal_shell_1");
     }
 

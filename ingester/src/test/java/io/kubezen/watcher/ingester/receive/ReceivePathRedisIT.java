@@ -59,7 +59,12 @@ class ReceivePathRedisIT {
 
             assertThat(accepted).isPositive();
             assertThat(accepted + duplicates).isEqualTo(16);
-            List<StreamMessage<String, String>> entries = redis.sync().xrange("zw:{stream}:observations", Range.create("-", "+"));
+            List<StreamMessage<String, String>> stream = redis.sync().xrange("zw:{stream}:observations",
+                    Range.create("-", "+"));
+            List<StreamMessage<String, String>> entries = stream.stream()
+                    .filter(entry -> entry.getBody().containsKey("observation")).toList();
+            assertThat(stream).as("besides the Observations, at most one status update of their record")
+                    .hasSizeBetween(accepted, accepted + 1);
             assertThat(entries).hasSize(accepted)
                     .extracting(entry -> entry.getBody().get("fingerprint") + "@" + entry.getBody().get("firstSeen"))
                     .as("one Observation name").containsOnly(entries.get(0).getBody().get("fingerprint") + "@"
@@ -81,7 +86,11 @@ class ReceivePathRedisIT {
             assertThat(first.statusCode()).as(first.body()).isEqualTo(202);
             assertThat(JSON.readTree(first.body()).get("accepted").asInt()).isEqualTo(400);
             assertThat(JSON.readTree(retried.body()).get("duplicates").asInt()).isEqualTo(400);
-            assertThat(redis.sync().xlen("zw:{stream}:observations")).isEqualTo(400);
+            assertThat(redis.sync().xrange("zw:{stream}:observations", Range.create("-", "+")))
+                    .as("400 Observations, then the status update each record's first repeat scheduled")
+                    .extracting(entry -> entry.getBody().containsKey("observation") ? "observation" : "status")
+                    .containsOnly("observation", "status").filteredOn("observation"::equals).hasSize(400);
+            assertThat(redis.sync().xlen("zw:{stream}:observations")).isEqualTo(800);
         }
     }
 

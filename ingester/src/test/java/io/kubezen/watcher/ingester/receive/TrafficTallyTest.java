@@ -11,6 +11,7 @@ import org.junit.jupiter.api.Test;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Optional;
 import java.util.Set;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -77,6 +78,11 @@ class TrafficTallyTest {
         @Override
         public long sum(String source, Duration period) {
             return delegate.sum(source, period);
+        }
+
+        @Override
+        public Optional<Instant> lastCounted(String source, Duration period) {
+            return delegate.lastCounted(source, period);
         }
 
         @Override

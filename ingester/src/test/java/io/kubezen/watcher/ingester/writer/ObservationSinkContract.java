@@ -6,6 +6,7 @@ import io.kubezen.watcher.model.Severity;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
+import java.time.Instant;
 import java.util.List;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -27,6 +28,9 @@ public abstract class ObservationSinkContract {
 
     /** The Observations stored in {@code namespace}, as (name, spec) pairs, in any order. */
     protected abstract List<Stored> stored(String namespace) throws Exception;
+
+    /** The seen part of a stored Observation's status; null when it has none. */
+    protected abstract SeenStatus status(String namespace, String name) throws Exception;
 
     public record Stored(String name, ObservationSpec spec) {
     }
@@ -55,7 +59,7 @@ public abstract class ObservationSinkContract {
         WriteResult again = sink.write(write);
 
         assertThat(again.outcome()).isEqualTo(WriteResult.Outcome.ALREADY_EXISTS);
-        assertThat(again.written()).isTrue();
+        assertThat(again.settled()).isTrue();
         assertThat(stored(NAMESPACE)).extracting(Stored::name).containsExactly(write.name());
     }
 
@@ -103,5 +107,62 @@ public abstract class ObservationSinkContract {
 
         assertThat(result.outcome()).isEqualTo(WriteResult.Outcome.PERMANENT);
         assertThat(result.reason()).isEqualTo(FailureReason.DENIED);
+    }
+
+    @Test
+    void aCreatedObservationCarriesItsStatus() throws Exception {
+        ObservationWrite write = TestObservations.write(NAMESPACE, "falco", Severity.HIGH, "fp-status");
+        SeenStatus seen = new SeenStatus(write.firstSeen(), write.firstSeen().plusSeconds(4), 3);
+
+        sink.write(write.withStatus(seen));
+
+        assertThat(status(NAMESPACE, write.name())).isEqualTo(seen);
+    }
+
+    @Test
+    void aRedeliveredCreateBringsTheStatusForwardButNeverBack() throws Exception {
+        ObservationWrite write = TestObservations.write(NAMESPACE, "falco", Severity.HIGH, "fp-redelivered");
+        SeenStatus later = new SeenStatus(write.firstSeen(), write.firstSeen().plusSeconds(9), 5);
+        sink.write(write);
+
+        WriteResult forward = sink.write(write.withStatus(later));
+        WriteResult back = sink.write(write);
+
+        assertThat(forward.outcome()).isEqualTo(WriteResult.Outcome.ALREADY_EXISTS);
+        assertThat(back.outcome()).isEqualTo(WriteResult.Outcome.ALREADY_EXISTS);
+        assertThat(status(NAMESPACE, write.name())).isEqualTo(later);
+    }
+
+    @Test
+    void aStatusUpdateMovesCountAndLastSeenForwardOnlyAndMeetsNoObservationAsGone() throws Exception {
+        ObservationWrite write = TestObservations.write(NAMESPACE, "falco", Severity.HIGH, "fp-update");
+        sink.write(write);
+        Instant first = write.firstSeen();
+
+        WriteResult updated = sink.updateStatus(update(write, new SeenStatus(first, first.plusSeconds(20), 7)));
+        WriteResult covered = sink.updateStatus(update(write, new SeenStatus(first, first.plusSeconds(10), 7)));
+        WriteResult mixed = sink.updateStatus(update(write, new SeenStatus(first, first.plusSeconds(5), 9)));
+        WriteResult gone = sink.updateStatus(new StatusWrite("falco-never-created", NAMESPACE,
+                DestinationResource.OBSERVATIONS, SeenStatus.once(first)));
+
+        assertThat(List.of(updated, covered, mixed, gone)).extracting(WriteResult::outcome).containsExactly(
+                WriteResult.Outcome.UPDATED, WriteResult.Outcome.UNCHANGED, WriteResult.Outcome.UPDATED,
+                WriteResult.Outcome.GONE);
+        assertThat(List.of(updated, covered, mixed, gone)).allMatch(WriteResult::settled);
+        assertThat(status(NAMESPACE, write.name())).isEqualTo(new SeenStatus(first, first.plusSeconds(20), 9));
+    }
+
+    @Test
+    void aStatusUpdateOutsideTheRailsIsDenied() {
+        ObservationWrite write = TestObservations.write("elsewhere", "falco", Severity.HIGH, "fp-denied");
+
+        WriteResult result = sink.updateStatus(update(write, SeenStatus.once(write.firstSeen())));
+
+        assertThat(result.outcome()).isEqualTo(WriteResult.Outcome.PERMANENT);
+        assertThat(result.reason()).isEqualTo(FailureReason.DENIED);
+    }
+
+    private static StatusWrite update(ObservationWrite write, SeenStatus status) {
+        return new StatusWrite(write.name(), write.namespace(), write.destination(), status);
     }
 }

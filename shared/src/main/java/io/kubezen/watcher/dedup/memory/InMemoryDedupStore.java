@@ -17,10 +17,13 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
 
 /**
- * The dedup store of the embedded, single-process mode. Bounded: when full, the record first seen longest
- * ago is evicted, so memory stays flat under a flood at the cost of re-emitting that oldest event early.
+ * The dedup store of the embedded, single-process mode, with the Redis store's rules (see {@code DESIGN.md} in
+ * the {@code dedup} package). Bounded: when full, the record first seen longest ago is evicted, so memory stays
+ * flat under a flood at the cost of re-emitting that oldest event early.
  */
 public final class InMemoryDedupStore implements DedupStore {
 
@@ -28,16 +31,21 @@ public final class InMemoryDedupStore implements DedupStore {
 
     private final Clock clock;
     private final int maxEntries;
+    private final Duration statusInterval;
     private final Object lock = new Object();
     /** In first-seen order, because duplicates never re-insert; eviction relies on that. */
-    private final LinkedHashMap<Key, Entry> entries = new LinkedHashMap<>();
+    private final LinkedHashMap<Key, Slot> slots = new LinkedHashMap<>();
 
-    public InMemoryDedupStore(Clock clock, int maxEntries) {
+    public InMemoryDedupStore(Clock clock, int maxEntries, Duration statusInterval) {
         if (maxEntries < 1) {
             throw new IllegalArgumentException("maxEntries must be at least 1, was " + maxEntries);
         }
+        if (statusInterval.isNegative() || statusInterval.isZero()) {
+            throw new IllegalArgumentException("statusInterval must be positive, was " + statusInterval);
+        }
         this.clock = clock;
         this.maxEntries = maxEntries;
+        this.statusInterval = statusInterval;
     }
 
     @Override
@@ -47,17 +55,25 @@ public final class InMemoryDedupStore implements DedupStore {
             for (DedupRequest request : batch) {
                 Instant now = now();
                 Key key = new Key(request.source(), request.fingerprint());
-                Entry entry = live(key, now);
-                boolean first = entry == null;
-                if (first) {
+                Slot slot = retained(key, now);
+                if (slot == null || !slot.current.live(now)) {
                     makeRoom(now);
-                    entry = new Entry(now, now.plus(request.window()));
-                    entries.put(key, entry);
-                } else {
-                    entry.lastSeen = now.isAfter(entry.lastSeen) ? now : entry.lastSeen;
-                    entry.count++;
+                    Entry entry = new Entry(now, now.plus(request.window()));
+                    // Re-inserted, so that the map stays in first-seen order.
+                    slots.remove(key);
+                    slots.put(key, new Slot(entry, slot == null ? null : slot.current, entry.expiresAt.plus(retention())));
+                    results.add(new DedupResult(true, entry.toRecord(key, now)));
+                    continue;
                 }
-                results.add(new DedupResult(first, !first && !entry.queued, entry.toRecord(key, now)));
+                Entry entry = slot.current;
+                entry.lastSeen = now.isAfter(entry.lastSeen) ? now : entry.lastSeen;
+                entry.count++;
+                Instant statusDueAt = null;
+                if (entry.statusDueAt == null || !now.isBefore(entry.statusDueAt)) {
+                    entry.statusDueAt = now.plus(statusInterval);
+                    statusDueAt = entry.statusDueAt;
+                }
+                results.add(new DedupResult(false, !entry.queued, entry.toRecord(key, now), statusDueAt));
             }
         }
         return results;
@@ -78,6 +94,20 @@ public final class InMemoryDedupStore implements DedupStore {
     }
 
     @Override
+    public CompletionStage<Void> cancelStatusAsync(String source, List<String> fingerprints) {
+        synchronized (lock) {
+            Instant now = now();
+            for (String fingerprint : fingerprints) {
+                Slot slot = retained(new Key(source, fingerprint), now);
+                if (slot != null) {
+                    slot.current.statusDueAt = null;
+                }
+            }
+        }
+        return CompletableFuture.completedFuture(null);
+    }
+
+    @Override
     public Optional<DedupRecord> get(String source, String fingerprint) {
         Key key = new Key(SourceNames.check(source), fingerprint);
         synchronized (lock) {
@@ -87,11 +117,29 @@ public final class InMemoryDedupStore implements DedupStore {
     }
 
     @Override
+    public Optional<DedupRecord> find(String source, String fingerprint, Instant firstSeen) {
+        Key key = new Key(SourceNames.check(source), fingerprint);
+        synchronized (lock) {
+            Instant now = now();
+            Slot slot = retained(key, now);
+            if (slot == null) {
+                return Optional.empty();
+            }
+            for (Entry entry : new Entry[] {slot.current, slot.previous}) {
+                if (entry != null && entry.firstSeen.equals(firstSeen)) {
+                    return Optional.of(entry.toRecord(key, now));
+                }
+            }
+            return Optional.empty();
+        }
+    }
+
+    @Override
     public boolean forget(String source, String fingerprint) {
         Key key = new Key(SourceNames.check(source), fingerprint);
         synchronized (lock) {
-            Entry removed = entries.remove(key);
-            return removed != null && removed.expiresAt.isAfter(now());
+            Slot removed = slots.remove(key);
+            return removed != null && removed.current.live(now());
         }
     }
 
@@ -104,12 +152,12 @@ public final class InMemoryDedupStore implements DedupStore {
         }
         synchronized (lock) {
             Instant now = now();
-            List<DedupRecord> matching = entries.entrySet().stream()
-                    .filter(e -> e.getKey().source().equals(source) && e.getValue().expiresAt.isAfter(now))
+            List<DedupRecord> matching = slots.entrySet().stream()
+                    .filter(e -> e.getKey().source().equals(source) && e.getValue().current.live(now))
                     .filter(e -> cursor == null || e.getKey().fingerprint().compareTo(cursor) > 0)
                     .sorted(Map.Entry.comparingByKey((a, b) -> a.fingerprint().compareTo(b.fingerprint())))
                     .limit(limit + 1L)
-                    .map(e -> e.getValue().toRecord(e.getKey(), now))
+                    .map(e -> e.getValue().current.toRecord(e.getKey(), now))
                     .toList();
             if (matching.size() <= limit) {
                 return new Page<>(matching, null);
@@ -124,21 +172,32 @@ public final class InMemoryDedupStore implements DedupStore {
         return clock.instant().truncatedTo(ChronoUnit.MILLIS);
     }
 
-    private Entry live(Key key, Instant now) {
-        Entry entry = entries.get(key);
-        if (entry != null && !entry.expiresAt.isAfter(now)) {
-            entries.remove(key);
-            return null;
-        }
-        return entry;
+    /** How long a record is kept after its window, for the status update of its last repeats. */
+    private Duration retention() {
+        return statusInterval.multipliedBy(2);
     }
 
-    /** Drops expired records from the old end, then evicts the oldest live ones while the store is full. */
+    private Entry live(Key key, Instant now) {
+        Slot slot = retained(key, now);
+        return slot != null && slot.current.live(now) ? slot.current : null;
+    }
+
+    /** The slot of a key unless it outlived its retention, which removes it. */
+    private Slot retained(Key key, Instant now) {
+        Slot slot = slots.get(key);
+        if (slot != null && !slot.removeAt.isAfter(now)) {
+            slots.remove(key);
+            return null;
+        }
+        return slot;
+    }
+
+    /** Drops slots past their retention from the old end, then evicts the oldest while the store is full. */
     private void makeRoom(Instant now) {
-        Iterator<Entry> oldestFirst = entries.values().iterator();
+        Iterator<Slot> oldestFirst = slots.values().iterator();
         while (oldestFirst.hasNext()) {
-            Entry oldest = oldestFirst.next();
-            if (oldest.expiresAt.isAfter(now) && entries.size() < maxEntries) {
+            Slot oldest = oldestFirst.next();
+            if (oldest.removeAt.isAfter(now) && slots.size() < maxEntries) {
                 return;
             }
             oldestFirst.remove();
@@ -148,12 +207,17 @@ public final class InMemoryDedupStore implements DedupStore {
     private record Key(String source, String fingerprint) {
     }
 
+    /** A fingerprint's record and, after its window ended and a new one began, the one before it. */
+    private record Slot(Entry current, Entry previous, Instant removeAt) {
+    }
+
     private static final class Entry {
         private final Instant firstSeen;
         private final Instant expiresAt;
         private Instant lastSeen;
         private long count = 1;
         private boolean queued;
+        private Instant statusDueAt;
 
         Entry(Instant firstSeen, Instant expiresAt) {
             this.firstSeen = firstSeen;
@@ -161,9 +225,14 @@ public final class InMemoryDedupStore implements DedupStore {
             this.lastSeen = firstSeen;
         }
 
+        boolean live(Instant now) {
+            return expiresAt.isAfter(now);
+        }
+
         DedupRecord toRecord(Key key, Instant now) {
+            Duration left = Duration.between(now, expiresAt);
             return new DedupRecord(key.source(), key.fingerprint(), firstSeen, lastSeen, count,
-                    Duration.between(now, expiresAt));
+                    left.isNegative() ? Duration.ZERO : left);
         }
     }
 }

@@ -8,6 +8,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentSkipListMap;
@@ -45,6 +46,19 @@ public final class InMemoryTrafficCounter implements TrafficCounter {
             total += count == null ? 0 : count.sum();
         }
         return total;
+    }
+
+    @Override
+    public Optional<Instant> lastCounted(String source, Duration period) {
+        long[] covered = TrafficBuckets.covering(clock.instant(), period, retention);
+        Map<Long, LongAdder> buckets = bySource.getOrDefault(SourceNames.check(source), new ConcurrentSkipListMap<>());
+        for (int i = covered.length - 1; i >= 0; i--) {
+            LongAdder count = buckets.get(covered[i]);
+            if (count != null && count.sum() > 0) {
+                return Optional.of(Instant.ofEpochSecond(covered[i]));
+            }
+        }
+        return Optional.empty();
     }
 
     @Override

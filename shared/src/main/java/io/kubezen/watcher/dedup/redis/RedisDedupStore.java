@@ -34,23 +34,35 @@ import java.util.concurrent.CompletionStage;
 public final class RedisDedupStore implements DedupStore {
 
     /**
-     * KEYS[1] record; ARGV now (epoch ms), window (ms), source, fingerprint.
-     * Returns {outcome, firstSeen ms, lastSeen ms, count, ttl ms}; outcome 1 when this call created the record, 2 when
-     * it existed but is not marked queued yet (it still has its {@code pending} field), 0 for a duplicate. Times travel as the caller's strings, never
-     * as Lua numbers, which would lose digits when turned back into text. PEXPIRE is set only on creation: the
-     * window runs from the first occurrence, so an event that keeps repeating is re-emitted once per window.
-     * Public so that the benchmark can measure Redis's own ceiling for exactly this script.
+     * KEYS[1] record; ARGV now, window, source, fingerprint, end of window, key lifetime (window plus two status
+     * intervals), status due time (now plus one interval): times in epoch ms, durations in ms.
+     * Returns {outcome, firstSeen ms, lastSeen ms, count, ms left in the window, status due ms or 0}; outcome 1 when
+     * this call created the record, 2 when it existed but is not marked queued yet (it still has its {@code pending}
+     * field), 0 for a duplicate. A record whose window has ended is moved into the {@code previous*} fields of its
+     * successor, where the writer's last status update of it still finds its final count. Times travel as the
+     * caller's strings, never as Lua numbers, which would lose digits when turned back into text. The window runs
+     * from the first occurrence, so an event that keeps repeating is re-emitted once per window. A repeat schedules
+     * a status update when none is due yet: at most one per record per interval. Records of earlier versions have no
+     * {@code expiresAt} and end with their key. Public so that the benchmark can measure Redis's own ceiling for
+     * exactly this script.
      */
     public static final String RECORD_SCRIPT = """
+            local now = tonumber(ARGV[1])
+            local ends = redis.call('HGET', KEYS[1], 'expiresAt')
+            if ends and now >= tonumber(ends) then
+              local old = redis.call('HMGET', KEYS[1], 'firstSeen', 'lastSeen', 'count')
+              redis.call('DEL', KEYS[1])
+              redis.call('HSET', KEYS[1], 'previousFirstSeen', old[1], 'previousLastSeen', old[2], 'previousCount', old[3])
+            end
             if redis.call('HSETNX', KEYS[1], 'firstSeen', ARGV[1]) == 1 then
               redis.call('HSET', KEYS[1], 'lastSeen', ARGV[1], 'count', 1, 'source', ARGV[3], 'fingerprint', ARGV[4],
-                'pending', 1)
-              redis.call('PEXPIRE', KEYS[1], ARGV[2])
-              return {1, ARGV[1], ARGV[1], 1, tonumber(ARGV[2])}
+                'pending', 1, 'expiresAt', ARGV[5])
+              redis.call('PEXPIRE', KEYS[1], ARGV[6])
+              return {1, ARGV[1], ARGV[1], 1, tonumber(ARGV[2]), '0'}
             end
             local count = redis.call('HINCRBY', KEYS[1], 'count', 1)
             local last = redis.call('HGET', KEYS[1], 'lastSeen')
-            if tonumber(ARGV[1]) > tonumber(last) then
+            if now > tonumber(last) then
               redis.call('HSET', KEYS[1], 'lastSeen', ARGV[1])
               last = ARGV[1]
             end
@@ -58,7 +70,20 @@ public final class RedisDedupStore implements DedupStore {
             if redis.call('HEXISTS', KEYS[1], 'pending') == 1 then
               outcome = 2
             end
-            return {outcome, redis.call('HGET', KEYS[1], 'firstSeen'), last, count, redis.call('PTTL', KEYS[1])}
+            local due = redis.call('HGET', KEYS[1], 'statusDue')
+            local scheduled = '0'
+            if not due or now >= tonumber(due) then
+              redis.call('HSET', KEYS[1], 'statusDue', ARGV[7])
+              scheduled = ARGV[7]
+            end
+            local left
+            ends = redis.call('HGET', KEYS[1], 'expiresAt')
+            if ends then
+              left = tonumber(ends) - now
+            else
+              left = redis.call('PTTL', KEYS[1])
+            end
+            return {outcome, redis.call('HGET', KEYS[1], 'firstSeen'), last, count, left, scheduled}
             """;
 
     private static final RedisScript RECORD = new RedisScript(RECORD_SCRIPT);
@@ -69,11 +94,16 @@ public final class RedisDedupStore implements DedupStore {
     private final RedisConnector connector;
     private final RedisKeys keys;
     private final Clock clock;
+    private final Duration statusInterval;
 
-    public RedisDedupStore(RedisConnector connector, Clock clock) {
+    public RedisDedupStore(RedisConnector connector, Clock clock, Duration statusInterval) {
+        if (statusInterval.isNegative() || statusInterval.isZero()) {
+            throw new IllegalArgumentException("statusInterval must be positive, was " + statusInterval);
+        }
         this.connector = connector;
         this.keys = connector.keys();
         this.clock = clock;
+        this.statusInterval = statusInterval;
     }
 
     @Override
@@ -90,13 +120,18 @@ public final class RedisDedupStore implements DedupStore {
         } catch (RuntimeException e) {
             return CompletableFuture.failedFuture(e);
         }
-        String now = Long.toString(clock.millis());
+        long nowMillis = clock.millis();
+        String now = Long.toString(nowMillis);
+        String statusDue = Long.toString(nowMillis + statusInterval.toMillis());
+        long retention = statusInterval.multipliedBy(2).toMillis();
         List<CompletableFuture<List<Object>>> calls = new ArrayList<>(batch.size());
         for (DedupRequest request : batch) {
+            long window = request.window().toMillis();
             calls.add(RECORD.<List<Object>>run(redis, ScriptOutputType.MULTI,
                     new String[] {keys.dedupRecord(request.source(), request.fingerprint())},
-                    now, Long.toString(request.window().toMillis()),
-                    request.source(), request.fingerprint()).toCompletableFuture());
+                    now, Long.toString(window), request.source(), request.fingerprint(),
+                    Long.toString(nowMillis + window), Long.toString(window + retention), statusDue)
+                    .toCompletableFuture());
         }
         CompletionStage<List<DedupResult>> results = CompletableFuture.allOf(calls.toArray(CompletableFuture[]::new))
                 .thenApply(ignored -> results(batch, calls));
@@ -127,6 +162,21 @@ public final class RedisDedupStore implements DedupStore {
         return RedisCalls.translated(CompletableFuture.allOf(calls), "dedup mark queued");
     }
 
+    /** One {@code HDEL statusDue} per record, sent together; like marking, it never creates a key. */
+    @Override
+    public CompletionStage<Void> cancelStatusAsync(String source, List<String> fingerprints) {
+        try {
+            RedisAsyncCommands<String, String> redis = connector.shared().async();
+            CompletableFuture<?>[] calls = new CompletableFuture<?>[fingerprints.size()];
+            for (int i = 0; i < calls.length; i++) {
+                calls[i] = redis.hdel(keys.dedupRecord(source, fingerprints.get(i)), "statusDue").toCompletableFuture();
+            }
+            return CompletableFuture.allOf(calls).handle((done, failure) -> null);
+        } catch (RuntimeException e) {
+            return CompletableFuture.completedFuture(null);
+        }
+    }
+
     @Override
     public CompletionStage<Boolean> forgetAsync(String source, String fingerprint) {
         try {
@@ -143,9 +193,10 @@ public final class RedisDedupStore implements DedupStore {
             List<Object> reply = calls.get(i).join();
             DedupRequest request = batch.get(i);
             long outcome = (Long) reply.get(0);
+            long statusDue = Long.parseLong(String.valueOf(reply.get(5)));
             results.add(new DedupResult(outcome == 1L, outcome == 2L, new DedupRecord(
                     request.source(), request.fingerprint(), millis(reply.get(1)), millis(reply.get(2)),
-                    (Long) reply.get(3), ttl((Long) reply.get(4)))));
+                    (Long) reply.get(3), ttl((Long) reply.get(4))), statusDue == 0 ? null : Instant.ofEpochMilli(statusDue)));
         }
         return results;
     }
@@ -153,6 +204,21 @@ public final class RedisDedupStore implements DedupStore {
     @Override
     public Optional<DedupRecord> get(String source, String fingerprint) {
         return RedisCalls.await(read(connector.shared().async(), keys.dedupRecord(source, fingerprint)), "dedup get");
+    }
+
+    @Override
+    public Optional<DedupRecord> find(String source, String fingerprint, Instant firstSeen) {
+        String first = Long.toString(firstSeen.toEpochMilli());
+        Map<String, String> hash = RedisCalls.await(connector.shared().async()
+                .hgetall(keys.dedupRecord(source, fingerprint)), "dedup find");
+        if (first.equals(hash.get("firstSeen"))) {
+            return Optional.of(record(source, fingerprint, hash, "firstSeen", "lastSeen", "count", remaining(hash)));
+        }
+        if (first.equals(hash.get("previousFirstSeen"))) {
+            return Optional.of(record(source, fingerprint, hash, "previousFirstSeen", "previousLastSeen",
+                    "previousCount", Duration.ZERO));
+        }
+        return Optional.empty();
     }
 
     @Override
@@ -186,13 +252,33 @@ public final class RedisDedupStore implements DedupStore {
         return new Page<>(records, position.isFinished() ? null : position.getCursor());
     }
 
-    /** Sends HGETALL and PTTL together; empty when the key expired in between. */
-    private static CompletionStage<Optional<DedupRecord>> read(RedisAsyncCommands<String, String> redis, String key) {
+    /**
+     * Sends HGETALL and PTTL together; empty when the key expired in between, holds only a predecessor, or its
+     * window has ended (the key outlives it for the last status update).
+     */
+    private CompletionStage<Optional<DedupRecord>> read(RedisAsyncCommands<String, String> redis, String key) {
         CompletionStage<Map<String, String>> fields = redis.hgetall(key);
         CompletionStage<Long> pttl = redis.pttl(key);
-        return fields.thenCombine(pttl, (hash, ttlMillis) -> hash.isEmpty() ? Optional.empty() : Optional.of(
-                new DedupRecord(hash.get("source"), hash.get("fingerprint"), millis(hash.get("firstSeen")),
-                        millis(hash.get("lastSeen")), Long.parseLong(hash.get("count")), ttl(ttlMillis))));
+        return fields.thenCombine(pttl, (hash, ttlMillis) -> {
+            if (!hash.containsKey("firstSeen")) {
+                return Optional.empty();
+            }
+            Duration left = hash.containsKey("expiresAt") ? remaining(hash) : ttl(ttlMillis);
+            return left.isZero() ? Optional.<DedupRecord>empty() : Optional.of(record(hash.get("source"),
+                    hash.get("fingerprint"), hash, "firstSeen", "lastSeen", "count", left));
+        });
+    }
+
+    /** What is left of the window by the record's own end time; zero once it has passed. */
+    private Duration remaining(Map<String, String> hash) {
+        String ends = hash.get("expiresAt");
+        return ends == null ? Duration.ZERO : ttl(Long.parseLong(ends) - clock.millis());
+    }
+
+    private static DedupRecord record(String source, String fingerprint, Map<String, String> hash, String firstSeen,
+                                      String lastSeen, String count, Duration left) {
+        return new DedupRecord(source, fingerprint, millis(hash.get(firstSeen)), millis(hash.get(lastSeen)),
+                Long.parseLong(hash.get(count)), left);
     }
 
     private static Instant millis(Object epochMillis) {

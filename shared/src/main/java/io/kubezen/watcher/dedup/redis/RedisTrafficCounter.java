@@ -12,9 +12,11 @@ import io.lettuce.core.api.async.RedisAsyncCommands;
 
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.CompletionStage;
 
@@ -52,14 +54,31 @@ public final class RedisTrafficCounter implements TrafficCounter {
 
     @Override
     public long sum(String source, Duration period) {
-        RedisAsyncCommands<String, String> redis = connector.shared().async();
-        List<CompletionStage<String>> reads = new ArrayList<>();
-        for (long bucket : TrafficBuckets.covering(clock.instant(), period, retention)) {
-            reads.add(redis.get(keys.traffic(source, bucket)));
-        }
-        return RedisCalls.awaitAll(reads, "traffic sum").stream()
+        return read(source, TrafficBuckets.covering(clock.instant(), period, retention), "traffic sum").stream()
                 .mapToLong(count -> count == null ? 0 : Long.parseLong(count))
                 .sum();
+    }
+
+    @Override
+    public Optional<Instant> lastCounted(String source, Duration period) {
+        long[] buckets = TrafficBuckets.covering(clock.instant(), period, retention);
+        List<String> counts = read(source, buckets, "traffic last counted");
+        for (int i = buckets.length - 1; i >= 0; i--) {
+            if (counts.get(i) != null && Long.parseLong(counts.get(i)) > 0) {
+                return Optional.of(Instant.ofEpochSecond(buckets[i]));
+            }
+        }
+        return Optional.empty();
+    }
+
+    /** The count of each bucket, null where it has none, pipelined one GET per bucket. */
+    private List<String> read(String source, long[] buckets, String what) {
+        RedisAsyncCommands<String, String> redis = connector.shared().async();
+        List<CompletionStage<String>> reads = new ArrayList<>();
+        for (long bucket : buckets) {
+            reads.add(redis.get(keys.traffic(source, bucket)));
+        }
+        return RedisCalls.awaitAll(reads, what);
     }
 
     /** One full SCAN over the traffic pattern; a bucket that expires meanwhile may or may not be seen. */

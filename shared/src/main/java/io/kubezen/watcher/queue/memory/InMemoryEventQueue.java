@@ -5,8 +5,8 @@ import io.kubezen.watcher.queue.DeadLetters;
 import io.kubezen.watcher.queue.EventQueue;
 import io.kubezen.watcher.queue.QueueEntry;
 import io.kubezen.watcher.queue.QueueFullException;
+import io.kubezen.watcher.queue.QueueItem;
 import io.kubezen.watcher.queue.QueueStats;
-import io.kubezen.watcher.queue.QueuedObservation;
 import io.kubezen.watcher.queue.QueuedObservationCodec;
 import io.kubezen.watcher.store.StoreUnavailableException;
 
@@ -52,7 +52,7 @@ public final class InMemoryEventQueue implements EventQueue {
     }
 
     @Override
-    public List<String> append(List<QueuedObservation> batch) {
+    public List<String> append(List<? extends QueueItem> batch) {
         return appendFields(batch.stream().map(QueuedObservationCodec::encode).toList());
     }
 

@@ -5,8 +5,8 @@ import io.kubezen.watcher.queue.DeadLetters;
 import io.kubezen.watcher.queue.EventQueue;
 import io.kubezen.watcher.queue.QueueEntry;
 import io.kubezen.watcher.queue.QueueFullException;
+import io.kubezen.watcher.queue.QueueItem;
 import io.kubezen.watcher.queue.QueueStats;
-import io.kubezen.watcher.queue.QueuedObservation;
 import io.kubezen.watcher.queue.QueuedObservationCodec;
 import io.kubezen.watcher.redis.RedisCalls;
 import io.kubezen.watcher.redis.RedisConnector;
@@ -123,12 +123,12 @@ public final class RedisEventQueue implements EventQueue, AutoCloseable {
     }
 
     @Override
-    public List<String> append(List<QueuedObservation> batch) {
+    public List<String> append(List<? extends QueueItem> batch) {
         return RedisCalls.await(appendAsync(batch), "queue append");
     }
 
     @Override
-    public CompletionStage<List<String>> appendAsync(List<QueuedObservation> batch) {
+    public CompletionStage<List<String>> appendAsync(List<? extends QueueItem> batch) {
         if (batch.isEmpty()) {
             return CompletableFuture.completedFuture(List.of());
         }
@@ -136,7 +136,7 @@ public final class RedisEventQueue implements EventQueue, AutoCloseable {
             List<Object> args = new ArrayList<>(2 + batch.size() * FIELDS_PER_ENTRY * 2);
             args.add(Long.toString(capacity));
             args.add(Integer.toString(FIELDS_PER_ENTRY * 2));
-            for (QueuedObservation entry : batch) {
+            for (QueueItem entry : batch) {
                 QueuedObservationCodec.encodeUtf8(entry).forEach((field, value) -> {
                     args.add(field);
                     args.add(value);

@@ -13,7 +13,7 @@ class InMemoryDedupStoreTest extends DedupStoreContract {
 
     @Override
     protected DedupStore createStore(Clock clock) {
-        return new InMemoryDedupStore(clock, 1_000);
+        return new InMemoryDedupStore(clock, 1_000, DedupStore.DEFAULT_STATUS_INTERVAL);
     }
 
     @Override
@@ -28,7 +28,7 @@ class InMemoryDedupStoreTest extends DedupStoreContract {
 
     @Test
     void fullStoreEvictsTheRecordFirstSeenLongestAgo() {
-        DedupStore small = new InMemoryDedupStore(clock, 3);
+        DedupStore small = new InMemoryDedupStore(clock, 3, DedupStore.DEFAULT_STATUS_INTERVAL);
         small.record(request("falco", "a", WINDOW));
         small.record(request("falco", "b", WINDOW));
         small.record(request("falco", "c", WINDOW));
@@ -43,7 +43,7 @@ class InMemoryDedupStoreTest extends DedupStoreContract {
 
     @Test
     void expiredRecordsMakeRoomBeforeLiveOnesAreEvicted() {
-        DedupStore small = new InMemoryDedupStore(clock, 2);
+        DedupStore small = new InMemoryDedupStore(clock, 2, DedupStore.DEFAULT_STATUS_INTERVAL);
         small.record(request("falco", "short", Duration.ofSeconds(10)));
         small.record(request("falco", "long", WINDOW));
         clock.advance(Duration.ofSeconds(10));

@@ -29,7 +29,7 @@ class RedisDedupStoreIT extends DedupStoreContract {
 
     @Override
     protected DedupStore createStore(Clock clock) {
-        return new RedisDedupStore(connectors.open(redis), clock);
+        return new RedisDedupStore(connectors.open(redis), clock, DedupStore.DEFAULT_STATUS_INTERVAL);
     }
 
     @Override
@@ -54,14 +54,18 @@ class RedisDedupStoreIT extends DedupStoreContract {
         assertThat(redis.sync().hgetall("zw:dedup:falco:abc123")).containsExactlyInAnyOrderEntriesOf(Map.of(
                 "source", "falco", "fingerprint", "abc123", "count", "2",
                 "firstSeen", Long.toString(T0.toEpochMilli()),
-                "lastSeen", Long.toString(T0.plusSeconds(1).toEpochMilli())));
-        assertThat(redis.sync().pttl("zw:dedup:falco:abc123")).isBetween(WINDOW.toMillis() - 5_000, WINDOW.toMillis());
+                "lastSeen", Long.toString(T0.plusSeconds(1).toEpochMilli()),
+                "expiresAt", Long.toString(T0.plus(WINDOW).toEpochMilli()),
+                "statusDue", Long.toString(T0.plusSeconds(1).plus(DedupStore.DEFAULT_STATUS_INTERVAL).toEpochMilli())));
+        // The key outlives the window by two status intervals, for the status update of the window's last repeats.
+        long lifetime = WINDOW.plus(DedupStore.DEFAULT_STATUS_INTERVAL.multipliedBy(2)).toMillis();
+        assertThat(redis.sync().pttl("zw:dedup:falco:abc123")).isBetween(lifetime - 5_000, lifetime);
     }
 
     @Test
     void keyPrefixIsConfigurable() {
         DedupStore other = new RedisDedupStore(
-                connectors.open(RedisConnectionOptions.of(redis.uri()).withKeyPrefix("team-b:")), clock);
+                connectors.open(RedisConnectionOptions.of(redis.uri()).withKeyPrefix("team-b:")), clock, DedupStore.DEFAULT_STATUS_INTERVAL);
 
         other.record(request("falco", "abc123", WINDOW));
 

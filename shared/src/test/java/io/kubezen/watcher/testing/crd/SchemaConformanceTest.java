@@ -102,12 +102,14 @@ class SchemaConformanceTest {
                         type: object
                         properties:
                           count: {type: integer}
+                          seenAt: {type: string, format: date-time}
                           conditions:
                             type: array
                             items: {type: object, properties: {type: {type: string}, status: {type: string}}}
                 additionalPrinterColumns:
                   - {name: Age, type: date, jsonPath: .metadata.creationTimestamp}
                   - {name: Ready, type: string, jsonPath: '.status.conditions[?(@.type=="Ready")].status'}
+                  - {name: Seen, type: date, jsonPath: .status.seenAt}
                   - {name: Count, type: string, jsonPath: .status.count}
                   - {name: Typo, type: string, jsonPath: .status.cuont}
                 """);

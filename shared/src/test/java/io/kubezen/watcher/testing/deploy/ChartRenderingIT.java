@@ -145,7 +145,8 @@ class ChartRenderingIT {
         assertThat(manifests).filteredOn(m -> m.kind().endsWith("RoleBinding"))
                 .noneMatch(m -> m.object().path("subjects").toString().contains("zen-watcher-ingester"));
         assertThat(named(manifests, "ClusterRole", "zen-watcher-writer").object().path("rules").toString())
-                .isEqualTo("[{\"apiGroups\":[\"zen.kube-zen.io\"],\"resources\":[\"observations\"],\"verbs\":[\"create\"]}]");
+                .isEqualTo("[{\"apiGroups\":[\"zen.kube-zen.io\"],\"resources\":[\"observations\"],\"verbs\":[\"create\",\"get\"]},"
+                        + "{\"apiGroups\":[\"zen.kube-zen.io\"],\"resources\":[\"observations/status\"],\"verbs\":[\"patch\"]}]");
 
         JsonNode controller = named(manifests, "Deployment", "zen-watcher-controller").object().at("/spec/template/spec/containers/0");
         String lease = env(controller, "ZEN_WATCHER_LEADER_LEASE_NAME").path("value").asText();

@@ -1,5 +1,7 @@
 package io.kubezen.watcher.controller.projection.kubernetes;
 
+import com.google.gson.JsonElement;
+import com.google.gson.JsonObject;
 import io.kubernetes.client.informer.ResourceEventHandler;
 import io.kubernetes.client.informer.SharedIndexInformer;
 import io.kubernetes.client.informer.SharedInformerFactory;
@@ -14,6 +16,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.Consumer;
@@ -24,6 +27,8 @@ import java.util.function.Consumer;
  * {@code namespace/name} key on; the sync step reads the object from the cache.
  */
 public final class IngesterInformers implements IngesterWatch {
+
+    private static final String LAST_EVENT_AT = "lastEventAt";
 
     private final List<SharedInformerFactory> factories = new ArrayList<>();
     private final List<SharedIndexInformer<V1alpha1Ingester>> informers = new ArrayList<>();
@@ -77,6 +82,22 @@ public final class IngesterInformers implements IngesterWatch {
         factories.forEach(SharedInformerFactory::stopAllRegisteredInformers);
     }
 
+    /**
+     * True for the leader's own {@code lastEventAt} writes: the same generation, and a status that differs in
+     * that field alone. The sync step looks at nothing they change.
+     */
+    static boolean onlyLastEventMoved(V1alpha1Ingester before, V1alpha1Ingester after) {
+        if (!Objects.equals(before.getMetadata().getGeneration(), after.getMetadata().getGeneration())
+                || before.getStatus() == null || after.getStatus() == null) {
+            return false;
+        }
+        JsonObject a = before.getStatus().deepCopy();
+        JsonObject b = after.getStatus().deepCopy();
+        JsonElement lastBefore = a.remove(LAST_EVENT_AT);
+        JsonElement lastAfter = b.remove(LAST_EVENT_AT);
+        return !Objects.equals(lastBefore, lastAfter) && a.equals(b);
+    }
+
     private record Handler(Consumer<String> enqueue) implements ResourceEventHandler<V1alpha1Ingester> {
 
         @Override
@@ -84,9 +105,15 @@ public final class IngesterInformers implements IngesterWatch {
             enqueue.accept(IngesterLookup.keyOf(ingester));
         }
 
+        /**
+         * Skips the leader's own {@code lastEventAt} writes, which come every interval for a busy source; a
+         * resync (the same object twice) still goes through.
+         */
         @Override
         public void onUpdate(V1alpha1Ingester before, V1alpha1Ingester after) {
-            enqueue.accept(IngesterLookup.keyOf(after));
+            if (!onlyLastEventMoved(before, after)) {
+                enqueue.accept(IngesterLookup.keyOf(after));
+            }
         }
 
         @Override

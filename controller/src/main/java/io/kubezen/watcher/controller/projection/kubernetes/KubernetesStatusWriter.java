@@ -14,6 +14,7 @@ import io.kubezen.watcher.config.IngesterStatus;
 import io.kubezen.watcher.controller.projection.StatusWriter;
 import io.kubezen.watcher.kube.model.V1alpha1Ingester;
 
+import java.time.Instant;
 import java.util.HashMap;
 import java.util.Map;
 
@@ -38,11 +39,23 @@ public final class KubernetesStatusWriter implements StatusWriter {
 
     @Override
     public void write(String namespace, String name, IngesterStatus status) {
+        Map<String, Object> fields = new HashMap<>(JSON.convertValue(status, FIELDS));
+        // Merge patch removes a field set to null: an Ingester that is no longer served has neither.
+        fields.putIfAbsent("servedGeneration", null);
+        fields.putIfAbsent("configVersion", null);
+        // Written by LastEvents alone; an older value from the informer cache must not move it back.
+        fields.remove("lastEventAt");
+        patch(namespace, name, fields);
+    }
+
+    @Override
+    public void writeLastEventAt(String namespace, String name, Instant lastEventAt) {
+        patch(namespace, name, Map.of("lastEventAt", lastEventAt.toString()));
+    }
+
+    private void patch(String namespace, String name, Map<String, Object> fields) {
         String patch;
         try {
-            Map<String, Object> fields = new HashMap<>(JSON.convertValue(status, FIELDS));
-            // Merge patch removes a field set to null: an Ingester that stopped being projected has no version.
-            fields.putIfAbsent("configVersion", null);
             patch = JSON.writeValueAsString(Map.of("status", fields));
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("an IngesterStatus is always JSON", e);

@@ -9,6 +9,7 @@ import io.kubezen.watcher.controller.informer.InformerSource;
 import io.kubezen.watcher.controller.informer.SourceWatch;
 import io.kubezen.watcher.controller.informer.WorkQueueOptions;
 import io.kubezen.watcher.controller.informer.redis.RedisFindingStore;
+import io.kubezen.watcher.dedup.DedupStore;
 import io.kubezen.watcher.dedup.memory.InMemoryDedupWindows;
 import io.kubezen.watcher.dedup.redis.RedisDedupStore;
 import io.kubezen.watcher.pipeline.Admission;
@@ -102,7 +103,7 @@ class KubernetesSourceWatchIT {
 
     private SourceWatch start(RedisConnector connector) throws Exception {
         Clock clock = Clock.systemUTC();
-        Admission admission = new Admission(new RedisDedupStore(connector, clock), new InMemoryDedupWindows(),
+        Admission admission = new Admission(new RedisDedupStore(connector, clock, DedupStore.DEFAULT_STATUS_INTERVAL), new InMemoryDedupWindows(),
                 new RedisEventQueue(connector, 10_000), clock, Admission.RollbackListener.NOOP);
         SourceWatch watch = new KubernetesWatchStarter(server.apiClient(), new RedisFindingStore(connector), admission,
                 new WorkQueueOptions(1, Duration.ofMillis(50), Duration.ofSeconds(1), 10, 10),
@@ -131,7 +132,8 @@ class KubernetesSourceWatchIT {
 
     private static List<QueuedObservation> entries(RedisConnector connector) {
         return connector.shared().sync().xrange(STREAM, Range.create("-", "+")).stream()
-                .map(message -> QueuedObservationCodec.decode(message.getBody())).toList();
+                .map(message -> QueuedObservationCodec.decode(message.getBody()))
+                .filter(QueuedObservation.class::isInstance).map(QueuedObservation.class::cast).toList();
     }
 
     private static List<String> rules(RedisConnector connector) {

@@ -1,14 +1,22 @@
 package io.kubezen.watcher.ingester.writer.consume;
 
+import io.kubezen.watcher.dedup.DedupStore;
 import io.kubezen.watcher.ingester.writer.ObservationSink;
 import io.kubezen.watcher.ingester.writer.ObservationWrite;
+import io.kubezen.watcher.ingester.writer.SeenStatus;
+import io.kubezen.watcher.ingester.writer.StatusWrite;
 import io.kubezen.watcher.ingester.writer.WriteResult;
 import io.kubezen.watcher.queue.EventQueue;
 import io.kubezen.watcher.queue.QueueEntry;
+import io.kubezen.watcher.queue.QueueItem;
+import io.kubezen.watcher.queue.QueuedObservation;
+import io.kubezen.watcher.queue.StatusHint;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.ExecutionException;
@@ -16,6 +24,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Function;
 
 /**
  * One writer's work on the queue, one batch at a time: read, write every entry as an Observation with at most
@@ -23,6 +32,11 @@ import java.util.concurrent.TimeUnit;
  * its Observation was created or found to exist, so a crash at any point leaves it pending for this or
  * another writer; its deterministic name makes the second write answer "already exists". The steps are
  * plain methods, so tests drive them directly; {@link QueueWriterLoop} repeats them on a thread.
+ *
+ * <p>Each Observation is created with the status of its dedup record at that moment. Status updates queued for
+ * later repeats are held until due (never longer than half of {@code claimIdle}, so that no live writer's held
+ * entry looks abandoned), then bring the status up to the record as it is then. See {@code DESIGN.md} in the
+ * {@code writer} package.
  */
 public final class QueueWriter implements AutoCloseable {
 
@@ -32,15 +46,19 @@ public final class QueueWriter implements AutoCloseable {
 
     private final EventQueue queue;
     private final ObservationSink sink;
+    private final DedupStore records;
     private final ExecutorService writers;
     private final ConsumerProperties settings;
     private final String consumer;
     private final WriterMetrics metrics;
+    private final Clock clock;
+    private final HeldHints held = new HeldHints();
 
-    public QueueWriter(EventQueue queue, ObservationSink sink, ConsumerProperties settings, String consumer,
-                       WriterMetrics metrics) {
+    public QueueWriter(EventQueue queue, ObservationSink sink, DedupStore records, ConsumerProperties settings,
+                       String consumer, WriterMetrics metrics, Clock clock) {
         this.queue = queue;
         this.sink = sink;
+        this.records = records;
         this.writers = Executors.newFixedThreadPool(settings.maxInFlight(), runnable -> {
             Thread thread = new Thread(runnable, "observation-writer");
             thread.setDaemon(true);
@@ -49,6 +67,7 @@ public final class QueueWriter implements AutoCloseable {
         this.settings = settings;
         this.consumer = consumer;
         this.metrics = metrics;
+        this.clock = clock;
     }
 
     public String consumer() {
@@ -60,10 +79,14 @@ public final class QueueWriter implements AutoCloseable {
         queue.ensureGroup(settings.group());
     }
 
-    /** Reads one batch of new entries, waiting up to {@code block}, and writes it. Returns the entries handled. */
+    /**
+     * Reads one batch of new entries, waiting up to {@code block}, and writes it, together with the held status
+     * updates that have come due. Returns the entries read.
+     */
     public int pollOnce(Duration block) throws InterruptedException {
         List<QueueEntry> entries = queue.read(settings.group(), consumer, settings.batchSize(), block);
         handle(entries);
+        settle(decode(held.releaseDue(clock.instant())));
         return entries.size();
     }
 
@@ -77,30 +100,73 @@ public final class QueueWriter implements AutoCloseable {
         return entries.size();
     }
 
+    /** Status updates read but not yet due. */
+    int held() {
+        return held.size();
+    }
+
     void handle(List<QueueEntry> entries) throws InterruptedException {
         if (entries.isEmpty()) {
             return;
         }
-        List<QueueEntry> decoded = new ArrayList<>(entries.size());
-        List<ObservationWrite> writes = new ArrayList<>(entries.size());
+        Instant now = clock.instant();
+        Instant latestRelease = now.plus(settings.claimIdle().dividedBy(2));
+        List<Decoded> ready = new ArrayList<>(entries.size());
+        for (Decoded decoded : decode(entries)) {
+            if (decoded.item() instanceof StatusHint hint && hint.dueAt().isAfter(now)) {
+                held.hold(decoded.entry(), hint.dueAt().isBefore(latestRelease) ? hint.dueAt() : latestRelease);
+            } else {
+                ready.add(decoded);
+            }
+        }
+        settle(ready);
+    }
+
+    /** Decodes each entry; one that cannot be decoded is dead-lettered at once. */
+    private List<Decoded> decode(List<QueueEntry> entries) {
+        List<Decoded> decoded = new ArrayList<>(entries.size());
         for (QueueEntry entry : entries) {
             try {
-                writes.add(ObservationWrite.of(entry.observation()));
-                decoded.add(entry);
+                decoded.add(new Decoded(entry, entry.item()));
             } catch (IllegalArgumentException e) {
                 metrics.failed(UNDECODABLE, WriteResult.Outcome.PERMANENT);
                 deadLetter(entry, UNDECODABLE, e.getMessage());
             }
         }
+        return decoded;
+    }
+
+    /** Writes the creates and the status updates, then acknowledges, leaves or dead-letters each entry. */
+    private void settle(List<Decoded> ready) throws InterruptedException {
+        if (ready.isEmpty()) {
+            return;
+        }
+        List<QueueEntry> createEntries = new ArrayList<>();
+        List<ObservationWrite> creates = new ArrayList<>();
+        List<QueueEntry> updateEntries = new ArrayList<>();
+        List<StatusWrite> updates = new ArrayList<>();
+        for (Decoded decoded : ready) {
+            if (decoded.item() instanceof QueuedObservation queued) {
+                createEntries.add(decoded.entry());
+                creates.add(ObservationWrite.of(queued).withStatus(seen(queued)));
+            } else {
+                StatusHint hint = (StatusHint) decoded.item();
+                updateEntries.add(decoded.entry());
+                updates.add(StatusWrite.of(hint, seen(hint)));
+            }
+        }
         long started = System.nanoTime();
-        List<WriteResult> results = writeConcurrently(writes);
+        List<WriteResult> results = new ArrayList<>(concurrently(creates, sink::writeAll));
+        results.addAll(concurrently(updates, sink::updateStatusAll));
         metrics.batchDuration().record(System.nanoTime() - started, TimeUnit.NANOSECONDS);
+        List<QueueEntry> entries = new ArrayList<>(createEntries);
+        entries.addAll(updateEntries);
         List<String> done = new ArrayList<>(results.size());
         for (int i = 0; i < results.size(); i++) {
             WriteResult result = results.get(i);
-            QueueEntry entry = decoded.get(i);
+            QueueEntry entry = entries.get(i);
             metrics.result(result);
-            if (result.written()) {
+            if (result.settled()) {
                 done.add(entry.id());
             } else if (result.outcome() == WriteResult.Outcome.PERMANENT) {
                 deadLetter(entry, result.reason().wireName(), describe(result));
@@ -111,6 +177,18 @@ public final class QueueWriter implements AutoCloseable {
         if (!done.isEmpty()) {
             queue.ack(settings.group(), done);
         }
+    }
+
+    /** The status a new Observation starts with: its record's, which may already count repeats queued before it. */
+    private SeenStatus seen(QueuedObservation queued) {
+        return records.find(queued.source(), queued.fingerprint(), queued.firstSeen()).map(SeenStatus::of)
+                .orElse(SeenStatus.once(queued.firstSeen()));
+    }
+
+    /** The record as it is now; when it is gone, as it was when the update was scheduled. */
+    private SeenStatus seen(StatusHint hint) {
+        return records.find(hint.source(), hint.fingerprint(), hint.firstSeen()).map(SeenStatus::of)
+                .orElse(new SeenStatus(hint.firstSeen(), hint.lastSeen(), hint.count() - 1));
     }
 
     /**
@@ -132,16 +210,20 @@ public final class QueueWriter implements AutoCloseable {
     }
 
     /** One sink call per slice, at most {@code maxInFlight} slices at once; results in the order of the writes. */
-    private List<WriteResult> writeConcurrently(List<ObservationWrite> writes) throws InterruptedException {
+    private <T> List<WriteResult> concurrently(List<T> writes, Function<List<T>, List<WriteResult>> send)
+            throws InterruptedException {
+        if (writes.isEmpty()) {
+            return List.of();
+        }
         int slices = Math.min(settings.maxInFlight(), writes.size());
         if (slices <= 1) {
-            return sink.writeAll(writes);
+            return send.apply(writes);
         }
         int size = (writes.size() + slices - 1) / slices;
         List<Future<List<WriteResult>>> pending = new ArrayList<>(slices);
         for (int from = 0; from < writes.size(); from += size) {
-            List<ObservationWrite> slice = writes.subList(from, Math.min(writes.size(), from + size));
-            pending.add(writers.submit(() -> sink.writeAll(slice)));
+            List<T> slice = writes.subList(from, Math.min(writes.size(), from + size));
+            pending.add(writers.submit(() -> send.apply(slice)));
         }
         List<WriteResult> results = new ArrayList<>(writes.size());
         for (Future<List<WriteResult>> slice : pending) {
@@ -157,5 +239,8 @@ public final class QueueWriter implements AutoCloseable {
     @Override
     public void close() {
         writers.shutdown();
+    }
+
+    private record Decoded(QueueEntry entry, QueueItem item) {
     }
 }

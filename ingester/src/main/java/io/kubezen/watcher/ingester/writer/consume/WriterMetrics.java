@@ -1,8 +1,8 @@
 package io.kubezen.watcher.ingester.writer.consume;
 
 import io.kubezen.watcher.ingester.writer.FailureReason;
-import io.kubezen.watcher.ingester.writer.WriteResult;
 import io.kubezen.watcher.ingester.writer.WriteResult.Outcome;
+import io.kubezen.watcher.ingester.writer.WriteResult;
 import io.kubezen.watcher.metrics.MetricNames;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -29,6 +29,9 @@ public final class WriterMetrics {
     private void registerAtZero() {
         registry.counter(MetricNames.OBSERVATIONS_WRITTEN, MetricNames.TAG_RESULT, word(Outcome.CREATED));
         registry.counter(MetricNames.OBSERVATIONS_WRITTEN, MetricNames.TAG_RESULT, word(Outcome.ALREADY_EXISTS));
+        for (Outcome outcome : new Outcome[] {Outcome.UPDATED, Outcome.UNCHANGED, Outcome.GONE}) {
+            registry.counter(MetricNames.STATUS_UPDATES, MetricNames.TAG_RESULT, word(outcome));
+        }
         for (FailureReason reason : FailureReason.values()) {
             if (reason.permanent()) {
                 failures(reason.wireName(), word(Outcome.PERMANENT));
@@ -45,8 +48,10 @@ public final class WriterMetrics {
 
     void result(WriteResult result) {
         String outcome = word(result.outcome());
-        if (result.written()) {
+        if (result.outcome() == Outcome.CREATED || result.outcome() == Outcome.ALREADY_EXISTS) {
             registry.counter(MetricNames.OBSERVATIONS_WRITTEN, MetricNames.TAG_RESULT, outcome).increment();
+        } else if (result.settled()) {
+            registry.counter(MetricNames.STATUS_UPDATES, MetricNames.TAG_RESULT, outcome).increment();
         } else {
             failures(result.reason().wireName(), outcome).increment();
         }

@@ -6,6 +6,7 @@ import io.kubezen.watcher.ingester.writer.FailureReason;
 import io.kubezen.watcher.ingester.writer.FieldCause;
 import io.kubezen.watcher.ingester.writer.ObservationJson;
 import io.kubezen.watcher.ingester.writer.WriteResult;
+import io.kubezen.watcher.ingester.writer.throttle.WriteThrottle;
 
 import java.io.IOException;
 import java.io.InterruptedIOException;
@@ -22,6 +23,15 @@ import java.util.Map;
 final class ApiFailures {
 
     private ApiFailures() {
+    }
+
+    /** {@link #classify}, and a 429 with Retry-After pauses the throttle for every writer of the process. */
+    static WriteResult classify(String name, ApiException e, WriteThrottle throttle) {
+        WriteResult result = classify(name, e);
+        if (result.reason() == FailureReason.THROTTLED && result.retryAfter() != null) {
+            throttle.pauseFor(result.retryAfter());
+        }
+        return result;
     }
 
     static WriteResult classify(String name, ApiException e) {

@@ -1,11 +1,14 @@
 package io.kubezen.watcher.ingester.writer.local;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.kubezen.watcher.ingester.writer.DestinationResource;
 import io.kubezen.watcher.ingester.writer.FailureReason;
 import io.kubezen.watcher.ingester.writer.FieldCause;
 import io.kubezen.watcher.ingester.writer.ObservationJson;
 import io.kubezen.watcher.ingester.writer.ObservationSink;
 import io.kubezen.watcher.ingester.writer.ObservationWrite;
+import io.kubezen.watcher.ingester.writer.SeenStatus;
+import io.kubezen.watcher.ingester.writer.StatusWrite;
 import io.kubezen.watcher.ingester.writer.WriteRails;
 import io.kubezen.watcher.ingester.writer.WriteResult;
 import org.slf4j.Logger;
@@ -25,17 +28,20 @@ import java.time.Clock;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.Consumer;
 
 /**
- * The embedded default sink: one JSON line per Observation, appended to a file. Each batch is written and
- * fsynced before any of its results is returned, so an acknowledged queue entry is on disk. Names written
- * are kept in memory, rebuilt from the file at start-up, which gives the same AlreadyExists answer as the
- * API server for a redelivered entry.
+ * The embedded default sink: one JSON line per Observation, appended to a file, and one more line
+ * ({@code kind: ObservationStatus}) each time its status moves forward. Each batch is written and fsynced before
+ * any of its results is returned, so an acknowledged queue entry is on disk. Names written and their latest
+ * status are kept in memory, rebuilt from the file at start-up, which gives the same AlreadyExists answer as the
+ * API server for a redelivered entry, and the status the read endpoint shows.
  *
  * <p>A crash can leave a partly written last line; it was never acknowledged, so it is cut off at start-up
  * and the entry is written again on redelivery.
@@ -51,6 +57,8 @@ public final class JsonLinesObservationSink implements ObservationSink, AutoClos
     private final FileChannel channel;
     /** {@code namespace/name} of every Observation in the file. */
     private final Set<String> written = new HashSet<>();
+    /** The latest status of every Observation in the file, by {@code namespace/name}. */
+    private final Map<String, SeenStatus> statuses = new HashMap<>();
 
     public JsonLinesObservationSink(Path file, WriteRails rails, Clock clock) throws IOException {
         this.file = file;
@@ -73,30 +81,64 @@ public final class JsonLinesObservationSink implements ObservationSink, AutoClos
     @Override
     public List<WriteResult> writeAll(List<ObservationWrite> writes) {
         synchronized (lock) {
-            List<WriteResult> results = new ArrayList<>(writes.size());
-            ByteArrayOutputStream lines = new ByteArrayOutputStream();
-            Set<String> batch = new HashSet<>();
+            Batch batch = new Batch();
             for (ObservationWrite write : writes) {
-                WriteResult result = check(write, batch);
+                WriteResult result = check(write, batch.created);
+                String key = key(write.namespace(), write.name());
                 if (result.outcome() == WriteResult.Outcome.CREATED) {
-                    batch.add(key(write.namespace(), write.name()));
-                    lines.writeBytes(line(write));
+                    batch.created.add(key);
+                    batch.statuses.put(key, write.status());
+                    batch.lines.writeBytes(line(StoredObservation.of(write, clock.instant())));
+                } else if (result.settled()) {
+                    batch.moveForward(key, write.destination(), write.status());
                 }
-                results.add(result);
+                batch.results.add(result);
             }
-            if (batch.isEmpty()) {
-                return results;
-            }
-            try {
-                append(lines.toByteArray());
-            } catch (IOException e) {
-                return results.stream().map(r -> r.outcome() != WriteResult.Outcome.CREATED ? r
-                        : WriteResult.retryable(r.name(), FailureReason.UNAVAILABLE, "writing " + file + " failed: " + e, null))
-                        .toList();
-            }
-            written.addAll(batch);
-            return results;
+            return commit(batch);
         }
+    }
+
+    @Override
+    public WriteResult updateStatus(StatusWrite update) {
+        return updateStatusAll(List.of(update)).get(0);
+    }
+
+    @Override
+    public List<WriteResult> updateStatusAll(List<StatusWrite> updates) {
+        synchronized (lock) {
+            Batch batch = new Batch();
+            for (StatusWrite update : updates) {
+                Optional<WriteResult> refused = rails.refuse(update);
+                String key = key(update.namespace(), update.name());
+                if (refused.isPresent()) {
+                    batch.results.add(refused.get());
+                } else if (!written.contains(key)) {
+                    batch.results.add(WriteResult.of(WriteResult.Outcome.GONE, update.name()));
+                } else {
+                    batch.results.add(WriteResult.of(batch.moveForward(key, update.destination(), update.status())
+                            ? WriteResult.Outcome.UPDATED : WriteResult.Outcome.UNCHANGED, update.name()));
+                }
+            }
+            return commit(batch);
+        }
+    }
+
+    /** Appends the batch's lines; only once they are on disk do its names and statuses count as written. */
+    private List<WriteResult> commit(Batch batch) {
+        if (batch.lines.size() == 0) {
+            return batch.results;
+        }
+        try {
+            append(batch.lines.toByteArray());
+        } catch (IOException e) {
+            return batch.results.stream().map(r -> r.outcome() == WriteResult.Outcome.PERMANENT
+                            || r.outcome() == WriteResult.Outcome.GONE || r.outcome() == WriteResult.Outcome.UNCHANGED ? r
+                            : WriteResult.retryable(r.name(), FailureReason.UNAVAILABLE, "writing " + file + " failed: " + e, null))
+                    .toList();
+        }
+        written.addAll(batch.created);
+        statuses.putAll(batch.statuses);
+        return batch.results;
     }
 
     /** Observations in the file that match, newest first. Reads the file; meant for people, not for the hot path. */
@@ -104,7 +146,12 @@ public final class JsonLinesObservationSink implements ObservationSink, AutoClos
         Deque<StoredObservation> newest = new ArrayDeque<>(query.limit());
         synchronized (lock) {
             forEachLine(node -> {
-                StoredObservation stored = ObservationJson.MAPPER.convertValue(node, StoredObservation.class);
+                if (StatusLine.KIND.equals(node.path("kind").asText())) {
+                    return;
+                }
+                StoredObservation stored = ObservationJson.MAPPER.convertValue(node, StoredObservation.class)
+                        .withStatus(statuses.get(key(node.path("metadata").path("namespace").asText(),
+                                node.path("metadata").path("name").asText())));
                 if (query.matches(stored)) {
                     if (newest.size() == query.limit()) {
                         newest.removeLast();
@@ -139,9 +186,9 @@ public final class JsonLinesObservationSink implements ObservationSink, AutoClos
                 : WriteResult.created(write.name());
     }
 
-    private byte[] line(ObservationWrite write) {
+    private static byte[] line(Object value) {
         try {
-            byte[] json = ObservationJson.MAPPER.writeValueAsBytes(StoredObservation.of(write, clock.instant()));
+            byte[] json = ObservationJson.MAPPER.writeValueAsBytes(value);
             byte[] line = new byte[json.length + 1];
             System.arraycopy(json, 0, line, 0, json.length);
             line[json.length] = '\n';
@@ -191,8 +238,16 @@ public final class JsonLinesObservationSink implements ObservationSink, AutoClos
     }
 
     private void readNames() {
-        forEachLine(node -> written.add(key(node.path("metadata").path("namespace").asText(),
-                node.path("metadata").path("name").asText())));
+        forEachLine(node -> {
+            String key = key(node.path("metadata").path("namespace").asText(), node.path("metadata").path("name").asText());
+            SeenStatus status = StatusLine.seen(node.path("status"));
+            if (!StatusLine.KIND.equals(node.path("kind").asText())) {
+                written.add(key);
+            }
+            if (status != null) {
+                statuses.merge(key, status, SeenStatus::max);
+            }
+        });
         LOG.info("Local Observation sink at {} holds {} Observations.", file.toAbsolutePath(), written.size());
     }
 
@@ -219,5 +274,26 @@ public final class JsonLinesObservationSink implements ObservationSink, AutoClos
 
     private static String key(String namespace, String name) {
         return namespace + "/" + name;
+    }
+
+    /** What one call adds to the file, and what it answers. */
+    private final class Batch {
+        private final ByteArrayOutputStream lines = new ByteArrayOutputStream();
+        private final List<WriteResult> results = new ArrayList<>();
+        private final Set<String> created = new HashSet<>();
+        private final Map<String, SeenStatus> statuses = new HashMap<>();
+
+        /** Adds a status line unless the Observation's status already covers {@code wanted}; says whether it did. */
+        boolean moveForward(String key, DestinationResource destination, SeenStatus wanted) {
+            SeenStatus current = statuses.getOrDefault(key, JsonLinesObservationSink.this.statuses.get(key));
+            if (current != null && current.covers(wanted)) {
+                return false;
+            }
+            SeenStatus next = current == null ? wanted : current.max(wanted);
+            statuses.put(key, next);
+            int slash = key.indexOf('/');
+            lines.writeBytes(line(StatusLine.of(destination, key.substring(0, slash), key.substring(slash + 1), next)));
+            return true;
+        }
     }
 }

@@ -2,6 +2,7 @@ package io.kubezen.watcher.ingester.writer.local;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 import io.kubezen.watcher.ingester.writer.ObservationWrite;
+import io.kubezen.watcher.ingester.writer.SeenStatus;
 import io.kubezen.watcher.model.ObservationSpec;
 import io.kubezen.watcher.model.ObservationStatus;
 
@@ -26,6 +27,15 @@ public record StoredObservation(
                 write.destination().kind(),
                 new Metadata(write.name(), write.namespace(), write.labels(), createdAt),
                 write.observation().spec(),
-                new ObservationStatus(null, null, write.firstSeen(), null, null, null));
+                status(write.status()));
+    }
+
+    static ObservationStatus status(SeenStatus seen) {
+        return new ObservationStatus(null, null, seen.firstSeen(), seen.lastSeen(), seen.duplicateCount(), null);
+    }
+
+    /** This Observation with its latest status, as kept by the sink; unchanged when it knows none. */
+    StoredObservation withStatus(SeenStatus latest) {
+        return latest == null ? this : new StoredObservation(apiVersion, kind, metadata, spec, status(latest));
     }
 }

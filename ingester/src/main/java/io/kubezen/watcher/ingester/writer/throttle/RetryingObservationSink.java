@@ -3,15 +3,17 @@ package io.kubezen.watcher.ingester.writer.throttle;
 import io.kubezen.watcher.ingester.writer.FailureReason;
 import io.kubezen.watcher.ingester.writer.ObservationSink;
 import io.kubezen.watcher.ingester.writer.ObservationWrite;
+import io.kubezen.watcher.ingester.writer.StatusWrite;
 import io.kubezen.watcher.ingester.writer.WriteResult;
 
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Function;
 import java.util.random.RandomGenerator;
 
 /**
- * Tries retryable writes again in-process, with {@link RetryPolicy}'s backoff and never sooner than a
+ * Tries retryable writes and status updates again in-process, with {@link RetryPolicy}'s backoff and never sooner than a
  * server's Retry-After. Written and permanent results pass through at once. What is still retryable after
  * the last attempt is returned as such: the writer then leaves the queue entry pending for redelivery, and
  * the queue's delivery count decides when it is dead-lettered.
@@ -38,10 +40,24 @@ public final class RetryingObservationSink implements ObservationSink {
         return writeAll(List.of(write)).get(0);
     }
 
-    /** Retries only the entries of the batch that are still retryable, as one smaller batch each round. */
     @Override
     public List<WriteResult> writeAll(List<ObservationWrite> writes) {
-        List<WriteResult> results = new ArrayList<>(delegate.writeAll(writes));
+        return withRetries(writes, delegate::writeAll);
+    }
+
+    @Override
+    public WriteResult updateStatus(StatusWrite update) {
+        return updateStatusAll(List.of(update)).get(0);
+    }
+
+    @Override
+    public List<WriteResult> updateStatusAll(List<StatusWrite> updates) {
+        return withRetries(updates, delegate::updateStatusAll);
+    }
+
+    /** Retries only the items of the batch that are still retryable, as one smaller batch each round. */
+    private <T> List<WriteResult> withRetries(List<T> writes, Function<List<T>, List<WriteResult>> send) {
+        List<WriteResult> results = new ArrayList<>(send.apply(writes));
         for (int attempt = 1; attempt < policy.maxAttempts(); attempt++) {
             List<Integer> pending = retryable(results);
             if (pending.isEmpty()) {
@@ -55,7 +71,7 @@ public final class RetryingObservationSink implements ObservationSink {
                 break;
             }
             pending.forEach(i -> listener.retrying(results.get(i).reason()));
-            List<WriteResult> again = delegate.writeAll(pending.stream().map(writes::get).toList());
+            List<WriteResult> again = send.apply(pending.stream().map(writes::get).toList());
             for (int k = 0; k < pending.size(); k++) {
                 results.set(pending.get(k), again.get(k));
             }

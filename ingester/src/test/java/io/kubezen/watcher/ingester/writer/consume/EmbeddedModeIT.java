@@ -13,6 +13,7 @@ import org.junit.jupiter.api.io.TempDir;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -48,6 +49,29 @@ class EmbeddedModeIT {
             assertThat(observation.at("/spec/eventType").asText()).isEqualTo("terminal_shell_in_container");
             assertThat(observation.at("/spec/resource/name").asText()).isEqualTo("web-7d4b9c-x2x9z");
             assertThat(Files.readAllLines(file)).hasSize(1);
+        }
+    }
+
+    @Test
+    void anEventPostedFiveTimesShowsFourDuplicatesAndItsLastSighting(@TempDir Path dir) {
+        try (Ingester server = Ingester.start(Map.of(
+                "zen-watcher.roles", "receiver,writer",
+                "zen-watcher.receiver.allow-unauthenticated-builtins", true,
+                "zen-watcher.writer.local-sink-path", dir.resolve("observations.jsonl").toString(),
+                "zen-watcher.store.status-interval", "1s",
+                "zen-watcher.queue.block", "100ms"))) {
+            String event = Fixtures.read("falco/http-output.json");
+            for (int i = 0; i < 5; i++) {
+                assertThat(server.post("/ingest/falco", event, "Content-Type", "application/json").statusCode())
+                        .isEqualTo(202);
+            }
+
+            Await.until("the status counts 4 duplicates", Duration.ofSeconds(10),
+                    () -> list(server).at("/items/0/status/duplicateCount").asLong() == 4);
+            JsonNode status = list(server).at("/items/0/status");
+            assertThat(list(server).get("items")).hasSize(1);
+            assertThat(Instant.parse(status.get("lastSeen").asText()))
+                    .isAfter(Instant.parse(status.get("firstSeen").asText()));
         }
     }
 

@@ -46,6 +46,7 @@ class WriterKubernetesIT {
                 "zen-watcher.redis.uri", redis.uri(),
                 "kubernetes.client.base-path", apiServer.baseUrl(),
                 "zen-watcher.receiver.allow-unauthenticated-builtins", true,
+                "zen-watcher.store.status-interval", "1s",
                 "zen-watcher.queue.block", "100ms"))) {
             assertThat(server.get("/health/readiness").statusCode()).isEqualTo(200);
             String event = Fixtures.read("falco/http-output.json");
@@ -53,6 +54,7 @@ class WriterKubernetesIT {
 
             Await.until("the Observation exists", Duration.ofSeconds(15), () -> observations().size() == 1);
             assertThat(post(server, event).statusCode()).isEqualTo(202);
+            // The repeat queued a status update, due one status interval later.
             Await.until("the queue is drained", Duration.ofSeconds(15),
                     () -> redis.sync().xlen("zw:{stream}:observations") == 0);
 
@@ -68,6 +70,7 @@ class WriterKubernetesIT {
             assertThat(observation.at("/spec/resource/kind").asText()).isEqualTo("Pod");
             assertThat(observation.at("/spec/resource/namespace").asText()).isEqualTo("prod");
             assertThat(observation.at("/spec/fingerprint").asText()).hasSize(64);
+            assertThat(observation.at("/status/duplicateCount").asLong()).isEqualTo(1);
         }
     }
 

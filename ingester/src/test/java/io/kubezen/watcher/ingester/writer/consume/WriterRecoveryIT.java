@@ -6,6 +6,8 @@ import io.kubernetes.client.openapi.apis.CoreV1Api;
 import io.kubernetes.client.openapi.apis.CustomObjectsApi;
 import io.kubernetes.client.openapi.models.V1Namespace;
 import io.kubernetes.client.openapi.models.V1ObjectMeta;
+import io.kubezen.watcher.dedup.DedupStore;
+import io.kubezen.watcher.dedup.redis.RedisDedupStore;
 import io.kubezen.watcher.ingester.writer.ObservationSink;
 import io.kubezen.watcher.ingester.writer.ObservationWrite;
 import io.kubezen.watcher.ingester.writer.TestObservations;
@@ -73,7 +75,7 @@ class WriterRecoveryIT {
         // Writer "a" reads the entry and creates its Observation, then dies before acknowledging it.
         List<QueueEntry> delivered = queue.read(GROUP, "a", 10, Duration.ZERO);
         assertThat(delivered).hasSize(1);
-        assertThat(sink(1000).write(ObservationWrite.of(delivered.get(0).observation())).written()).isTrue();
+        assertThat(sink(1000).write(ObservationWrite.of(delivered.get(0).observation())).settled()).isTrue();
 
         QueueWriter b = writer("b", settings(Duration.ofMillis(100), 10));
         Await.until("writer b claims the idle entry", Duration.ofSeconds(10), () -> claim(b) == 1);
@@ -157,7 +159,9 @@ class WriterRecoveryIT {
     }
 
     private QueueWriter writer(String consumer, ConsumerProperties settings, ObservationSink sink) {
-        QueueWriter writer = new QueueWriter(queue, sink, settings, consumer, new WriterMetrics(new SimpleMeterRegistry()));
+        QueueWriter writer = new QueueWriter(queue, sink,
+                new RedisDedupStore(connector, Clock.systemUTC(), DedupStore.DEFAULT_STATUS_INTERVAL), settings, consumer,
+                new WriterMetrics(new SimpleMeterRegistry()), Clock.systemUTC());
         writers.add(writer);
         return writer;
     }

@@ -3,8 +3,8 @@ package io.kubezen.watcher.ingester.writer.kubernetes;
 import io.kubernetes.client.openapi.ApiException;
 import io.kubezen.watcher.ingester.writer.FailureReason;
 import io.kubezen.watcher.ingester.writer.FieldCause;
-import io.kubezen.watcher.ingester.writer.WriteResult;
 import io.kubezen.watcher.ingester.writer.WriteResult.Outcome;
+import io.kubezen.watcher.ingester.writer.WriteResult;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -26,7 +26,7 @@ class ApiFailuresTest {
         WriteResult result = classify(409, Map.of(), status("AlreadyExists", "observations \"" + NAME + "\" already exists"));
 
         assertThat(result.outcome()).isEqualTo(Outcome.ALREADY_EXISTS);
-        assertThat(result.written()).isTrue();
+        assertThat(result.settled()).isTrue();
     }
 
     @Test

@@ -6,12 +6,13 @@ import io.kubezen.watcher.ingester.writer.ObservationJson;
 import io.kubezen.watcher.ingester.writer.ObservationSink;
 import io.kubezen.watcher.ingester.writer.ObservationSinkContract;
 import io.kubezen.watcher.ingester.writer.ObservationWrite;
+import io.kubezen.watcher.ingester.writer.SeenStatus;
 import io.kubezen.watcher.ingester.writer.TestObservations;
 import io.kubezen.watcher.ingester.writer.WriteRails;
 import io.kubezen.watcher.ingester.writer.WriteResult;
 import io.kubezen.watcher.ingester.writer.throttle.ManualClock;
-import io.kubezen.watcher.ingester.writer.throttle.RetryPolicy;
 import io.kubezen.watcher.ingester.writer.throttle.RetryListener;
+import io.kubezen.watcher.ingester.writer.throttle.RetryPolicy;
 import io.kubezen.watcher.ingester.writer.throttle.RetryingObservationSink;
 import io.kubezen.watcher.ingester.writer.throttle.WriteThrottle;
 import io.kubezen.watcher.model.ObservationSpec;
@@ -57,6 +58,14 @@ class KubernetesObservationSinkIT extends ObservationSinkContract {
         return stored;
     }
 
+    @Override
+    protected SeenStatus status(String namespace, String name) throws IOException {
+        JsonNode status = get("/apis/zen.kube-zen.io/v1alpha1/namespaces/" + namespace + "/observations/" + name)
+                .path("status");
+        return status.has("lastSeen") ? new SeenStatus(Instant.parse(status.path("firstSeen").asText()),
+                Instant.parse(status.path("lastSeen").asText()), status.path("duplicateCount").asLong()) : null;
+    }
+
     @AfterEach
     void stopServer() {
         if (server != null) {
@@ -99,7 +108,9 @@ class KubernetesObservationSinkIT extends ObservationSinkContract {
         assertThat(throttled.reason()).isEqualTo(FailureReason.THROTTLED);
         assertThat(throttled.retryAfter()).isEqualTo(Duration.ofSeconds(3));
         assertThat(next.outcome()).isEqualTo(WriteResult.Outcome.CREATED);
-        assertThat(clock.sleeps()).containsExactly(Duration.ofSeconds(3));
+        // The pause, then the status patch after the create, which takes one more token at the resumed rate.
+        assertThat(clock.sleeps()).containsExactly(Duration.ofSeconds(3),
+                Duration.ofMillis((long) (1000 / WriteThrottle.DEFAULT_QPS)));
     }
 
     @Test

@@ -3,6 +3,7 @@ package io.kubezen.watcher.ingester.writer.local;
 import io.kubezen.watcher.ingester.writer.ObservationSink;
 import io.kubezen.watcher.ingester.writer.ObservationSinkContract;
 import io.kubezen.watcher.ingester.writer.ObservationWrite;
+import io.kubezen.watcher.ingester.writer.SeenStatus;
 import io.kubezen.watcher.ingester.writer.TestObservations;
 import io.kubezen.watcher.ingester.writer.WriteRails;
 import io.kubezen.watcher.ingester.writer.WriteResult;
@@ -38,6 +39,14 @@ class JsonLinesObservationSinkIT extends ObservationSinkContract {
     }
 
     @Override
+    protected SeenStatus status(String namespace, String name) {
+        return opened.get(opened.size() - 1).list(new ObservationQuery(null, null, ObservationQuery.MAX_LIMIT)).stream()
+                .filter(o -> o.metadata().namespace().equals(namespace) && o.metadata().name().equals(name))
+                .map(o -> new SeenStatus(o.status().firstSeen(), o.status().lastSeen(), o.status().duplicateCount()))
+                .findFirst().orElse(null);
+    }
+
+    @Override
     protected List<Stored> stored(String namespace) {
         return opened.get(opened.size() - 1).list(new ObservationQuery(null, null, ObservationQuery.MAX_LIMIT)).stream()
                 .filter(o -> o.metadata().namespace().equals(namespace))
@@ -65,7 +74,8 @@ class JsonLinesObservationSinkIT extends ObservationSinkContract {
                 .startsWith("{\"apiVersion\":\"zen.kube-zen.io/v1alpha1\",\"kind\":\"Observation\",\"metadata\":{")
                 .contains("\"creationTimestamp\":\"2026-03-01T12:00:00Z\"")
                 .contains("\"app.kubernetes.io/managed-by\":\"zen-watcher\"")
-                .contains("\"status\":{\"firstSeen\":\"2026-03-01T10:15:30.250Z\"}");
+                .contains("\"status\":{\"firstSeen\":\"2026-03-01T10:15:30.250Z\",\"lastSeen\":\"2026-03-01T10:15:30.250Z\","
+                        + "\"duplicateCount\":0}");
     }
 
     @Test

@@ -3,6 +3,8 @@ package io.kubezen.watcher.ingester.writer.throttle;
 import io.kubezen.watcher.ingester.writer.FailureReason;
 import io.kubezen.watcher.ingester.writer.ObservationSink;
 import io.kubezen.watcher.ingester.writer.ObservationWrite;
+import io.kubezen.watcher.ingester.writer.SeenStatus;
+import io.kubezen.watcher.ingester.writer.StatusWrite;
 import io.kubezen.watcher.ingester.writer.TestObservations;
 import io.kubezen.watcher.ingester.writer.WriteResult;
 import io.kubezen.watcher.model.Severity;
@@ -79,9 +81,21 @@ class RetryingObservationSinkTest {
         List<WriteResult> results = sink.writeAll(List.of(first, second));
 
         assertThat(results).extracting(WriteResult::name).containsExactly(first.name(), second.name());
-        assertThat(results).allMatch(WriteResult::written);
+        assertThat(results).allMatch(WriteResult::settled);
         assertThat(delegate.calls(second)).isEqualTo(1);
         assertThat(delegate.batches()).containsExactly(2, 1);
+    }
+
+    @Test
+    void statusUpdatesAreRetriedLikeWrites() {
+        StatusWrite update = new StatusWrite(first.name(), first.namespace(), first.destination(),
+                new SeenStatus(first.firstSeen(), first.firstSeen().plusSeconds(9), 4));
+        delegate.answer(first, serverError(first), WriteResult.of(WriteResult.Outcome.UPDATED, first.name()));
+
+        List<WriteResult> results = sink.updateStatusAll(List.of(update));
+
+        assertThat(results).extracting(WriteResult::outcome).containsExactly(WriteResult.Outcome.UPDATED);
+        assertThat(delegate.batches()).containsExactly(1, 1);
     }
 
     @Test
@@ -137,8 +151,23 @@ class RetryingObservationSinkTest {
 
         @Override
         public WriteResult write(ObservationWrite write) {
-            calls.merge(write.name(), 1, Integer::sum);
-            Deque<WriteResult> script = scripts.get(write.name());
+            return next(write.name());
+        }
+
+        @Override
+        public List<WriteResult> updateStatusAll(List<StatusWrite> updates) {
+            batches.add(updates.size());
+            return updates.stream().map(this::updateStatus).toList();
+        }
+
+        @Override
+        public WriteResult updateStatus(StatusWrite update) {
+            return next(update.name());
+        }
+
+        private WriteResult next(String name) {
+            calls.merge(name, 1, Integer::sum);
+            Deque<WriteResult> script = scripts.get(name);
             return script.size() > 1 ? script.poll() : script.peek();
         }
     }

@@ -1,0 +1,121 @@
+package io.kubezen.watcher.ingester.writer.consume;
+
+import io.kubezen.watcher.dedup.DedupRequest;
+import io.kubezen.watcher.dedup.DedupStore;
+import io.kubezen.watcher.dedup.memory.InMemoryDedupStore;
+import io.kubezen.watcher.ingester.writer.ObservationSink;
+import io.kubezen.watcher.ingester.writer.ObservationWrite;
+import io.kubezen.watcher.ingester.writer.SeenStatus;
+import io.kubezen.watcher.ingester.writer.StatusWrite;
+import io.kubezen.watcher.ingester.writer.TestObservations;
+import io.kubezen.watcher.ingester.writer.WriteResult;
+import io.kubezen.watcher.model.Severity;
+import io.kubezen.watcher.queue.EventQueue;
+import io.kubezen.watcher.queue.QueuedObservation;
+import io.kubezen.watcher.queue.StatusHint;
+import io.kubezen.watcher.queue.memory.InMemoryEventQueue;
+import io.kubezen.watcher.testing.MutableClock;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** How a writer turns queued status updates into status writes: held until due, values from the dedup record. */
+class QueueWriterStatusTest {
+
+    private static final Instant T0 = TestObservations.FIRST_SEEN;
+    private static final Duration WINDOW = Duration.ofMinutes(5);
+    private static final Duration CLAIM_IDLE = Duration.ofSeconds(60);
+
+    private final MutableClock clock = new MutableClock(T0);
+    private final InMemoryEventQueue queue = new InMemoryEventQueue(100, clock);
+    private final DedupStore records = new InMemoryDedupStore(clock, 100, DedupStore.DEFAULT_STATUS_INTERVAL);
+    private final RecordingSink sink = new RecordingSink();
+    private final QueueWriter writer = new QueueWriter(queue, sink, records,
+            new ConsumerProperties(EventQueue.DEFAULT_GROUP, null, 10, 1, Duration.ZERO, CLAIM_IDLE,
+                    Duration.ofSeconds(30), 10, Duration.ofSeconds(30)),
+            "writer-1", new WriterMetrics(new SimpleMeterRegistry()), clock);
+
+    @AfterEach
+    void close() {
+        writer.close();
+    }
+
+    @Test
+    void anObservationIsCreatedWithTheCountItsRecordHasAlready() throws Exception {
+        ObservationWrite write = TestObservations.write("apps", "falco", Severity.HIGH, "fp-1");
+        records.record(new DedupRequest("falco", "fp-1", WINDOW));
+        clock.advance(Duration.ofSeconds(2));
+        records.record(new DedupRequest("falco", "fp-1", WINDOW));
+        queue.append(List.of(new QueuedObservation(write.observation(), "fp-1", T0)));
+        writer.prepare();
+
+        writer.pollOnce(Duration.ZERO);
+
+        assertThat(sink.creates).singleElement().extracting(ObservationWrite::status)
+                .isEqualTo(new SeenStatus(T0, T0.plusSeconds(2), 1));
+    }
+
+    @Test
+    void aStatusUpdateIsHeldUntilDueThenWritesTheRecordAsItIsThen() throws Exception {
+        ObservationWrite write = TestObservations.write("apps", "falco", Severity.HIGH, "fp-2");
+        records.record(new DedupRequest("falco", "fp-2", WINDOW));
+        queue.append(List.of(new StatusHint("falco", "fp-2", T0, "apps", T0.plusSeconds(30), T0, 2)));
+        writer.prepare();
+
+        writer.pollOnce(Duration.ZERO);
+        clock.advance(Duration.ofSeconds(10));
+        records.record(new DedupRequest("falco", "fp-2", WINDOW));
+        records.record(new DedupRequest("falco", "fp-2", WINDOW));
+        writer.pollOnce(Duration.ZERO);
+        List<StatusWrite> beforeDue = List.copyOf(sink.updates);
+        clock.advance(Duration.ofSeconds(20));
+        writer.pollOnce(Duration.ZERO);
+
+        assertThat(beforeDue).isEmpty();
+        assertThat(sink.updates).singleElement().satisfies(update -> {
+            assertThat(update.name()).isEqualTo(write.name());
+            assertThat(update.status()).isEqualTo(new SeenStatus(T0, T0.plusSeconds(10), 2));
+        });
+        assertThat(queue.stats(EventQueue.DEFAULT_GROUP).length()).isZero();
+        assertThat(writer.held()).isZero();
+    }
+
+    @Test
+    void aStatusUpdateDueLaterThanHalfTheClaimIdleTimeIsWrittenThen() throws Exception {
+        queue.append(List.of(new StatusHint("falco", "fp-3", T0, "apps", T0.plus(CLAIM_IDLE), T0, 3)));
+        writer.prepare();
+
+        writer.pollOnce(Duration.ZERO);
+        clock.advance(CLAIM_IDLE.dividedBy(2));
+        writer.pollOnce(Duration.ZERO);
+
+        assertThat(sink.updates).singleElement().extracting(StatusWrite::status)
+                .as("the record is gone: the values the update was scheduled with")
+                .isEqualTo(new SeenStatus(T0, T0, 2));
+    }
+
+    /** Answers every create and update with success and remembers them. */
+    private static final class RecordingSink implements ObservationSink {
+        private final List<ObservationWrite> creates = new ArrayList<>();
+        private final List<StatusWrite> updates = new ArrayList<>();
+
+        @Override
+        public WriteResult write(ObservationWrite write) {
+            creates.add(write);
+            return WriteResult.created(write.name());
+        }
+
+        @Override
+        public WriteResult updateStatus(StatusWrite update) {
+            updates.add(update);
+            return WriteResult.of(WriteResult.Outcome.UPDATED, update.name());
+        }
+    }
+}
