@@ -52,11 +52,13 @@ public final class RealApiServer {
     private static String unavailable;
 
     private final ControlPlane plane;
+    private final KubeBinaries binaries;
     private final ApiClient admin;
     private final CrdApplier crds;
 
-    private RealApiServer(ControlPlane plane) {
+    private RealApiServer(ControlPlane plane, KubeBinaries binaries) {
         this.plane = plane;
+        this.binaries = binaries;
         this.admin = plane.client(plane.adminToken());
         this.crds = new CrdApplier(admin, ESTABLISHED_TIMEOUT);
     }
@@ -82,7 +84,7 @@ public final class RealApiServer {
         }
         ControlPlane plane = ControlPlane.start(binaries, START_TIMEOUT);
         Runtime.getRuntime().addShutdownHook(new Thread(plane::close, "kube-apiserver-shutdown"));
-        RealApiServer server = new RealApiServer(plane);
+        RealApiServer server = new RealApiServer(plane, binaries);
         server.crds.applyDirectory(RepositoryCrds.directory());
         shared = server;
         return server;
@@ -229,37 +231,45 @@ public final class RealApiServer {
      * @throws AssertionError when kubectl fails, with its output
      */
     public String kubectl(String... arguments) {
-        Path kubeconfig = plane.workDir().resolve("kubeconfig");
         try {
-            if (!Files.exists(kubeconfig)) {
-                Files.writeString(kubeconfig, kubeconfig());
-            }
             Path out = Files.createTempFile(plane.workDir(), "kubectl-", ".out");
-            List<String> command = new ArrayList<>(List.of(KubeBinaries.locate().kubectl().toString(),
-                    "--kubeconfig=" + kubeconfig));
+            Path err = Files.createTempFile(plane.workDir(), "kubectl-", ".err");
+            List<String> command = new ArrayList<>(List.of(binaries.kubectl().toString(),
+                    "--kubeconfig=" + kubeconfigFile()));
             command.addAll(List.of(arguments));
-            Process process = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(out.toFile()).start();
+            Process process = new ProcessBuilder(command).redirectOutput(out.toFile()).redirectError(err.toFile())
+                    .start();
             if (!process.waitFor(60, TimeUnit.SECONDS)) {
                 process.destroyForcibly();
                 throw new AssertionError(command + " did not finish within 60 s");
             }
-            String output = Files.readString(out);
             if (process.exitValue() != 0) {
-                throw new AssertionError(command + " exited with " + process.exitValue() + ":\n" + output);
+                throw new AssertionError(command + " exited with " + process.exitValue() + ":\n"
+                        + Files.readString(out) + Files.readString(err));
             }
-            return output;
+            return Files.readString(out);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
-        } catch (KubeBinaries.NotBuilt e) {
-            throw new IllegalStateException(e.getMessage(), e);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException("interrupted while running kubectl", e);
         }
     }
 
-    /** A kubeconfig of the admin user, for tools such as kubectl and helm. */
-    public String kubeconfig() {
+    /** A kubeconfig file of the admin user, for tools such as kubectl and helm. */
+    public synchronized Path kubeconfigFile() {
+        Path file = plane.workDir().resolve("kubeconfig");
+        try {
+            if (!Files.exists(file)) {
+                Files.writeString(file, kubeconfig());
+            }
+            return file;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private String kubeconfig() {
         return """
                 apiVersion: v1
                 kind: Config
