@@ -3,6 +3,7 @@ package io.kubezen.watcher.testing.deploy;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.MissingNode;
 import io.kubezen.watcher.testing.crd.DeployFiles;
+import io.kubezen.watcher.testing.kube.real.AuditedRequest;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -40,6 +41,19 @@ public final class ComponentPermissions {
             case RECEIVER -> Set.of();
             default -> throw new IllegalArgumentException("no component " + component);
         };
+    }
+
+    /** The resource requests none of {@code grants} allows: what a component did beyond its declared needs. */
+    public static List<AuditedRequest> unexplained(List<AuditedRequest> requests, Set<Grant> grants) {
+        return requests.stream().filter(AuditedRequest::isResourceRequest)
+                .filter(request -> grants.stream().noneMatch(grant -> grant.allows(request))).toList();
+    }
+
+    /** The grants some request relied on. */
+    public static Set<Grant> used(List<AuditedRequest> requests, Set<Grant> grants) {
+        Set<Grant> used = new TreeSet<>();
+        grants.stream().filter(grant -> requests.stream().anyMatch(grant::allows)).forEach(used::add);
+        return used;
     }
 
     private static Set<Grant> controller(InstalledChart chart) {

@@ -7,6 +7,7 @@ import com.google.gson.JsonParser;
 import io.kubernetes.client.openapi.ApiClient;
 import io.kubernetes.client.openapi.ApiException;
 import io.kubernetes.client.openapi.apis.ApiextensionsV1Api;
+import io.kubernetes.client.openapi.apis.CustomObjectsApi;
 import io.kubernetes.client.openapi.models.V1CustomResourceDefinition;
 import io.kubernetes.client.openapi.models.V1CustomResourceDefinitionCondition;
 import io.kubernetes.client.util.generic.KubernetesApiResponse;
@@ -26,7 +27,8 @@ import java.util.stream.Stream;
 
 /**
  * Creates or replaces CustomResourceDefinitions from YAML (documents of other kinds are skipped) and waits until
- * each is {@code Established}, i.e. served: a resource created before that is answered 404.
+ * each is {@code Established}, i.e. served (a resource created before that is answered 404), and its storage is
+ * ready: for a moment after that, a real server answers a list with 429 "storage is (re)initializing".
  */
 public final class CrdApplier {
 
@@ -34,11 +36,13 @@ public final class CrdApplier {
 
     private final DynamicKubernetesApi crds;
     private final ApiextensionsV1Api api;
+    private final CustomObjectsApi custom;
     private final Duration establishedTimeout;
 
     public CrdApplier(ApiClient client, Duration establishedTimeout) {
         this.crds = new DynamicKubernetesApi("apiextensions.k8s.io", "v1", "customresourcedefinitions", client);
         this.api = new ApiextensionsV1Api(client);
+        this.custom = new CustomObjectsApi(client);
         this.establishedTimeout = establishedTimeout;
     }
 
@@ -103,6 +107,21 @@ public final class CrdApplier {
         return name;
     }
 
+    private boolean listable(V1CustomResourceDefinition crd) {
+        String version = crd.getSpec().getVersions().stream().filter(v -> v.getServed()).findFirst().orElseThrow()
+                .getName();
+        try {
+            custom.listClusterCustomObject(crd.getSpec().getGroup(), version, crd.getSpec().getNames().getPlural())
+                    .limit(1).execute();
+            return true;
+        } catch (ApiException e) {
+            if (e.getCode() == 429 || e.getCode() == HttpURLConnection.HTTP_NOT_FOUND) {
+                return false;
+            }
+            throw new IllegalStateException("listing " + crd.getMetadata().getName() + " failed: HTTP " + e.getCode(), e);
+        }
+    }
+
     private void awaitEstablished(String name) {
         long deadline = System.nanoTime() + establishedTimeout.toNanos();
         try {
@@ -110,7 +129,8 @@ public final class CrdApplier {
                 V1CustomResourceDefinition crd = api.readCustomResourceDefinition(name).execute();
                 List<V1CustomResourceDefinitionCondition> conditions = crd.getStatus() == null
                         || crd.getStatus().getConditions() == null ? List.of() : crd.getStatus().getConditions();
-                if (conditions.stream().anyMatch(c -> "Established".equals(c.getType()) && "True".equals(c.getStatus()))) {
+                if (conditions.stream().anyMatch(c -> "Established".equals(c.getType()) && "True".equals(c.getStatus()))
+                        && listable(crd)) {
                     return;
                 }
                 Thread.sleep(100);
