@@ -20,10 +20,12 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.TimeUnit;
 
@@ -55,6 +57,7 @@ public final class RealApiServer {
     private final KubeBinaries binaries;
     private final ApiClient admin;
     private final CrdApplier crds;
+    private final Set<String> appliedResources = new HashSet<>();
 
     private RealApiServer(ControlPlane plane, KubeBinaries binaries) {
         this.plane = plane;
@@ -199,9 +202,14 @@ public final class RealApiServer {
         return "system:serviceaccount:" + namespace + ":" + name;
     }
 
-    /** Creates or replaces a CRD from a classpath resource (several documents allowed) and waits until served. */
-    public void applyCrdResource(String resource) {
-        crds.applyResource(resource);
+    /**
+     * Creates or replaces the CRDs of a classpath resource (several documents allowed) and waits until they are
+     * served; once per resource and JVM, so test classes sharing a fixture may each ask for it.
+     */
+    public synchronized void applyCrdResource(String resource) {
+        if (appliedResources.add(resource)) {
+            crds.applyResource(resource);
+        }
     }
 
     /**
