@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.node.MissingNode;
 import io.kubezen.watcher.testing.crd.DeployFiles;
 import io.kubezen.watcher.testing.kube.real.AuditedRequest;
 
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
@@ -96,8 +97,8 @@ public final class ComponentPermissions {
     /** The value at {@code pointer} of the last values file that sets it. */
     private static JsonNode value(InstalledChart chart, String pointer) {
         JsonNode found = MissingNode.getInstance();
-        for (String file : chart.valuesFiles()) {
-            JsonNode candidate = DeployFiles.read(DeployFiles.root().resolve("helm/zen-watcher").resolve(file)).at(pointer);
+        for (Path file : chart.valuesFiles()) {
+            JsonNode candidate = DeployFiles.read(file).at(pointer);
             if (!candidate.isMissingNode()) {
                 found = candidate;
             }

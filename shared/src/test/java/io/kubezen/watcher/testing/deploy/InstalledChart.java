@@ -9,8 +9,10 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 import java.util.stream.Collectors;
@@ -28,11 +30,11 @@ public final class InstalledChart {
     private final RealApiServer server;
     private final String release;
     private final String namespace;
-    private final List<String> valuesFiles;
+    private final List<Path> valuesFiles;
     private final List<Manifest> manifests;
     private final List<Manifest> notServed;
 
-    private InstalledChart(RealApiServer server, String release, String namespace, List<String> valuesFiles,
+    private InstalledChart(RealApiServer server, String release, String namespace, List<Path> valuesFiles,
                            List<Manifest> manifests, List<Manifest> notServed) {
         this.server = server;
         this.release = release;
@@ -44,13 +46,24 @@ public final class InstalledChart {
 
     /** {@code helm install} with the chart's default values, as the README does it. */
     public static InstalledChart helmInstall(RealApiServer server) {
+        return helmInstall(server, Map.of());
+    }
+
+    /** {@code helm install} with the chart's default values and {@code values} over them (a values file's tree). */
+    public static InstalledChart helmInstall(RealApiServer server, Map<String, Object> values) {
         Helm helm = helm();
+        Path chart = new ZenWatcherChart(helm).directory();
         String release = releaseName();
         String namespace = server.createNamespace("zen-system");
-        helm.install(new ZenWatcherChart(helm).directory(), release, namespace, server.kubeconfigFile(), List.of()).requireSuccess();
+        List<Path> valuesFiles = new ArrayList<>(List.of(chart.resolve("values.yaml")));
+        if (!values.isEmpty()) {
+            valuesFiles.add(write(values));
+        }
+        helm.install(chart, release, namespace, server.kubeconfigFile(), valuesFiles.subList(1, valuesFiles.size()))
+                .requireSuccess();
         List<Manifest> installed = Manifest.parse(helm.manifest(release, namespace, server.kubeconfigFile())
                 .requireSuccess().stdout(), "helm get manifest " + release);
-        return new InstalledChart(server, release, namespace, List.of("values.yaml"), installed, List.of());
+        return new InstalledChart(server, release, namespace, valuesFiles, installed, List.of());
     }
 
     /**
@@ -78,7 +91,8 @@ public final class InstalledChart {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-        return new InstalledChart(server, release, namespace, List.of("values.yaml", valuesFile), applied,
+        return new InstalledChart(server, release, namespace, List.of(chart.resolve("values.yaml"),
+                chart.resolve(valuesFile)), applied,
                 rendered.stream().filter(m -> !served.contains(m.group())).toList());
     }
 
@@ -121,7 +135,7 @@ public final class InstalledChart {
     }
 
     /** The values files of the install, the chart's own first; later ones win. */
-    public List<String> valuesFiles() {
+    public List<Path> valuesFiles() {
         return valuesFiles;
     }
 
@@ -138,6 +152,16 @@ public final class InstalledChart {
             throw new IllegalStateException("discovery failed: HTTP " + e.getCode(), e);
         }
         return groups;
+    }
+
+    private static Path write(Map<String, Object> values) {
+        try {
+            Path file = Files.createTempFile(Files.createDirectories(Path.of("target", "deploy-checks")), "values-", ".yaml");
+            Files.writeString(file, YAML.writeValueAsString(values));
+            return file;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     private static Helm helm() {
