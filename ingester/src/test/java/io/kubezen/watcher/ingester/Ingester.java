@@ -29,11 +29,13 @@ public final class Ingester implements AutoCloseable {
         this.server = server;
     }
 
-    public static Ingester start(Map<String, Object> properties) {
+    /** @param environments Micronaut environments to add, as {@code -Dmicronaut.environments} does */
+    public static Ingester start(Map<String, Object> properties, String... environments) {
         Map<String, Object> all = new HashMap<>(properties);
         all.put("micronaut.server.port", -1);
         all.putIfAbsent("zen-watcher.roles", "receiver");
-        return new Ingester(ApplicationContext.run(EmbeddedServer.class, all));
+        return new Ingester(ApplicationContext.builder().properties(all).environments(environments)
+                .run(EmbeddedServer.class));
     }
 
     public <T> T bean(Class<T> type) {

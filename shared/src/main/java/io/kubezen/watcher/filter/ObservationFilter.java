@@ -47,7 +47,7 @@ public final class ObservationFilter {
                 spec.includeKinds(), spec.excludeKinds()).ifPresent(rules::add);
         checkEventTypes(spec.includeEventTypes(), "includeEventTypes", errors);
         checkEventTypes(spec.excludeEventTypes(), "excludeEventTypes", errors);
-        ListRule.of(FilterReason.EVENT_TYPE, o -> o.spec().eventType(), EventTypes::sanitize,
+        ListRule.of(FilterReason.EVENT_TYPE, o -> o.spec().eventType(), EventTypes::of,
                 spec.includeEventTypes(), spec.excludeEventTypes()).ifPresent(rules::add);
         ListRule.of(FilterReason.CATEGORY, o -> o.spec().category().wireName(), Function.identity(),
                 wireNames(spec.includeCategories()), wireNames(spec.excludeCategories())).ifPresent(rules::add);

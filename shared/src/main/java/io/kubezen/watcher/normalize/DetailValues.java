@@ -1,9 +1,11 @@
 package io.kubezen.watcher.normalize;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -11,9 +13,12 @@ import java.util.Map;
 /**
  * Turns detail values into plain, ordered Java values (maps, lists, strings, Long, Double, Boolean) and
  * bounds each one: an Observation lives in etcd, so a value larger than the bound is replaced by
- * {@code {"truncated": true, "bytes": N}} instead of making the create fail.
+ * {@code {"truncated": true, "bytes": N}} instead of making the create fail. Numbers the API server cannot read
+ * become their text.
  */
 final class DetailValues {
+
+    private static final ObjectMapper MAPPER = new ObjectMapper();
 
     private final int maxBytes;
 
@@ -35,6 +40,10 @@ final class DetailValues {
             int size = text.getBytes(StandardCharsets.UTF_8).length;
             return size > maxBytes ? truncated(size) : text;
         }
+        if (value instanceof Map<?, ?> || value instanceof Collection<?>) {
+            // An adapter's own maps (a CloudEvent's attributes) hold payload text too, so they are bounded alike.
+            return bounded(MAPPER.valueToTree(value));
+        }
         return value;
     }
 
@@ -49,13 +58,16 @@ final class DetailValues {
             node.forEach(element -> list.add(toJava(element)));
             return list;
         }
+        if (node.isNumber() && !Double.isFinite(node.doubleValue())) {
+            // The API server reads every number as an int64 or a float64 and refuses the whole object for one that
+            // fits neither (a 400-digit integer, 1e999); its text keeps the value.
+            return node.asText();
+        }
         if (node.isIntegralNumber()) {
             return node.canConvertToLong() ? (Object) node.longValue() : node.bigIntegerValue();
         }
         if (node.isFloatingPointNumber()) {
-            // An infinite double (from 1e999) has no JSON form; its name is the honest rendering.
-            return node.isBigDecimal() ? node.decimalValue()
-                    : Double.isFinite(node.doubleValue()) ? (Object) node.doubleValue() : node.asText();
+            return node.isBigDecimal() ? node.decimalValue() : node.doubleValue();
         }
         if (node.isBoolean()) {
             return node.booleanValue();

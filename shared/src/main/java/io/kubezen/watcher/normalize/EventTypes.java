@@ -2,29 +2,43 @@ package io.kubezen.watcher.normalize;
 
 /**
  * Event types are {@code [a-z0-9_]} so they can be typed in label selectors, filters and dashboards
- * without quoting, whatever the tool called them ("Terminal shell in container", "com.github.push").
+ * without quoting, whatever the tool called them ("Terminal shell in container", "com.github.push"), and at
+ * most 63 characters, the Observation CRD's limit. Longer ones keep their first characters and end in a hash of
+ * the whole sanitized name, so two long names stay two event types.
  */
 public final class EventTypes {
 
-    public static final int MAX_LENGTH = 128;
+    /** The Observation CRD's {@code maxLength} of {@code spec.eventType}. */
+    public static final int MAX_LENGTH = 63;
 
     private EventTypes() {
     }
 
     /**
-     * Splits camel case ({@code KubePodCrashLooping} becomes {@code kube_pod_crash_looping}), lowercases,
-     * turns every other character into {@code _}, collapses repeats, trims {@code _} at both ends and cuts
-     * at {@link #MAX_LENGTH}.
+     * The event type an Observation gets for a tool's name: {@link #sanitize sanitized}, then {@link #shorten
+     * shortened}. Applying it to its own result changes nothing.
      *
-     * @return the sanitized type, or null when nothing usable is left (the caller then uses its default)
+     * @return null when nothing usable is left (the caller then uses its default)
+     */
+    public static String of(String raw) {
+        String sanitized = sanitize(raw);
+        return sanitized == null ? null : shorten(sanitized);
+    }
+
+    /**
+     * Splits camel case ({@code KubePodCrashLooping} becomes {@code kube_pod_crash_looping}), lowercases,
+     * turns every other character into {@code _}, collapses repeats and trims {@code _} at both ends. The
+     * result may be longer than {@link #MAX_LENGTH}.
+     *
+     * @return the sanitized type, or null when nothing usable is left
      */
     public static String sanitize(String raw) {
         if (raw == null) {
             return null;
         }
-        StringBuilder out = new StringBuilder(Math.min(raw.length(), MAX_LENGTH));
+        StringBuilder out = new StringBuilder(Math.min(raw.length(), 2 * MAX_LENGTH));
         boolean pendingUnderscore = false;
-        for (int i = 0; i < raw.length() && out.length() < MAX_LENGTH; i++) {
+        for (int i = 0; i < raw.length(); i++) {
             char c = raw.charAt(i);
             if (!isLower(c) && !isUpper(c) && !isDigit(c)) {
                 pendingUnderscore = true;
@@ -33,13 +47,22 @@ public final class EventTypes {
             if (isUpper(c) && i > 0 && startsWord(raw, i)) {
                 pendingUnderscore = true;
             }
-            if (pendingUnderscore && out.length() > 0 && out.length() < MAX_LENGTH - 1) {
+            if (pendingUnderscore && out.length() > 0) {
                 out.append('_');
             }
             pendingUnderscore = false;
             out.append(isUpper(c) ? (char) (c + ('a' - 'A')) : c);
         }
         return out.length() == 0 ? null : out.toString();
+    }
+
+    /**
+     * A sanitized type of at most {@link #MAX_LENGTH} characters: itself when it fits, else its first 54
+     * characters (without a trailing {@code _}), {@code _}, and the first 8 hex digits of the SHA-256 of the
+     * whole sanitized type.
+     */
+    static String shorten(String sanitized) {
+        return ShortNames.shorten(sanitized, MAX_LENGTH, '_', c -> c != '_');
     }
 
     /** An upper-case letter after a lower-case one or a digit, or the last capital of an acronym ("HTTPServer"). */

@@ -11,13 +11,17 @@ public final class LabelValues {
     private LabelValues() {
     }
 
-    /** Replaces other characters with {@code -}, cuts at 63 and trims non-alphanumeric ends; may return "". */
+    /**
+     * Replaces other characters with {@code -} and trims non-alphanumeric ends; may return "". A longer result
+     * keeps its first characters and ends in {@code -} and a hash of the whole repaired value, so that two long
+     * values stay two label values.
+     */
     public static String sanitize(String value) {
         if (value == null) {
             return "";
         }
-        StringBuilder out = new StringBuilder(Math.min(value.length(), MAX_LENGTH));
-        for (int i = 0; i < value.length() && out.length() < MAX_LENGTH; i++) {
+        StringBuilder out = new StringBuilder(value.length());
+        for (int i = 0; i < value.length(); i++) {
             char c = value.charAt(i);
             out.append(isAlphanumeric(c) || c == '-' || c == '_' || c == '.' ? c : '-');
         }
@@ -29,7 +33,7 @@ public final class LabelValues {
         while (end > start && !isAlphanumeric(out.charAt(end - 1))) {
             end--;
         }
-        return out.substring(start, end);
+        return ShortNames.shorten(out.substring(start, end), MAX_LENGTH, '-', c -> isAlphanumeric((char) c));
     }
 
     private static boolean isAlphanumeric(char c) {

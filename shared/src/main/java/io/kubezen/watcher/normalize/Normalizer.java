@@ -16,14 +16,19 @@ import java.util.Set;
 
 /**
  * The one place where drafts from every source become Observations: severity words resolved, event types
- * sanitized, category and namespace chosen, details bounded, labels set. Deterministic: the same draft gives
- * an equal Observation, except that a draft without a time gets the clock's.
+ * sanitized, category and namespace chosen, details bounded, labels set. Every value it produces is one the
+ * Observation CRD and the API server accept, whatever the draft holds. Deterministic: the same draft gives an
+ * equal Observation, except that a draft without a usable time (none, or outside the years 1970 to 9999) gets
+ * the clock's.
  */
 public final class Normalizer {
 
     public static final int DEFAULT_MAX_DETAIL_BYTES = 16 * 1024;
+    /** Where the whole sanitized event type is kept when {@code spec.eventType} holds its shortened form. */
+    public static final String EVENT_TYPE_FULL = "eventTypeFull";
     /** Detail keys this stage writes itself; a mapping may not produce them. */
-    public static final Set<String> RESERVED_DETAILS = Set.of("rule", "raw", "unmappedSeverity", "unmappedCategory");
+    public static final Set<String> RESERVED_DETAILS = Set.of("rule", "raw", "unmappedSeverity", "unmappedCategory",
+            EVENT_TYPE_FULL);
     public static final int MAX_TITLE_LENGTH = 256;
     public static final int MAX_DESCRIPTION_LENGTH = 4096;
 
@@ -55,16 +60,20 @@ public final class Normalizer {
         Category mappedCategory = draft.category() == null ? null
                 : Category.fromWire(draft.category().strip().toLowerCase(Locale.ROOT)).orElse(null);
         Category eventCategory = mappedCategory != null ? mappedCategory : category;
-        String eventType = Objects.requireNonNullElse(EventTypes.sanitize(draft.eventType()), defaultEventType);
-        ResourceRef resource = isEmpty(draft.resource()) ? null : draft.resource();
-        Instant detectedAt = draft.detectedAt() != null ? draft.detectedAt() : clock.instant();
+        String fullEventType = EventTypes.sanitize(draft.eventType());
+        String eventType = fullEventType == null ? defaultEventType : EventTypes.shorten(fullEventType);
+        ResourceRef resource = isEmpty(draft.resource()) ? null : ResourceRefs.bounded(draft.resource());
+        Instant detectedAt = Objects.requireNonNullElseGet(Timestamps.bounded(draft.detectedAt()), clock::instant);
 
         Map<String, Object> details = new LinkedHashMap<>();
         putIfPresent(details, "rule", draft.rule());
+        if (fullEventType != null && !fullEventType.equals(eventType)) {
+            putIfPresent(details, EVENT_TYPE_FULL, fullEventType);
+        }
         draft.details().forEach((key, value) -> details.put(key, detailValues.bounded(value)));
         putIfPresent(details, "unmappedSeverity", severity.unmappedWord());
         if (mappedCategory == null && draft.category() != null && !draft.category().isBlank()) {
-            details.put("unmappedCategory", draft.category());
+            putIfPresent(details, "unmappedCategory", draft.category());
         }
         if (draft.raw() != null) {
             details.put("raw", detailValues.bounded(draft.raw()));
@@ -88,9 +97,9 @@ public final class Normalizer {
                 && ref.namespace() == null);
     }
 
-    private static void putIfPresent(Map<String, Object> details, String key, String value) {
+    private void putIfPresent(Map<String, Object> details, String key, String value) {
         if (value != null) {
-            details.put(key, value);
+            details.put(key, detailValues.bounded(value));
         }
     }
 

@@ -6,6 +6,7 @@ import io.kubezen.watcher.model.ResourceRef;
 import java.time.Instant;
 import java.util.Collections;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -20,6 +21,9 @@ import java.util.Map;
  * @param labels   extra Observation labels with keys chosen by the adapter; values are sanitized
  * @param raw      the event as received, kept bounded as {@code details.raw}; null when {@code details}
  *                 already hold all of it
+ * @param fingerprintFields the fields that identify this event when they are not its source type's default
+ *                 (a CloudEvent that carries a Falco alert is identified as Falco alerts are); null: the
+ *                 type's default. A source's configured {@code dedup.fingerprintFields} still win.
  */
 public record ObservationDraft(
         String severity,
@@ -32,18 +36,30 @@ public record ObservationDraft(
         Instant detectedAt,
         Map<String, Object> details,
         Map<String, String> labels,
-        JsonNode raw) {
+        JsonNode raw,
+        List<String> fingerprintFields) {
 
     public ObservationDraft {
         details = details == null ? Map.of() : Collections.unmodifiableMap(new LinkedHashMap<>(details));
         labels = labels == null ? Map.of() : Map.copyOf(labels);
+        fingerprintFields = fingerprintFields == null ? null : List.copyOf(fingerprintFields);
     }
 
     public static Builder builder() {
         return new Builder();
     }
 
-    /** Adapters fill a handful of the eleven parts each; named setters keep that readable. */
+    /** A builder holding every part of this draft, for an adapter that adds to another adapter's draft. */
+    public Builder toBuilder() {
+        Builder builder = new Builder().severity(severity).eventType(eventType).category(category).resource(resource)
+                .rule(rule).title(title).description(description).detectedAt(detectedAt).raw(raw)
+                .fingerprintFields(fingerprintFields);
+        builder.details.putAll(details);
+        builder.labels.putAll(labels);
+        return builder;
+    }
+
+    /** Adapters fill a handful of the twelve parts each; named setters keep that readable. */
     public static final class Builder {
         private final Map<String, Object> details = new LinkedHashMap<>();
         private final Map<String, String> labels = new LinkedHashMap<>();
@@ -56,6 +72,7 @@ public record ObservationDraft(
         private String description;
         private Instant detectedAt;
         private JsonNode raw;
+        private List<String> fingerprintFields;
 
         private Builder() {
         }
@@ -118,9 +135,14 @@ public record ObservationDraft(
             return this;
         }
 
+        public Builder fingerprintFields(List<String> value) {
+            fingerprintFields = value;
+            return this;
+        }
+
         public ObservationDraft build() {
             return new ObservationDraft(severity, eventType, category, resource, rule, title, description,
-                    detectedAt, details, labels, raw);
+                    detectedAt, details, labels, raw, fingerprintFields);
         }
     }
 }

@@ -26,7 +26,9 @@ public final class Severities {
             Map.entry("notice", Severity.LOW),
             Map.entry("informational", Severity.LOW),
             Map.entry("info", Severity.INFO),
-            Map.entry("debug", Severity.INFO));
+            Map.entry("debug", Severity.INFO),
+            // kube-prometheus's Watchdog and InfoInhibitor alerts: signals with no severity of their own.
+            Map.entry("none", Severity.INFO));
 
     private Severities() {
     }

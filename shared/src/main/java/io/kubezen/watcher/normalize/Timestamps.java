@@ -56,7 +56,11 @@ public final class Timestamps {
         }
     }
 
+    /** False for "": trim() also drops control characters, which isBlank() does not count as blank. */
     private static boolean isDigits(String text) {
+        if (text.isEmpty()) {
+            return false;
+        }
         for (int i = 0; i < text.length(); i++) {
             char c = text.charAt(i);
             if (c < '0' || c > '9') {
@@ -82,7 +86,17 @@ public final class Timestamps {
         return bounded(Instant.ofEpochSecond(secondsAndNanos[0].longValueExact(), secondsAndNanos[1].longValueExact()));
     }
 
-    private static Instant bounded(Instant instant) {
-        return instant.isBefore(EARLIEST) || instant.isAfter(LATEST) ? null : instant;
+    /** A {@code {seconds, nanos}} pair, as protobuf-style timestamps carry it; null when out of range. */
+    public static Instant ofEpochSecond(long seconds, long nanos) {
+        try {
+            return bounded(Instant.ofEpochSecond(seconds, nanos));
+        } catch (DateTimeException | ArithmeticException e) {
+            return null;
+        }
+    }
+
+    /** The instant when it lies in years 1970 to 9999, else null. */
+    static Instant bounded(Instant instant) {
+        return instant == null || instant.isBefore(EARLIEST) || instant.isAfter(LATEST) ? null : instant;
     }
 }

@@ -4,7 +4,6 @@ import io.kubezen.watcher.config.SourceDefinition;
 import io.kubezen.watcher.filter.FilterDecision;
 import io.kubezen.watcher.filter.FilterReason;
 import io.kubezen.watcher.filter.ObservationFilter;
-import io.kubezen.watcher.fingerprint.Fingerprinter;
 import io.kubezen.watcher.model.Observation;
 import io.kubezen.watcher.model.ObservationSpec;
 import io.kubezen.watcher.normalize.Normalizer;
@@ -28,16 +27,16 @@ public final class IngestPipeline {
     private final EventParser parser;
     private final Normalizer normalizer;
     private final ObservationFilter filter;
-    private final Fingerprinter fingerprinter;
+    private final Fingerprints fingerprints;
     private final DedupPolicy dedup;
 
     IngestPipeline(SourceDefinition definition, EventParser parser, Normalizer normalizer, ObservationFilter filter,
-                   Fingerprinter fingerprinter, DedupPolicy dedup) {
+                   Fingerprints fingerprints, DedupPolicy dedup) {
         this.definition = definition;
         this.parser = parser;
         this.normalizer = normalizer;
         this.filter = filter;
-        this.fingerprinter = fingerprinter;
+        this.fingerprints = fingerprints;
         this.dedup = dedup;
     }
 
@@ -70,13 +69,13 @@ public final class IngestPipeline {
                 expressionErrors++;
                 expressionError = expressionError == null ? decision.error() : expressionError;
             }
-            accepted.add(finish(observation));
+            accepted.add(finish(observation, draft.fingerprintFields()));
         }
         return new PipelineResult(drafts.size(), accepted, filtered, expressionErrors, expressionError);
     }
 
-    private IngestedEvent finish(Observation observation) {
-        String fingerprint = fingerprinter.fingerprint(observation.spec());
+    private IngestedEvent finish(Observation observation, List<String> draftFingerprintFields) {
+        String fingerprint = fingerprints.fingerprint(observation.spec(), draftFingerprintFields);
         ObservationSpec spec = observation.spec().withFingerprint(fingerprint)
                 .withTtlSecondsAfterCreation(definition.ttlSecondsAfterCreation());
         return new IngestedEvent(new Observation(observation.namespace(), observation.labels(), spec), fingerprint,

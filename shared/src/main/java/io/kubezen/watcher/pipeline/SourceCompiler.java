@@ -66,7 +66,9 @@ public final class SourceCompiler {
                 mapping != null && mapping.defaultSeverity() != null ? mapping.defaultSeverity() : defaults.severity(),
                 "spec.mapping.severityMap", errors);
         ObservationFilter filter = ObservationFilter.compile(definition.filter(), errors);
-        Fingerprinter fingerprinter = Fingerprinter.compile(definition.name(), fingerprintFields(definition, defaults),
+        List<String> configuredFingerprint = configuredFingerprintFields(definition);
+        Fingerprinter fingerprinter = Fingerprinter.compile(definition.name(),
+                configuredFingerprint != null ? configuredFingerprint : defaults.fingerprintFields(),
                 "spec.dedup.fingerprintFields", errors);
         if (!errors.isEmpty()) {
             throw new InvalidSourceException(definition.name(), errors.list());
@@ -75,7 +77,8 @@ public final class SourceCompiler {
                 definition.category() != null ? definition.category() : defaults.category(), eventType, severities,
                 new NamespacePlacement(definition.destination(), options.fallbackNamespace()), options.clock(),
                 options.maxDetailBytes());
-        return new IngestPipeline(definition, parser, normalizer, filter, fingerprinter,
+        return new IngestPipeline(definition, parser, normalizer, filter,
+                new Fingerprints(definition.name(), fingerprinter, configuredFingerprint != null),
                 DedupPolicy.of(definition.dedup()));
     }
 
@@ -95,14 +98,17 @@ public final class SourceCompiler {
         String eventType = EventTypes.sanitize(mapping.defaultEventType());
         if (eventType == null) {
             errors.add("spec.mapping.defaultEventType", "'" + mapping.defaultEventType() + "' has no letters or digits");
+        } else if (eventType.length() > EventTypes.MAX_LENGTH) {
+            errors.add("spec.mapping.defaultEventType", "'" + eventType + "' is longer than " + EventTypes.MAX_LENGTH
+                    + " characters, the Observation's limit for an event type");
         }
         return eventType;
     }
 
-    /** The configured fields; an empty list means the type's default, as an absent one does. */
-    private static List<String> fingerprintFields(SourceDefinition definition, SourceDefaults defaults) {
+    /** The configured fields, or null for the defaults: an empty list means them, as an absent one does. */
+    private static List<String> configuredFingerprintFields(SourceDefinition definition) {
         List<String> configured = definition.dedup() == null ? null : definition.dedup().fingerprintFields();
-        return configured == null || configured.isEmpty() ? defaults.fingerprintFields() : configured;
+        return configured == null || configured.isEmpty() ? null : configured;
     }
 
     private static void checkCommon(SourceDefinition definition, ConfigErrors errors) {

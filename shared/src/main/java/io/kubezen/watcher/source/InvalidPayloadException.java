@@ -4,6 +4,7 @@ package io.kubezen.watcher.source;
 public final class InvalidPayloadException extends PayloadException {
 
     private final String field;
+    private final String problem;
 
     /**
      * @param field where the problem is, as a path in the payload such as {@code alerts[2].labels}
@@ -11,10 +12,19 @@ public final class InvalidPayloadException extends PayloadException {
     public InvalidPayloadException(String field, String problem) {
         super("payload field '" + field + "' " + problem);
         this.field = field;
+        this.problem = problem;
     }
 
     public String field() {
         return field;
+    }
+
+    /**
+     * The same problem, for a payload that sits at {@code path} inside another: a Falco alert's {@code rule}
+     * is {@code data.rule} of the CloudEvent that carries it.
+     */
+    public InvalidPayloadException within(String path) {
+        return new InvalidPayloadException(JsonFields.join(path, field), problem);
     }
 
     @Override

@@ -8,6 +8,7 @@ import io.kubezen.watcher.model.Observation;
 import io.kubezen.watcher.model.ObservationSpec;
 import io.kubezen.watcher.model.ResourceRef;
 import io.kubezen.watcher.model.Severity;
+import io.kubezen.watcher.normalize.EventTypes;
 import org.junit.jupiter.api.Test;
 
 import java.util.List;
@@ -78,6 +79,16 @@ class ObservationFilterTest {
         assertThat(compile(spec().includeEventTypes(List.of("Terminal shell in container"))).decide(SHELL_IN_PROD).kept())
                 .isTrue();
         assertThat(compile(spec().excludeEventTypes(List.of("terminal_shell_in_container"))).decide(SHELL_IN_PROD))
+                .isEqualTo(FilterDecision.drop(FilterReason.EVENT_TYPE));
+    }
+
+    @Test
+    void longEventTypesMatchByTheirFullName() {
+        String rule = "Potential Local Privilege Escalation via Environment Variables Misuse";
+        Observation escalation = observation(Severity.HIGH, "prod", "Pod", EventTypes.of(rule), Category.SECURITY, rule);
+
+        assertThat(compile(spec().includeEventTypes(List.of(rule))).decide(escalation).kept()).isTrue();
+        assertThat(compile(spec().excludeEventTypes(List.of(EventTypes.sanitize(rule)))).decide(escalation))
                 .isEqualTo(FilterDecision.drop(FilterReason.EVENT_TYPE));
     }
 

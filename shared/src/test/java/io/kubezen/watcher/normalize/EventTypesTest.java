@@ -1,5 +1,12 @@
 package io.kubezen.watcher.normalize;
 
+import io.kubezen.watcher.testing.generators.Texts;
+import net.jqwik.api.Arbitraries;
+import net.jqwik.api.Arbitrary;
+import net.jqwik.api.Assume;
+import net.jqwik.api.ForAll;
+import net.jqwik.api.Property;
+import net.jqwik.api.Provide;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -33,11 +40,47 @@ class EventTypesTest {
     }
 
     @Test
-    void cutsAtTheMaximumLengthWithoutATrailingUnderscore() {
-        String sanitized = EventTypes.sanitize("word ".repeat(100));
+    void sanitizeKeepsTheWholeName() {
+        assertThat(EventTypes.sanitize("Potential Local Privilege Escalation via Environment Variables Misuse"))
+                .isEqualTo("potential_local_privilege_escalation_via_environment_variables_misuse");
+        assertThat(EventTypes.sanitize("x".repeat(500))).hasSize(500);
+    }
 
-        assertThat(sanitized).hasSizeLessThanOrEqualTo(EventTypes.MAX_LENGTH).matches("[a-z0-9_]+").doesNotEndWith("_");
-        assertThat(EventTypes.sanitize("x".repeat(500))).hasSize(EventTypes.MAX_LENGTH);
+    @Test
+    void longNamesKeepTheirBeginningAndEndInAHashOfTheWholeName() {
+        assertThat(EventTypes.of("Potential Local Privilege Escalation via Environment Variables Misuse"))
+                .isEqualTo("potential_local_privilege_escalation_via_environment_v_889377b6");
+    }
+
+    @Test
+    void shortNamesStayAsTheyAre() {
+        String longest = "a".repeat(EventTypes.MAX_LENGTH);
+
+        assertThat(EventTypes.of(longest)).isEqualTo(longest);
+        assertThat(EventTypes.of("Terminal shell in container")).isEqualTo("terminal_shell_in_container");
+    }
+
+    @Property(tries = 300)
+    void everyResultFitsTheCrdAndIsStable(@ForAll("names") String raw) {
+        String eventType = EventTypes.of(raw);
+
+        assertThat(eventType).isNotNull().hasSizeLessThanOrEqualTo(EventTypes.MAX_LENGTH).matches("^[a-z0-9_]+$")
+                .doesNotStartWith("_").doesNotEndWith("_").doesNotContain("__");
+        assertThat(EventTypes.of(eventType)).as("applying it again").isEqualTo(eventType);
+    }
+
+    @Property(tries = 300)
+    void differentLongNamesStayDifferent(@ForAll("names") String first, @ForAll("names") String second) {
+        Assume.that(!EventTypes.sanitize(first).equals(EventTypes.sanitize(second)));
+
+        assertThat(EventTypes.of(first)).isNotEqualTo(EventTypes.of(second));
+    }
+
+    /** Names with something usable in them, many longer than an event type may be, many sharing a long beginning. */
+    @Provide
+    Arbitrary<String> names() {
+        return Arbitraries.oneOf(Texts.words(1, 300), Texts.words(1, 30).map(tail -> Texts.LONG_NAMES.get(0) + tail))
+                .filter(raw -> EventTypes.sanitize(raw) != null);
     }
 
     @Test

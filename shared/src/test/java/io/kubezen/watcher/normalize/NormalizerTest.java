@@ -2,6 +2,7 @@ package io.kubezen.watcher.normalize;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 import io.kubezen.watcher.config.ConfigErrors;
 import io.kubezen.watcher.config.DestinationSpec;
 import io.kubezen.watcher.model.Category;
@@ -11,6 +12,7 @@ import io.kubezen.watcher.model.ResourceRef;
 import io.kubezen.watcher.model.Severity;
 import org.junit.jupiter.api.Test;
 
+import java.math.BigInteger;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
@@ -23,7 +25,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 class NormalizerTest {
 
     private static final Instant NOW = Instant.parse("2026-01-01T00:00:00Z");
-    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final ObjectMapper JSON = new ObjectMapper().registerModule(new JavaTimeModule());
 
     private final Normalizer normalizer = new Normalizer("falco-prod", Category.SECURITY, "falco_alert",
             SeverityResolver.compile(Map.of(), Severity.MEDIUM, "spec.mapping.severityMap", new ConfigErrors()),
@@ -106,10 +108,7 @@ class NormalizerTest {
     void convertsJsonDetailsToPlainOrderedValues() throws Exception {
         JsonNode node = JSON.readTree("{\"z\":[1,2.5,true,null,\"s\"],\"a\":{\"big\":123456789012345678901234567890}}");
 
-        Observation observation = new Normalizer("s", Category.OPERATIONS, "e",
-                SeverityResolver.compile(null, Severity.INFO, "f", new ConfigErrors()), new NamespacePlacement(null, "ns"),
-                Clock.fixed(NOW, ZoneOffset.UTC), Normalizer.DEFAULT_MAX_DETAIL_BYTES)
-                .normalize(ObservationDraft.builder().detail("v", node).build());
+        Observation observation = withDefaultBounds().normalize(ObservationDraft.builder().detail("v", node).build());
 
         @SuppressWarnings("unchecked")
         Map<String, Object> value = (Map<String, Object>) observation.spec().details().get("v");
@@ -130,10 +129,65 @@ class NormalizerTest {
     }
 
     @Test
+    void shortensLongEventTypesAndKeepsTheFullOneInDetails() {
+        String rule = "Potential Local Privilege Escalation via Environment Variables Misuse";
+
+        Observation observation = withDefaultBounds().normalize(ObservationDraft.builder().eventType(rule).rule(rule).build());
+
+        assertThat(observation.spec().eventType()).isEqualTo(EventTypes.of(rule)).hasSizeLessThanOrEqualTo(63);
+        assertThat(observation.spec().details()).containsExactly(Map.entry("rule", rule),
+                Map.entry(Normalizer.EVENT_TYPE_FULL, "potential_local_privilege_escalation_via_environment_variables_misuse"));
+        assertThat(normalizer.normalize(ObservationDraft.builder().eventType("Short one").build()).spec().details())
+                .as("nothing to keep when nothing was shortened").isNull();
+    }
+
+    @Test
+    void boundsEveryPartThatCarriesPayloadText() throws Exception {
+        String huge = "Z".repeat(1 << 20);
+        ObservationDraft draft = ObservationDraft.builder().severity(huge).category(huge).eventType(huge).rule(huge)
+                .resource(new ResourceRef(huge, huge, huge, huge)).title(huge).description(huge)
+                .detail("attributes", Map.of("subject", huge)).label("zen.kube-zen.io/alert-status", huge).build();
+
+        Observation observation = normalizer.normalize(draft);
+
+        assertThat(JSON.writeValueAsBytes(observation.spec()).length).isLessThan(16 * 1024);
+        assertThat(observation.spec().resource().name()).hasSize(253).endsWith("-" + ShortNames.hash(huge));
+        assertThat(observation.spec().details().get("attributes")).isEqualTo(Map.of("truncated", true,
+                "bytes", JSON.writeValueAsBytes(Map.of("subject", huge)).length));
+        assertThat(observation.labels().get("zen.kube-zen.io/alert-status")).hasSize(63);
+    }
+
+    @Test
+    void turnsNumbersTheApiServerCannotReadIntoText() throws Exception {
+        JsonNode numbers = JSON.readTree("{\"huge\": " + "9".repeat(400) + ", \"long\": 12345678901234567890123}");
+
+        Observation observation = withDefaultBounds().normalize(ObservationDraft.builder().detail("v", numbers).build());
+
+        assertThat(observation.spec().details().get("v")).isEqualTo(Map.of("huge", "9".repeat(400),
+                "long", new BigInteger("12345678901234567890123")));
+    }
+
+    @Test
+    void timesOutsideTheDateTimeRangeBecomeTheClocks() {
+        Instant yearTenThousand = Instant.parse("9999-12-31T23:59:59Z").plusSeconds(1);
+
+        assertThat(normalizer.normalize(ObservationDraft.builder().detectedAt(yearTenThousand).build()).spec().detectedAt())
+                .isEqualTo(NOW);
+        assertThat(normalizer.normalize(ObservationDraft.builder().detectedAt(Instant.MIN).build()).spec().detectedAt())
+                .isEqualTo(NOW);
+    }
+
+    @Test
     void theSameDraftGivesAnEqualObservation() {
         ObservationDraft draft = ObservationDraft.builder().severity("high").eventType("x")
                 .resource(new ResourceRef(null, null, null, "prod")).detail("k", "v").build();
 
         assertThat(normalizer.normalize(draft)).isEqualTo(normalizer.normalize(draft));
+    }
+
+    private static Normalizer withDefaultBounds() {
+        return new Normalizer("s", Category.OPERATIONS, "e",
+                SeverityResolver.compile(null, Severity.INFO, "f", new ConfigErrors()), new NamespacePlacement(null, "ns"),
+                Clock.fixed(NOW, ZoneOffset.UTC), Normalizer.DEFAULT_MAX_DETAIL_BYTES);
     }
 }

@@ -16,7 +16,7 @@ class SeveritiesTest {
             "high, HIGH", "error, HIGH", "alert, HIGH",
             "medium, MEDIUM", "warning, MEDIUM", "warn, MEDIUM",
             "low, LOW", "notice, LOW", "informational, LOW",
-            "info, INFO", "debug, INFO",
+            "info, INFO", "debug, INFO", "none, INFO",
             "CRITICAL, CRITICAL", "Warning, MEDIUM", "'  Error ', HIGH", "DeBuG, INFO"})
     void mapsEverySynonymIgnoringCaseAndBlanks(String word, Severity expected) {
         assertThat(Severities.synonym(word)).contains(expected);

@@ -41,7 +41,7 @@ class TimestampsTest {
 
     @ParameterizedTest(name = "\"{0}\" is no time")
     @ValueSource(strings = {"", "yesterday", "2024-05-01", "2024-05-01 10:21:37Z", "2024-13-01T00:00:00Z",
-            "10000-01-01T00:00:00Z", "1969-12-31T23:59:59Z", "99999999999999999999999"})
+            "10000-01-01T00:00:00Z", "1969-12-31T23:59:59Z", "99999999999999999999999", "\u0000", " \u0001 "})
     void treatsUnreadableOrImplausibleTimesAsAbsent(String text) {
         assertThat(Timestamps.parse(text)).isNull();
     }
@@ -54,5 +54,13 @@ class TimestampsTest {
         assertThat(Timestamps.parse(NODES.booleanNode(true))).isNull();
         assertThat(Timestamps.parse(NODES.objectNode())).isNull();
         assertThat(Timestamps.parse((JsonNode) null)).isNull();
+    }
+
+    @Test
+    void readsSecondsAndNanosWithinRangeOnly() {
+        assertThat(Timestamps.ofEpochSecond(1714558897, 123_000_000)).isEqualTo(Instant.parse("2024-05-01T10:21:37.123Z"));
+        assertThat(Timestamps.ofEpochSecond(-1, 0)).isNull();
+        assertThat(Timestamps.ofEpochSecond(253_402_300_800L, 0)).as("year 10000").isNull();
+        assertThat(Timestamps.ofEpochSecond(Long.MAX_VALUE, Long.MAX_VALUE)).isNull();
     }
 }

@@ -94,6 +94,31 @@ class DefaultFingerprintsTest {
     }
 
     @Test
+    void falcoAlertsInCloudEventsAreIdentifiedAsFalcoAlertsAre() throws Exception {
+        String original = fingerprint(SourceType.CLOUDEVENTS, "cloudevents/falcosidekick-structured.json", e -> { });
+
+        assertThat(fingerprint(SourceType.CLOUDEVENTS, "cloudevents/falcosidekick-structured.json", e -> {
+            e.put("id", "another-uuid").put("time", "2024-05-01T11:00:00Z");
+            ((ObjectNode) e.get("data")).put("uuid", "another-uuid").put("time", "2024-05-01T11:00:00Z");
+            fields((ObjectNode) e.get("data")).put("proc.pid", 9999);
+        })).as("the same behaviour again, in a new event").isEqualTo(original);
+        assertThat(fingerprint(SourceType.CLOUDEVENTS, "cloudevents/falcosidekick-structured.json",
+                e -> fields((ObjectNode) e.get("data")).put("proc.cmdline", "bash -c id"))).isNotEqualTo(original);
+    }
+
+    @Test
+    void configuredFieldsWinOverTheFieldsOfACarriedPayload() throws Exception {
+        SourceDefinition byId = Fixtures.definition(
+                "{name: knative, type: cloudevents, dedup: {fingerprintFields: [details.cloudevent.id]}}");
+        String original = fingerprint(byId, "cloudevents/falcosidekick-structured.json", e -> { });
+
+        assertThat(fingerprint(byId, "cloudevents/falcosidekick-structured.json", e -> e.put("id", "another-uuid")))
+                .isNotEqualTo(original);
+        assertThat(fingerprint(byId, "cloudevents/falcosidekick-structured.json",
+                e -> fields((ObjectNode) e.get("data")).put("proc.cmdline", "bash -c id"))).isEqualTo(original);
+    }
+
+    @Test
     void mappedWebhookEventsMatchWithoutTheirTimeAndDifferOnContent() throws Exception {
         SourceDefinition mapped = Fixtures.definition(new String(resource("webhook/object.source.yaml"),
                 StandardCharsets.UTF_8));

@@ -1,6 +1,8 @@
 package io.kubezen.watcher.pipeline;
 
 import io.kubezen.watcher.filter.FilterReason;
+import io.kubezen.watcher.model.ObservationSpec;
+import io.kubezen.watcher.normalize.Normalizer;
 import io.kubezen.watcher.config.SourceDefinition;
 import io.kubezen.watcher.config.SourceType;
 import io.kubezen.watcher.source.InvalidPayloadException;
@@ -96,5 +98,21 @@ class IngestPipelineTest {
     @Test
     void dedupDefaultsApplyWithoutConfiguration() {
         assertThat(DedupPolicy.of(null)).isEqualTo(new DedupPolicy(true, Duration.ofSeconds(300), false));
+    }
+
+    @Test
+    void falcosLongestDefaultRuleNameBecomesAnEventTypeTheCrdAccepts() throws PayloadException {
+        FixtureCase alert = FixtureCase.all().stream().filter(c -> c.name().equals("falco/long-rule.json")).findFirst()
+                .orElseThrow();
+
+        ObservationSpec spec = Fixtures.pipeline(alert.definition()).process(alert.payload()).accepted().get(0)
+                .observation().spec();
+        ObservationSpec again = Fixtures.pipeline(alert.definition()).process(alert.payload()).accepted().get(0)
+                .observation().spec();
+
+        assertThat(spec.eventType()).hasSizeLessThanOrEqualTo(63).matches("^[a-z0-9_]+$")
+                .isEqualTo(again.eventType());
+        assertThat(spec.details()).containsEntry("rule", "Potential Local Privilege Escalation via Environment Variables Misuse")
+                .containsEntry(Normalizer.EVENT_TYPE_FULL, "potential_local_privilege_escalation_via_environment_variables_misuse");
     }
 }

@@ -39,6 +39,8 @@ class SourceCompilerTest {
             "`{name: x, type: falco, mapping: {fields: {severity: $.p}}}` => spec.mapping",
             "`{name: x, type: k8s-audit, mapping: {severityMap: {forbid: severe}}}` => spec.mapping.severityMap.forbid",
             "`{name: x, type: alertmanager, mapping: {defaultEventType: '!!'}}` => spec.mapping.defaultEventType",
+            "`{name: x, type: webhook, mapping: {defaultEventType: Potential Local Privilege Escalation via Environment Variables Misuse}}` => spec.mapping.defaultEventType",
+            "`{name: x, type: webhook, mapping: {details: {eventTypeFull: '$.kind'}}}` => spec.mapping.details.eventTypeFull",
             "`{name: x, type: webhook, mapping: {fields: {severity: '$.['}}}` => spec.mapping.fields.severity",
             "`{name: x, type: webhook, mapping: {fields: {eventType: kind}}}` => spec.mapping.fields.eventType",
             "`{name: x, type: webhook, mapping: {itemsPath: '$..'}}` => spec.mapping.itemsPath",

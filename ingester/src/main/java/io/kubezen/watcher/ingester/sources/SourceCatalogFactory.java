@@ -46,11 +46,6 @@ class SourceCatalogFactory {
                 new PipelineOptions(clock, properties.defaultNamespace(), properties.maxDetailBytes()));
     }
 
-    @Singleton
-    SecretResolver secretResolver() {
-        return new SecretResolver(System::getenv);
-    }
-
     /** Eager, so that a source that does not compile stops the start and the first request pays nothing. */
     @Context
     SourceCatalog sourceCatalog(Environment environment, SourceCompiler compiler, SecretResolver secrets,

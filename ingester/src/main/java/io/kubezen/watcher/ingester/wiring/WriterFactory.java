@@ -58,8 +58,11 @@ class WriterFactory {
     JsonLinesObservationSink localSink(WriterProperties properties, Clock clock) {
         try {
             JsonLinesObservationSink sink = new JsonLinesObservationSink(properties.localSinkFile(), properties.rails(), clock);
-            LOG.warn("No Kubernetes configured: Observations are written to {} and listed at GET /api/v1/observations",
-                    properties.localSinkFile().toAbsolutePath());
+            LOG.warn("No Kubernetes configured: Observations are written to {} and listed at GET /api/v1/observations {}",
+                    properties.localSinkFile().toAbsolutePath(), properties.allowUnauthenticatedReads()
+                            ? "to anyone who can reach this port (" + WriterProperties.PREFIX
+                            + ".allow-unauthenticated-reads is on; use it for local trials only)"
+                            : "with the admin token");
             return sink;
         } catch (IOException e) {
             throw new UncheckedIOException("cannot open " + WriterProperties.PREFIX + ".local-sink-path "

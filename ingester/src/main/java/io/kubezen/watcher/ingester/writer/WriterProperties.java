@@ -21,6 +21,8 @@ import java.util.List;
  * @param allowedResources  resource types the writer may create, as {@code plural.group}
  * @param allowedNamespaces namespaces the writer may write to; empty for all
  * @param localSinkPath     the JSON-lines file of the embedded default sink
+ * @param allowUnauthenticatedReads lets the local sink's {@code GET /api/v1/observations} answer without the
+ *                          admin token; on in the {@code dev} environment only
  */
 @ConfigurationProperties(WriterProperties.PREFIX)
 public record WriterProperties(
@@ -31,7 +33,8 @@ public record WriterProperties(
         @Nullable Duration backoffMax,
         @Nullable List<String> allowedResources,
         @Nullable List<String> allowedNamespaces,
-        @Nullable String localSinkPath) {
+        @Nullable String localSinkPath,
+        @Nullable Boolean allowUnauthenticatedReads) {
 
     public static final String PREFIX = "zen-watcher.writer";
     public static final String DEFAULT_LOCAL_SINK_PATH = "./data/observations.jsonl";
@@ -45,6 +48,7 @@ public record WriterProperties(
         allowedResources = allowedResources == null ? WriteRails.DEFAULT_ALLOWED_RESOURCES : List.copyOf(allowedResources);
         allowedNamespaces = allowedNamespaces == null ? List.of() : List.copyOf(allowedNamespaces);
         localSinkPath = localSinkPath == null || localSinkPath.isBlank() ? DEFAULT_LOCAL_SINK_PATH : localSinkPath;
+        allowUnauthenticatedReads = allowUnauthenticatedReads != null && allowUnauthenticatedReads;
 
         require(qps > 0 && !qps.isInfinite(), "qps", "a positive number", qps);
         require(burst >= 1, "burst", "at least 1", burst);

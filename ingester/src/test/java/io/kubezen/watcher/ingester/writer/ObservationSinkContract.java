@@ -3,11 +3,14 @@ package io.kubezen.watcher.ingester.writer;
 import io.kubezen.watcher.model.Observation;
 import io.kubezen.watcher.model.ObservationSpec;
 import io.kubezen.watcher.model.Severity;
+import io.kubezen.watcher.normalize.EventTypes;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import java.time.Instant;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -100,6 +103,44 @@ public abstract class ObservationSinkContract {
         assertThat(result.causes()).extracting(FieldCause::field).contains("spec.eventType");
         assertThat(result.message()).contains("spec.eventType");
         assertThat(stored(namespace)).isEmpty();
+    }
+
+    @Test
+    void eventTypeLongerThanTheCrdAllowsIsPermanent() throws Exception {
+        Observation invalid = TestObservations.observation(NAMESPACE, "falco", Severity.HIGH, "a".repeat(64));
+
+        WriteResult result = sink.write(ObservationWrite.of(invalid, "fp-long-type", TestObservations.FIRST_SEEN));
+
+        assertThat(result.outcome()).isEqualTo(WriteResult.Outcome.PERMANENT);
+        assertThat(result.reason()).isEqualTo(FailureReason.INVALID);
+        assertThat(result.causes()).extracting(FieldCause::field).containsExactly("spec.eventType");
+        assertThat(stored(NAMESPACE)).isEmpty();
+    }
+
+    @Test
+    void longRuleNamesAreWrittenInTheirShortenedForm() throws Exception {
+        String eventType = EventTypes.of("Potential Local Privilege Escalation via Environment Variables Misuse");
+        Observation observation = TestObservations.observation(NAMESPACE, "falco", Severity.HIGH, eventType);
+
+        WriteResult result = sink.write(ObservationWrite.of(observation, "fp-shortened", TestObservations.FIRST_SEEN));
+
+        assertThat(result.outcome()).isEqualTo(WriteResult.Outcome.CREATED);
+        assertThat(stored(NAMESPACE)).extracting(stored -> stored.spec().eventType()).containsExactly(eventType);
+    }
+
+    @Test
+    void labelValueTheApiServerRefusesIsPermanent() throws Exception {
+        Observation observation = TestObservations.observation(NAMESPACE, "falco", Severity.HIGH, "runtime_threat");
+        Map<String, String> labels = new HashMap<>(observation.labels());
+        labels.put("zen.kube-zen.io/alert-status", "x".repeat(64));
+        Observation invalid = new Observation(NAMESPACE, labels, observation.spec());
+
+        WriteResult result = sink.write(ObservationWrite.of(invalid, "fp-label", TestObservations.FIRST_SEEN));
+
+        assertThat(result.outcome()).isEqualTo(WriteResult.Outcome.PERMANENT);
+        assertThat(result.reason()).isEqualTo(FailureReason.INVALID);
+        assertThat(result.causes()).extracting(FieldCause::field).containsExactly("metadata.labels");
+        assertThat(stored(NAMESPACE)).isEmpty();
     }
 
     @Test

@@ -16,11 +16,14 @@ import java.util.List;
 /**
  * CloudEvents 1.0 over HTTP in binary, structured and batch mode. Plain Jackson rather than the CloudEvents
  * SDK: the HTTP binding is a few header and media-type rules, and the SDK would bring its own event model
- * only to be converted into ours.
+ * only to be converted into ours. Known producers' types have mappings of their own ({@link CloudEventMappings}).
  */
 public final class CloudEventsAdapter implements SourceAdapter {
 
-    /** The CloudEvents spec makes source + id unique per distinct event; a redelivery repeats both. */
+    /**
+     * The CloudEvents spec makes source + id unique per distinct event; a redelivery repeats both. Events that
+     * carry another type's payload are fingerprinted with that type's fields instead.
+     */
     static final List<String> FINGERPRINT_FIELDS = List.of("details.cloudevent.source", "details.cloudevent.id");
 
     @Override
@@ -40,9 +43,10 @@ public final class CloudEventsAdapter implements SourceAdapter {
             errors.add("spec.mapping.itemsPath", "not used by type cloudevents: use batch mode to send several events");
         }
         if (definition.mapping() != null && definition.mapping().details() != null
-                && definition.mapping().details().containsKey(CloudEventDrafts.ATTRIBUTES)) {
-            errors.add("spec.mapping.details." + CloudEventDrafts.ATTRIBUTES, "is reserved for the event's attributes");
+                && definition.mapping().details().containsKey(CloudEvent.ATTRIBUTES)) {
+            errors.add("spec.mapping.details." + CloudEvent.ATTRIBUTES, "is reserved for the event's attributes");
         }
-        return new CloudEventsParser(new JsonReader(definition.nestingDepthLimit()), new CloudEventDrafts(mapping));
+        return new CloudEventsParser(new JsonReader(definition.nestingDepthLimit()),
+                new CloudEventDrafts(mapping, CloudEventMappings.compile(definition, errors)));
     }
 }

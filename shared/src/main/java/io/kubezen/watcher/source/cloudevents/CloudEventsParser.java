@@ -42,7 +42,7 @@ final class CloudEventsParser implements EventParser {
     public List<ObservationDraft> parse(Payload payload) throws PayloadException {
         String mediaType = payload.mediaType();
         if (mediaType.equals(STRUCTURED)) {
-            return List.of(drafts.draft(JsonFields.requireObject(reader.read(payload.body()), "payload"), ""));
+            return drafts.drafts(JsonFields.requireObject(reader.read(payload.body()), "payload"), "");
         }
         if (mediaType.equals(BATCH)) {
             return batch(reader.read(payload.body()));
@@ -51,7 +51,7 @@ final class CloudEventsParser implements EventParser {
             throw new UnsupportedContentTypeException(payload.contentType(), EXPECTED);
         }
         if (payload.headers().containsKey(HEADER_PREFIX + "specversion")) {
-            return List.of(drafts.draft(binary(payload), ""));
+            return drafts.drafts(binary(payload), "");
         }
         if (!payload.isJson()) {
             throw new UnsupportedContentTypeException(payload.contentType(), EXPECTED);
@@ -62,7 +62,7 @@ final class CloudEventsParser implements EventParser {
             throw new InvalidPayloadException("specversion", "is required: send ce-* headers (binary mode) or "
                     + STRUCTURED + " (structured mode)");
         }
-        return List.of(drafts.draft(body, ""));
+        return drafts.drafts(body, "");
     }
 
     private List<ObservationDraft> batch(JsonNode events) throws PayloadException {
@@ -72,7 +72,7 @@ final class CloudEventsParser implements EventParser {
         List<ObservationDraft> result = new ArrayList<>(events.size());
         for (int i = 0; i < events.size(); i++) {
             String path = JsonFields.index("", i);
-            result.add(drafts.draft(JsonFields.requireObject(events.get(i), path), path));
+            result.addAll(drafts.drafts(JsonFields.requireObject(events.get(i), path), path));
         }
         return result;
     }

@@ -64,6 +64,9 @@ final class KubeAuditParser implements EventParser {
         JsonNode impersonated = JsonFields.optionalObject(event, "impersonatedUser", path);
         JsonNode objectRef = JsonFields.optionalObject(event, "objectRef", path);
         Target target = Target.of(objectRef, JsonFields.join(path, "objectRef"));
+        if (verb.equals("create") && target.resource() != null && target.name() == null) {
+            target = target.named(createdName(event));
+        }
         JsonNode status = JsonFields.optionalObject(event, "responseStatus", path);
         Integer code = code(status, JsonFields.join(path, "responseStatus"));
         JsonNode annotations = JsonFields.optionalObject(event, "annotations", path);
@@ -115,6 +118,21 @@ final class KubeAuditParser implements EventParser {
         return annotations == null ? null : JsonFields.scalarText(annotations.get(key));
     }
 
+    /**
+     * A create's {@code objectRef} has no name: the name is in the body. The response object names what was
+     * created, a generated name included; the request object names what was asked for, which is all there is
+     * when the create failed or was audited at the Request level. At the Metadata level neither is there.
+     */
+    private static String createdName(JsonNode event) {
+        String created = metadataName(event.get("responseObject"));
+        return created != null ? created : metadataName(event.get("requestObject"));
+    }
+
+    private static String metadataName(JsonNode object) {
+        String name = object == null ? null : JsonFields.scalarText(object.path("metadata").get("name"));
+        return name == null || name.isBlank() ? null : name;
+    }
+
     private static JsonNode withoutObjects(JsonNode event) {
         ObjectNode copy = ((ObjectNode) event).deepCopy();
         copy.remove(List.of("requestObject", "responseObject"));
@@ -133,6 +151,10 @@ final class KubeAuditParser implements EventParser {
                     JsonFields.optionalText(ref, "apiVersion", path), JsonFields.optionalText(ref, "resource", path),
                     blankToNull(JsonFields.optionalText(ref, "subresource", path)),
                     JsonFields.optionalText(ref, "name", path), JsonFields.optionalText(ref, "namespace", path));
+        }
+
+        Target named(String objectName) {
+            return new Target(group, version, resource, subresource, objectName, namespace);
         }
 
         ResourceRef ref() {

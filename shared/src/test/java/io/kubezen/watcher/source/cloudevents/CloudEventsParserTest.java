@@ -4,7 +4,9 @@ import com.fasterxml.jackson.databind.node.TextNode;
 import io.kubezen.watcher.config.ConfigErrors;
 import io.kubezen.watcher.config.SourceDefinition;
 import io.kubezen.watcher.config.SourceType;
+import io.kubezen.watcher.model.ResourceRef;
 import io.kubezen.watcher.normalize.ObservationDraft;
+import io.kubezen.watcher.pipeline.Fixtures;
 import io.kubezen.watcher.source.EventParser;
 import io.kubezen.watcher.source.InvalidPayloadException;
 import io.kubezen.watcher.source.Payload;
@@ -99,11 +101,68 @@ class CloudEventsParserTest {
         assertThat(none.details()).containsOnlyKeys("cloudevent");
     }
 
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(delimiter = '|', value = {
+        "severity extension first     | \"severity\": \"low\", \"priority\": \"Error\", | critical | low",
+        "then the priority extension  | \"priority\": \"Error\",                     | critical | Error",
+        "then data.severity           | ''                                          | critical | critical"})
+    void takesSeverityFromTheExtensionsBeforeTheData(String name, String extensions, String dataSeverity,
+                                                     String expected) throws PayloadException {
+        assertThat(parse("{\"specversion\": \"1.0\", \"id\": \"1\", \"source\": \"/s\", \"type\": \"t\", " + extensions
+                + " \"data\": {\"severity\": \"" + dataSeverity + "\"}}", "application/cloudevents+json")
+                .get(0).severity()).isEqualTo(expected);
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(delimiter = '|', value = {
+        "no data          | application/cloudevents+json       | {FALCO}                   | 'data' must be a JSON object, got nothing",
+        "no rule          | application/cloudevents+json       | {FALCO, \"data\": {\"priority\": \"Notice\"}} | 'data.rule' is required",
+        "in a batch       | application/cloudevents-batch+json | [{FALCO, \"data\": {\"rule\": \"r\"}}] | '[0].data.priority' is required"})
+    void namesTheFieldOfABadFalcoAlertInsideTheEvent(String name, String contentType, String body, String problem) {
+        String falco = "\"specversion\": \"1.0\", \"id\": \"1\", \"source\": \"https://falco.org\", "
+                + "\"type\": \"falco.rule.output.v1\"";
+
+        assertThatThrownBy(() -> parse(body.replace("FALCO", falco), contentType))
+                .isInstanceOf(InvalidPayloadException.class).hasMessage("payload field " + problem);
+    }
+
     @Test
-    void takesSeverityFromTheExtensionBeforeTheData() throws PayloadException {
-        assertThat(parse("{\"specversion\": \"1.0\", \"id\": \"1\", \"source\": \"/s\", \"type\": \"t\", "
-                + "\"severity\": \"low\", \"data\": {\"severity\": \"critical\"}}", "application/cloudevents+json")
-                .get(0).severity()).isEqualTo("low");
+    void aFalcoAlertTakesFalcosCategoryUnlessTheSourceSetsOne() throws PayloadException {
+        String event = "{\"specversion\": \"1.0\", \"id\": \"1\", \"source\": \"https://falco.org\", "
+                + "\"type\": \"falco.rule.output.v1\", \"data\": {\"rule\": \"r\", \"priority\": \"Notice\"}}";
+        EventParser categorised = new CloudEventsAdapter().compile(
+                Fixtures.definition("{name: knative, type: cloudevents, category: operations}"), new ConfigErrors());
+
+        assertThat(parse(event, "application/cloudevents+json").get(0).category()).isEqualTo("security");
+        assertThat(categorised.parse(new Payload(event.getBytes(StandardCharsets.UTF_8), "application/cloudevents+json",
+                Map.of())).get(0).category()).isNull();
+    }
+
+    @Test
+    void anApiServerSourceEventWithoutAnObjectReadsAsAnyOtherEvent() throws PayloadException {
+        ObservationDraft draft = parse("{\"specversion\": \"1.0\", \"id\": \"1\", \"source\": \"/s\", "
+                + "\"type\": \"dev.knative.apiserver.resource.add\", \"data_base64\": \"e30=\"}",
+                "application/cloudevents+json").get(0);
+
+        assertThat(draft.resource()).isNull();
+        assertThat(draft.title()).isEqualTo("dev.knative.apiserver.resource.add");
+        assertThat(draft.details()).containsKeys("cloudevent", "data_base64");
+    }
+
+    @Test
+    void aConfiguredMappingReadsEveryTypeEvenAKnownOne() throws PayloadException {
+        ConfigErrors errors = new ConfigErrors();
+        EventParser mapped = new CloudEventsAdapter().compile(Fixtures.definition(
+                "{name: knative, type: cloudevents, mapping: {fields: {resourceName: \"$.data.name\"}}}"), errors);
+        String event = "{\"specversion\": \"1.0\", \"id\": \"1\", \"source\": \"/s\", "
+                + "\"type\": \"dev.knative.apiserver.ref.add\", \"data\": {\"kind\": \"Pod\", \"name\": \"web-0\"}}";
+
+        ObservationDraft draft = mapped.parse(new Payload(event.getBytes(StandardCharsets.UTF_8),
+                "application/cloudevents+json", Map.of())).get(0);
+
+        assertThat(errors.isEmpty()).isTrue();
+        assertThat(draft.resource()).isEqualTo(new ResourceRef(null, null, "web-0", null));
+        assertThat(draft.raw()).isNotNull();
     }
 
     private List<ObservationDraft> binary(String body, String contentType) throws PayloadException {

@@ -54,6 +54,22 @@ class KubeAuditParserTest {
         assertThat(draft.raw().get("auditID").asText()).isEqualTo("a");
     }
 
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(delimiter = '|', quoteCharacter = '`', nullValues = "none", value = {
+        "created: the response names it    | `\"requestObject\": {\"metadata\": {\"generateName\": \"web-\"}}, \"responseObject\": {\"metadata\": {\"name\": \"web-x2lpq\"}}` | web-x2lpq",
+        "refused: the request names it     | `\"requestObject\": {\"metadata\": {\"name\": \"web\"}}, \"responseObject\": {\"kind\": \"Status\", \"metadata\": {}, \"code\": 409}` | web",
+        "Request level, generated name     | `\"requestObject\": {\"metadata\": {\"generateName\": \"web-\"}}` | none",
+        "Metadata level                    | `\"level\": \"Metadata\"` | none"})
+    void namesTheObjectOfACreateFromItsBody(String name, String objects, String expected) throws PayloadException {
+        ObservationDraft draft = parse("{\"apiVersion\": \"audit.k8s.io/v1\", \"kind\": \"Event\", \"auditID\": \"a\", "
+                + "\"stage\": \"ResponseComplete\", \"verb\": \"create\", "
+                + "\"objectRef\": {\"resource\": \"pods\", \"namespace\": \"prod\", \"apiVersion\": \"v1\"}, " + objects + "}")
+                .get(0);
+
+        assertThat(draft.resource().name()).isEqualTo(expected);
+        assertThat(draft.title()).isEqualTo("create pods prod" + (expected == null ? "" : "/" + expected) + " by unknown user");
+    }
+
     @Test
     void anEmptyListIsNoEvents() throws PayloadException {
         assertThat(parse("{\"apiVersion\": \"audit.k8s.io/v1\", \"kind\": \"EventList\", \"items\": []}")).isEmpty();

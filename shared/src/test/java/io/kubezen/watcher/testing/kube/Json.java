@@ -31,9 +31,23 @@ final class Json {
             if (node == null || node.isMissingNode()) {
                 throw ApiError.badRequest("the request body is empty");
             }
+            checkNumbers(node);
             return node;
         } catch (IOException e) {
             throw ApiError.badRequest("the body of the request is not valid JSON: " + e.getMessage());
+        }
+    }
+
+    /**
+     * The server decodes every number into Go's int64 or float64 and refuses the body when one fits neither, so a
+     * number beyond float64's range (which Jackson reads as infinity or a BigInteger) is a 400 here too.
+     */
+    private static void checkNumbers(JsonNode node) {
+        if (node.isContainerNode()) {
+            node.forEach(Json::checkNumbers);
+        } else if (node.isNumber() && !Double.isFinite(node.doubleValue())) {
+            throw ApiError.badRequest("the body of the request is not valid JSON: strconv.ParseFloat: parsing \""
+                    + node.asText() + "\": value out of range");
         }
     }
 

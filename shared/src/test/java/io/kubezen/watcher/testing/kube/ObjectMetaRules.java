@@ -11,7 +11,8 @@ import java.util.regex.Pattern;
 
 /**
  * The {@code metadata} rules every object meets on a real server: only ObjectMeta's fields survive (client-java
- * models reject unknown ones), names are DNS subdomains (namespaces: DNS labels), labels are valid.
+ * models reject unknown ones), names are DNS subdomains (namespaces, and the namespace of a namespaced object:
+ * DNS labels), labels are valid.
  */
 final class ObjectMetaRules {
 
@@ -46,6 +47,9 @@ final class ObjectMetaRules {
             checkDnsLabel("metadata.name", name, errors);
         } else {
             checkSubdomain("metadata.name", name, errors);
+        }
+        if (type.namespaced()) {
+            checkDnsLabel("metadata.namespace", Json.text(metadata, "namespace"), errors);
         }
         for (Map.Entry<String, JsonNode> label : (Iterable<Map.Entry<String, JsonNode>>)
                 metadata.path("labels")::fields) {

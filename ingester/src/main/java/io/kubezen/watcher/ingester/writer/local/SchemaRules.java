@@ -10,8 +10,8 @@ import java.util.regex.Pattern;
 
 /**
  * The Observation CRD's constraints that the Java model cannot express by itself (category and severity
- * are enums already), checked here so the local sink rejects what the API server would, with the same
- * field paths. Keep in step with {@code deploy/crds/observations.zen.kube-zen.io.yaml}.
+ * are enums already), and the API server's label-value rule, checked here so the local sink rejects what the
+ * API server would, with the same field paths. Keep in step with {@code deploy/crds/observations.zen.kube-zen.io.yaml}.
  */
 final class SchemaRules {
 
@@ -20,6 +20,7 @@ final class SchemaRules {
     private static final Pattern SOURCE = Pattern.compile("^[a-z0-9-]+$");
     private static final Pattern EVENT_TYPE = Pattern.compile("^[a-z0-9_]+$");
     private static final Pattern DNS_LABEL = Pattern.compile("^[a-z0-9]([-a-z0-9]*[a-z0-9])?$");
+    private static final Pattern LABEL_VALUE = Pattern.compile("^(([A-Za-z0-9][-A-Za-z0-9_.]*)?[A-Za-z0-9])?$");
 
     private SchemaRules() {
     }
@@ -31,6 +32,13 @@ final class SchemaRules {
             causes.add(new FieldCause("metadata.namespace", INVALID, "Invalid value: \"" + write.namespace()
                     + "\": metadata.namespace must be a lowercase RFC 1123 label"));
         }
+        write.labels().forEach((key, value) -> {
+            if (value.length() > 63 || !LABEL_VALUE.matcher(value).matches()) {
+                causes.add(new FieldCause("metadata.labels", INVALID, "Invalid value: \"" + value + "\": a label value "
+                        + "must be at most 63 characters of alphanumerics, '-', '_' or '.', starting and ending with an "
+                        + "alphanumeric"));
+            }
+        });
         pattern(causes, "spec.source", spec.source(), SOURCE);
         maxLength(causes, "spec.source", spec.source(), 63);
         pattern(causes, "spec.eventType", spec.eventType(), EVENT_TYPE);

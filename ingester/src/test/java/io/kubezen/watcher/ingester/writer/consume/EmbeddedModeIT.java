@@ -19,8 +19,9 @@ import java.util.Map;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * The README's quick start as a test: one process with no Redis and no Kubernetes receives a Falco event, and
- * it appears as an Observation in the local sink and at {@code GET /api/v1/observations}, once.
+ * The README's quick start as a test: one process with no Redis and no Kubernetes, in the {@code dev}
+ * environment, receives a Falco event without credentials, and it appears as an Observation in the local sink
+ * and at {@code GET /api/v1/observations}, once.
  */
 class EmbeddedModeIT {
 
@@ -31,9 +32,8 @@ class EmbeddedModeIT {
         Path file = dir.resolve("observations.jsonl");
         try (Ingester server = Ingester.start(Map.of(
                 "zen-watcher.roles", "receiver,writer",
-                "zen-watcher.receiver.allow-unauthenticated-builtins", true,
                 "zen-watcher.writer.local-sink-path", file.toString(),
-                "zen-watcher.queue.block", "100ms"))) {
+                "zen-watcher.queue.block", "100ms"), "dev")) {
             String event = Fixtures.read("falco/http-output.json");
             assertThat(server.post("/ingest/falco", event, "Content-Type", "application/json").statusCode()).isEqualTo(202);
             assertThat(server.post("/ingest/falco", event, "Content-Type", "application/json").statusCode()).isEqualTo(202);
@@ -53,13 +53,31 @@ class EmbeddedModeIT {
     }
 
     @Test
+    void aFalcoAlertWithA69CharacterRuleNameIsListedUnderAShortenedEventType(@TempDir Path dir) {
+        try (Ingester server = Ingester.start(Map.of(
+                "zen-watcher.roles", "receiver,writer",
+                "zen-watcher.writer.local-sink-path", dir.resolve("observations.jsonl").toString(),
+                "zen-watcher.queue.block", "100ms"), "dev")) {
+            String event = Fixtures.read("falco/long-rule.json");
+            assertThat(server.post("/ingest/falco", event, "Content-Type", "application/json").statusCode()).isEqualTo(202);
+
+            Await.until("the Observation is listed", Duration.ofSeconds(10),
+                    () -> list(server).get("items").size() == 1);
+            JsonNode spec = list(server).at("/items/0/spec");
+            assertThat(spec.get("eventType").asText()).hasSizeLessThanOrEqualTo(63).matches("[a-z0-9_]+")
+                    .startsWith("potential_local_privilege_escalation");
+            assertThat(spec.at("/details/rule").asText())
+                    .isEqualTo("Potential Local Privilege Escalation via Environment Variables Misuse");
+        }
+    }
+
+    @Test
     void anEventPostedFiveTimesShowsFourDuplicatesAndItsLastSighting(@TempDir Path dir) {
         try (Ingester server = Ingester.start(Map.of(
                 "zen-watcher.roles", "receiver,writer",
-                "zen-watcher.receiver.allow-unauthenticated-builtins", true,
                 "zen-watcher.writer.local-sink-path", dir.resolve("observations.jsonl").toString(),
                 "zen-watcher.store.status-interval", "1s",
-                "zen-watcher.queue.block", "100ms"))) {
+                "zen-watcher.queue.block", "100ms"), "dev")) {
             String event = Fixtures.read("falco/http-output.json");
             for (int i = 0; i < 5; i++) {
                 assertThat(server.post("/ingest/falco", event, "Content-Type", "application/json").statusCode())

@@ -74,6 +74,24 @@ class WriterKubernetesIT {
         }
     }
 
+    @Test
+    void aFalcoAlertWithA69CharacterRuleNameIsAcceptedByTheCrd(RedisServerHandle redis) {
+        try (Ingester server = Ingester.start(Map.of(
+                "zen-watcher.roles", "receiver,writer",
+                "zen-watcher.redis.uri", redis.uri(),
+                "kubernetes.client.base-path", apiServer.baseUrl(),
+                "zen-watcher.receiver.allow-unauthenticated-builtins", true,
+                "zen-watcher.queue.block", "100ms"))) {
+            assertThat(post(server, Fixtures.read("falco/long-rule.json")).statusCode()).isEqualTo(202);
+
+            Await.until("the Observation exists", Duration.ofSeconds(15), () -> observations().size() == 1);
+            JsonNode spec = observations().get(0).get("spec");
+            assertThat(spec.get("eventType").asText()).hasSizeLessThanOrEqualTo(63)
+                    .startsWith("potential_local_privilege_escalation");
+            assertThat(redis.sync().xlen("zw:{stream}:dead-letters")).isZero();
+        }
+    }
+
     private JsonNode observations() {
         try {
             Object list = api.listNamespacedCustomObject("zen.kube-zen.io", "v1alpha1", "zen-system", "observations").execute();

@@ -5,6 +5,7 @@ import io.kubezen.watcher.model.Category;
 import io.kubezen.watcher.model.ResourceRef;
 import io.kubezen.watcher.model.Severity;
 import io.kubezen.watcher.normalize.ObservationDraft;
+import io.kubezen.watcher.normalize.Timestamps;
 import io.kubezen.watcher.source.InvalidPayloadException;
 import io.kubezen.watcher.source.SourceDefaults;
 import io.kubezen.watcher.source.informer.KubernetesObjects;
@@ -69,11 +70,11 @@ public final class PolicyReportMapping implements ObjectMapping {
         return drafts;
     }
 
-    /** The report's {@code {seconds, nanos}} timestamp. */
+    /** The report's {@code {seconds, nanos}} timestamp; null when absent or out of range. */
     private static Instant time(JsonNode timestamp) {
         if (timestamp == null || !timestamp.path("seconds").canConvertToLong()) {
             return null;
         }
-        return Instant.ofEpochSecond(timestamp.path("seconds").asLong(), timestamp.path("nanos").asLong());
+        return Timestamps.ofEpochSecond(timestamp.path("seconds").asLong(), timestamp.path("nanos").asLong());
     }
 }
