@@ -107,40 +107,40 @@ public abstract class ObservationSinkContract {
 
     @Test
     void eventTypeLongerThanTheCrdAllowsIsPermanent() throws Exception {
-        Observation invalid = TestObservations.observation(NAMESPACE, "falco", Severity.HIGH, "a".repeat(64));
+        Observation invalid = TestObservations.observation(namespace, "falco", Severity.HIGH, "a".repeat(64));
 
         WriteResult result = sink.write(ObservationWrite.of(invalid, "fp-long-type", TestObservations.FIRST_SEEN));
 
         assertThat(result.outcome()).isEqualTo(WriteResult.Outcome.PERMANENT);
         assertThat(result.reason()).isEqualTo(FailureReason.INVALID);
         assertThat(result.causes()).extracting(FieldCause::field).containsExactly("spec.eventType");
-        assertThat(stored(NAMESPACE)).isEmpty();
+        assertThat(stored(namespace)).isEmpty();
     }
 
     @Test
     void longRuleNamesAreWrittenInTheirShortenedForm() throws Exception {
         String eventType = EventTypes.of("Potential Local Privilege Escalation via Environment Variables Misuse");
-        Observation observation = TestObservations.observation(NAMESPACE, "falco", Severity.HIGH, eventType);
+        Observation observation = TestObservations.observation(namespace, "falco", Severity.HIGH, eventType);
 
         WriteResult result = sink.write(ObservationWrite.of(observation, "fp-shortened", TestObservations.FIRST_SEEN));
 
         assertThat(result.outcome()).isEqualTo(WriteResult.Outcome.CREATED);
-        assertThat(stored(NAMESPACE)).extracting(stored -> stored.spec().eventType()).containsExactly(eventType);
+        assertThat(stored(namespace)).extracting(stored -> stored.spec().eventType()).containsExactly(eventType);
     }
 
     @Test
     void labelValueTheApiServerRefusesIsPermanent() throws Exception {
-        Observation observation = TestObservations.observation(NAMESPACE, "falco", Severity.HIGH, "runtime_threat");
+        Observation observation = TestObservations.observation(namespace, "falco", Severity.HIGH, "runtime_threat");
         Map<String, String> labels = new HashMap<>(observation.labels());
         labels.put("zen.kube-zen.io/alert-status", "x".repeat(64));
-        Observation invalid = new Observation(NAMESPACE, labels, observation.spec());
+        Observation invalid = new Observation(namespace, labels, observation.spec());
 
         WriteResult result = sink.write(ObservationWrite.of(invalid, "fp-label", TestObservations.FIRST_SEEN));
 
         assertThat(result.outcome()).isEqualTo(WriteResult.Outcome.PERMANENT);
         assertThat(result.reason()).isEqualTo(FailureReason.INVALID);
         assertThat(result.causes()).extracting(FieldCause::field).containsExactly("metadata.labels");
-        assertThat(stored(NAMESPACE)).isEmpty();
+        assertThat(stored(namespace)).isEmpty();
     }
 
     @Test
