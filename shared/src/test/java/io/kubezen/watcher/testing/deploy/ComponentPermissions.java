@@ -33,10 +33,7 @@ public final class ComponentPermissions {
 
     public static Set<Grant> needed(String component, InstalledChart chart) {
         return switch (component) {
-            // The writer creates Observations, and keeps their status: it reads one to bring its status forward.
-            case WRITER -> Set.of(Grant.cluster(ZEN, "observations", "create"),
-                    Grant.cluster(ZEN, "observations", "get"),
-                    Grant.cluster(ZEN, "observations/status", "patch"));
+            case WRITER -> writer(chart);
             case CONTROLLER -> controller(chart);
             // Receivers get their configuration from Redis, never from the API server.
             case RECEIVER -> Set.of();
@@ -55,6 +52,18 @@ public final class ComponentPermissions {
         Set<Grant> used = new TreeSet<>();
         grants.stream().filter(grant -> requests.stream().anyMatch(grant::allows)).forEach(used::add);
         return used;
+    }
+
+    /** Creates Observations and keeps their status (it reads one to bring its status forward), where allowed. */
+    private static Set<Grant> writer(InstalledChart chart) {
+        List<String> allowed = texts(value(chart, "/writer/allowedNamespaces"));
+        Set<Grant> grants = new TreeSet<>();
+        for (String namespace : allowed.isEmpty() ? List.of(Grant.CLUSTER) : allowed) {
+            grants.add(Grant.namespaced(namespace, ZEN, "observations", "create"));
+            grants.add(Grant.namespaced(namespace, ZEN, "observations", "get"));
+            grants.add(Grant.namespaced(namespace, ZEN, "observations/status", "patch"));
+        }
+        return grants;
     }
 
     private static Set<Grant> controller(InstalledChart chart) {

@@ -1,7 +1,5 @@
 package io.kubezen.watcher.testing.kube.real;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import io.kubernetes.client.openapi.ApiClient;
 import io.kubernetes.client.openapi.ApiException;
 import io.kubernetes.client.openapi.apis.CoreV1Api;
@@ -21,7 +19,6 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashSet;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -48,7 +45,6 @@ public final class RealApiServer {
     private static final Duration START_TIMEOUT = Duration.ofSeconds(90);
     private static final Duration ESTABLISHED_TIMEOUT = Duration.ofSeconds(30);
     private static final long TOKEN_SECONDS = 3600;
-    private static final ObjectMapper JSON = new ObjectMapper();
 
     private static RealApiServer shared;
     private static String unavailable;
@@ -217,20 +213,7 @@ public final class RealApiServer {
      * request is audited at several stages (a watch when it starts and when it ends); each counts once.
      */
     public List<AuditedRequest> requestsBy(String user) {
-        Map<String, AuditedRequest> requests = new LinkedHashMap<>();
-        try {
-            if (Files.exists(plane.auditLog())) {
-                for (String line : Files.readAllLines(plane.auditLog())) {
-                    JsonNode event = JSON.readTree(line);
-                    if (user.equals(event.at("/user/username").asText())) {
-                        requests.put(event.path("auditID").asText(), AuditedRequest.of(event));
-                    }
-                }
-            }
-            return List.copyOf(requests.values());
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        return AuditedRequest.read(plane.auditLog(), user);
     }
 
     /**
