@@ -34,11 +34,11 @@ import java.util.stream.Collectors;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * The chart's dashboard and alert rules read only series the running apps export: an ingester (receiver and
+ * The chart's dashboards and alert rules read only series the running apps export: an ingester (receiver and
  * writer) and a leading controller (GC, tuning, projection), against a real Redis and the test API server with
  * the repository's CRDs, are driven through every path the queries watch, then their {@code /prometheus} is
  * scraped over HTTP and compared with every {@code zen_watcher_*} series and label the queries read.
- * Observations are created an hour in the past by the API server's clock, so GC deletes the one written.
+ * Observations are created an hour in the past by the API server's clock, so GC deletes those written.
  */
 @WithRedis
 class ExportedMetricsIT {
@@ -47,6 +47,22 @@ class ExportedMetricsIT {
     private static final String TOKEN = "falco-bearer-token-0123456789";
     private static final Duration WAIT = Duration.ofSeconds(30);
     private static final HttpClient HTTP = HttpClient.newHttpClient();
+    private static final String LAST_EVENT = "zen_watcher_ingesters_last_event_timestamp_seconds";
+    private static final String SILENT_AFTER = "zen_watcher_ingesters_silent_after_seconds";
+    /** What the API server's audit webhook sends: an EventList, here with one read, which is info. */
+    private static final String AUDIT_READ = """
+            {"kind": "EventList", "apiVersion": "audit.k8s.io/v1", "items": [
+              {"kind": "Event", "apiVersion": "audit.k8s.io/v1", "level": "Metadata",
+               "auditID": "7a1c0e44-bbbb-4b3c-8d2e-00000000000b", "stage": "ResponseComplete",
+               "requestURI": "/api/v1/namespaces/prod/configmaps/web-settings", "verb": "get",
+               "user": {"username": "system:serviceaccount:prod:web", "groups": ["system:serviceaccounts"]},
+               "sourceIPs": ["10.0.3.17"], "userAgent": "web/1.4",
+               "objectRef": {"resource": "configmaps", "namespace": "prod", "name": "web-settings", "apiVersion": "v1"},
+               "responseStatus": {"metadata": {}, "code": 200},
+               "requestReceivedTimestamp": "2024-05-01T10:22:00.000000Z",
+               "stageTimestamp": "2024-05-01T10:22:00.004000Z",
+               "annotations": {"authorization.k8s.io/decision": "allow", "authorization.k8s.io/reason": ""}}]}
+            """;
     /** Series only the controller exports; every other queried series is the ingester's. */
     private static final Set<String> CONTROLLER_SERIES = Set.of("zen_watcher_leader", "zen_watcher_gc_runs_total",
             "zen_watcher_observations_deleted_total", "zen_watcher_dedup_window_seconds");
@@ -68,12 +84,29 @@ class ExportedMetricsIT {
     void dashboardAndAlertsReadOnlySeriesAndLabelsTheAppsExport(RedisServerHandle redis) throws Exception {
         controller = ApplicationContext.run(EmbeddedServer.class, controllerProperties(redis));
         try (IsolatedIngester ingester = IsolatedIngester.start(ingesterProperties(redis))) {
+            PrometheusScrape started = scrape(ingester);
+            double startedServing = lastEvent(started, "falco");
+            assertThat(lastEvent(started, "k8s-audit")).as("exported from start-up").isPositive();
+            assertThat(started.sum(SILENT_AFTER, Map.of("source", "k8s-audit"))).isEqualTo(600);
             drive(ingester);
 
-            Await.until("the Observation is written", WAIT, () -> scrape(ingester).sum(
-                    "zen_watcher_observations_written_total", Map.of("result", "created")) >= 1);
-            Await.until("GC deleted the expired Observation", WAIT, () -> scrape(controller).sum(
-                    "zen_watcher_observations_deleted_total", Map.of("reason", "ttl")) >= 1);
+            Await.until("the Observations are written", WAIT, () -> scrape(ingester).sum(
+                    "zen_watcher_observations_written_total", Map.of("result", "created")) >= 2);
+            PrometheusScrape observed = scrape(ingester);
+            assertThat(observed.sum("zen_watcher_observations_total",
+                    Map.of("source", "falco", "category", "security", "severity", "critical"))).isEqualTo(1);
+            assertThat(observed.sum("zen_watcher_observations_total",
+                    Map.of("source", "k8s-audit", "severity", "info"))).isEqualTo(1);
+            assertThat(observed.sum("zen_watcher_events_total", Map.of("source", "falco", "severity", "critical",
+                    "event_type", "terminal_shell_in_container"))).isEqualTo(1);
+            assertThat(observed.sum("zen_watcher_events_repeated_total",
+                    Map.of("source", "falco", "severity", "critical"))).as("the duplicate").isEqualTo(1);
+            assertThat(observed.sum("zen_watcher_events_total",
+                    Map.of("source", "k8s-audit", "severity", "info", "event_type", "k8s_audit_get"))).isEqualTo(1);
+            assertThat(lastEvent(observed, "falco")).as("moved by the events").isGreaterThan(startedServing);
+            assertThat(lastEvent(observed, "k8s-audit")).isGreaterThan(startedServing);
+            Await.until("GC deleted the expired Observations", WAIT, () -> scrape(controller).sum(
+                    "zen_watcher_observations_deleted_total", Map.of("reason", "ttl")) >= 2);
             Await.until("the tuner published falco's window", WAIT,
                     () -> scrape(controller).has("zen_watcher_dedup_window_seconds", Map.of("source", "falco")));
             assertThat(observations()).as("deleted by GC").isEmpty();
@@ -89,7 +122,10 @@ class ExportedMetricsIT {
         }
     }
 
-    /** An accepted event, its duplicate, one a filter drops and one refused for lack of credentials. */
+    /**
+     * A critical Falco alert, its duplicate, one a filter drops and one refused for lack of credentials; an info
+     * audit event (a read).
+     */
     private static void drive(IsolatedIngester ingester) {
         String auth = "Bearer " + TOKEN;
         HttpResponse<String> accepted = ingester.post("/ingest/falco", falco("Critical"), "Authorization", auth);
@@ -100,6 +136,9 @@ class ExportedMetricsIT {
         assertThat(ingester.post("/ingest/falco", falco("Notice"), "Authorization", auth).body())
                 .contains("\"filtered\":1");
         assertThat(ingester.post("/ingest/falco", falco("Critical")).statusCode()).isEqualTo(401);
+        HttpResponse<String> audit = ingester.post("/ingest/k8s-audit", AUDIT_READ);
+        assertThat(audit.statusCode()).as(audit.body()).isEqualTo(202);
+        assertThat(audit.body()).contains("\"accepted\":1");
     }
 
     private Map<String, Object> controllerProperties(RedisServerHandle redis) {
@@ -132,7 +171,14 @@ class ExportedMetricsIT {
         properties.put("zen-watcher.sources.falco.webhook.auth.mode", "bearer");
         properties.put("zen-watcher.sources.falco.webhook.auth.bearer.secretRef.value", TOKEN);
         properties.put("zen-watcher.sources.falco.filter.minSeverity", "medium");
+        properties.put("zen-watcher.sources.k8s-audit.type", "k8s-audit");
+        properties.put("zen-watcher.sources.k8s-audit.webhook.auth.mode", "none");
+        properties.put("zen-watcher.sources.k8s-audit.expectations.silentAfterSeconds", "600");
         return properties;
+    }
+
+    private static double lastEvent(PrometheusScrape scrape, String source) {
+        return scrape.sum(LAST_EVENT, Map.of("source", source));
     }
 
     private static Set<String> queried(Predicate<String> belongs) {

@@ -14,6 +14,7 @@ import java.util.Objects;
  * @param category absent: the source type's default
  * @param webhook  only for webhook-style types
  * @param informer only for {@link SourceType#INFORMER}
+ * @param expectations for the silent-source alert only; absent: no expectation
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record IngesterSpec(
@@ -26,7 +27,8 @@ public record IngesterSpec(
         InformerSpec informer,
         MappingSpec mapping,
         FilterSpec filter,
-        DedupSpec dedup) {
+        DedupSpec dedup,
+        ExpectationsSpec expectations) {
 
     public static final String KIND = "Ingester";
     public static final String PLURAL = "ingesters";
@@ -46,6 +48,6 @@ public record IngesterSpec(
             throw new IllegalArgumentException("informer sources need a resource to watch; there is no built-in one");
         }
         return new IngesterSpec(type.wireName(), type, null, null, null,
-                new WebhookSpec(AuthSpec.NONE, null), null, null, null, null);
+                new WebhookSpec(AuthSpec.NONE, null), null, null, null, null, null);
     }
 }

@@ -8,11 +8,32 @@ package io.kubezen.watcher.metrics;
  * <p>
  * Counters whose tag values are all known up front (errors, write failures, dead letters, GC runs, deletions)
  * exist at zero from the moment the part that counts them is created, so that {@code increase()} in an alert
- * sees the first failure; gauges exist once their role runs. The chart's dashboard and alert rules are checked
- * against what the running apps export ({@code ExportedMetricsIT} in the controller module).
+ * sees the first failure; gauges exist once their role runs, the per-source ones for every source the process
+ * serves. The chart's dashboards and alert rules are checked against what the running apps export
+ * ({@code ExportedMetricsIT} in the controller module); docs/operations.md maps these names to the original
+ * zen-watcher's.
  */
 public final class MetricNames {
 
+    /**
+     * Events that passed the filter and were new in their dedup window, so each becomes an Observation: the
+     * original zen-watcher's {@code zen_watcher_events_total}. Counted where events are admitted (receivers,
+     * informer sources). Tags: source, category, severity, event_type (bounded, see {@link EventTypeLabels}).
+     */
+    public static final String EVENTS = "zen.watcher.events";
+    /**
+     * Events that passed the filter and repeated an event within its dedup window: counted in the existing
+     * Observation's status, not created again. Tags as {@link #EVENTS}.
+     */
+    public static final String EVENTS_REPEATED = "zen.watcher.events.repeated";
+    /**
+     * Per source, when this process last received an event of it (even one the filter then dropped), in seconds
+     * since the epoch; until the first, when this process began serving the source, so that a restart does not
+     * look like a silence. Exists for every source the process serves. Tags: source.
+     */
+    public static final String LAST_EVENT = "zen.watcher.ingesters.last.event.timestamp.seconds";
+    /** Per source that sets {@code expectations.silentAfterSeconds}: that threshold. Tags: source. */
+    public static final String SILENT_AFTER = "zen.watcher.ingesters.silent.after.seconds";
     /** Events parsed from accepted requests. Tags: source. */
     public static final String EVENTS_RECEIVED = "zen.watcher.events.received";
     /** Events not queued. Tags: source, reason ({@code duplicate}, {@code filtered}). */
@@ -44,6 +65,13 @@ public final class MetricNames {
     /** Time one GC run took. */
     public static final String GC_DURATION = "zen.watcher.gc.duration";
 
+    /**
+     * Observations the writers created (not those found to exist already), {@code zen_watcher_observations_total}:
+     * the original zen-watcher's {@code zen_watcher_observations_created_total}, whose name the Prometheus client
+     * cannot export, because OpenMetrics reserves the {@code _created} suffix for a counter's creation time.
+     * Tags: source, category, severity.
+     */
+    public static final String OBSERVATIONS_CREATED = "zen.watcher.observations";
     /** Queue entries that exist as Observations now. Tags: result ({@code created}, {@code already_exists}). */
     public static final String OBSERVATIONS_WRITTEN = "zen.watcher.observations.written";
     /**
@@ -80,6 +108,9 @@ public final class MetricNames {
     public static final String TAG_STAGE = "stage";
     public static final String TAG_ERROR_TYPE = "error_type";
     public static final String TAG_TRANSITION = "transition";
+    public static final String TAG_CATEGORY = "category";
+    public static final String TAG_SEVERITY = "severity";
+    public static final String TAG_EVENT_TYPE = "event_type";
 
     public static final String UNKNOWN_SOURCE = "unknown";
 

@@ -58,7 +58,7 @@ public final class InformerDuty implements LeaderDuty, InformerSourceRegistry {
             }
             try {
                 sources.put(spec.source(), new InformerSource(spec.source(), spec.informer(),
-                        compiler.compile(SourceDefinition.of(spec, null))));
+                        compiler.compile(SourceDefinition.of(spec, null)), spec.expectations()));
             } catch (InvalidSourceException e) {
                 problems.put(spec.source(), e.errors());
             }

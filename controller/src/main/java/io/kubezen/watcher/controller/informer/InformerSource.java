@@ -1,13 +1,19 @@
 package io.kubezen.watcher.controller.informer;
 
+import io.kubezen.watcher.config.ExpectationsSpec;
 import io.kubezen.watcher.config.InformerSpec;
 import io.kubezen.watcher.pipeline.IngestPipeline;
 
 import java.time.Duration;
 import java.util.List;
+import java.util.Objects;
 
-/** One informer-type source as the controller runs it: what to watch and the compiled pipeline its objects go through. */
-public record InformerSource(String name, InformerSpec informer, IngestPipeline pipeline) {
+/**
+ * One informer-type source as the controller runs it: what to watch and the compiled pipeline its objects go through.
+ *
+ * @param expectations the spec's, for the silent-source alert; null when it sets none
+ */
+public record InformerSource(String name, InformerSpec informer, IngestPipeline pipeline, ExpectationsSpec expectations) {
 
     /** The namespaces to watch; empty means every namespace. */
     public List<String> namespaces() {
@@ -20,9 +26,10 @@ public record InformerSource(String name, InformerSpec informer, IngestPipeline 
                 : informer.resyncSeconds());
     }
 
-    /** Same configuration (name, watch, source definition), which is how an update sees what changed. */
+    /** Same configuration (name, watch, source definition, expectations), which is how an update sees what changed. */
     boolean sameAs(InformerSource other) {
         return other != null && name.equals(other.name) && informer.equals(other.informer)
-                && pipeline.definition().equals(other.pipeline.definition());
+                && pipeline.definition().equals(other.pipeline.definition())
+                && Objects.equals(expectations, other.expectations);
     }
 }

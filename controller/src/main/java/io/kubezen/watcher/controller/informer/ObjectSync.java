@@ -1,6 +1,7 @@
 package io.kubezen.watcher.controller.informer;
 
 import io.kubezen.watcher.metrics.MetricNames;
+import io.kubezen.watcher.metrics.ObservedEvents;
 import io.kubezen.watcher.pipeline.Admission;
 import io.kubezen.watcher.pipeline.Admitted;
 import io.kubezen.watcher.pipeline.IngestedEvent;
@@ -35,15 +36,17 @@ public final class ObjectSync {
     private final FindingStore findings;
     private final Admission admission;
     private final MeterRegistry registry;
+    private final ObservedEvents observed;
     private final Counter invalidObjects;
 
     public ObjectSync(InformerSource source, ObjectCache cache, FindingStore findings, Admission admission,
-                      MeterRegistry registry) {
+                      MeterRegistry registry, ObservedEvents observed) {
         this.source = source;
         this.cache = cache;
         this.findings = findings;
         this.admission = admission;
         this.registry = registry;
+        this.observed = observed;
         // Registered at zero now, so that an alert on its increase sees the first invalid object.
         this.invalidObjects = registry.counter(MetricNames.ERRORS, MetricNames.TAG_STAGE, "informer",
                 MetricNames.TAG_ERROR_TYPE, "invalid_object");
@@ -84,6 +87,7 @@ public final class ObjectSync {
             findings.put(source.name(), key, now);
         }
         count(handedOver.size(), admitted);
+        observed.record(source.name(), handedOver.size(), handedOver, admitted);
         return new SyncResult(current.size(), handedOver.size(), admitted.queued().size());
     }
 

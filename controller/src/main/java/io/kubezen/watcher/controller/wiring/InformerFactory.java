@@ -15,7 +15,9 @@ import io.kubezen.watcher.controller.informer.redis.RedisFindingStore;
 import io.kubezen.watcher.dedup.DedupStore;
 import io.kubezen.watcher.dedup.DedupWindows;
 import io.kubezen.watcher.dedup.redis.RedisDedupStore;
+import io.kubezen.watcher.metrics.EventTypeLabels;
 import io.kubezen.watcher.metrics.MetricNames;
+import io.kubezen.watcher.metrics.ObservedEvents;
 import io.kubezen.watcher.normalize.Normalizer;
 import io.kubezen.watcher.pipeline.Admission;
 import io.kubezen.watcher.pipeline.PipelineOptions;
@@ -79,7 +81,9 @@ final class InformerFactory {
     @Singleton
     InformerDuty informerDuty(Environment environment, ApiClient client, FindingStore findings, DedupStore dedup,
                               DedupWindows windows, RedisEventQueue queue, InformerProperties properties, Clock clock,
-                              MeterRegistry registry) {
+                              MeterRegistry registry,
+                              @Value("${" + EventTypeLabels.PER_SOURCE_KEY + ":" + EventTypeLabels.DEFAULT_PER_SOURCE
+                                      + "}") int eventTypesPerSource) {
         SourceCompiler compiler = new SourceCompiler(SourceAdapterRegistry.load(),
                 new PipelineOptions(clock, properties.defaultNamespace(), Normalizer.DEFAULT_MAX_DETAIL_BYTES));
         Counter rollbackErrors = registry.counter(MetricNames.ERRORS,
@@ -88,8 +92,9 @@ final class InformerFactory {
         // Watches are responses held open for minutes; client-java's SharedInformerFactory and micronaut-kubernetes'
         // informers set the same on the client they are given.
         client.setReadTimeout(0);
+        ObservedEvents observed = new ObservedEvents(registry, clock, new EventTypeLabels(eventTypesPerSource));
         InformerDuty duty = new InformerDuty(compiler,
-                new KubernetesWatchStarter(client, findings, admission, properties.toOptions(), registry));
+                new KubernetesWatchStarter(client, findings, admission, properties.toOptions(), registry, observed));
         Map<String, List<ConfigError>> problems = duty.update(configured(environment));
         if (!problems.isEmpty()) {
             throw new ConfigurationException(problems.entrySet().stream()

@@ -10,6 +10,9 @@ import io.kubezen.watcher.controller.informer.memory.InMemoryFindingStore;
 import io.kubezen.watcher.dedup.DedupStore;
 import io.kubezen.watcher.dedup.memory.InMemoryDedupStore;
 import io.kubezen.watcher.dedup.memory.InMemoryDedupWindows;
+import io.kubezen.watcher.metrics.EventTypeLabels;
+import io.kubezen.watcher.metrics.MetricNames;
+import io.kubezen.watcher.metrics.ObservedEvents;
 import io.kubezen.watcher.pipeline.Admission;
 import io.kubezen.watcher.pipeline.PipelineOptions;
 import io.kubezen.watcher.pipeline.SourceCompiler;
@@ -41,13 +44,15 @@ class ObjectSyncTest {
     private final Map<ObjectKey, byte[]> cache = new HashMap<>();
     private final InMemoryFindingStore findings = new InMemoryFindingStore();
     private final InMemoryEventQueue queue = new InMemoryEventQueue(1000, clock);
+    private final SimpleMeterRegistry registry = new SimpleMeterRegistry();
+    private final ObservedEvents observed = new ObservedEvents(registry, clock, new EventTypeLabels(10));
     private ObjectSync sync;
 
     @BeforeEach
     void compileSource() throws Exception {
         sync = new ObjectSync(source("{enabled: false}"), key -> Optional.ofNullable(cache.get(key)), findings,
                 new Admission(new InMemoryDedupStore(clock, 1000, DedupStore.DEFAULT_STATUS_INTERVAL), new InMemoryDedupWindows(), queue, clock,
-                        Admission.RollbackListener.NOOP), new SimpleMeterRegistry());
+                        Admission.RollbackListener.NOOP), registry, observed);
         queue.ensureGroup("test");
     }
 
@@ -119,6 +124,20 @@ class ObjectSyncTest {
         assertThat(queuedRules()).isEmpty();
     }
 
+    @Test
+    void handedOverFindingsCountAsEventsAndMoveTheSourcesLastEventTime() throws Exception {
+        observed.track("kyverno", null);
+        clock.advance(Duration.ofMinutes(3));
+        cache.put(CART, report("fail", "fail"));
+
+        sync.sync(CART);
+
+        assertThat(registry.get(MetricNames.EVENTS).tag(MetricNames.TAG_SOURCE, "kyverno")
+                .tag(MetricNames.TAG_CATEGORY, "compliance").tag(MetricNames.TAG_SEVERITY, "medium")
+                .tag(MetricNames.TAG_EVENT_TYPE, "policy_violation").counter().count()).isEqualTo(2);
+        assertThat(registry.get(MetricNames.LAST_EVENT).gauge().value()).isEqualTo(clock.instant().getEpochSecond());
+    }
+
     private List<String> queuedRules() {
         return queue.read("test", "reader", 100, Duration.ZERO).stream().map(QueueEntry::observation)
                 .map(o -> (String) o.observation().spec().details().get("rule")).toList();
@@ -132,7 +151,8 @@ class ObjectSyncTest {
                 dedup: %s
                 """.formatted(dedup), IngesterSpec.class);
         SourceCompiler compiler = new SourceCompiler(SourceAdapterRegistry.load(), PipelineOptions.DEFAULT);
-        return new InformerSource(spec.source(), spec.informer(), compiler.compile(SourceDefinition.of(spec, null)));
+        return new InformerSource(spec.source(), spec.informer(), compiler.compile(SourceDefinition.of(spec, null)),
+                spec.expectations());
     }
 
     /** A PolicyReport whose result i has rule {@code rule-i} and the given outcome. */

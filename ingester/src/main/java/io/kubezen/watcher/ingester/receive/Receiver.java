@@ -7,6 +7,7 @@ import io.kubezen.watcher.dedup.DedupWindows;
 import io.kubezen.watcher.ingester.http.UnavailableException;
 import io.kubezen.watcher.ingester.limit.RateLimiter;
 import io.kubezen.watcher.ingester.sources.ReceiverSource;
+import io.kubezen.watcher.metrics.ObservedEvents;
 import io.kubezen.watcher.pipeline.Admission;
 import io.kubezen.watcher.pipeline.PipelineResult;
 import io.kubezen.watcher.queue.EventQueue;
@@ -36,15 +37,17 @@ class Receiver {
     private final TrafficTally traffic;
     private final RateLimiter rateLimiter;
     private final ReceiveMetrics metrics;
+    private final ObservedEvents observed;
     private final Executor batchExecutor;
 
     Receiver(DedupStore dedupStore, DedupWindows windows, EventQueue queue, TrafficTally traffic,
-             RateLimiter rateLimiter, ReceiveMetrics metrics, Clock clock,
+             RateLimiter rateLimiter, ReceiveMetrics metrics, ObservedEvents observed, Clock clock,
              @Named(TaskExecutors.BLOCKING) Executor batchExecutor) {
         this.admission = new Admission(dedupStore, windows, queue, clock, metrics::lostDedupRollback);
         this.traffic = traffic;
         this.rateLimiter = rateLimiter;
         this.metrics = metrics;
+        this.observed = observed;
         this.batchExecutor = batchExecutor;
     }
 
@@ -72,6 +75,7 @@ class Receiver {
             traffic.add(source.name(), result.received());
             int queued = admitted.queued().size();
             metrics.received(source.name(), result, queued, admitted.duplicates());
+            observed.record(source.name(), result.received(), result.accepted(), admitted);
             return new IngestSummary(source.name(), result.received(), queued, admitted.duplicates(),
                     result.filteredTotal());
         });

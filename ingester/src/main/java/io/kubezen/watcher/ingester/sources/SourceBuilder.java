@@ -3,6 +3,7 @@ package io.kubezen.watcher.ingester.sources;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.json.JsonMapper;
+import io.kubezen.watcher.config.ExpectationsSpec;
 import io.kubezen.watcher.config.IngesterSpec;
 import io.kubezen.watcher.config.InvalidSourceException;
 import io.kubezen.watcher.config.LimitsSpec;
@@ -56,12 +57,14 @@ final class SourceBuilder {
         AuthSettings auth = AuthSettingsReader.read(webhook == null ? null : (Map<String, ?>) webhook.get("auth"));
         LimitsSpec limits = webhook == null || webhook.get("limits") == null ? null
                 : SPEC_READER.convertValue(webhook.get("limits"), LimitsSpec.class);
-        return build(SourceDefinition.of(ingester, limits), auth, limits);
+        return build(SourceDefinition.of(ingester, limits), auth, limits, ingester.expectations());
     }
 
-    ReceiverSource build(SourceDefinition definition, AuthSettings auth, LimitsSpec limits) throws InvalidSourceException {
+    /** @param expectations null when the source sets none */
+    ReceiverSource build(SourceDefinition definition, AuthSettings auth, LimitsSpec limits,
+                         ExpectationsSpec expectations) throws InvalidSourceException {
         return new ReceiverSource(definition.name(), compiler.compile(definition),
                 SourceAuthenticator.create(definition.name(), auth, secrets),
-                LimitSettings.of(definition.type(), limits));
+                LimitSettings.of(definition.type(), limits), expectations);
     }
 }

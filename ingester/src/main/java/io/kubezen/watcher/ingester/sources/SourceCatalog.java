@@ -11,10 +11,19 @@ import java.util.concurrent.atomic.AtomicReference;
  */
 public final class SourceCatalog {
 
-    private final AtomicReference<Map<String, ReceiverSource>> sources;
+    /** Told the whole set at construction and after every swap, on the thread that swapped it. */
+    @FunctionalInterface
+    public interface Listener {
+        void changed(Collection<ReceiverSource> sources);
+    }
 
-    public SourceCatalog(Map<String, ReceiverSource> sources) {
+    private final AtomicReference<Map<String, ReceiverSource>> sources;
+    private final Listener listener;
+
+    public SourceCatalog(Map<String, ReceiverSource> sources, Listener listener) {
         this.sources = new AtomicReference<>(Map.copyOf(sources));
+        this.listener = listener;
+        listener.changed(all());
     }
 
     public Optional<ReceiverSource> find(String name) {
@@ -27,5 +36,6 @@ public final class SourceCatalog {
 
     public void replaceAll(Map<String, ReceiverSource> replacement) {
         sources.set(Map.copyOf(replacement));
+        listener.changed(all());
     }
 }

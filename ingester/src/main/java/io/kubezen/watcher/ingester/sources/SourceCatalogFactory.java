@@ -8,6 +8,7 @@ import io.kubezen.watcher.config.SourceDefinition;
 import io.kubezen.watcher.config.SourceType;
 import io.kubezen.watcher.ingester.auth.AuthSettings;
 import io.kubezen.watcher.ingester.auth.SecretResolver;
+import io.kubezen.watcher.metrics.ObservedEvents;
 import io.kubezen.watcher.pipeline.PipelineOptions;
 import io.kubezen.watcher.pipeline.SourceCompiler;
 import io.kubezen.watcher.source.SourceAdapterRegistry;
@@ -49,7 +50,7 @@ class SourceCatalogFactory {
     /** Eager, so that a source that does not compile stops the start and the first request pays nothing. */
     @Context
     SourceCatalog sourceCatalog(Environment environment, SourceCompiler compiler, SecretResolver secrets,
-                                ReceiverProperties properties) {
+                                ReceiverProperties properties, ObservedEvents observed) {
         SourceBuilder builder = new SourceBuilder(compiler, secrets);
         Map<String, ReceiverSource> sources = new TreeMap<>();
         AuthSettings builtinAuth = properties.allowUnauthenticatedBuiltins() ? AuthSettings.none() : AuthSettings.unconfigured();
@@ -66,7 +67,7 @@ class SourceCatalogFactory {
                             .filter(name -> !configured.containsKey(name)).toList());
         }
         LOG.info("Receiving for sources {}", sources.keySet());
-        return new SourceCatalog(sources);
+        return new SourceCatalog(sources, new SourceGauges(observed));
     }
 
     /**
@@ -102,7 +103,7 @@ class SourceCatalogFactory {
 
     private static ReceiverSource builtin(SourceBuilder builder, SourceDefinition definition, AuthSettings auth) {
         try {
-            return builder.build(definition, auth, null);
+            return builder.build(definition, auth, null, null);
         } catch (InvalidSourceException e) {
             throw new ConfigurationException(SOURCES_PREFIX + "." + definition.name() + ": " + e.getMessage(), e);
         }

@@ -4,12 +4,18 @@ import io.kubezen.watcher.ingester.auth.AuthSettings;
 import io.kubezen.watcher.ingester.auth.SecretResolver;
 import io.kubezen.watcher.config.SourceDefinition;
 import io.kubezen.watcher.config.SourceType;
+import io.kubezen.watcher.metrics.EventTypeLabels;
+import io.kubezen.watcher.metrics.MetricNames;
+import io.kubezen.watcher.metrics.ObservedEvents;
 import io.kubezen.watcher.pipeline.PipelineOptions;
 import io.kubezen.watcher.pipeline.SourceCompiler;
 import io.kubezen.watcher.projection.ProjectedConfig;
 import io.kubezen.watcher.source.SourceAdapterRegistry;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import org.junit.jupiter.api.Test;
 
+import java.time.Clock;
+import java.util.List;
 import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -20,9 +26,11 @@ class ProjectedSourcesTest {
 
     private final SourceBuilder builder = new SourceBuilder(
             new SourceCompiler(SourceAdapterRegistry.load(), PipelineOptions.DEFAULT), new SecretResolver(name -> null));
+    private final SimpleMeterRegistry registry = new SimpleMeterRegistry();
     private final SourceCatalog catalog = new SourceCatalog(Map.of(
             "falco", builtin(SourceType.FALCO, AuthSettings.unconfigured()),
-            "webhook", builtin(SourceType.WEBHOOK, AuthSettings.unconfigured())));
+            "webhook", builtin(SourceType.WEBHOOK, AuthSettings.unconfigured())),
+            new SourceGauges(new ObservedEvents(registry, Clock.systemUTC(), new EventTypeLabels(1))));
     private final ProjectedSources projected = new ProjectedSources(catalog, builder);
 
     @Test
@@ -73,9 +81,28 @@ class ProjectedSourcesTest {
         assertThat(catalog.find("gitlab")).isPresent();
     }
 
+    @Test
+    void everyServedSourceHasALastEventGaugeAndAThresholdWhereItsSpecSetsOne() {
+        projected.apply(new ProjectedConfig(1, Map.of("zen/github", Map.of("source", "github", "type", "webhook",
+                "webhook", OPEN, "expectations", Map.of("silentAfterSeconds", 900)))));
+
+        assertThat(gaugedSources(MetricNames.LAST_EVENT)).containsExactlyInAnyOrder("falco", "webhook", "github");
+        assertThat(registry.get(MetricNames.SILENT_AFTER).tag(MetricNames.TAG_SOURCE, "github").gauge().value())
+                .isEqualTo(900);
+
+        projected.apply(new ProjectedConfig(2, Map.of()));
+
+        assertThat(gaugedSources(MetricNames.LAST_EVENT)).containsExactlyInAnyOrder("falco", "webhook");
+        assertThat(gaugedSources(MetricNames.SILENT_AFTER)).isEmpty();
+    }
+
+    private List<String> gaugedSources(String name) {
+        return registry.find(name).gauges().stream().map(gauge -> gauge.getId().getTag(MetricNames.TAG_SOURCE)).toList();
+    }
+
     private ReceiverSource builtin(SourceType type, AuthSettings auth) {
         try {
-            return builder.build(SourceDefinition.builtin(type), auth, null);
+            return builder.build(SourceDefinition.builtin(type), auth, null, null);
         } catch (Exception e) {
             throw new AssertionError(e);
         }

@@ -73,7 +73,7 @@ final class DeployTools {
      * Skips the calling test, or its class from {@code @BeforeAll}. The reason also goes to the build log:
      * Surefire shows a class skipped in {@code @BeforeAll} only as zero tests run, without the reason.
      */
-    private static void runOnlyIf(boolean condition, String reason) {
+    static void runOnlyIf(boolean condition, String reason) {
         if (!condition) {
             System.err.println("WARNING: " + reason);
         }
@@ -147,7 +147,7 @@ final class DeployTools {
         return cache.resolve("zen-watcher-tools");
     }
 
-    private static boolean onPath(String tool) {
+    static boolean onPath(String tool) {
         String path = System.getenv("PATH");
         return path != null && Stream.of(path.split(java.io.File.pathSeparator))
                 .anyMatch(dir -> Files.isExecutable(Path.of(dir).resolve(tool)));

@@ -3,8 +3,8 @@ package io.kubezen.watcher.testing.generators;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.kubezen.watcher.config.SourceDefinition;
 import io.kubezen.watcher.pipeline.Fixtures;
-import net.jqwik.api.Arbitraries;
-import net.jqwik.api.Arbitrary;
+import org.quicktheories.core.Gen;
+import org.quicktheories.generators.Generate;
 
 /** Alertmanager's webhook notifications (payload version 4) with the labels the source reads. */
 public final class AlertmanagerNotifications {
@@ -15,13 +15,13 @@ public final class AlertmanagerNotifications {
     private AlertmanagerNotifications() {
     }
 
-    public static Arbitrary<Sample> samples() {
+    public static Gen<Sample> samples() {
         return notification().map(body -> Sample.json(SOURCE, body));
     }
 
-    private static Arbitrary<JsonNode> notification() {
+    private static Gen<JsonNode> notification() {
         return JsonObjects.object()
-                .text("version", Arbitraries.just("4"))
+                .text("version", Generate.constant("4"))
                 .text("groupKey", Texts.any())
                 .text("status", Texts.usually("firing", "resolved"))
                 .text("receiver", Texts.any())
@@ -31,7 +31,7 @@ public final class AlertmanagerNotifications {
                 .build();
     }
 
-    private static Arbitrary<JsonNode> alert() {
+    private static Gen<JsonNode> alert() {
         return JsonObjects.object()
                 .text("status", Texts.usually("firing", "resolved"))
                 .field("labels", JsonObjects.object()

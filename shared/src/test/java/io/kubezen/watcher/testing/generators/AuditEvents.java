@@ -4,9 +4,11 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.IntNode;
 import io.kubezen.watcher.config.SourceDefinition;
 import io.kubezen.watcher.pipeline.Fixtures;
-import net.jqwik.api.Arbitraries;
-import net.jqwik.api.Arbitrary;
-import net.jqwik.api.Tuple;
+import org.quicktheories.api.Pair;
+import org.quicktheories.core.Gen;
+import org.quicktheories.generators.Generate;
+
+import java.util.List;
 
 /** The API server's audit webhook batches: an {@code audit.k8s.io/v1} EventList, or a single Event. */
 public final class AuditEvents {
@@ -17,23 +19,23 @@ public final class AuditEvents {
     private AuditEvents() {
     }
 
-    public static Arbitrary<Sample> samples() {
-        return Arbitraries.oneOf(eventList(), event()).map(body -> Sample.json(SOURCE, body));
+    public static Gen<Sample> samples() {
+        return Generate.oneOf(eventList(), event()).map(body -> Sample.json(SOURCE, body));
     }
 
-    private static Arbitrary<JsonNode> eventList() {
+    private static Gen<JsonNode> eventList() {
         return JsonObjects.object()
-                .fixed("apiVersion", JsonObjects.texts(Arbitraries.just("audit.k8s.io/v1")))
-                .fixed("kind", JsonObjects.texts(Arbitraries.just("EventList")))
-                .fixed("items", JsonTrees.arrayOf(Arbitraries.frequencyOf(Tuple.of(9, event()),
-                        Tuple.of(1, JsonTrees.any())), 4))
+                .fixed("apiVersion", JsonObjects.texts(Generate.constant("audit.k8s.io/v1")))
+                .fixed("kind", JsonObjects.texts(Generate.constant("EventList")))
+                .fixed("items", JsonTrees.arrayOf(Generate.frequency(Pair.of(9, event()),
+                        Pair.of(1, JsonTrees.any())), 4))
                 .build();
     }
 
-    private static Arbitrary<JsonNode> event() {
+    private static Gen<JsonNode> event() {
         return JsonObjects.object()
-                .fixed("apiVersion", JsonObjects.texts(Arbitraries.just("audit.k8s.io/v1")))
-                .fixed("kind", JsonObjects.texts(Arbitraries.just("Event")))
+                .fixed("apiVersion", JsonObjects.texts(Generate.constant("audit.k8s.io/v1")))
+                .fixed("kind", JsonObjects.texts(Generate.constant("Event")))
                 .text("level", Texts.usually("Metadata", "Request", "RequestResponse"))
                 .fixed("auditID", JsonObjects.texts(Texts.nonBlank()))
                 .fixed("stage", JsonObjects.texts(Texts.usually("ResponseComplete", "ResponseStarted", "Panic")))
@@ -47,8 +49,10 @@ public final class AuditEvents {
                 .text("userAgent", Texts.any())
                 .field("objectRef", objectRef())
                 .field("responseStatus", JsonObjects.object()
-                        .field("code", Arbitraries.frequencyOf(Tuple.of(3, Arbitraries.of(200, 201, 401, 403, 404, 409)
-                                .map(code -> (JsonNode) IntNode.valueOf(code))), Tuple.of(1, JsonTrees.scalar())))
+                        .field("code", Generate.frequency(
+                                Pair.of(3, Generate.pick(List.of(200, 201, 401, 403, 404, 409))
+                                        .map(code -> (JsonNode) IntNode.valueOf(code))),
+                                Pair.of(1, JsonTrees.scalar())))
                         .field("message", JsonTrees.mostlyText(Texts.any()))
                         .build())
                 .field("annotations", JsonObjects.object()
@@ -61,7 +65,7 @@ public final class AuditEvents {
                 .build();
     }
 
-    private static Arbitrary<JsonNode> objectRef() {
+    private static Gen<JsonNode> objectRef() {
         return JsonObjects.object()
                 .text("resource", Texts.usually("pods", "secrets", "configmaps", "clusterrolebindings", "widgets"))
                 .text("subresource", Texts.usually("", "exec", "attach", "portforward", "status"))

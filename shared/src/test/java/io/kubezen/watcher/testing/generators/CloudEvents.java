@@ -4,13 +4,13 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.kubezen.watcher.config.SourceDefinition;
 import io.kubezen.watcher.pipeline.Fixtures;
 import io.kubezen.watcher.source.Payload;
-import net.jqwik.api.Arbitraries;
-import net.jqwik.api.Arbitrary;
-import net.jqwik.api.Combinators;
-import net.jqwik.api.Tuple;
+import org.quicktheories.api.Pair;
+import org.quicktheories.core.Gen;
+import org.quicktheories.generators.Generate;
 
 import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -40,47 +40,51 @@ public final class CloudEvents {
               titleTemplate: "{{$.data.kind}} {{$.subject}} {{$.data.name}}"
               descriptionTemplate: "{{$.data.message}} {{$.data}}"
             """);
+    private static final Gen<SourceDefinition> SOURCES = Generate.pick(List.of(UNMAPPED, MAPPED));
     private static final String STRUCTURED = "application/cloudevents+json";
     private static final String BATCH = "application/cloudevents-batch+json";
 
     private CloudEvents() {
     }
 
-    public static Arbitrary<Sample> structured() {
-        return Combinators.combine(Arbitraries.of(UNMAPPED, MAPPED), event())
-                .as((source, event) -> Sample.of(source, event, STRUCTURED, Map.of()));
+    public static Gen<Sample> structured() {
+        return SOURCES.zip(event(), (source, event) -> Sample.of(source, event, STRUCTURED, Map.of()));
     }
 
-    public static Arbitrary<Sample> batch() {
-        return Combinators.combine(Arbitraries.of(UNMAPPED, MAPPED), JsonTrees.arrayOf(event(), 4))
-                .as((source, events) -> Sample.of(source, events, BATCH, Map.of()));
+    public static Gen<Sample> batch() {
+        return SOURCES.zip(JsonTrees.arrayOf(event(), 4),
+                (source, events) -> Sample.of(source, events, BATCH, Map.of()));
     }
 
     /** Attributes in {@code ce-*} headers, percent-encoded as the HTTP binding requires; the body is the data. */
-    public static Arbitrary<Sample> binary() {
-        Arbitrary<Map<String, String>> headers = Combinators.combine(Texts.any(), Texts.any(), eventType(), Texts.any(),
-                Times.rfc3339(), JsonTrees.key(), Texts.any()).as((id, source, type, subject, time, extension, value) -> {
-                    Map<String, String> h = new LinkedHashMap<>();
-                    h.put("ce-specversion", "1.0");
-                    h.put("ce-id", percentEncoded(id));
-                    h.put("ce-source", percentEncoded(source));
-                    h.put("ce-type", percentEncoded(type));
-                    h.put("ce-subject", percentEncoded(subject));
-                    h.put("ce-time", time);
-                    h.put("ce-" + percentEncoded(extension), percentEncoded(value));
-                    return h;
-                });
-        Arbitrary<Tuple.Tuple2<String, byte[]>> bodies = Arbitraries.oneOf(
-                data().map(data -> Tuple.of("application/json", Sample.bytes(data))),
-                Texts.any().map(text -> Tuple.of("text/plain; charset=utf-8", text.getBytes(StandardCharsets.UTF_8))),
-                Arbitraries.bytes().array(byte[].class).ofMaxSize(200).map(bytes -> Tuple.of("application/octet-stream", bytes)));
-        return Combinators.combine(Arbitraries.of(UNMAPPED, MAPPED), headers, bodies).as((source, h, body) ->
-                new Sample(source, new Payload(body.get2(), body.get1(), h)));
+    public static Gen<Sample> binary() {
+        Gen<String> text = Texts.any();
+        Gen<String> type = eventType();
+        Gen<String> time = Times.rfc3339();
+        Gen<String> extension = JsonTrees.key();
+        Gen<Map<String, String>> headers = source -> {
+            Map<String, String> h = new LinkedHashMap<>();
+            h.put("ce-specversion", "1.0");
+            h.put("ce-id", percentEncoded(text.generate(source)));
+            h.put("ce-source", percentEncoded(text.generate(source)));
+            h.put("ce-type", percentEncoded(type.generate(source)));
+            h.put("ce-subject", percentEncoded(text.generate(source)));
+            h.put("ce-time", time.generate(source));
+            h.put("ce-" + percentEncoded(extension.generate(source)), percentEncoded(text.generate(source)));
+            return h;
+        };
+        Gen<Body> bodies = Generate.oneOf(
+                data().map(data -> new Body("application/json", Sample.bytes(data))),
+                text.map(t -> new Body("text/plain; charset=utf-8", t.getBytes(StandardCharsets.UTF_8))),
+                Generate.byteArrays(Generate.range(0, 200), Generate.bytes(Byte.MIN_VALUE, Byte.MAX_VALUE, (byte) 0))
+                        .map(bytes -> new Body("application/octet-stream", bytes)));
+        return SOURCES.zip(headers, bodies, (source, h, body) ->
+                new Sample(source, new Payload(body.bytes(), body.contentType(), h)));
     }
 
-    private static Arbitrary<JsonNode> event() {
+    private static Gen<JsonNode> event() {
         return JsonObjects.object()
-                .fixed("specversion", JsonObjects.texts(Arbitraries.just("1.0")))
+                .fixed("specversion", JsonObjects.texts(Generate.constant("1.0")))
                 .fixed("id", JsonObjects.texts(Texts.nonBlank()))
                 .fixed("source", JsonObjects.texts(Texts.nonBlank()))
                 .fixed("type", JsonObjects.texts(eventType()))
@@ -88,16 +92,16 @@ public final class CloudEvents {
                 .field("time", Times.any())
                 .text("datacontenttype", Texts.usually("application/json", "text/plain"))
                 .field("severity", JsonTrees.mostlyText(Texts.usually("critical", "warning", "debug")))
-                .field("data", Arbitraries.frequencyOf(Tuple.of(3, data()), Tuple.of(1, JsonTrees.any())))
+                .field("data", Generate.frequency(Pair.of(3, data()), Pair.of(1, JsonTrees.any())))
                 .build();
     }
 
-    private static Arbitrary<String> eventType() {
+    private static Gen<String> eventType() {
         return Texts.usually("com.github.pull_request.opened", "dev.knative.apiserver.resource.add",
                 "io.argoproj.workflow.v1alpha1.WorkflowEventBindingCompletedWithWarnings");
     }
 
-    private static Arbitrary<JsonNode> data() {
+    private static Gen<JsonNode> data() {
         return JsonObjects.object()
                 .field("level", JsonTrees.mostlyText(Texts.usually("critical", "high", "warn")))
                 .field("kind", JsonTrees.mostlyText(Texts.any()))
@@ -121,5 +125,8 @@ public final class CloudEvents {
             out.append(c > 0x20 && c < 0x7F && c != '%' ? String.valueOf((char) c) : String.format("%%%02X", c));
         }
         return out.toString();
+    }
+
+    private record Body(String contentType, byte[] bytes) {
     }
 }

@@ -3,7 +3,7 @@ package io.kubezen.watcher.testing.generators;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.kubezen.watcher.config.SourceDefinition;
 import io.kubezen.watcher.pipeline.Fixtures;
-import net.jqwik.api.Arbitrary;
+import org.quicktheories.core.Gen;
 
 /** Falco's {@code http_output} alerts, with the output fields the Falco source reads. */
 public final class FalcoAlerts {
@@ -14,11 +14,11 @@ public final class FalcoAlerts {
     private FalcoAlerts() {
     }
 
-    public static Arbitrary<Sample> samples() {
+    public static Gen<Sample> samples() {
         return alert().map(alert -> Sample.json(SOURCE, alert));
     }
 
-    private static Arbitrary<JsonNode> alert() {
+    private static Gen<JsonNode> alert() {
         return JsonObjects.object()
                 .fixed("rule", JsonTrees.mostlyText(Texts.nonBlank()))
                 .text("priority", Texts.usually("Emergency", "Alert", "Critical", "Error", "Warning", "Notice",
@@ -33,7 +33,7 @@ public final class FalcoAlerts {
                 .build();
     }
 
-    private static Arbitrary<JsonNode> outputFields() {
+    private static Gen<JsonNode> outputFields() {
         return JsonObjects.object()
                 .field("evt.time", Times.any())
                 .field("k8s.ns.name", JsonTrees.mostlyText(Texts.kubernetesName()))

@@ -5,9 +5,9 @@ import com.fasterxml.jackson.databind.node.BooleanNode;
 import io.kubezen.watcher.config.SourceDefinition;
 import io.kubezen.watcher.pipeline.Fixtures;
 import io.kubezen.watcher.source.informer.InformerAdapter;
-import net.jqwik.api.Arbitraries;
-import net.jqwik.api.Arbitrary;
-import net.jqwik.api.Tuple;
+import org.quicktheories.api.Pair;
+import org.quicktheories.core.Gen;
+import org.quicktheories.generators.Generate;
 
 /**
  * Kubernetes objects as the controller's informers hand them over: one generator per built-in mapping, and a
@@ -30,8 +30,8 @@ public final class InformerObjects {
     private InformerObjects() {
     }
 
-    public static Arbitrary<Sample> samples() {
-        return Arbitraries.oneOf(
+    public static Gen<Sample> samples() {
+        return Generate.oneOf(
                 sample("trivy-vulnerability", vulnerabilityReport()),
                 sample("trivy-config-audit", configAuditReport()),
                 sample("policy-report", policyReport()),
@@ -40,7 +40,7 @@ public final class InformerObjects {
                 widget().map(object -> informer(MAPPED, object)));
     }
 
-    private static Arbitrary<Sample> sample(String builtinMapping, Arbitrary<JsonNode> objects) {
+    private static Gen<Sample> sample(String builtinMapping, Gen<JsonNode> objects) {
         SourceDefinition source = Fixtures.definition("{name: " + builtinMapping + ", type: informer, "
                 + "informer: {version: v1, resource: x, builtinMapping: " + builtinMapping + "}, "
                 + "destination: {allowedNamespaces: ['*']}}");
@@ -51,8 +51,8 @@ public final class InformerObjects {
         return new Sample(source, InformerAdapter.payload(Sample.bytes(object)));
     }
 
-    private static Arbitrary<JsonNode> vulnerabilityReport() {
-        Arbitrary<JsonNode> vulnerability = JsonObjects.object()
+    private static Gen<JsonNode> vulnerabilityReport() {
+        Gen<JsonNode> vulnerability = JsonObjects.object()
                 .text("vulnerabilityID", Texts.any())
                 .text("resource", Texts.any())
                 .text("installedVersion", Texts.any())
@@ -65,8 +65,8 @@ public final class InformerObjects {
         return trivyReport(JsonObjects.object().field("vulnerabilities", JsonTrees.arrayOf(vulnerability, 1, 3)));
     }
 
-    private static Arbitrary<JsonNode> configAuditReport() {
-        Arbitrary<JsonNode> check = JsonObjects.object()
+    private static Gen<JsonNode> configAuditReport() {
+        Gen<JsonNode> check = JsonObjects.object()
                 .text("checkID", Texts.any())
                 .text("severity", Texts.usually("CRITICAL", "LOW"))
                 .text("title", Texts.any())
@@ -74,13 +74,13 @@ public final class InformerObjects {
                 .text("category", Texts.any())
                 .field("messages", JsonTrees.arrayOf(JsonTrees.mostlyText(Texts.any()), 2))
                 .text("remediation", Texts.any())
-                .field("success", Arbitraries.frequencyOf(Tuple.of(3, Arbitraries.just(BooleanNode.FALSE)),
-                        Tuple.of(1, JsonTrees.scalar())))
+                .field("success", Generate.frequency(Pair.of(3, Generate.constant(BooleanNode.FALSE)),
+                        Pair.of(1, JsonTrees.scalar())))
                 .build();
         return trivyReport(JsonObjects.object().field("checks", JsonTrees.arrayOf(check, 1, 3)));
     }
 
-    private static Arbitrary<JsonNode> trivyReport(JsonObjects findings) {
+    private static Gen<JsonNode> trivyReport(JsonObjects findings) {
         return JsonObjects.object()
                 .field("metadata", JsonObjects.object()
                         .text("name", Texts.kubernetesName())
@@ -102,8 +102,8 @@ public final class InformerObjects {
                 .build();
     }
 
-    private static Arbitrary<JsonNode> policyReport() {
-        Arbitrary<JsonNode> result = JsonObjects.object()
+    private static Gen<JsonNode> policyReport() {
+        Gen<JsonNode> result = JsonObjects.object()
                 .text("policy", Texts.any())
                 .text("rule", Texts.any())
                 .text("result", Texts.usually("fail", "warn", "error", "pass", "skip"))
@@ -121,7 +121,7 @@ public final class InformerObjects {
                 .build();
     }
 
-    private static Arbitrary<JsonNode> event() {
+    private static Gen<JsonNode> event() {
         return JsonObjects.object()
                 .text("type", Texts.usually("Warning", "Warning", "Normal"))
                 .text("reason", Texts.any())
@@ -135,8 +135,8 @@ public final class InformerObjects {
                 .build();
     }
 
-    private static Arbitrary<JsonNode> certificate() {
-        Arbitrary<JsonNode> condition = JsonObjects.object()
+    private static Gen<JsonNode> certificate() {
+        Gen<JsonNode> condition = JsonObjects.object()
                 .text("type", Texts.usually("Ready"))
                 .text("status", Texts.usually("False", "Unknown", "True"))
                 .text("reason", Texts.any())
@@ -155,7 +155,7 @@ public final class InformerObjects {
                 .build();
     }
 
-    private static Arbitrary<JsonNode> widget() {
+    private static Gen<JsonNode> widget() {
         return JsonObjects.object()
                 .text("kind", Texts.usually("Widget"))
                 .field("metadata", JsonObjects.object().text("name", Texts.kubernetesName())
@@ -167,7 +167,7 @@ public final class InformerObjects {
     }
 
     /** A {@code corev1.ObjectReference}. */
-    private static Arbitrary<JsonNode> reference() {
+    private static Gen<JsonNode> reference() {
         return JsonObjects.object()
                 .text("apiVersion", Texts.usually("v1", "apps/v1"))
                 .text("kind", Texts.usually("Pod", "Deployment"))

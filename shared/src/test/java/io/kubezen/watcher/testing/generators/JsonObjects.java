@@ -4,14 +4,11 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.MissingNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import net.jqwik.api.Arbitraries;
-import net.jqwik.api.Arbitrary;
-import net.jqwik.api.Combinators;
-import net.jqwik.api.Tuple;
+import org.quicktheories.api.Pair;
+import org.quicktheories.core.Gen;
+import org.quicktheories.generators.Generate;
 
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
 
 /**
@@ -23,7 +20,7 @@ public final class JsonObjects {
 
     private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
 
-    private final Map<String, Arbitrary<JsonNode>> fields = new LinkedHashMap<>();
+    private final Map<String, Gen<JsonNode>> fields = new LinkedHashMap<>();
 
     private JsonObjects() {
     }
@@ -32,42 +29,43 @@ public final class JsonObjects {
         return new JsonObjects();
     }
 
-    public JsonObjects field(String name, Arbitrary<JsonNode> typical) {
-        fields.put(name, Arbitraries.frequencyOf(Tuple.of(60, typical),
-                Tuple.of(10, Arbitraries.just(MissingNode.getInstance())), Tuple.of(1, JsonTrees.any())));
+    public JsonObjects field(String name, Gen<JsonNode> typical) {
+        fields.put(name, Generate.frequency(Pair.of(60, typical),
+                Pair.of(10, Generate.constant(MissingNode.getInstance())), Pair.of(1, JsonTrees.any())));
         return this;
     }
 
     /** A field that holds text from {@code typical}. */
-    public JsonObjects text(String name, Arbitrary<String> typical) {
+    public JsonObjects text(String name, Gen<String> typical) {
         return field(name, typical.map(NODES::textNode));
     }
 
     /** A field that is always present with a value from {@code values}, for the few a payload cannot do without. */
-    public JsonObjects fixed(String name, Arbitrary<JsonNode> values) {
+    public JsonObjects fixed(String name, Gen<JsonNode> values) {
         fields.put(name, values);
         return this;
     }
 
-    public Arbitrary<JsonNode> build() {
-        List<String> names = new ArrayList<>(fields.keySet());
-        List<Arbitrary<JsonNode>> values = new ArrayList<>(fields.values());
-        values.add(Arbitraries.frequencyOf(Tuple.of(9, Arbitraries.just(MissingNode.getInstance())),
-                Tuple.of(1, JsonTrees.objectOf(JsonTrees.any(), 2))));
-        return Combinators.combine(values).as(parts -> {
+    public Gen<JsonNode> build() {
+        Map<String, Gen<JsonNode>> parts = new LinkedHashMap<>(fields);
+        Gen<JsonNode> extra = Generate.frequency(Pair.of(9, Generate.constant(MissingNode.getInstance())),
+                Pair.of(1, JsonTrees.objectOf(JsonTrees.any(), 2)));
+        return source -> {
             ObjectNode object = NODES.objectNode();
-            for (int i = 0; i < names.size(); i++) {
-                if (!parts.get(i).isMissingNode()) {
-                    object.set(names.get(i), parts.get(i));
+            parts.forEach((name, values) -> {
+                JsonNode value = values.generate(source);
+                if (!value.isMissingNode()) {
+                    object.set(name, value);
                 }
-            }
-            parts.get(names.size()).fields().forEachRemaining(extra -> object.putIfAbsent(extra.getKey(), extra.getValue()));
+            });
+            extra.generate(source).fields()
+                    .forEachRemaining(field -> object.putIfAbsent(field.getKey(), field.getValue()));
             return object;
-        });
+        };
     }
 
     /** Text from {@code values} as JSON, for arrays and fixed fields. */
-    public static Arbitrary<JsonNode> texts(Arbitrary<String> values) {
+    public static Gen<JsonNode> texts(Gen<String> values) {
         return values.map(NODES::textNode);
     }
 }

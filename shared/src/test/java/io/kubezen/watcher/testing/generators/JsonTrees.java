@@ -4,14 +4,17 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import net.jqwik.api.Arbitraries;
-import net.jqwik.api.Arbitrary;
-import net.jqwik.api.Combinators;
-import net.jqwik.api.Tuple;
+import org.quicktheories.api.Pair;
+import org.quicktheories.core.Gen;
+import org.quicktheories.generators.Generate;
 
 import java.math.BigDecimal;
 import java.math.BigInteger;
 import java.util.List;
+
+import static org.quicktheories.generators.SourceDSL.booleans;
+import static org.quicktheories.generators.SourceDSL.integers;
+import static org.quicktheories.generators.SourceDSL.lists;
 
 /**
  * Any JSON value, for the places where a sender may put the wrong type: scalars at their edges (numbers beyond
@@ -29,53 +32,53 @@ public final class JsonTrees {
     private JsonTrees() {
     }
 
-    public static Arbitrary<JsonNode> any() {
-        return Arbitraries.frequencyOf(
-                Tuple.of(6, scalar()),
-                Tuple.of(3, Arbitraries.recursive(JsonTrees::scalar, JsonTrees::container, 1, 3)),
-                Tuple.of(1, deep()));
+    public static Gen<JsonNode> any() {
+        return Generate.frequency(
+                Pair.of(6, scalar()),
+                Pair.of(3, integers().between(1, 3).flatMap(JsonTrees::nested)),
+                Pair.of(1, deep()));
     }
 
-    public static Arbitrary<JsonNode> scalar() {
-        return Arbitraries.frequencyOf(
-                Tuple.of(2, Arbitraries.just(NODES.nullNode())),
-                Tuple.of(2, Arbitraries.of(true, false).map(NODES::booleanNode)),
-                Tuple.of(3, Arbitraries.longs().map(NODES::numberNode)),
-                Tuple.of(2, Arbitraries.doubles().map(NODES::numberNode)),
-                Tuple.of(2, bigNumbers()),
-                Tuple.of(8, text()));
+    public static Gen<JsonNode> scalar() {
+        return Generate.frequency(
+                Pair.of(2, Generate.constant(NODES.nullNode())),
+                Pair.of(2, booleans().all().map(NODES::booleanNode)),
+                Pair.of(3, Numbers.longs().map(NODES::numberNode)),
+                Pair.of(2, Numbers.doubles().map(NODES::numberNode)),
+                Pair.of(2, bigNumbers()),
+                Pair.of(8, text()));
     }
 
-    public static Arbitrary<JsonNode> text() {
+    public static Gen<JsonNode> text() {
         return Texts.any().map(NODES::textNode);
     }
 
     /** Texts, sometimes replaced by any other value. */
-    public static Arbitrary<JsonNode> mostlyText(Arbitrary<String> text) {
-        return Arbitraries.frequencyOf(Tuple.of(9, text.map(NODES::textNode)), Tuple.of(1, any()));
+    public static Gen<JsonNode> mostlyText(Gen<String> text) {
+        return Generate.frequency(Pair.of(9, text.map(NODES::textNode)), Pair.of(1, any()));
     }
 
     /** A key a tool would never choose, or an ordinary one. */
-    public static Arbitrary<String> key() {
-        return Arbitraries.frequencyOf(Tuple.of(1, Arbitraries.of(ODD_KEYS)), Tuple.of(2, Texts.words(1, 12)),
-                Tuple.of(1, Texts.unicode()));
+    public static Gen<String> key() {
+        return Generate.frequency(Pair.of(1, Generate.pick(ODD_KEYS)), Pair.of(2, Texts.words(1, 12)),
+                Pair.of(1, Texts.unicode()));
     }
 
     /** An object of {@link #key() keys} with values from {@code values}. */
-    public static Arbitrary<JsonNode> objectOf(Arbitrary<JsonNode> values, int maxSize) {
-        return Combinators.combine(key(), values).as(Tuple::of).list().ofMaxSize(maxSize).map(entries -> {
+    public static Gen<JsonNode> objectOf(Gen<JsonNode> values, int maxSize) {
+        return lists().of(key().zip(values, Pair::of)).ofSizeBetween(0, maxSize).map(entries -> {
             ObjectNode object = NODES.objectNode();
-            entries.forEach(entry -> object.set(entry.get1(), entry.get2()));
+            entries.forEach(entry -> object.set(entry._1, entry._2));
             return object;
         });
     }
 
-    public static Arbitrary<JsonNode> arrayOf(Arbitrary<JsonNode> elements, int maxSize) {
+    public static Gen<JsonNode> arrayOf(Gen<JsonNode> elements, int maxSize) {
         return arrayOf(elements, 0, maxSize);
     }
 
-    public static Arbitrary<JsonNode> arrayOf(Arbitrary<JsonNode> elements, int minSize, int maxSize) {
-        return elements.list().ofMinSize(minSize).ofMaxSize(maxSize).map(list -> {
+    public static Gen<JsonNode> arrayOf(Gen<JsonNode> elements, int minSize, int maxSize) {
+        return lists().of(elements).ofSizeBetween(minSize, maxSize).map(list -> {
             ArrayNode array = NODES.arrayNode();
             list.forEach(array::add);
             return array;
@@ -83,21 +86,26 @@ public final class JsonTrees {
     }
 
     /** Integers beyond long and double, and decimals beyond double's range or precision. */
-    private static Arbitrary<JsonNode> bigNumbers() {
-        return Arbitraries.frequencyOf(
-                Tuple.of(2, Arbitraries.integers().between(19, 400)
+    private static Gen<JsonNode> bigNumbers() {
+        return Generate.frequency(
+                Pair.of(2, integers().between(19, 400)
                         .map(digits -> NODES.numberNode(new BigInteger("9".repeat(digits))))),
-                Tuple.of(1, Arbitraries.of("1e400", "-1e400", "1e-400", "123456789012345678901234567890.5")
+                Pair.of(1, Generate.pick(List.of("1e400", "-1e400", "1e-400", "123456789012345678901234567890.5"))
                         .map(text -> NODES.numberNode(new BigDecimal(text)))));
     }
 
-    private static Arbitrary<JsonNode> container(Arbitrary<JsonNode> inner) {
-        return Arbitraries.oneOf(arrayOf(inner, 4), objectOf(inner, 4));
+    /** Arrays and objects {@code depth} levels deep, their members one level less, scalars at the bottom. */
+    private static Gen<JsonNode> nested(int depth) {
+        if (depth == 0) {
+            return scalar();
+        }
+        Gen<JsonNode> inner = nested(depth - 1);
+        return Generate.oneOf(arrayOf(inner, 4), objectOf(inner, 4));
     }
 
     /** A scalar wrapped in arrays and objects, nested a little less than the default limit of 64. */
-    private static Arbitrary<JsonNode> deep() {
-        return Combinators.combine(scalar(), Arbitraries.integers().between(DEEP - 8, DEEP)).as((leaf, depth) -> {
+    private static Gen<JsonNode> deep() {
+        return scalar().zip(integers().between(DEEP - 8, DEEP), (leaf, depth) -> {
             JsonNode node = leaf;
             for (int i = 0; i < depth; i++) {
                 node = i % 2 == 0 ? NODES.arrayNode().add(node) : NODES.objectNode().set("n", node);

@@ -1,7 +1,7 @@
 package io.kubezen.watcher.testing.generators;
 
-import net.jqwik.api.Arbitraries;
-import net.jqwik.api.Arbitrary;
+import org.quicktheories.core.Gen;
+import org.quicktheories.generators.Generate;
 
 /** Requests to every source type, for properties that hold whatever the source. */
 public final class Samples {
@@ -9,8 +9,8 @@ public final class Samples {
     private Samples() {
     }
 
-    public static Arbitrary<Sample> anySource() {
-        return Arbitraries.oneOf(FalcoAlerts.samples(), AuditEvents.samples(), AlertmanagerNotifications.samples(),
+    public static Gen<Sample> anySource() {
+        return Generate.oneOf(FalcoAlerts.samples(), AuditEvents.samples(), AlertmanagerNotifications.samples(),
                 CloudEvents.structured(), CloudEvents.binary(), CloudEvents.batch(), WebhookPayloads.samples(),
                 InformerObjects.samples());
     }

@@ -1,10 +1,14 @@
 package io.kubezen.watcher.testing.generators;
 
-import net.jqwik.api.Arbitraries;
-import net.jqwik.api.Arbitrary;
-import net.jqwik.api.Tuple;
+import org.quicktheories.api.Pair;
+import org.quicktheories.core.Gen;
+import org.quicktheories.generators.Generate;
 
 import java.util.List;
+
+import static org.quicktheories.generators.SourceDSL.integers;
+import static org.quicktheories.generators.SourceDSL.lists;
+import static org.quicktheories.generators.SourceDSL.strings;
 
 /**
  * Strings as senders really send them and as a hostile or broken sender might: rule and alert names longer than
@@ -30,43 +34,63 @@ public final class Texts {
     private Texts() {
     }
 
-    public static Arbitrary<String> any() {
-        return Arbitraries.frequencyOf(
-                Tuple.of(20, words(0, 60)),
-                Tuple.of(10, Arbitraries.of(LONG_NAMES)),
-                Tuple.of(10, words(64, 300)),
-                Tuple.of(3, words(4_000, 20_000)),
-                Tuple.of(15, unicode()),
-                Tuple.of(5, Arbitraries.strings().all().ofMaxLength(40)),
-                Tuple.of(5, Arbitraries.of("", " ", "\t", "<NA>", "null", "-", "_", ".", "0", "\u00A0")));
+    public static Gen<String> any() {
+        return Generate.frequency(
+                Pair.of(20, words(0, 60)),
+                Pair.of(10, Generate.pick(LONG_NAMES)),
+                Pair.of(10, words(64, 300)),
+                Pair.of(3, words(4_000, 20_000)),
+                Pair.of(15, unicode()),
+                Pair.of(5, strings().allPossible().ofLengthBetween(0, 40)),
+                Pair.of(5, Generate.pick(List.of("", " ", "\t", "<NA>", "null", "-", "_", ".", "0", "\u00A0"))));
     }
 
-    /** Any text but blank, for the fields a source requires. */
-    public static Arbitrary<String> nonBlank() {
-        return any().filter(text -> !text.isBlank());
+    /** Any text but blank, for the fields a source requires: a blank draw gets Falco's {@code <NA>} appended. */
+    public static Gen<String> nonBlank() {
+        return any().map(text -> text.isBlank() ? text + "<NA>" : text);
     }
 
     /** Letters, digits, blanks and separators, as rule names, camel-case alert names and CloudEvents types use. */
-    public static Arbitrary<String> words(int minLength, int maxLength) {
-        return Arbitraries.strings().withChars(WORD_CHARS).ofMinLength(minLength).ofMaxLength(maxLength);
+    public static Gen<String> words(int minLength, int maxLength) {
+        return ofChars(WORD_CHARS, minLength, maxLength);
+    }
+
+    /** Text of {@code characters} only. */
+    public static Gen<String> ofChars(String characters, int minLength, int maxLength) {
+        return Generate.intArrays(lengths(minLength, maxLength), Generate.range(0, characters.length() - 1))
+                .map(indexes -> {
+                    StringBuilder text = new StringBuilder(indexes.length);
+                    for (int index : indexes) {
+                        text.append(characters.charAt(index));
+                    }
+                    return text.toString();
+                });
     }
 
     /** One of {@code words} usually, else any text: a field's known values and the rest of the world. */
-    public static Arbitrary<String> usually(String... words) {
-        return Arbitraries.frequencyOf(Tuple.of(4, Arbitraries.of(words)), Tuple.of(1, any()));
+    public static Gen<String> usually(String... words) {
+        return Generate.frequency(Pair.of(4, Generate.pick(List.of(words))), Pair.of(1, any()));
     }
 
     /** Usually a valid object or namespace name, sometimes anything at all. */
-    public static Arbitrary<String> kubernetesName() {
-        return Arbitraries.frequencyOf(
-                Tuple.of(6, Arbitraries.strings().withChars("abcdefghijklmnopqrstuvwxyz0123456789-").ofMinLength(1)
-                        .ofMaxLength(63)),
-                Tuple.of(2, Arbitraries.of("prod", "kube-system", "default", "web-7d4b9c-x2x9z", "worker-1")),
-                Tuple.of(2, any()));
+    public static Gen<String> kubernetesName() {
+        return Generate.frequency(
+                Pair.of(6, ofChars("abcdefghijklmnopqrstuvwxyz0123456789-", 1, 63)),
+                Pair.of(2, Generate.pick(List.of("prod", "kube-system", "default", "web-7d4b9c-x2x9z", "worker-1"))),
+                Pair.of(2, any()));
     }
 
     /** Text mixing scripts, astral characters, marks, controls and lone surrogates. */
-    public static Arbitrary<String> unicode() {
-        return Arbitraries.of(PIECES).list().ofMaxSize(80).map(pieces -> String.join("", pieces));
+    public static Gen<String> unicode() {
+        return lists().of(Generate.pick(PIECES)).ofSizes(lengths(0, 80)).map(pieces -> String.join("", pieces));
+    }
+
+    /**
+     * Short lengths more often than long ones: a bound is drawn first, then the length up to it. With lengths drawn
+     * uniformly nearly every {@link #unicode()} text would hold a lone surrogate, which makes a JSON key unreadable,
+     * and too few payloads would be accepted to check anything.
+     */
+    private static Gen<Integer> lengths(int min, int max) {
+        return integers().between(min, max).flatMap(bound -> integers().between(min, bound));
     }
 }

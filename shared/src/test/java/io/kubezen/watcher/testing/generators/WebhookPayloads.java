@@ -3,9 +3,8 @@ package io.kubezen.watcher.testing.generators;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.kubezen.watcher.config.SourceDefinition;
 import io.kubezen.watcher.pipeline.Fixtures;
-import net.jqwik.api.Arbitraries;
-import net.jqwik.api.Arbitrary;
-import net.jqwik.api.Combinators;
+import org.quicktheories.core.Gen;
+import org.quicktheories.generators.Generate;
 
 /**
  * JSON posted to webhook sources: one mapped with a JSONPath for every Observation field, templates and details,
@@ -47,17 +46,16 @@ public final class WebhookPayloads {
     private WebhookPayloads() {
     }
 
-    public static Arbitrary<Sample> samples() {
-        Arbitrary<JsonNode> batch = JsonObjects.object().fixed("events", JsonTrees.arrayOf(item(), 4)).build();
-        return Arbitraries.oneOf(
+    public static Gen<Sample> samples() {
+        Gen<JsonNode> batch = JsonObjects.object().fixed("events", JsonTrees.arrayOf(item(), 4)).build();
+        return Generate.oneOf(
                 item().map(item -> Sample.json(MAPPED, item)),
                 JsonTrees.arrayOf(item(), 3).map(items -> Sample.json(MAPPED, items)),
                 batch.map(body -> Sample.json(ITEMS, body)),
-                Combinators.combine(item(), JsonTrees.any()).as((item, any) -> Sample.json(UNMAPPED,
-                        any.isContainerNode() ? any : item)));
+                item().zip(JsonTrees.any(), (item, any) -> Sample.json(UNMAPPED, any.isContainerNode() ? any : item)));
     }
 
-    private static Arbitrary<JsonNode> item() {
+    private static Gen<JsonNode> item() {
         return JsonObjects.object()
                 .field("level", JsonTrees.mostlyText(Texts.usually("CRIT", "WARN", "info", "error")))
                 .field("kind", JsonTrees.mostlyText(Texts.any()))

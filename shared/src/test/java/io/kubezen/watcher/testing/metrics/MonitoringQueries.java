@@ -13,10 +13,15 @@ import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
-/** The PromQL the Helm chart ships: the Grafana dashboard's queries and the PrometheusRule's alert expressions. */
+/** The PromQL the Helm chart ships: the Grafana dashboards' queries and the PrometheusRule's alert expressions. */
 public final class MonitoringQueries {
 
+    /** The pipeline's dashboard. */
     public static final Path DASHBOARD = DeployFiles.root().resolve("helm/zen-watcher/files/dashboard.json");
+    /** The dashboard of what the sources observed. */
+    public static final Path OBSERVATIONS_DASHBOARD =
+            DeployFiles.root().resolve("helm/zen-watcher/files/dashboard-observations.json");
+    public static final List<Path> DASHBOARDS = List.of(DASHBOARD, OBSERVATIONS_DASHBOARD);
     public static final Path ALERT_RULES = DeployFiles.root().resolve("helm/zen-watcher/templates/prometheusrule.yaml");
 
     private static final Pattern EXPR = Pattern.compile("^\\s*expr:\\s*(.+)$", Pattern.MULTILINE);
@@ -26,15 +31,20 @@ public final class MonitoringQueries {
     }
 
     public static List<MonitoringQuery> all() {
-        List<MonitoringQuery> queries = new ArrayList<>(dashboard());
+        List<MonitoringQuery> queries = new ArrayList<>();
+        DASHBOARDS.forEach(dashboard -> queries.addAll(dashboard(dashboard)));
         queries.addAll(alertRules());
         return queries;
     }
 
-    /** Every string of the dashboard that names one of our series: panel targets and template variables alike. */
-    public static List<MonitoringQuery> dashboard() {
+    /**
+     * Every string of a dashboard that names one of our series: panel targets and template variables alike.
+     *
+     * @param dashboard one of {@link #DASHBOARDS}
+     */
+    public static List<MonitoringQuery> dashboard(Path dashboard) {
         List<MonitoringQuery> queries = new ArrayList<>();
-        collect(read(DASHBOARD, new ObjectMapper()::readTree), queries);
+        collect(read(dashboard, new ObjectMapper()::readTree), dashboard.getFileName().toString(), queries);
         return queries;
     }
 
@@ -48,11 +58,11 @@ public final class MonitoringQueries {
         return queries;
     }
 
-    private static void collect(JsonNode node, List<MonitoringQuery> queries) {
+    private static void collect(JsonNode node, String origin, List<MonitoringQuery> queries) {
         if (node.isTextual() && node.asText().contains(PREFIX)) {
-            queries.add(new MonitoringQuery(DASHBOARD.getFileName().toString(), node.asText()));
+            queries.add(new MonitoringQuery(origin, node.asText()));
         }
-        node.forEach(child -> collect(child, queries));
+        node.forEach(child -> collect(child, origin, queries));
     }
 
     private static <T> T read(Path file, Reader<T> reader) {

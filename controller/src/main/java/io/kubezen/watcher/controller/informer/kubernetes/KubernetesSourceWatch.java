@@ -12,6 +12,7 @@ import io.kubernetes.client.informer.impl.DefaultSharedIndexInformer;
 import io.kubernetes.client.util.generic.GenericKubernetesApi;
 import io.kubernetes.client.util.generic.dynamic.DynamicKubernetesListObject;
 import io.kubernetes.client.util.generic.dynamic.DynamicKubernetesObject;
+import io.kubezen.watcher.config.ExpectationsSpec;
 import io.kubezen.watcher.controller.informer.FindingStore;
 import io.kubezen.watcher.controller.informer.InformerSource;
 import io.kubezen.watcher.controller.informer.ObjectKey;
@@ -19,6 +20,7 @@ import io.kubezen.watcher.controller.informer.ObjectSync;
 import io.kubezen.watcher.controller.informer.SourceWatch;
 import io.kubezen.watcher.controller.informer.WorkQueueOptions;
 import io.kubezen.watcher.controller.leader.FailureLog;
+import io.kubezen.watcher.metrics.ObservedEvents;
 import io.kubezen.watcher.pipeline.Admission;
 import io.micrometer.core.instrument.MeterRegistry;
 import org.slf4j.Logger;
@@ -50,21 +52,23 @@ final class KubernetesSourceWatch implements SourceWatch {
     private final Map<String, SharedIndexInformer<DynamicKubernetesObject>> informers;
     private final RateLimitingQueue<ObjectKey> queue;
     private final ExecutorService threads;
+    private final ObservedEvents observed;
     private final List<Thread> workers = new ArrayList<>();
     private volatile boolean closed;
 
     private KubernetesSourceWatch(String source, Map<String, SharedIndexInformer<DynamicKubernetesObject>> informers,
-                                  RateLimitingQueue<ObjectKey> queue, ExecutorService threads) {
+                                  RateLimitingQueue<ObjectKey> queue, ExecutorService threads, ObservedEvents observed) {
         this.source = source;
         this.informers = informers;
         this.queue = queue;
         this.threads = threads;
+        this.observed = observed;
     }
 
     static KubernetesSourceWatch start(InformerSource source,
                                        GenericKubernetesApi<DynamicKubernetesObject, DynamicKubernetesListObject> api,
                                        FindingStore findings, Admission admission, WorkQueueOptions options,
-                                       MeterRegistry registry) {
+                                       MeterRegistry registry, ObservedEvents observed) {
         ExecutorService threads = Executors.newCachedThreadPool(r -> {
             Thread thread = new Thread(r, "informer-" + source.name());
             thread.setDaemon(true);
@@ -81,8 +85,10 @@ final class KubernetesSourceWatch implements SourceWatch {
                     DynamicKubernetesObject.class, new DynamicListerWatcher(api, namespace,
                     source.informer().labelSelector(), source.informer().fieldSelector()), source.resync().toMillis()));
         }
-        KubernetesSourceWatch watch = new KubernetesSourceWatch(source.name(), informers, queue, threads);
-        ObjectSync sync = new ObjectSync(source, watch::cached, findings, admission, registry);
+        KubernetesSourceWatch watch = new KubernetesSourceWatch(source.name(), informers, queue, threads, observed);
+        // Reported only while running, so a standby controller's start time cannot hide the leader's silence.
+        observed.track(source.name(), ExpectationsSpec.silentAfter(source.expectations()).orElse(null));
+        ObjectSync sync = new ObjectSync(source, watch::cached, findings, admission, registry, observed);
         for (int i = 0; i < options.workers(); i++) {
             Thread worker = new Thread(() -> watch.work(sync), "informer-" + source.name() + "-worker-" + i);
             worker.setDaemon(true);
@@ -116,6 +122,7 @@ final class KubernetesSourceWatch implements SourceWatch {
             }
         }
         threads.shutdownNow();
+        observed.untrack(source);
     }
 
     private void work(ObjectSync sync) {

@@ -7,6 +7,7 @@ import io.kubezen.watcher.controller.informer.InformerSource;
 import io.kubezen.watcher.controller.informer.SourceWatch;
 import io.kubezen.watcher.controller.informer.WatchStarter;
 import io.kubezen.watcher.controller.informer.WorkQueueOptions;
+import io.kubezen.watcher.metrics.ObservedEvents;
 import io.kubezen.watcher.pipeline.Admission;
 import io.micrometer.core.instrument.MeterRegistry;
 
@@ -21,14 +22,16 @@ public final class KubernetesWatchStarter implements WatchStarter {
     private final Admission admission;
     private final WorkQueueOptions options;
     private final MeterRegistry registry;
+    private final ObservedEvents observed;
 
     public KubernetesWatchStarter(ApiClient client, FindingStore findings, Admission admission,
-                                  WorkQueueOptions options, MeterRegistry registry) {
+                                  WorkQueueOptions options, MeterRegistry registry, ObservedEvents observed) {
         this.client = client;
         this.findings = findings;
         this.admission = admission;
         this.options = options;
         this.registry = registry;
+        this.observed = observed;
     }
 
     @Override
@@ -37,6 +40,6 @@ public final class KubernetesWatchStarter implements WatchStarter {
         // DynamicKubernetesApi, not a plain GenericKubernetesApi: it teaches the client's Gson to read dynamic lists.
         DynamicKubernetesApi api = new DynamicKubernetesApi(group, source.informer().version(),
                 source.informer().resource(), client);
-        return KubernetesSourceWatch.start(source, api, findings, admission, options, registry);
+        return KubernetesSourceWatch.start(source, api, findings, admission, options, registry, observed);
     }
 }

@@ -13,6 +13,9 @@ import io.kubezen.watcher.controller.informer.redis.RedisFindingStore;
 import io.kubezen.watcher.dedup.DedupStore;
 import io.kubezen.watcher.dedup.memory.InMemoryDedupWindows;
 import io.kubezen.watcher.dedup.redis.RedisDedupStore;
+import io.kubezen.watcher.metrics.EventTypeLabels;
+import io.kubezen.watcher.metrics.MetricNames;
+import io.kubezen.watcher.metrics.ObservedEvents;
 import io.kubezen.watcher.pipeline.Admission;
 import io.kubezen.watcher.pipeline.PipelineOptions;
 import io.kubezen.watcher.pipeline.SourceCompiler;
@@ -62,6 +65,7 @@ abstract class KubernetesSourceWatchContract {
     final RedisConnectors connectors = new RedisConnectors();
     private final RedisServerHandle redis;
     private final List<SourceWatch> watches = new ArrayList<>();
+    private final SimpleMeterRegistry registry = new SimpleMeterRegistry();
     private ApiClient client;
     private CustomObjectsApi api;
     private String namespace;
@@ -114,6 +118,19 @@ abstract class KubernetesSourceWatchContract {
     }
 
     @Test
+    void theSourceHasItsLastEventAndThresholdGaugesOnlyWhileItsInformersRun() throws Exception {
+        SourceWatch watch = start(connectors.open(redis));
+        assertThat(registry.get(MetricNames.LAST_EVENT).tag(MetricNames.TAG_SOURCE, "kyverno").gauge()).isNotNull();
+        assertThat(registry.get(MetricNames.SILENT_AFTER).tag(MetricNames.TAG_SOURCE, "kyverno").gauge().value())
+                .isEqualTo(86_400);
+
+        watch.close();
+
+        assertThat(registry.find(MetricNames.LAST_EVENT).gauges()).isEmpty();
+        assertThat(registry.find(MetricNames.SILENT_AFTER).gauges()).isEmpty();
+    }
+
+    @Test
     void onlyObjectsTheSelectorsMatchAreWatched() throws Exception {
         RedisConnector connector = connectors.open(redis);
         start(connector, "labelSelector: team=payments, fieldSelector: metadata.name!=drafts");
@@ -138,7 +155,7 @@ abstract class KubernetesSourceWatchContract {
                 new RedisEventQueue(connector, 10_000), clock, Admission.RollbackListener.NOOP);
         SourceWatch watch = new KubernetesWatchStarter(client, new RedisFindingStore(connector), admission,
                 new WorkQueueOptions(1, Duration.ofMillis(50), Duration.ofSeconds(1), 10, 10),
-                new SimpleMeterRegistry()).start(source(selectors));
+                registry, new ObservedEvents(registry, clock, new EventTypeLabels(10))).start(source(selectors));
         watches.add(watch);
         return watch;
     }
@@ -150,9 +167,11 @@ abstract class KubernetesSourceWatchContract {
                 informer: {group: wgpolicyk8s.io, version: v1alpha2, resource: policyreports, namespaces: [%s],
                            builtinMapping: policy-report%s}
                 dedup: {enabled: false}
+                expectations: {silentAfterSeconds: 86400}
                 """.formatted(namespace, selectors.isEmpty() ? "" : ", " + selectors), IngesterSpec.class);
         SourceCompiler compiler = new SourceCompiler(SourceAdapterRegistry.load(), PipelineOptions.DEFAULT);
-        return new InformerSource(spec.source(), spec.informer(), compiler.compile(SourceDefinition.of(spec, null)));
+        return new InformerSource(spec.source(), spec.informer(), compiler.compile(SourceDefinition.of(spec, null)),
+                spec.expectations());
     }
 
     private static void awaitQueued(RedisConnector connector, long entries) {

@@ -166,6 +166,10 @@ public final class QueueWriter implements AutoCloseable {
             WriteResult result = results.get(i);
             QueueEntry entry = entries.get(i);
             metrics.result(result);
+            if (result.outcome() == WriteResult.Outcome.CREATED) {
+                // Only creates answer CREATED, and their results come first.
+                metrics.created(creates.get(i).observation().spec());
+            }
             if (result.settled()) {
                 done.add(entry.id());
             } else if (result.outcome() == WriteResult.Outcome.PERMANENT) {

@@ -4,6 +4,7 @@ import io.kubezen.watcher.ingester.writer.FailureReason;
 import io.kubezen.watcher.ingester.writer.WriteResult.Outcome;
 import io.kubezen.watcher.ingester.writer.WriteResult;
 import io.kubezen.watcher.metrics.MetricNames;
+import io.kubezen.watcher.model.ObservationSpec;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
@@ -13,7 +14,9 @@ import java.util.Locale;
 /**
  * The writer's counters; tags are the fixed outcome and reason words of {@link WriteResult}. Every known tag
  * combination exists at zero from the start: an alert on {@code increase()} of a series that only appears with
- * its first failure would miss that failure.
+ * its first failure would miss that failure. Created Observations are also counted by source, category and
+ * severity; a writer does not know the sources in advance, so those series appear with their first Observation,
+ * and the chart's alert on them also catches a series that is new.
  */
 public final class WriterMetrics {
 
@@ -55,6 +58,12 @@ public final class WriterMetrics {
         } else {
             failures(result.reason().wireName(), outcome).increment();
         }
+    }
+
+    void created(ObservationSpec spec) {
+        registry.counter(MetricNames.OBSERVATIONS_CREATED, MetricNames.TAG_SOURCE, spec.source(),
+                MetricNames.TAG_CATEGORY, spec.category().wireName(),
+                MetricNames.TAG_SEVERITY, spec.severity().wireName()).increment();
     }
 
     void failed(String reason, Outcome outcome) {

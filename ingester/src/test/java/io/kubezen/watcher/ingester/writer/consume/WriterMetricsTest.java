@@ -1,8 +1,10 @@
 package io.kubezen.watcher.ingester.writer.consume;
 
 import io.kubezen.watcher.ingester.writer.FailureReason;
+import io.kubezen.watcher.ingester.writer.TestObservations;
 import io.kubezen.watcher.ingester.writer.WriteResult;
 import io.kubezen.watcher.metrics.MetricNames;
+import io.kubezen.watcher.model.Severity;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.Meter;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
@@ -61,6 +63,18 @@ class WriterMetricsTest {
                 .isEqualTo(1);
         assertThat(registry.get(MetricNames.OBSERVATIONS_WRITTEN).tag(MetricNames.TAG_RESULT, "created").counter()
                 .count()).isEqualTo(1);
+    }
+
+    @Test
+    void createdObservationsAreCountedBySourceCategoryAndSeverity() {
+        WriterMetrics metrics = new WriterMetrics(registry);
+
+        metrics.created(TestObservations.write("apps", "falco", Severity.CRITICAL, "fp-1").observation().spec());
+        metrics.created(TestObservations.write("apps", "falco", Severity.CRITICAL, "fp-2").observation().spec());
+
+        assertThat(registry.get(MetricNames.OBSERVATIONS_CREATED).tag(MetricNames.TAG_SOURCE, "falco")
+                .tag(MetricNames.TAG_CATEGORY, "security").tag(MetricNames.TAG_SEVERITY, "critical").counter().count())
+                .isEqualTo(2);
     }
 
     private List<String> tags(String name, String key) {
