@@ -100,10 +100,6 @@ public final class InstalledChart {
         return namespace;
     }
 
-    public String release() {
-        return release;
-    }
-
     /** {@code <release>-<component>}: the name of a component's Deployment, ServiceAccount and roles. */
     public String name(String component) {
         return release + "-" + component;

@@ -39,8 +39,8 @@ import java.util.concurrent.TimeUnit;
  */
 public final class RealApiServer {
 
-    public static final String REQUIRED_PROPERTY = "zen-watcher.test.real-api";
-    public static final String REQUIRED_ENV = "ZW_REAL_API_REQUIRED";
+    private static final String REQUIRED_PROPERTY = "zen-watcher.test.real-api";
+    private static final String REQUIRED_ENV = "ZW_REAL_API_REQUIRED";
 
     private static final Duration START_TIMEOUT = Duration.ofSeconds(90);
     private static final Duration ESTABLISHED_TIMEOUT = Duration.ofSeconds(30);
