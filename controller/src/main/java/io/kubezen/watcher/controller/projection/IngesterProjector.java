@@ -100,7 +100,13 @@ final class IngesterProjector {
             missing.add("spec.webhook.auth." + mode + ".secretRef", "needs the Secret's name and key");
             return Optional.empty();
         }
-        Optional<String> value = secrets.read(namespace, ref.name(), ref.key()).filter(text -> !text.isBlank());
+        Optional<String> value;
+        try {
+            value = secrets.read(namespace, ref.name(), ref.key()).filter(text -> !text.isBlank());
+        } catch (SecretForbiddenException e) {
+            missing.add("spec.webhook.auth." + mode + ".secretRef", e.getMessage());
+            return Optional.empty();
+        }
         if (value.isEmpty()) {
             missing.add("spec.webhook.auth." + mode + ".secretRef", "Secret " + namespace + "/" + ref.name()
                     + " has no key '" + ref.key() + "', or it is empty");

@@ -19,6 +19,7 @@ import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -35,6 +36,7 @@ class ProjectionSyncTest {
 
     private final Map<String, V1alpha1Ingester> cache = new HashMap<>();
     private final Map<String, String> secrets = new HashMap<>(Map.of("zen/github-auth/token", TOKEN));
+    private final Set<String> forbiddenNamespaces = new HashSet<>();
     private final List<IngesterStatus> written = new ArrayList<>();
     private final List<IngesterSpec> running = new ArrayList<>();
     private final ConfigProjection projection = new InMemoryConfigProjection();
@@ -185,6 +187,25 @@ class ProjectionSyncTest {
     }
 
     @Test
+    void aSecretTheControllerMayNotReadIsReportedAndRetriedUntilGranted() {
+        forbiddenNamespaces.add("zen");
+        put("github", 1, bearerSpec("github", Map.of()));
+
+        assertThat(sync.sync(KEY)).as("retried with backoff").isFalse();
+
+        assertThat(projection.read().sources()).isEmpty();
+        Condition ready = ready(lastWritten());
+        assertThat(ready.reason()).isEqualTo(ProjectionResult.REASON_SECRET_UNAVAILABLE);
+        assertThat(ready.message()).startsWith("spec.webhook.auth.bearer.secretRef: ")
+                .contains("may not read Secret zen/github-auth");
+        withStatus(KEY, lastWritten());
+
+        forbiddenNamespaces.clear();
+        assertThat(sync.sync(KEY)).isTrue();
+        assertThat(ready(lastWritten()).status()).isEqualTo("True");
+    }
+
+    @Test
     void anIngesterThatTurnedInvalidKeepsItsLastValidSpecAcrossALeaderTakeover() {
         put("github", 1, bearerSpec("github", Map.of()));
         sync.sync(KEY);
@@ -274,7 +295,13 @@ class ProjectionSyncTest {
     private ProjectionSync newLeader() {
         return new ProjectionSync(new MapLookup(), new IngesterProjector(
                 new SourceCompiler(SourceAdapterRegistry.load(), PipelineOptions.DEFAULT),
-                (namespace, name, key) -> Optional.ofNullable(secrets.get(namespace + "/" + name + "/" + key)),
+                (namespace, name, key) -> {
+                    if (forbiddenNamespaces.contains(namespace)) {
+                        throw new SecretForbiddenException("the controller may not read Secret " + namespace + "/"
+                                + name + ": grant it get on Secrets in " + namespace);
+                    }
+                    return Optional.ofNullable(secrets.get(namespace + "/" + name + "/" + key));
+                },
                 new Verifiers(4), Path.of("/etc/zen-watcher/hmac")),
                 projection, new RecordingStatuses(), new MutableClock(Instant.parse("2026-11-24T06:00:00Z")),
                 new InformerIngesters(specs -> {

@@ -38,6 +38,20 @@ final class Helm {
         return run(command);
     }
 
+    /** {@code helm install} into the cluster of {@code kubeconfig}, without waiting for pods. */
+    ProcessRun install(Path chart, String release, String namespace, Path kubeconfig, List<Path> valuesFiles) {
+        List<String> command = new ArrayList<>(List.of(binary.toString(), "install", release, chart.toString(),
+                "--namespace", namespace, "--kubeconfig", kubeconfig.toString()));
+        valuesFiles.forEach(f -> command.addAll(List.of("--values", f.toString())));
+        return run(command);
+    }
+
+    /** {@code helm get manifest}: what an install applied, as the release records it. */
+    ProcessRun manifest(String release, String namespace, Path kubeconfig) {
+        return run(List.of(binary.toString(), "get", "manifest", release, "--namespace", namespace,
+                "--kubeconfig", kubeconfig.toString()));
+    }
+
     private ProcessRun run(List<String> command) {
         return ProcessRun.run(command, "", environment, TIMEOUT);
     }

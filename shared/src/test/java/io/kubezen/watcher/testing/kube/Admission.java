@@ -24,12 +24,13 @@ final class Admission {
         return body;
     }
 
-    /** 422 Invalid, with every cause, unless the object meets the metadata rules and its schema. */
+    /** 422 Invalid, with every cause, unless the object meets the metadata rules, its schema and its CEL rules. */
     static void validate(ResourceType type, ObjectNode object) {
         ObjectNode metadata = Json.metadata(object);
         List<FieldError> errors = new ArrayList<>(ObjectMetaRules.validate(metadata, type));
         if (type.schema() != null) {
             errors.addAll(SchemaValidator.validate(object, type.schema()));
+            errors.addAll(CelRules.check(object, type.schema(), List.copyOf(errors)));
         }
         if (!errors.isEmpty()) {
             throw ApiError.invalid(type, Json.text(metadata, "name"), errors);

@@ -243,9 +243,54 @@ public abstract class KubernetesApiContract implements ListAndWatchContract, Inf
         JsonNode status = failure(422, () -> custom.createNamespacedCustomObject(GROUP, VERSION, namespace, PROBES,
                 probe("incomplete", spec)).execute());
 
+        // The fixture has CEL rules, which a real server reports unchecked when a field is missing or mistyped.
+        assertThat(fields(status)).containsExactlyInAnyOrder("spec.source", "spec.priority", "<nil>");
+    }
+
+    private static List<String> fields(JsonNode status) {
         List<String> fields = new ArrayList<>();
         status.path("details").path("causes").forEach(c -> fields.add(c.path("field").asText()));
-        assertThat(fields).containsExactlyInAnyOrder("spec.source", "spec.priority");
+        return fields;
+    }
+
+    @Test
+    void celRulesRefuseWithTheirMessageOnTheirPath() {
+        Map<String, Object> podWithoutName = validSpec();
+        podWithoutName.put("resource", Map.of("kind", "Pod"));
+        Map<String, Object> highRatio = validSpec();
+        highRatio.put("ratio", 0.7);
+
+        JsonNode nested = failure(422, () -> custom.createNamespacedCustomObject(GROUP, VERSION, namespace, PROBES,
+                probe("cel-nested", podWithoutName)).execute());
+        JsonNode withFieldPath = failure(422, () -> custom.createNamespacedCustomObject(GROUP, VERSION, namespace,
+                PROBES, probe("cel-field-path", highRatio)).execute());
+
+        JsonNode cause = nested.path("details").path("causes").get(0);
+        assertThat(cause.path("field").asText()).isEqualTo("spec.resource");
+        assertThat(cause.path("reason").asText()).isEqualTo("FieldValueInvalid");
+        assertThat(cause.path("message").asText()).isEqualTo("Invalid value: name is required for kind Pod");
+        assertThat(withFieldPath.path("details").path("causes").get(0).path("field").asText()).isEqualTo("spec.ratio");
+        assertThat(withFieldPath.path("message").asText())
+                .endsWith("spec.ratio: Invalid value: a ratio of 0.5 or more needs severity critical");
+    }
+
+    @Test
+    void celRulesRunBesideNonBlockingSchemaErrorsOnly() {
+        Map<String, Object> badPattern = validSpec();
+        badPattern.put("source", "Upper");
+        badPattern.put("ratio", 0.7);
+        Map<String, Object> missingSource = Map.of("severity", "high", "ratio", 0.7);
+
+        JsonNode both = failure(422, () -> custom.createNamespacedCustomObject(GROUP, VERSION, namespace, PROBES,
+                probe("cel-beside-pattern", badPattern)).execute());
+        JsonNode blocked = failure(422, () -> custom.createNamespacedCustomObject(GROUP, VERSION, namespace, PROBES,
+                probe("cel-blocked", missingSource)).execute());
+
+        assertThat(fields(both)).containsExactly("spec.source", "spec.ratio");
+        assertThat(fields(blocked)).containsExactly("spec.source", "<nil>");
+        assertThat(blocked.path("details").path("causes").get(1).path("message").asText()).isEqualTo("Invalid value: "
+                + "null: some validation rules were not checked because the object was invalid; correct the existing "
+                + "errors to complete validation");
     }
 
     @Test

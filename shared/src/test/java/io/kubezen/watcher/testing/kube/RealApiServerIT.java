@@ -1,24 +1,16 @@
 package io.kubezen.watcher.testing.kube;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import io.kubernetes.client.openapi.ApiClient;
-import io.kubernetes.client.openapi.ApiException;
-import io.kubernetes.client.openapi.apis.ApiextensionsV1Api;
-import io.kubernetes.client.openapi.models.V1CustomResourceDefinition;
-import io.kubernetes.client.openapi.models.V1CustomResourceDefinitionCondition;
 import io.kubernetes.client.util.ClientBuilder;
 import io.kubernetes.client.util.KubeConfig;
+import io.kubezen.watcher.testing.kube.real.CrdApplier;
 import org.junit.jupiter.api.Assumptions;
 import org.testcontainers.DockerClientFactory;
 import org.testcontainers.k3s.K3sContainer;
 import org.testcontainers.utility.DockerImageName;
 
-import java.io.InputStream;
 import java.io.StringReader;
 import java.time.Duration;
-import java.util.List;
-import java.util.concurrent.TimeUnit;
 
 /**
  * The API contract against a real API server, to prove {@link TestApiServer} behaves like one. Uses the cluster of
@@ -66,47 +58,8 @@ class RealApiServerIT extends KubernetesApiContract {
         return requested && kubeconfig != null && !kubeconfig.isBlank();
     }
 
-    private static void applyFixtureCrds(ApiClient client) throws Exception {
-        ApiextensionsV1Api api = new ApiextensionsV1Api(client);
-        for (String resource : FIXTURE_CRDS) {
-            V1CustomResourceDefinition crd = client.getJSON().deserialize(yamlAsJson(resource),
-                    V1CustomResourceDefinition.class);
-            String name = crd.getMetadata().getName();
-            try {
-                api.createCustomResourceDefinition(crd).execute();
-            } catch (ApiException e) {
-                if (e.getCode() != 409) {
-                    throw e;
-                }
-                crd.getMetadata().setResourceVersion(api.readCustomResourceDefinition(name).execute()
-                        .getMetadata().getResourceVersion());
-                api.replaceCustomResourceDefinition(name, crd).execute();
-            }
-            awaitEstablished(api, name);
-        }
-    }
-
-    private static void awaitEstablished(ApiextensionsV1Api api, String name) throws Exception {
-        long deadline = System.nanoTime() + ESTABLISHED_TIMEOUT.toNanos();
-        while (System.nanoTime() - deadline < 0) {
-            V1CustomResourceDefinition crd = api.readCustomResourceDefinition(name).execute();
-            List<V1CustomResourceDefinitionCondition> conditions = crd.getStatus() == null ? List.of()
-                    : crd.getStatus().getConditions();
-            if (conditions != null && conditions.stream()
-                    .anyMatch(c -> "Established".equals(c.getType()) && "True".equals(c.getStatus()))) {
-                return;
-            }
-            TimeUnit.MILLISECONDS.sleep(250);
-        }
-        throw new IllegalStateException("CRD " + name + " not established within " + ESTABLISHED_TIMEOUT);
-    }
-
-    private static String yamlAsJson(String resource) throws Exception {
-        try (InputStream in = RealApiServerIT.class.getClassLoader().getResourceAsStream(resource)) {
-            if (in == null) {
-                throw new IllegalArgumentException("no classpath resource " + resource);
-            }
-            return new ObjectMapper(new YAMLFactory()).readTree(in).toString();
-        }
+    private static void applyFixtureCrds(ApiClient client) {
+        CrdApplier crds = new CrdApplier(client, ESTABLISHED_TIMEOUT);
+        FIXTURE_CRDS.forEach(crds::applyResource);
     }
 }

@@ -17,8 +17,9 @@ import java.util.stream.StreamSupport;
 
 /**
  * Validates a (pruned) custom resource against its structural {@code openAPIV3Schema} the way the API server's
- * OpenAPI validator does, with the same field paths and messages. CEL rules ({@code x-kubernetes-validations}),
- * {@code anyOf}/{@code allOf}/{@code oneOf}/{@code not} and list-type semantics are not checked.
+ * OpenAPI validator does, with the same field paths and messages. CEL rules ({@code x-kubernetes-validations})
+ * are {@link CelRules}' part; {@code anyOf}/{@code allOf}/{@code oneOf}/{@code not} and list-type semantics are
+ * not checked.
  */
 final class SchemaValidator {
 

@@ -4,6 +4,7 @@ import io.kubernetes.client.openapi.ApiClient;
 import io.kubernetes.client.openapi.ApiException;
 import io.kubernetes.client.openapi.apis.CoreV1Api;
 import io.kubernetes.client.openapi.models.V1Secret;
+import io.kubezen.watcher.controller.projection.SecretForbiddenException;
 import io.kubezen.watcher.controller.projection.SecretReader;
 
 import java.net.HttpURLConnection;
@@ -31,6 +32,11 @@ public final class KubernetesSecretReader implements SecretReader {
         } catch (ApiException e) {
             if (e.getCode() == HttpURLConnection.HTTP_NOT_FOUND) {
                 return Optional.empty();
+            }
+            if (e.getCode() == HttpURLConnection.HTTP_FORBIDDEN) {
+                throw new SecretForbiddenException("the controller may not read Secret " + namespace + "/" + name
+                        + ": grant it get on Secrets in " + namespace
+                        + " (Helm chart: controller.rbac.secretNamespaces, controller.rbac.secretNames)");
             }
             // Never the response body: an error page could quote the Secret.
             throw new IllegalStateException("Reading Secret " + namespace + "/" + name + " failed with HTTP "
