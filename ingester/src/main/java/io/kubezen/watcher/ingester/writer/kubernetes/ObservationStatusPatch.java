@@ -36,15 +36,22 @@ final class ObservationStatusPatch {
         this.throttle = throttle;
     }
 
-    /** For an object just created: its status is empty and its resourceVersion known, so no read is needed. */
+    /**
+     * For an object just created: its status is empty and its resourceVersion known, so no read is needed. GONE
+     * when it was deleted in between (garbage collection of an Observation created with an old timestamp, or an
+     * operator): nothing is left to write.
+     */
     WriteResult afterCreate(DestinationResource destination, String namespace, String name, Object created,
                             SeenStatus wanted) {
         try {
             patch(destination, namespace, name, resourceVersion(created), wanted);
             return WriteResult.of(WriteResult.Outcome.UPDATED, name);
         } catch (ApiException e) {
-            return e.getCode() == 409 ? bringForward(destination, namespace, name, wanted)
-                    : ApiFailures.classify(name, e, throttle);
+            return switch (e.getCode()) {
+                case 409 -> bringForward(destination, namespace, name, wanted);
+                case 404 -> WriteResult.of(WriteResult.Outcome.GONE, name);
+                default -> ApiFailures.classify(name, e, throttle);
+            };
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             return interrupted(name);

@@ -77,6 +77,17 @@ class KubernetesObservationSinkIT extends KubernetesObservationSinkContract {
     }
 
     @Test
+    void anObservationDeletedBetweenItsCreateAndItsStatusIsCreatedAllTheSame() {
+        server.inject(Fault.status(404).on("PATCH", OBSERVATIONS_PATH + "/.*/status"));
+
+        WriteResult result = sink().write(TestObservations.write(NAMESPACE, "falco", Severity.HIGH, "fp-gc"));
+
+        assertThat(result.outcome()).as("garbage collection may delete it at once; nothing to dead-letter")
+                .isEqualTo(WriteResult.Outcome.CREATED);
+        assertThat(server.requestCount("PATCH", OBSERVATIONS_PATH + "/.*/status")).isEqualTo(1);
+    }
+
+    @Test
     void forbiddenIsPermanent() {
         server.inject(Fault.status(403).on("POST", OBSERVATIONS_PATH));
 
