@@ -30,6 +30,11 @@ public abstract class ConfigProjectionContract {
         projection = create();
     }
 
+    /** How long a listener in another process may take to hear of a publication. */
+    protected Duration noticeWait() {
+        return WAIT;
+    }
+
     @Test
     void nothingPublishedReadsAsEmptyVersionZero() {
         assertThat(projection.read()).isEqualTo(ProjectedConfig.EMPTY);
@@ -61,13 +66,13 @@ public abstract class ConfigProjectionContract {
         AutoCloseable listening = secondProcess().listen(notices::incrementAndGet);
 
         projection.publish(Map.of("zen/falco", FALCO));
-        Await.until("the first notice", WAIT, () -> notices.get() == 1);
+        Await.until("the first notice", noticeWait(), () -> notices.get() == 1);
         listening.close();
         projection.publish(Map.of());
         AtomicInteger after = new AtomicInteger();
         try (AutoCloseable again = secondProcess().listen(after::incrementAndGet)) {
             projection.publish(Map.of("zen/falco", FALCO));
-            Await.until("a notice to the new listener", WAIT, () -> after.get() == 1);
+            Await.until("a notice to the new listener", noticeWait(), () -> after.get() == 1);
         }
 
         assertThat(notices).hasValue(1);
