@@ -35,6 +35,7 @@ class PurePackagesTest {
                 .that().resideInAnyPackage(
                         "io.kubezen.watcher.model..",
                         "io.kubezen.watcher.config..",
+                        "io.kubezen.watcher.install..",
                         "io.kubezen.watcher.metrics..",
                         "io.kubezen.watcher.source..",
                         "io.kubezen.watcher.normalize..",

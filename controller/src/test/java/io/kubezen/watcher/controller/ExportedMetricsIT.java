@@ -154,7 +154,8 @@ class ExportedMetricsIT {
         properties.put("zen-watcher.gc.default-ttl", "60s");
         properties.put("zen-watcher.gc.interval", "500ms");
         properties.put("zen-watcher.projection.enabled", "true");
-        properties.put("zen-watcher.watch-namespaces", NAMESPACE);
+        properties.put("zen-watcher.install.namespaces", NAMESPACE);
+        properties.put("zen-watcher.informer.default-namespace", NAMESPACE);
         properties.put("zen-watcher.tuning.enabled", "true");
         properties.put("zen-watcher.tuning.interval", "500ms");
         properties.put("zen-watcher.tuning.sources", "falco");

@@ -5,6 +5,7 @@ import io.kubezen.watcher.controller.gc.StoredObservation;
 import io.kubezen.watcher.controller.gc.Sweep;
 import io.kubezen.watcher.controller.gc.SweepResult;
 import io.kubezen.watcher.controller.gc.Sweeper;
+import io.kubezen.watcher.install.Install;
 import io.kubezen.watcher.store.StoreUnavailableException;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.HttpHeaders;
@@ -29,7 +30,7 @@ import java.util.regex.Pattern;
 
 /**
  * {@code DELETE /api/v1/observations?olderThan=24h&source=falco&severity=low&namespace=prod&dryRun=true}: deletes
- * the Observations the filters select (at least one is required), through GC's rate limit. With
+ * the Observations of this install the filters select (at least one is required), through GC's rate limit. With
  * {@code dryRun=true} it only counts them and shows a sample. Answers once done, so large deletions take a
  * while: try a dry run first. Served by every controller, leader or not.
  */
@@ -42,11 +43,13 @@ final class ObservationCleanupController {
 
     private final AdminGuard guard;
     private final Sweeper sweeper;
+    private final Install install;
     private final Clock clock;
 
-    ObservationCleanupController(AdminGuard guard, Sweeper sweeper, Clock clock) {
+    ObservationCleanupController(AdminGuard guard, Sweeper sweeper, Install install, Clock clock) {
         this.guard = guard;
         this.sweeper = sweeper;
+        this.install = install;
         this.clock = clock;
     }
 
@@ -62,6 +65,10 @@ final class ObservationCleanupController {
         if (olderThan == null && source == null && severity == null && namespace == null) {
             return Problem.Type.INVALID_REQUEST.response(
                     "Give at least one filter: olderThan, source, severity or namespace.");
+        }
+        if (namespace != null && !install.owns(namespace)) {
+            return Problem.Type.INVALID_REQUEST.response("Namespace '" + namespace + "' is not one of install "
+                    + install.name() + "'s namespaces " + install.namespaces() + ".");
         }
         Predicate<StoredObservation> condition = observation -> true;
         if (olderThan != null) {

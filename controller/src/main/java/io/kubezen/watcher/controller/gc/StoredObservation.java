@@ -10,9 +10,10 @@ import java.util.Objects;
  * @param ttlSecondsAfterCreation the spec field; null when the Observation does not set it
  * @param source                  the {@code zen.kube-zen.io/source} label; null when absent
  * @param severity                the {@code zen.kube-zen.io/severity} label; null when absent
+ * @param install                 the {@code zen.kube-zen.io/install} label; null when absent
  */
 public record StoredObservation(String namespace, String name, String uid, Instant createdAt,
-                                Long ttlSecondsAfterCreation, String source, String severity) {
+                                Long ttlSecondsAfterCreation, String source, String severity, String install) {
 
     public StoredObservation {
         Objects.requireNonNull(namespace, "namespace");

@@ -12,22 +12,26 @@ import java.util.List;
 /**
  * Walks the stored Observations one page at a time and deletes those a {@link Sweep} selects, each delete
  * through the shared {@link TokenBucket}: GC and manual cleanup together stay within one rate limit. Memory is
- * bounded by the page size, whatever the number of Observations.
+ * bounded by the page size, whatever the number of Observations. Every sweep stays within the install's
+ * {@link CollectionScope}, whatever its selector says.
  */
 public final class Sweeper {
 
     public static final int SAMPLE_SIZE = 10;
 
     private final ObservationStore store;
+    private final CollectionScope scope;
     private final TokenBucket limiter;
     private final int pageSize;
     private final MeterRegistry registry;
 
-    public Sweeper(ObservationStore store, TokenBucket limiter, int pageSize, MeterRegistry registry) {
+    public Sweeper(ObservationStore store, CollectionScope scope, TokenBucket limiter, int pageSize,
+                   MeterRegistry registry) {
         if (pageSize < 1) {
             throw new IllegalArgumentException("page-size must be at least 1, was " + pageSize);
         }
         this.store = store;
+        this.scope = scope;
         this.limiter = limiter;
         this.pageSize = pageSize;
         this.registry = registry;
@@ -42,38 +46,41 @@ public final class Sweeper {
      *                                                            so far stays deleted
      */
     public SweepResult sweep(Sweep sweep, Pause pause) throws InterruptedException {
-        Counter deletions = deletions(sweep.reason());
-        long scanned = 0;
-        long matched = 0;
-        long deleted = 0;
-        List<String> sample = new ArrayList<>();
+        Tally tally = new Tally(deletions(sweep.reason()));
+        for (ObservationSelector listing : scope.listings(sweep.selector())) {
+            if (!sweepListing(listing, sweep, pause, tally)) {
+                return tally.result(false);
+            }
+        }
+        return tally.result(true);
+    }
+
+    /** False when the pause stopped the sweep. */
+    private boolean sweepListing(ObservationSelector listing, Sweep sweep, Pause pause, Tally tally)
+            throws InterruptedException {
         String cursor = null;
         do {
-            Page<StoredObservation> page = store.list(sweep.selector(), cursor, pageSize);
+            Page<StoredObservation> page = store.list(listing, cursor, pageSize);
             for (StoredObservation observation : page.items()) {
-                scanned++;
+                tally.scanned();
                 if (!sweep.condition().test(observation)) {
                     continue;
                 }
-                matched++;
-                if (sample.size() < SAMPLE_SIZE) {
-                    sample.add(observation.key());
-                }
+                tally.matched(observation);
                 if (sweep.dryRun()) {
                     continue;
                 }
                 Duration wait = limiter.reserve();
                 if (!wait.isZero() && !pause.await(wait)) {
-                    return new SweepResult(scanned, matched, deleted, sample, false);
+                    return false;
                 }
                 if (store.delete(observation)) {
-                    deleted++;
-                    deletions.increment();
+                    tally.deleted();
                 }
             }
             cursor = page.nextCursor();
         } while (cursor != null);
-        return new SweepResult(scanned, matched, deleted, sample, true);
+        return true;
     }
 
     private Counter deletions(String reason) {
@@ -89,5 +96,39 @@ public final class Sweeper {
 
         /** Waits {@code delay}; answers false when the sweep should stop instead. */
         boolean await(Duration delay) throws InterruptedException;
+    }
+
+    /** What one sweep saw and did, over all its listings. */
+    private static final class Tally {
+
+        private final Counter deletions;
+        private final List<String> sample = new ArrayList<>();
+        private long scanned;
+        private long matched;
+        private long deleted;
+
+        Tally(Counter deletions) {
+            this.deletions = deletions;
+        }
+
+        void scanned() {
+            scanned++;
+        }
+
+        void matched(StoredObservation observation) {
+            matched++;
+            if (sample.size() < SAMPLE_SIZE) {
+                sample.add(observation.key());
+            }
+        }
+
+        void deleted() {
+            deleted++;
+            deletions.increment();
+        }
+
+        SweepResult result(boolean complete) {
+            return new SweepResult(scanned, matched, deleted, sample, complete);
+        }
     }
 }

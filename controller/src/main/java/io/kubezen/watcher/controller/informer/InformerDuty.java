@@ -1,12 +1,15 @@
 package io.kubezen.watcher.controller.informer;
 
 import io.kubezen.watcher.config.ConfigError;
+import io.kubezen.watcher.config.InformerSpec;
 import io.kubezen.watcher.config.IngesterSpec;
 import io.kubezen.watcher.config.InvalidSourceException;
 import io.kubezen.watcher.config.SourceDefinition;
 import io.kubezen.watcher.config.SourceType;
 import io.kubezen.watcher.controller.leader.LeaderDuty;
 import io.kubezen.watcher.controller.leader.LeadershipTerm;
+import io.kubezen.watcher.install.Install;
+import io.kubezen.watcher.pipeline.IngestPipeline;
 import io.kubezen.watcher.pipeline.SourceCompiler;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -16,6 +19,7 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.TreeMap;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
@@ -33,14 +37,17 @@ public final class InformerDuty implements LeaderDuty, InformerSourceRegistry {
 
     private final SourceCompiler compiler;
     private final WatchStarter starter;
+    private final Install install;
     private final Semaphore changed = new Semaphore(0);
     private volatile Map<String, InformerSource> desired = Map.of();
     /** The watches of this term; null until its first reconcile and outside terms. */
     private volatile Map<String, SourceWatch> running;
 
-    public InformerDuty(SourceCompiler compiler, WatchStarter starter) {
+    /** @param install every source watches only the namespaces of its own that this install owns */
+    public InformerDuty(SourceCompiler compiler, WatchStarter starter, Install install) {
         this.compiler = compiler;
         this.starter = starter;
+        this.install = install;
     }
 
     @Override
@@ -57,8 +64,9 @@ public final class InformerDuty implements LeaderDuty, InformerSourceRegistry {
                 continue;
             }
             try {
-                sources.put(spec.source(), new InformerSource(spec.source(), spec.informer(),
-                        compiler.compile(SourceDefinition.of(spec, null)), spec.expectations()));
+                IngestPipeline pipeline = compiler.compile(SourceDefinition.of(spec, null));
+                sources.put(spec.source(), new InformerSource(spec.source(), withinInstall(spec), pipeline,
+                        spec.expectations()));
             } catch (InvalidSourceException e) {
                 problems.put(spec.source(), e.errors());
             }
@@ -66,6 +74,21 @@ public final class InformerDuty implements LeaderDuty, InformerSourceRegistry {
         desired = Map.copyOf(sources);
         changed.release();
         return problems;
+    }
+
+    /** The spec with only the namespaces this install owns; an empty list of them would widen it to every namespace. */
+    private InformerSpec withinInstall(IngesterSpec spec) throws InvalidSourceException {
+        InformerSpec informer = spec.informer();
+        List<String> wanted = informer.namespaces() == null ? List.of() : informer.namespaces();
+        Optional<List<String>> within = install.within(wanted);
+        if (within.isEmpty()) {
+            throw new InvalidSourceException(spec.source(), List.of(new ConfigError("spec.informer.namespaces", "none of "
+                    + wanted + " is among the namespaces of install " + install.name() + ", " + install.namespaces())));
+        }
+        List<String> owned = within.get();
+        return new InformerSpec(informer.group(), informer.version(), informer.resource(),
+                owned.isEmpty() ? informer.namespaces() : owned, informer.labelSelector(), informer.fieldSelector(),
+                informer.resyncSeconds(), informer.builtinMapping());
     }
 
     @Override

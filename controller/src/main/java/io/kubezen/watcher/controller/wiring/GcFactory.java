@@ -1,6 +1,7 @@
 package io.kubezen.watcher.controller.wiring;
 
 import io.kubernetes.client.openapi.ApiClient;
+import io.kubezen.watcher.controller.gc.CollectionScope;
 import io.kubezen.watcher.controller.gc.GcDuty;
 import io.kubezen.watcher.controller.gc.ObservationStore;
 import io.kubezen.watcher.controller.gc.Sweeper;
@@ -25,8 +26,9 @@ final class GcFactory {
     }
 
     @Singleton
-    Sweeper sweeper(ObservationStore store, GcProperties properties, Clock clock, MeterRegistry registry) {
-        return valid(() -> new Sweeper(store, new TokenBucket(properties.qps(), properties.burst(), clock),
+    Sweeper sweeper(ObservationStore store, CollectionScope scope, GcProperties properties, Clock clock,
+                    MeterRegistry registry) {
+        return valid(() -> new Sweeper(store, scope, new TokenBucket(properties.qps(), properties.burst(), clock),
                 properties.pageSize(), registry));
     }
 

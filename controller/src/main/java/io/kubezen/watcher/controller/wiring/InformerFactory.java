@@ -15,6 +15,7 @@ import io.kubezen.watcher.controller.informer.redis.RedisFindingStore;
 import io.kubezen.watcher.dedup.DedupStore;
 import io.kubezen.watcher.dedup.DedupWindows;
 import io.kubezen.watcher.dedup.redis.RedisDedupStore;
+import io.kubezen.watcher.install.Install;
 import io.kubezen.watcher.metrics.EventTypeLabels;
 import io.kubezen.watcher.metrics.MetricNames;
 import io.kubezen.watcher.metrics.ObservedEvents;
@@ -80,10 +81,16 @@ final class InformerFactory {
 
     @Singleton
     InformerDuty informerDuty(Environment environment, ApiClient client, FindingStore findings, DedupStore dedup,
-                              DedupWindows windows, RedisEventQueue queue, InformerProperties properties, Clock clock,
-                              MeterRegistry registry,
+                              DedupWindows windows, RedisEventQueue queue, InformerProperties properties,
+                              Install install, Clock clock, MeterRegistry registry,
                               @Value("${" + EventTypeLabels.PER_SOURCE_KEY + ":" + EventTypeLabels.DEFAULT_PER_SOURCE
                                       + "}") int eventTypesPerSource) {
+        if (!install.owns(properties.defaultNamespace())) {
+            // Observations placed there could neither be written by this install's writers nor collected by its GC.
+            throw new ConfigurationException(InformerProperties.PREFIX + ".default-namespace: '"
+                    + properties.defaultNamespace() + "' is not one of the install's namespaces "
+                    + install.namespaces() + " (" + InstallProperties.PREFIX + ".namespaces)");
+        }
         SourceCompiler compiler = new SourceCompiler(SourceAdapterRegistry.load(),
                 new PipelineOptions(clock, properties.defaultNamespace(), Normalizer.DEFAULT_MAX_DETAIL_BYTES));
         Counter rollbackErrors = registry.counter(MetricNames.ERRORS,
@@ -94,7 +101,8 @@ final class InformerFactory {
         client.setReadTimeout(0);
         ObservedEvents observed = new ObservedEvents(registry, clock, new EventTypeLabels(eventTypesPerSource));
         InformerDuty duty = new InformerDuty(compiler,
-                new KubernetesWatchStarter(client, findings, admission, properties.toOptions(), registry, observed));
+                new KubernetesWatchStarter(client, findings, admission, properties.toOptions(), registry, observed),
+                install);
         Map<String, List<ConfigError>> problems = duty.update(configured(environment));
         if (!problems.isEmpty()) {
             throw new ConfigurationException(problems.entrySet().stream()

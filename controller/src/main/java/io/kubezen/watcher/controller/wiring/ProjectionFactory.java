@@ -8,6 +8,7 @@ import io.kubernetes.client.openapi.ApiClient;
 import io.kubezen.watcher.controller.projection.ProjectionDuty;
 import io.kubezen.watcher.controller.projection.ProjectionOptions;
 import io.kubezen.watcher.dedup.TrafficCounter;
+import io.kubezen.watcher.install.Install;
 import io.kubezen.watcher.controller.projection.kubernetes.IngesterInformers;
 import io.kubezen.watcher.controller.projection.kubernetes.KubernetesSecretReader;
 import io.kubezen.watcher.controller.projection.kubernetes.KubernetesStatusWriter;
@@ -24,7 +25,8 @@ import jakarta.inject.Singleton;
 import java.time.Clock;
 
 /**
- * The Ingester projection as a leader duty, when there is a Redis to project into. The compiler validates
+ * The Ingester projection as a leader duty, when there is a Redis to project into; it watches the Ingesters of the
+ * install's namespaces only. The compiler validates
  * only; its pipeline options do not matter here, the ingesters compile with their own.
  */
 @Factory
@@ -33,12 +35,10 @@ final class ProjectionFactory {
     @Singleton
     @Requires(property = RedisProperties.URI)
     @Requires(property = ProjectionProperties.PREFIX + ".enabled", notEquals = "false")
-    ProjectionDuty projectionDuty(ProjectionProperties properties, Environment environment, ApiClient client,
-                                  RedisConnector connector, Clock clock, @Nullable InformerSourceRegistry informers,
-                                  TrafficCounter traffic) {
-        String namespaces = environment.getProperty(ProjectionProperties.WATCH_NAMESPACES, String.class)
-                .orElse(System.getenv("WATCH_NAMESPACE"));
-        ProjectionOptions options = properties.toOptions(namespaces);
+    ProjectionDuty projectionDuty(ProjectionProperties properties, Install install, Environment environment,
+                                  ApiClient client, RedisConnector connector, Clock clock,
+                                  @Nullable InformerSourceRegistry informers, TrafficCounter traffic) {
+        ProjectionOptions options = properties.toOptions(install.namespaces());
         return new ProjectionDuty(options, new SourceCompiler(SourceAdapterRegistry.load(), PipelineOptions.DEFAULT),
                 new KubernetesSecretReader(client), new RedisConfigProjection(connector),
                 new KubernetesStatusWriter(client), clock,

@@ -1,13 +1,11 @@
 package io.kubezen.watcher.controller.wiring;
 
 import io.kubezen.watcher.controller.projection.ProjectionOptions;
-import io.kubezen.watcher.normalize.KubernetesNames;
 import io.micronaut.context.annotation.ConfigurationProperties;
 import io.micronaut.core.bind.annotation.Bindable;
 
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.Arrays;
 import java.util.List;
 
 /**
@@ -29,21 +27,9 @@ public record ProjectionProperties(
         @Bindable(defaultValue = "30s") Duration lastEventInterval) {
 
     public static final String PREFIX = "zen-watcher.projection";
-    public static final String WATCH_NAMESPACES = "zen-watcher.watch-namespaces";
 
-    /**
-     * @param watchNamespaces {@value #WATCH_NAMESPACES}, else the {@code WATCH_NAMESPACE} environment variable:
-     *                        a comma list, empty for all namespaces
-     */
-    ProjectionOptions toOptions(String watchNamespaces) {
-        List<String> namespaces = watchNamespaces == null ? List.of() : Arrays.stream(watchNamespaces.split(","))
-                .map(String::trim).filter(name -> !name.isEmpty()).distinct().toList();
-        for (String namespace : namespaces) {
-            if (!KubernetesNames.isDnsLabel(namespace)) {
-                throw new IllegalArgumentException(WATCH_NAMESPACES + " (or WATCH_NAMESPACE): '" + namespace
-                        + "' is not a namespace name");
-            }
-        }
+    /** @param namespaces the install's ({@code zen-watcher.install.namespaces}): only their Ingesters are projected */
+    ProjectionOptions toOptions(List<String> namespaces) {
         try {
             return new ProjectionOptions(namespaces, resync, Path.of(hmacSecretsDir), bcryptCost, lastEventInterval);
         } catch (IllegalArgumentException e) {

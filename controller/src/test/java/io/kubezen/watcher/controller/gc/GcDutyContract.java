@@ -9,6 +9,7 @@ import io.kubezen.watcher.controller.leader.LeaderDuties;
 import io.kubezen.watcher.controller.leader.LeadershipAcquired;
 import io.kubezen.watcher.controller.leader.LeadershipListener;
 import io.kubezen.watcher.controller.leader.LeadershipLost;
+import io.kubezen.watcher.install.Install;
 import io.kubezen.watcher.metrics.MetricNames;
 import io.kubezen.watcher.model.Observation;
 import io.kubezen.watcher.model.ObservationLabels;
@@ -79,7 +80,7 @@ public abstract class GcDutyContract {
 
     /** One leadership term with GC, which sweeps once at its start. */
     protected void runGcOnce() {
-        Sweeper sweeper = new Sweeper(new KubernetesObservationStore(client()),
+        Sweeper sweeper = new Sweeper(new KubernetesObservationStore(client()), new CollectionScope(Install.DEFAULT, true),
                 new TokenBucket(5000, 100, Clock.systemUTC()), PAGE_SIZE, registry);
         GcDuty gc = new GcDuty(sweeper, new TtlPolicy(TtlPolicy.DEFAULT_TTL), Duration.ofHours(1), gcClock, registry);
         LeaderDuties leader = new LeaderDuties(List.of(gc), LeadershipListener.NOOP, Duration.ofSeconds(10), registry);

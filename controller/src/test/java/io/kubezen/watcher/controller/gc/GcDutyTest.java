@@ -1,6 +1,7 @@
 package io.kubezen.watcher.controller.gc;
 
 import io.kubezen.watcher.controller.gc.memory.InMemoryObservationStore;
+import io.kubezen.watcher.install.Install;
 import io.kubezen.watcher.metrics.MetricNames;
 import io.kubezen.watcher.testing.MutableClock;
 import io.micrometer.core.instrument.Counter;
@@ -19,7 +20,8 @@ class GcDutyTest {
     void runsOfEveryOutcomeAndGcErrorsExistAtZeroBeforeTheFirstRun() {
         MutableClock clock = new MutableClock(Instant.parse("2025-01-01T00:00:00Z"));
         SimpleMeterRegistry registry = new SimpleMeterRegistry();
-        Sweeper sweeper = new Sweeper(new InMemoryObservationStore(), new TokenBucket(10, 5, clock), 10, registry);
+        Sweeper sweeper = new Sweeper(new InMemoryObservationStore(), new CollectionScope(Install.DEFAULT, true),
+                new TokenBucket(10, 5, clock), 10, registry);
 
         new GcDuty(sweeper, new TtlPolicy(TtlPolicy.DEFAULT_TTL), Duration.ofHours(1), clock, registry);
 

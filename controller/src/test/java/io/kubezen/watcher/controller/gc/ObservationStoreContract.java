@@ -26,6 +26,9 @@ public abstract class ObservationStoreContract {
     /** Stores an Observation managed by zen-watcher, created at {@link #clock}'s time. */
     protected abstract void add(String namespace, String name, Long ttlSeconds, String source, String severity);
 
+    /** Stores an Observation of {@code install} (no install label when null), from the falco source. */
+    protected abstract void addOfInstall(String install, String namespace, String name);
+
     @BeforeEach
     void openStore() {
         store = createStore();
@@ -73,6 +76,20 @@ public abstract class ObservationStoreContract {
         assertThat(names(new ObservationSelector(null, "falco", "high"))).containsExactly("falco-high", "falco-high-b");
         assertThat(names(new ObservationSelector("team-a", "falco", null))).containsExactly("falco-high", "falco-low");
         assertThat(names(new ObservationSelector("team-b", "trivy", null))).isEmpty();
+    }
+
+    @Test
+    void aSelectorNarrowsByInstallOrItsAbsence() {
+        addOfInstall("team-a", "team-a", "of-a");
+        addOfInstall("team-b", "team-a", "of-b");
+        addOfInstall(null, "team-a", "of-none");
+
+        assertThat(names(new ObservationSelector(null, null, null, "team-a"))).containsExactly("of-a");
+        assertThat(names(new ObservationSelector(null, null, null, ObservationSelector.UNLABELED)))
+                .containsExactly("of-none");
+        assertThat(names(ObservationSelector.ALL)).containsExactlyInAnyOrder("of-a", "of-b", "of-none");
+        assertThat(store.list(new ObservationSelector(null, null, null, "team-b"), null, 10).items())
+                .extracting(StoredObservation::install).containsExactly("team-b");
     }
 
     @Test

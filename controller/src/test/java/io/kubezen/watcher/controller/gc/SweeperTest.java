@@ -1,6 +1,7 @@
 package io.kubezen.watcher.controller.gc;
 
 import io.kubezen.watcher.controller.gc.memory.InMemoryObservationStore;
+import io.kubezen.watcher.install.Install;
 import io.kubezen.watcher.metrics.MetricNames;
 import io.kubezen.watcher.testing.MutableClock;
 import io.micrometer.core.instrument.Counter;
@@ -23,7 +24,8 @@ class SweeperTest {
     private final MutableClock clock = new MutableClock(T0);
     private final InMemoryObservationStore store = new InMemoryObservationStore();
     private final SimpleMeterRegistry registry = new SimpleMeterRegistry();
-    private final Sweeper sweeper = new Sweeper(store, new TokenBucket(10, 5, clock), 4, registry);
+    private final Sweeper sweeper = new Sweeper(store, new CollectionScope(Install.DEFAULT, true),
+            new TokenBucket(10, 5, clock), 4, registry);
 
     @Test
     void deletionsOfBothReasonsExistAtZeroBeforeAnySweep() {
@@ -92,10 +94,30 @@ class SweeperTest {
         assertThat(remaining()).hasSize(3);
     }
 
+    @Test
+    void onlyTheInstallsOwnObservationsInItsNamespacesGo() throws InterruptedException {
+        Sweeper scoped = new Sweeper(store, new CollectionScope(new Install("team-a", List.of("team-a", "shared")),
+                false), new TokenBucket(100, 100, clock), 4, registry);
+        for (String namespace : List.of("team-a", "shared", "team-b")) {
+            for (String install : new String[] {"team-a", "team-b", null}) {
+                store.add(new StoredObservation(namespace, install + "-obs", "uid-" + namespace + install, T0, null,
+                        "falco", "high", install));
+            }
+        }
+
+        SweepResult result = scoped.sweep(new Sweep(ObservationSelector.ALL, observation -> true, false, "ttl"),
+                NO_WAIT);
+
+        assertThat(result.deleted()).isEqualTo(2);
+        assertThat(store.list(ObservationSelector.ALL, null, 1000).items()).extracting(StoredObservation::key)
+                .doesNotContain("team-a/team-a-obs", "shared/team-a-obs")
+                .contains("team-b/team-a-obs", "shared/team-b-obs", "shared/null-obs", "team-a/null-obs");
+    }
+
     private void addEach(int count, String source, String severity) {
         for (int i = 0; i < count; i++) {
             store.add(new StoredObservation("team-a", source + "-" + i, "uid-" + source + i, T0, null, source,
-                    severity));
+                    severity, null));
         }
     }
 

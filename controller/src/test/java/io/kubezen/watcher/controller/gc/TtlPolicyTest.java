@@ -42,6 +42,6 @@ class TtlPolicyTest {
     }
 
     private static StoredObservation observation(Long ttlSeconds) {
-        return new StoredObservation("team-a", "obs-1", "uid-1", CREATED, ttlSeconds, "falco", "high");
+        return new StoredObservation("team-a", "obs-1", "uid-1", CREATED, ttlSeconds, "falco", "high", null);
     }
 }

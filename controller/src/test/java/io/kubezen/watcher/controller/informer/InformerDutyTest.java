@@ -7,6 +7,7 @@ import io.kubezen.watcher.controller.leader.LeaderDuties;
 import io.kubezen.watcher.controller.leader.LeadershipAcquired;
 import io.kubezen.watcher.controller.leader.LeadershipListener;
 import io.kubezen.watcher.controller.leader.LeadershipLost;
+import io.kubezen.watcher.install.Install;
 import io.kubezen.watcher.pipeline.PipelineOptions;
 import io.kubezen.watcher.pipeline.SourceCompiler;
 import io.kubezen.watcher.source.SourceAdapterRegistry;
@@ -21,6 +22,7 @@ import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
 
 /** Informers run while leading only, and follow source updates; the watches are recording stand-ins. */
 class InformerDutyTest {
@@ -29,8 +31,11 @@ class InformerDutyTest {
     private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory());
 
     private final List<String> log = new CopyOnWriteArrayList<>();
-    private final InformerDuty duty = new InformerDuty(
-            new SourceCompiler(SourceAdapterRegistry.load(), PipelineOptions.DEFAULT), this::start);
+    private static final SourceCompiler COMPILER = new SourceCompiler(SourceAdapterRegistry.load(),
+            PipelineOptions.DEFAULT);
+
+    private final List<InformerSource> started = new CopyOnWriteArrayList<>();
+    private final InformerDuty duty = new InformerDuty(COMPILER, this::start, Install.DEFAULT);
     private final LeaderDuties leader = new LeaderDuties(List.of(duty), LeadershipListener.NOOP, WAIT,
             new SimpleMeterRegistry());
     private volatile boolean synced;
@@ -83,8 +88,30 @@ class InformerDutyTest {
         assertThat(log).containsExactly("start kyverno");
     }
 
+    @Test
+    void eachSourceWatchesOnlyTheNamespacesOfItsOwnThatTheInstallOwns() throws Exception {
+        InformerDuty scoped = new InformerDuty(COMPILER, this::start, new Install("teams", List.of("team-a", "team-b")));
+        LeaderDuties scopedLeader = new LeaderDuties(List.of(scoped), LeadershipListener.NOOP, WAIT,
+                new SimpleMeterRegistry());
+
+        var problems = scoped.update(List.of(spec("everywhere", "policyreports"),
+                spec("some", "policyreports", "[team-b, team-c]"), spec("elsewhere", "policyreports", "[team-c]")));
+        scopedLeader.acquired(new LeadershipAcquired("a", Instant.EPOCH));
+        try {
+            Await.until("both sources started", WAIT, () -> started.size() == 2);
+        } finally {
+            scopedLeader.lost(new LeadershipLost("a", Instant.EPOCH));
+        }
+
+        assertThat(started).extracting(InformerSource::name, InformerSource::namespaces).containsExactlyInAnyOrder(
+                tuple("everywhere", List.of("team-a", "team-b")), tuple("some", List.of("team-b")));
+        assertThat(problems).containsOnlyKeys("elsewhere");
+        assertThat(problems.get("elsewhere").get(0).field()).isEqualTo("spec.informer.namespaces");
+    }
+
     private SourceWatch start(InformerSource source) {
         log.add("start " + source.name());
+        started.add(source);
         return new SourceWatch() {
             @Override
             public boolean hasSynced() {
@@ -99,7 +126,12 @@ class InformerDutyTest {
     }
 
     private static IngesterSpec spec(String name, String resource) throws Exception {
+        return spec(name, resource, "[]");
+    }
+
+    private static IngesterSpec spec(String name, String resource, String namespaces) throws Exception {
         return YAML.readValue("{source: %s, type: informer, informer: {group: example.io, version: v1, resource: %s, "
-                .formatted(name, resource) + "builtinMapping: policy-report}}", IngesterSpec.class);
+                .formatted(name, resource) + "namespaces: " + namespaces + ", builtinMapping: policy-report}}",
+                IngesterSpec.class);
     }
 }

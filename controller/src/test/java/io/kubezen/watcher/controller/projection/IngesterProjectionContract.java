@@ -187,7 +187,8 @@ abstract class IngesterProjectionContract {
         properties.put("zen-watcher.projection.last-event-interval", "1s");
         // The test environment turns the projection off for tests without an API server.
         properties.put("zen-watcher.projection.enabled", "true");
-        properties.put("zen-watcher.watch-namespaces", namespace);
+        properties.put("zen-watcher.install.namespaces", namespace);
+        properties.put("zen-watcher.informer.default-namespace", namespace);
         started.add(ApplicationContext.run(properties));
     }
 

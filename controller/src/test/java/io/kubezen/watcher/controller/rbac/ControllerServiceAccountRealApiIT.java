@@ -96,7 +96,8 @@ class ControllerServiceAccountRealApiIT {
         }
 
         // Ingesters that other test classes left on the shared server are not this test's business.
-        try (EmbeddedServer controller = startController(chart, redis, String.join(",", release, granted, ungranted))) {
+        try (EmbeddedServer controller = startController(chart, redis,
+                String.join(",", release, granted, ungranted, shop))) {
             Await.until("the controller leads", WAIT,
                     () -> controller.getApplicationContext().getBean(LeaderDuties.class).isLeading());
             Await.until("the granted Ingesters are Ready", WAIT,
@@ -157,7 +158,8 @@ class ControllerServiceAccountRealApiIT {
         properties.put("zen-watcher.leader.lease-namespace", chart.namespace());
         properties.put("zen-watcher.leader.lease-name", chart.name(ComponentPermissions.CONTROLLER));
         properties.put("zen-watcher.leader.identity", "controller-a");
-        properties.put("zen-watcher.watch-namespaces", watchNamespaces);
+        properties.put("zen-watcher.install.namespaces", watchNamespaces);
+        properties.put("zen-watcher.informer.default-namespace", chart.namespace());
         return ApplicationContext.run(EmbeddedServer.class, properties);
     }
 

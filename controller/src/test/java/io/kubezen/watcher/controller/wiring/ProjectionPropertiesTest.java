@@ -4,6 +4,7 @@ import io.kubezen.watcher.controller.projection.ProjectionOptions;
 import org.junit.jupiter.api.Test;
 
 import java.time.Duration;
+import java.util.List;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -14,15 +15,13 @@ class ProjectionPropertiesTest {
             "/etc/zen-watcher/hmac", 10, Duration.ofSeconds(30));
 
     @Test
-    void watchNamespacesAreACommaListAndNoneMeansAll() {
-        assertThat(DEFAULTS.toOptions(null).namespaces()).isEmpty();
-        assertThat(DEFAULTS.toOptions(" ").namespaces()).isEmpty();
-        assertThat(DEFAULTS.toOptions("zen, team-a ,zen").namespaces()).containsExactly("zen", "team-a");
+    void watchesTheInstallsNamespaces() {
+        assertThat(DEFAULTS.toOptions(List.of("zen", "team-a")).namespaces()).containsExactly("zen", "team-a");
     }
 
     @Test
     void defaultsMatchTheDocumentedOnes() {
-        ProjectionOptions options = DEFAULTS.toOptions(null);
+        ProjectionOptions options = DEFAULTS.toOptions(List.of());
 
         assertThat(options.resync()).isEqualTo(ProjectionOptions.DEFAULT_RESYNC);
         assertThat(options.hmacSecretsDir()).isEqualTo(ProjectionOptions.DEFAULT_HMAC_SECRETS_DIR);
@@ -32,15 +31,13 @@ class ProjectionPropertiesTest {
 
     @Test
     void mistakesNameTheKey() {
-        assertThatThrownBy(() -> DEFAULTS.toOptions("zen,Team_A"))
-                .hasMessage("zen-watcher.watch-namespaces (or WATCH_NAMESPACE): 'Team_A' is not a namespace name");
         assertThatThrownBy(() -> new ProjectionProperties(true, Duration.ZERO, "hmac", 10, Duration.ofSeconds(30))
-                .toOptions(null))
+                .toOptions(List.of()))
                 .hasMessageContaining("zen-watcher.projection").hasMessageContaining("hmac-secrets-dir");
         assertThatThrownBy(() -> new ProjectionProperties(true, Duration.ofSeconds(-1), "/x", 3, Duration.ofSeconds(30))
-                .toOptions(null)).hasMessageContaining("zen-watcher.projection");
+                .toOptions(List.of())).hasMessageContaining("zen-watcher.projection");
         assertThatThrownBy(() -> new ProjectionProperties(true, Duration.ZERO, "/x", 10, Duration.ofMinutes(10))
-                .toOptions(null)).hasMessage("Invalid configuration under zen-watcher.projection: last-event-interval "
+                .toOptions(List.of())).hasMessage("Invalid configuration under zen-watcher.projection: last-event-interval "
                         + "must be between 1s and the traffic counters' retention of 300s, was PT10M");
     }
 }

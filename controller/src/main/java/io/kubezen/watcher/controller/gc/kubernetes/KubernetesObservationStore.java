@@ -21,7 +21,7 @@ import java.util.StringJoiner;
 
 /**
  * Observations through the API server: lists with {@code limit}/{@code continue} and a label selector (managed
- * by zen-watcher, plus the selector's source and severity labels), across namespaces unless one is given;
+ * by zen-watcher, plus the selector's source, severity and install labels), across namespaces unless one is given;
  * deletes with a uid precondition, so an Observation recreated under the same name survives.
  */
 public final class KubernetesObservationStore implements ObservationStore {
@@ -74,6 +74,11 @@ public final class KubernetesObservationStore implements ObservationStore {
         if (selector.severity() != null) {
             labels.add(ObservationLabels.SEVERITY + "=" + selector.severity());
         }
+        if (ObservationSelector.UNLABELED.equals(selector.install())) {
+            labels.add("!" + ObservationLabels.INSTALL);
+        } else if (selector.install() != null) {
+            labels.add(ObservationLabels.INSTALL + "=" + selector.install());
+        }
         return labels.toString();
     }
 
@@ -96,7 +101,7 @@ public final class KubernetesObservationStore implements ObservationStore {
         return new StoredObservation((String) metadata.get("namespace"), (String) metadata.get("name"),
                 (String) metadata.get("uid"), OffsetDateTime.parse((String) metadata.get("creationTimestamp")).toInstant(),
                 ttl == null ? null : ttl.longValue(), labels.get(ObservationLabels.SOURCE),
-                labels.get(ObservationLabels.SEVERITY));
+                labels.get(ObservationLabels.SEVERITY), labels.get(ObservationLabels.INSTALL));
     }
 
     private static StoreUnavailableException unavailable(String what, ApiException e) {

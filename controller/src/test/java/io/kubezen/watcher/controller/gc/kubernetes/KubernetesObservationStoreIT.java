@@ -40,6 +40,15 @@ class KubernetesObservationStoreIT extends ObservationStoreContract {
         }
     }
 
+    @Override
+    protected void addOfInstall(String install, String namespace, String name) {
+        try {
+            observations.createOfInstall(install, namespace, name, null);
+        } catch (ApiException e) {
+            throw new IllegalStateException("creating " + name + " answered " + e.getCode() + " " + e.getResponseBody(), e);
+        }
+    }
+
     @Test
     void observationsNotManagedByZenWatcherAreLeftAlone() throws ApiException {
         observations.create("team-a", "ours", null, "falco", "high");

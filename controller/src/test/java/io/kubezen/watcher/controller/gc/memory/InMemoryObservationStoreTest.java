@@ -18,6 +18,12 @@ class InMemoryObservationStoreTest extends ObservationStoreContract {
     @Override
     protected void add(String namespace, String name, Long ttlSeconds, String source, String severity) {
         memory.add(new StoredObservation(namespace, name, UUID.randomUUID().toString(), clock.instant(), ttlSeconds,
-                source, severity));
+                source, severity, null));
+    }
+
+    @Override
+    protected void addOfInstall(String install, String namespace, String name) {
+        memory.add(new StoredObservation(namespace, name, UUID.randomUUID().toString(), clock.instant(), null,
+                "falco", "high", install));
     }
 }

@@ -1,0 +1,63 @@
+package io.kubezen.watcher.install;
+
+import io.kubezen.watcher.normalize.KubernetesNames;
+
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * One install of zen-watcher in a cluster: its name, written on every Observation it creates
+ * ({@link io.kubezen.watcher.model.ObservationLabels#INSTALL}), and the namespaces it owns. Several installs share a cluster by owning
+ * their own namespaces; each one reads, writes and collects only there, and only its own Observations.
+ *
+ * @param name       a DNS label, so it is a valid label value and fits in Lease and metric names
+ * @param namespaces the namespaces this install owns, in the order configured; empty: the whole cluster
+ */
+public record Install(String name, List<String> namespaces) {
+
+    public static final String DEFAULT_NAME = "zen-watcher";
+    public static final Install DEFAULT = new Install(DEFAULT_NAME, List.of());
+
+    /** @throws IllegalArgumentException saying which part is wrong, for the caller to name its key */
+    public Install {
+        if (!KubernetesNames.isDnsLabel(name)) {
+            throw new IllegalArgumentException("name '" + name + "' must be a DNS label: lower-case letters, digits"
+                    + " and '-', at most 63 characters");
+        }
+        Objects.requireNonNull(namespaces, "namespaces");
+        for (String namespace : namespaces) {
+            if (!KubernetesNames.isDnsLabel(namespace)) {
+                throw new IllegalArgumentException("namespaces: '" + namespace + "' is not a namespace name");
+            }
+        }
+        namespaces = List.copyOf(new LinkedHashSet<>(namespaces));
+    }
+
+    public boolean ownsWholeCluster() {
+        return namespaces.isEmpty();
+    }
+
+    /** False for null, which stands for no namespace (a cluster-scoped resource), unless the whole cluster is owned. */
+    public boolean owns(String namespace) {
+        return ownsWholeCluster() || namespace != null && namespaces.contains(namespace);
+    }
+
+    /**
+     * The namespaces of {@code wanted} this install owns, with empty {@code wanted} meaning every namespace.
+     * Empty when it owns none of them; a list of namespaces, or an empty list for "every namespace", otherwise.
+     */
+    public Optional<List<String>> within(List<String> wanted) {
+        if (wanted.isEmpty()) {
+            return Optional.of(namespaces);
+        }
+        if (ownsWholeCluster()) {
+            return Optional.of(List.copyOf(new LinkedHashSet<>(wanted)));
+        }
+        Set<String> kept = new LinkedHashSet<>(wanted);
+        kept.retainAll(namespaces);
+        return kept.isEmpty() ? Optional.empty() : Optional.of(List.copyOf(kept));
+    }
+}
