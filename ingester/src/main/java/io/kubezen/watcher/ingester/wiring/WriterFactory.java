@@ -2,6 +2,7 @@ package io.kubezen.watcher.ingester.wiring;
 
 import io.kubernetes.client.openapi.ApiClient;
 import io.kubezen.watcher.dedup.DedupStore;
+import io.kubezen.watcher.ingester.writer.InstallLabelSink;
 import io.kubezen.watcher.ingester.writer.ObservationSink;
 import io.kubezen.watcher.ingester.writer.WriterProperties;
 import io.kubezen.watcher.ingester.writer.consume.ConsumerProperties;
@@ -36,7 +37,7 @@ import java.util.random.RandomGenerator;
 
 /**
  * The writer role: a sink (the Kubernetes API when this process can reach one, else the local JSON-lines file)
- * behind the process-wide write throttle and retries, and the loop that feeds it from the queue.
+ * behind the install's label, the process-wide write throttle and retries, and the loop that feeds it from the queue.
  */
 @Factory
 @Requires(condition = WriterRole.class)
@@ -46,18 +47,20 @@ class WriterFactory {
 
     @Singleton
     @Requires(condition = KubernetesConfigured.class)
-    KubernetesObservationSink kubernetesSink(ApiClient client, WriterProperties properties, Clock clock) {
+    KubernetesObservationSink kubernetesSink(ApiClient client, WriterProperties properties, InstallProperties install,
+                                             Clock clock) {
         LOG.info("Writing Observations through the Kubernetes API at {}", client.getBasePath());
-        return new KubernetesObservationSink(client, properties.rails(),
+        return new KubernetesObservationSink(client, properties.rails(install.toInstall()),
                 new WriteThrottle(properties.qps(), properties.burst(), clock, Sleeper.SYSTEM));
     }
 
     @Singleton
     @Requires(condition = KubernetesConfigured.Not.class)
     @Bean(preDestroy = "close")
-    JsonLinesObservationSink localSink(WriterProperties properties, Clock clock) {
+    JsonLinesObservationSink localSink(WriterProperties properties, InstallProperties install, Clock clock) {
         try {
-            JsonLinesObservationSink sink = new JsonLinesObservationSink(properties.localSinkFile(), properties.rails(), clock);
+            JsonLinesObservationSink sink = new JsonLinesObservationSink(properties.localSinkFile(),
+                    properties.rails(install.toInstall()), clock);
             LOG.warn("No Kubernetes configured: Observations are written to {} and listed at GET /api/v1/observations {}",
                     properties.localSinkFile().toAbsolutePath(), properties.allowUnauthenticatedReads()
                             ? "to anyone who can reach this port (" + WriterProperties.PREFIX
@@ -73,9 +76,11 @@ class WriterFactory {
     @Context
     @Bean(preDestroy = "close")
     QueueWriterLoop queueWriterLoop(EventQueue queue, ObservationSink sink, DedupStore records, WriterProperties writer,
-                                    ConsumerProperties settings, MeterRegistry registry, Clock clock) {
+                                    InstallProperties install, ConsumerProperties settings, MeterRegistry registry,
+                                    Clock clock) {
         WriterMetrics metrics = new WriterMetrics(registry);
-        ObservationSink retrying = new RetryingObservationSink(sink, writer.retryPolicy(), Sleeper.SYSTEM,
+        ObservationSink labelled = new InstallLabelSink(sink, install.toInstall().name());
+        ObservationSink retrying = new RetryingObservationSink(labelled, writer.retryPolicy(), Sleeper.SYSTEM,
                 RandomGenerator.getDefault(), metrics::retried);
         QueueWriter queueWriter = new QueueWriter(queue, retrying, records, settings, consumerName(settings), metrics,
                 clock);

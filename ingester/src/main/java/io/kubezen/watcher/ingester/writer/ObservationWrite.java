@@ -53,6 +53,14 @@ public record ObservationWrite(
         return new ObservationWrite(observation, name, fingerprint, firstSeen, destination, newStatus);
     }
 
+    /** The same write with one more label on the Observation, replacing a label of the same key. */
+    public ObservationWrite withLabel(String key, String value) {
+        Map<String, String> labels = new LinkedHashMap<>(observation.labels());
+        labels.put(key, value);
+        return new ObservationWrite(new Observation(observation.namespace(), labels, observation.spec()), name,
+                fingerprint, firstSeen, destination, status);
+    }
+
     public String namespace() {
         return observation.namespace();
     }

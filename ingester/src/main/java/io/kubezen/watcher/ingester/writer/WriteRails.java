@@ -1,5 +1,7 @@
 package io.kubezen.watcher.ingester.writer;
 
+import io.kubezen.watcher.install.Install;
+
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Optional;
@@ -8,7 +10,7 @@ import java.util.regex.Pattern;
 
 /**
  * What the writer may create, checked before every write: a resource type from the allowlist (Observations
- * by default), in an allowed namespace (any, by default). Resource types are in the version-independent
+ * by default), in a namespace of the install and an allowed one (any, by default). Resource types are in the version-independent
  * {@code plural.group} form kubectl and RBAC use ({@code observations.zen.kube-zen.io}, or {@code configmaps}
  * for the core group).
  *
@@ -44,6 +46,7 @@ public final class WriteRails {
 
     private final Set<String> allowedResources;
     private final Set<String> allowedNamespaces;
+    private final Install install;
 
     /**
      * @param allowedResources  {@code plural.group} entries; must not name a {@link #NEVER_WRITABLE} type
@@ -51,6 +54,15 @@ public final class WriteRails {
      * @throws IllegalArgumentException naming {@link #ALLOWED_RESOURCES_KEY} when an entry is malformed or denied
      */
     public WriteRails(List<String> allowedResources, List<String> allowedNamespaces) {
+        this(allowedResources, allowedNamespaces, Install.DEFAULT);
+    }
+
+    /**
+     * @param install writes go only to namespaces it owns, whatever {@code allowedNamespaces} says: an Observation
+     *                elsewhere could not be collected by its GC, and would be another install's business
+     */
+    public WriteRails(List<String> allowedResources, List<String> allowedNamespaces, Install install) {
+        this.install = install;
         this.allowedResources = new LinkedHashSet<>();
         for (String entry : allowedResources) {
             String resource = entry.trim();
@@ -91,6 +103,10 @@ public final class WriteRails {
         String resource = destination.groupResource();
         if (NEVER_WRITABLE.contains(resource) || !allowedResources.contains(resource)) {
             return Optional.of("writing " + resource + " is not allowed; allowed: " + allowedResources);
+        }
+        if (!install.owns(namespace)) {
+            return Optional.of("namespace " + namespace + " is not one of install " + install.name()
+                    + "'s namespaces " + install.namespaces() + " (zen-watcher.install.namespaces)");
         }
         if (!allowedNamespaces.isEmpty() && !allowedNamespaces.contains(namespace)) {
             return Optional.of("namespace " + namespace + " is not allowed; allowed: "

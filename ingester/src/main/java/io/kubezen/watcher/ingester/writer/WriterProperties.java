@@ -2,6 +2,7 @@ package io.kubezen.watcher.ingester.writer;
 
 import io.kubezen.watcher.ingester.writer.throttle.RetryPolicy;
 import io.kubezen.watcher.ingester.writer.throttle.WriteThrottle;
+import io.kubezen.watcher.install.Install;
 import io.micronaut.context.annotation.ConfigurationProperties;
 import io.micronaut.core.annotation.Nullable;
 
@@ -60,8 +61,9 @@ public record WriterProperties(
         new WriteRails(allowedResources, allowedNamespaces);
     }
 
-    public WriteRails rails() {
-        return new WriteRails(allowedResources, allowedNamespaces);
+    /** @param install the rails keep writes within its namespaces too */
+    public WriteRails rails(Install install) {
+        return new WriteRails(allowedResources, allowedNamespaces, install);
     }
 
     public RetryPolicy retryPolicy() {

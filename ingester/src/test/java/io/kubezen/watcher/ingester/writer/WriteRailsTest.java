@@ -1,5 +1,6 @@
 package io.kubezen.watcher.ingester.writer;
 
+import io.kubezen.watcher.install.Install;
 import io.kubezen.watcher.model.Severity;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -79,6 +80,20 @@ class WriteRailsTest {
                 .hasValueSatisfying(r -> {
                     assertThat(r.reason()).isEqualTo(FailureReason.DENIED);
                     assertThat(r.message()).contains("namespace kube-system is not allowed");
+                });
+    }
+
+    @Test
+    void writesStayWithinTheInstallsNamespacesWhateverTheAllowlistSays() {
+        WriteRails rails = new WriteRails(WriteRails.DEFAULT_ALLOWED_RESOURCES, List.of(),
+                new Install("team-a", List.of("apps")));
+
+        assertThat(rails.refuse(observation)).isEmpty();
+        assertThat(rails.refuse(TestObservations.write("team-b", "falco", Severity.HIGH, "fp")))
+                .hasValueSatisfying(r -> {
+                    assertThat(r.reason()).isEqualTo(FailureReason.DENIED);
+                    assertThat(r.message()).isEqualTo("namespace team-b is not one of install team-a's namespaces"
+                            + " [apps] (zen-watcher.install.namespaces)");
                 });
     }
 }

@@ -1,6 +1,7 @@
 package io.kubezen.watcher.ingester.writer;
 
 import io.kubezen.watcher.ingester.writer.throttle.RetryPolicy;
+import io.kubezen.watcher.install.Install;
 import io.kubezen.watcher.model.Severity;
 import io.micronaut.context.ApplicationContext;
 import io.micronaut.context.exceptions.BeanInstantiationException;
@@ -70,7 +71,7 @@ class WriterPropertiesTest {
 
     @Test
     void railsAreBuiltFromTheSettings() {
-        WriteRails rails = bind(Map.of("zen-watcher.writer.allowed-namespaces", List.of("apps"))).rails();
+        WriteRails rails = bind(Map.of("zen-watcher.writer.allowed-namespaces", List.of("apps"))).rails(Install.DEFAULT);
 
         assertThat(rails.refuse(TestObservations.write("apps", "falco", Severity.HIGH, "fp")))
                 .isEmpty();
