@@ -111,6 +111,8 @@ public final class MetricNames {
     public static final String TAG_CATEGORY = "category";
     public static final String TAG_SEVERITY = "severity";
     public static final String TAG_EVENT_TYPE = "event_type";
+    /** On every series of both apps, the install's name: two installs' series never mix, even in one namespace. */
+    public static final String TAG_INSTALL = "install";
 
     public static final String UNKNOWN_SOURCE = "unknown";
 

@@ -14,7 +14,8 @@ import java.util.Objects;
 public record LeaderElectionOptions(String leaseName, String leaseNamespace, String identity,
                                     Duration leaseDuration, Duration renewDeadline, Duration retryPeriod) {
 
-    public static final String DEFAULT_LEASE_NAME = "zen-watcher-controller";
+    /** Appended to the install's name for the default Lease name, {@code zen-watcher-controller} by default. */
+    public static final String LEASE_NAME_SUFFIX = "-controller";
     public static final String DEFAULT_LEASE_NAMESPACE = "zen-system";
     public static final Duration DEFAULT_LEASE_DURATION = Duration.ofSeconds(15);
     public static final Duration DEFAULT_RENEW_DEADLINE = Duration.ofSeconds(10);

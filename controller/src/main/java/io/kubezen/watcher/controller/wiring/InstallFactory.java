@@ -2,6 +2,9 @@ package io.kubezen.watcher.controller.wiring;
 
 import io.kubezen.watcher.controller.gc.CollectionScope;
 import io.kubezen.watcher.install.Install;
+import io.kubezen.watcher.metrics.MetricNames;
+import io.micrometer.core.instrument.Tags;
+import io.micrometer.core.instrument.config.MeterFilter;
 import io.micronaut.context.annotation.Factory;
 import io.micronaut.context.env.Environment;
 import io.micronaut.context.exceptions.ConfigurationException;
@@ -9,7 +12,7 @@ import jakarta.inject.Singleton;
 
 import java.util.Map;
 
-/** The install this controller belongs to, which every duty is scoped to. */
+/** The install this controller belongs to, which every duty is scoped to and every metric is tagged with. */
 @Factory
 final class InstallFactory {
 
@@ -21,6 +24,11 @@ final class InstallFactory {
     Install install(InstallProperties properties, Environment environment) {
         refuseFormerSetting(environment.containsProperty(FORMER_KEY), System.getenv());
         return properties.toInstall();
+    }
+
+    @Singleton
+    MeterFilter installTag(Install install) {
+        return MeterFilter.commonTags(Tags.of(MetricNames.TAG_INSTALL, install.name()));
     }
 
     @Singleton

@@ -7,6 +7,7 @@ import io.kubezen.watcher.controller.leader.LeaderElection;
 import io.kubezen.watcher.controller.leader.LeaderElectionOptions;
 import io.kubezen.watcher.controller.leader.kubernetes.LeaseLeaderElection;
 import io.kubezen.watcher.controller.leader.solo.SoloLeaderElection;
+import io.kubezen.watcher.install.Install;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micronaut.context.annotation.Factory;
 import io.micronaut.context.annotation.Requires;
@@ -30,8 +31,8 @@ final class LeaderFactory {
     private static final String ENABLED = LeaderProperties.PREFIX + ".enabled";
 
     @Singleton
-    LeaderElectionOptions leaderElectionOptions(LeaderProperties properties) {
-        return properties.toOptions(System.getenv(), LeaderFactory::hostname);
+    LeaderElectionOptions leaderElectionOptions(LeaderProperties properties, Install install) {
+        return properties.toOptions(install.name(), System.getenv(), LeaderFactory::hostname);
     }
 
     @Singleton

@@ -15,13 +15,15 @@ import java.util.function.Supplier;
  * {@code zen-watcher.leader.*}: the Lease the controllers compete for.
  *
  * @param enabled        false: lead alone without a Lease, for a controller run without Kubernetes
+ * @param leaseName      absent: the install's name + {@value LeaderElectionOptions#LEASE_NAME_SUFFIX}, so two
+ *                       installs in one namespace each elect their own leader
  * @param leaseNamespace absent: {@code POD_NAMESPACE}, else {@value LeaderElectionOptions#DEFAULT_LEASE_NAMESPACE}
  * @param identity       absent: {@code POD_NAME}, else the host name with a random suffix
  */
 @ConfigurationProperties(LeaderProperties.PREFIX)
 public record LeaderProperties(
         @Bindable(defaultValue = "true") boolean enabled,
-        @Bindable(defaultValue = LeaderElectionOptions.DEFAULT_LEASE_NAME) String leaseName,
+        @Nullable String leaseName,
         @Nullable String leaseNamespace,
         @Nullable String identity,
         @Bindable(defaultValue = "15s") Duration leaseDuration,
@@ -30,7 +32,7 @@ public record LeaderProperties(
 
     public static final String PREFIX = "zen-watcher.leader";
 
-    LeaderElectionOptions toOptions(Map<String, String> env, Supplier<String> hostname) {
+    LeaderElectionOptions toOptions(String install, Map<String, String> env, Supplier<String> hostname) {
         String namespace = leaseNamespace != null ? leaseNamespace
                 : env.getOrDefault("POD_NAMESPACE", LeaderElectionOptions.DEFAULT_LEASE_NAMESPACE);
         String name = identity != null ? identity : env.get("POD_NAME");
@@ -39,7 +41,8 @@ public record LeaderProperties(
             name = hostname.get() + "-" + HexFormat.of().toHexDigits(ThreadLocalRandom.current().nextInt()).substring(2);
         }
         try {
-            return new LeaderElectionOptions(leaseName, namespace, name, leaseDuration, renewDeadline, retryPeriod);
+            return new LeaderElectionOptions(leaseName != null ? leaseName
+                    : install + LeaderElectionOptions.LEASE_NAME_SUFFIX, namespace, name, leaseDuration, renewDeadline, retryPeriod);
         } catch (IllegalArgumentException e) {
             throw new IllegalArgumentException("Invalid configuration under " + PREFIX + ": " + e.getMessage(), e);
         }

@@ -34,7 +34,7 @@ class ControllerWiringIT {
                     TuningOptions.DEFAULT_INTERVAL, TuningOptions.DEFAULT_RATE_WINDOW, TuningOptions.DEFAULT_COOLDOWN,
                     TierPolicy.defaults(), Set.of(), Set.of()));
             LeaderElectionOptions leader = context.getBean(LeaderElectionOptions.class);
-            assertThat(leader.leaseName()).isEqualTo(LeaderElectionOptions.DEFAULT_LEASE_NAME);
+            assertThat(leader.leaseName()).isEqualTo("zen-watcher-controller");
             assertThat(List.of(leader.leaseDuration(), leader.renewDeadline(), leader.retryPeriod())).containsExactly(
                     LeaderElectionOptions.DEFAULT_LEASE_DURATION, LeaderElectionOptions.DEFAULT_RENEW_DEADLINE,
                     LeaderElectionOptions.DEFAULT_RETRY_PERIOD);

@@ -84,8 +84,9 @@ class ReceivePathIT {
 
         String metrics = ingester.get("/prometheus").body();
 
-        assertThat(metrics).contains("zen_watcher_request_duration_seconds_bucket{outcome=\"202\",source=\"secure-falco\"");
-        assertThat(metrics).contains("zen_watcher_events_received_total{source=\"secure-falco\"}");
+        assertThat(metrics).contains("zen_watcher_request_duration_seconds_bucket{install=\"zen-watcher\",outcome=\"202\","
+                + "source=\"secure-falco\"");
+        assertThat(metrics).contains("zen_watcher_events_received_total{install=\"zen-watcher\",source=\"secure-falco\"}");
     }
 
     @Test
