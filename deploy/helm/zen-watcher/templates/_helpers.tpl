@@ -36,6 +36,73 @@ helm.sh/chart: {{ printf "%s-%s" .root.Chart.Name .root.Chart.Version | replace 
 {{- printf "%s/%s:%s" .root.Values.image.registry $image (default .root.Chart.AppVersion .root.Values.image.tag) -}}
 {{- end -}}
 
+{{/* The install's name: install.name, else the release name. */}}
+{{- define "zen-watcher.installName" -}}
+{{- default .Release.Name .Values.install.name -}}
+{{- end -}}
+
+{{/* Where Observations go that name no namespace of their own; must be one the install owns. */}}
+{{- define "zen-watcher.defaultNamespace" -}}
+{{- $namespace := default .Release.Namespace .Values.ingester.defaultNamespace -}}
+{{- if and .Values.install.namespaces (not (has $namespace .Values.install.namespaces)) -}}
+{{- fail (printf "install.namespaces must hold %q, where Observations without a namespace of their own go (ingester.defaultNamespace, else the release namespace)" $namespace) -}}
+{{- end -}}
+{{- $namespace -}}
+{{- end -}}
+
+{{/*
+Namespaces the writers create Observations in, as JSON: writer.allowedNamespaces, each within
+install.namespaces, else install.namespaces; empty for any namespace.
+*/}}
+{{- define "zen-watcher.writerNamespaces" -}}
+{{- $owned := .Values.install.namespaces -}}
+{{- range .Values.writer.allowedNamespaces -}}
+{{- if and $owned (not (has . $owned)) -}}
+{{- fail (printf "writer.allowedNamespaces: %q is not one of install.namespaces" .) -}}
+{{- end -}}
+{{- end -}}
+{{- toJson (default $owned .Values.writer.allowedNamespaces) -}}
+{{- end -}}
+
+{{/* redis.keyPrefix, else zw: for an install of the whole cluster and zw-<install>: for a namespaced one. */}}
+{{- define "zen-watcher.redisKeyPrefix" -}}
+{{- if .Values.redis.keyPrefix -}}
+{{- .Values.redis.keyPrefix -}}
+{{- else if .Values.install.namespaces -}}
+{{- printf "zw-%s:" (include "zen-watcher.installName" .) -}}
+{{- else -}}
+zw:
+{{- end -}}
+{{- end -}}
+
+{{/* The controller's rules where the install owns Ingesters, informer sources and Observations. */}}
+{{- define "zen-watcher.controllerRules" }}
+  - apiGroups: [zen.kube-zen.io]
+    resources: [ingesters]
+    verbs: [list, watch]
+  - apiGroups: [zen.kube-zen.io]
+    resources: [ingesters/status]
+    verbs: [patch]
+  - apiGroups: [zen.kube-zen.io]
+    resources: [observations]
+    verbs: [list, delete]
+  {{- range .Values.controller.rbac.informerResources }}
+  - apiGroups: {{ toJson .apiGroups }}
+    resources: {{ toJson .resources }}
+    verbs: [list, watch]
+  {{- end }}
+{{- end }}
+
+{{/* The writers' rules where they create Observations. */}}
+{{- define "zen-watcher.writerRules" }}
+  - apiGroups: [zen.kube-zen.io]
+    resources: [observations]
+    verbs: [create, get]
+  - apiGroups: [zen.kube-zen.io]
+    resources: [observations/status]
+    verbs: [patch]
+{{- end }}
+
 {{- define "zen-watcher.leaseName" -}}
 {{- default (printf "%s-controller" (include "zen-watcher.fullname" .)) .Values.controller.leaderElection.leaseName -}}
 {{- end -}}
@@ -113,15 +180,21 @@ sits in a rendered manifest or an environment variable.
 {{- end }}
 {{- end }}
 - name: ZEN_WATCHER_REDIS_KEY_PREFIX
-  value: {{ .Values.redis.keyPrefix | quote }}
+  value: {{ include "zen-watcher.redisKeyPrefix" . | quote }}
 - name: ZEN_WATCHER_REDIS_COMMAND_TIMEOUT
   value: {{ .Values.redis.commandTimeout | quote }}
 {{- end -}}
 
-{{/* Environment every container shares: port, configuration file, JVM flags, Redis. */}}
+{{/* Environment every container shares: port, configuration file, JVM flags, install, Redis. */}}
 {{- define "zen-watcher.commonEnv" -}}
 - name: PORT
   value: {{ .port | quote }}
+- name: ZEN_WATCHER_INSTALL_NAME
+  value: {{ include "zen-watcher.installName" .root | quote }}
+{{- with .root.Values.install.namespaces }}
+- name: ZEN_WATCHER_INSTALL_NAMESPACES
+  value: {{ join "," . | quote }}
+{{- end }}
 - name: MICRONAUT_CONFIG_FILES
   value: /etc/zen-watcher/config/application.yml
 {{- with .root.Values.javaToolOptions }}

@@ -42,11 +42,12 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /**
  * The controller app, wired as in production, against a real kube-apiserver as the ServiceAccount the chart
- * creates, with the chart's roles bound (and {@code controller.rbac.secretNamespaces} naming one tenant
- * namespace): it wins the Lease, projects Ingesters whose Secrets it may read, reports the one whose Secret it
- * may not, runs an informer-type Ingester, sweeps Observations and serves the cleanup endpoint. The server's
- * audit log shows every request it made: only the forbidden Secret refused, each request allowed by a grant
- * the controller is declared to need, and every fixed grant used. A call outside its role is refused with 403.
+ * creates for an install that owns a list of namespaces (so its roles are Roles in those namespaces, and
+ * {@code controller.rbac.secretNamespaces} names one tenant namespace): it wins the Lease, projects Ingesters whose
+ * Secrets it may read, reports the one whose Secret it may not, runs an informer-type Ingester, sweeps Observations
+ * and serves the cleanup endpoint. The server's audit log shows every request it made: only the forbidden Secret
+ * refused, each request allowed by a grant the controller is declared to need, and every kind of fixed grant used.
+ * A call outside its role, or into a namespace the install does not own, is refused with 403.
  */
 @WithRedis
 @WithRealApiServer
@@ -74,8 +75,10 @@ class ControllerServiceAccountRealApiIT {
         String granted = server.createNamespace("tenant-granted");
         String ungranted = server.createNamespace("tenant-ungranted");
         String shop = server.createNamespace("shop");
-        InstalledChart chart = InstalledChart.helmInstall(server,
-                Map.of("controller", Map.of("rbac", Map.of("secretNamespaces", List.of(granted)))));
+        String elsewhere = server.createNamespace("elsewhere");
+        InstalledChart chart = InstalledChart.helmInstall(server, namespace -> Map.of(
+                "install", Map.of("namespaces", List.of(namespace, granted, ungranted, shop)),
+                "controller", Map.of("rbac", Map.of("secretNamespaces", List.of(granted)))));
         String release = chart.namespace();
         Map<String, String> sources = Map.of(release, "hook-release", granted, "hook-granted", ungranted,
                 "hook-ungranted");
@@ -96,8 +99,7 @@ class ControllerServiceAccountRealApiIT {
         }
 
         // Ingesters that other test classes left on the shared server are not this test's business.
-        try (EmbeddedServer controller = startController(chart, redis,
-                String.join(",", release, granted, ungranted, shop))) {
+        try (EmbeddedServer controller = startController(chart, redis, List.of(release, granted, ungranted, shop))) {
             Await.until("the controller leads", WAIT,
                     () -> controller.getApplicationContext().getBean(LeaderDuties.class).isLeading());
             Await.until("the granted Ingesters are Ready", WAIT,
@@ -127,25 +129,36 @@ class ControllerServiceAccountRealApiIT {
             forbidden(() -> new CoreV1Api(own).createNamespacedSecret(release,
                     new V1Secret().metadata(new V1ObjectMeta().name("planted"))).execute());
             forbidden(() -> new CoreV1Api(own).deleteNamespacedPod("any", release).execute());
+            forbidden(() -> new CustomObjectsApi(own).listNamespacedCustomObject(ZEN, "v1alpha1", elsewhere,
+                    "observations").execute());
+            forbidden(() -> new CustomObjectsApi(own).listClusterCustomObject(ZEN, "v1alpha1", "ingesters").execute());
         }
 
         List<AuditedRequest> requests = server.requestsBy(chart.user(ComponentPermissions.CONTROLLER));
         List<AuditedRequest> refused = requests.stream().filter(r -> r.code() == 401 || r.code() == 403).toList();
-        assertThat(refused).as("refused: the ungranted Secret and the two deliberate calls")
+        assertThat(refused).as("refused: the ungranted Secret and the four deliberate calls")
                 .extracting(r -> r.verb() + " " + r.rbacResource() + " " + r.namespace())
-                .contains("get secrets " + ungranted, "create secrets " + release, "delete pods " + release)
+                .contains("get secrets " + ungranted, "create secrets " + release, "delete pods " + release,
+                        "list observations " + elsewhere)
+                .anyMatch(r -> r.startsWith("list ingesters "))
                 .allMatch(r -> r.startsWith("get secrets " + ungranted) || r.startsWith("create secrets ")
-                        || r.startsWith("delete pods "));
+                        || r.startsWith("delete pods ") || r.startsWith("list observations " + elsewhere)
+                        || r.startsWith("list ingesters "));
         List<AuditedRequest> own = requests.stream().filter(r -> !refused.contains(r)).toList();
         Set<Grant> needed = ComponentPermissions.needed(ComponentPermissions.CONTROLLER, chart);
         assertThat(ComponentPermissions.unexplained(own, needed)).isEmpty();
-        Set<Grant> fixed = new TreeSet<>(needed);
-        fixed.removeIf(grant -> !grant.apiGroup().equals(ZEN) && !grant.resource().equals("leases")
-                && !grant.resource().equals("secrets"));
-        assertThat(ComponentPermissions.used(own, needed)).containsAll(fixed);
+        Set<String> fixed = new TreeSet<>();
+        needed.stream().filter(grant -> grant.apiGroup().equals(ZEN) || grant.resource().equals("leases")
+                || grant.resource().equals("secrets")).forEach(grant -> fixed.add(kind(grant)));
+        assertThat(ComponentPermissions.used(own, needed)).as("each kind of fixed grant, in some namespace")
+                .extracting(ControllerServiceAccountRealApiIT::kind).containsAll(fixed);
     }
 
-    private EmbeddedServer startController(InstalledChart chart, RedisServerHandle redis, String watchNamespaces) {
+    private static String kind(Grant grant) {
+        return grant.verb() + " " + grant.apiGroup() + "/" + grant.resource();
+    }
+
+    private EmbeddedServer startController(InstalledChart chart, RedisServerHandle redis, List<String> namespaces) {
         Map<String, Object> properties = new HashMap<>(server.clientProperties(chart.token(ComponentPermissions.CONTROLLER)));
         properties.put("micronaut.server.port", -1);
         properties.put("zen-watcher.redis.uri", redis.uri());
@@ -158,7 +171,7 @@ class ControllerServiceAccountRealApiIT {
         properties.put("zen-watcher.leader.lease-namespace", chart.namespace());
         properties.put("zen-watcher.leader.lease-name", chart.name(ComponentPermissions.CONTROLLER));
         properties.put("zen-watcher.leader.identity", "controller-a");
-        properties.put("zen-watcher.install.namespaces", watchNamespaces);
+        properties.put("zen-watcher.install.namespaces", namespaces);
         properties.put("zen-watcher.informer.default-namespace", chart.namespace());
         return ApplicationContext.run(EmbeddedServer.class, properties);
     }

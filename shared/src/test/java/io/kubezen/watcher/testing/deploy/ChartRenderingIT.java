@@ -220,6 +220,47 @@ class ChartRenderingIT {
     }
 
     @Test
+    void aNamespacedInstallGetsRolesInItsNamespacesAndNoClusterWideGrant() {
+        List<Manifest> manifests = chart.render(List.of(PRODUCTION), "install.name=team-a",
+                "install.namespaces={team-a,zen-system}");
+
+        assertThat(manifests).extracting(Manifest::kind).doesNotContain("ClusterRole", "ClusterRoleBinding");
+        for (String component : List.of("zen-watcher-controller", "zen-watcher-writer")) {
+            assertThat(ChartRbac.grantsOf(manifests, ZenWatcherChart.NAMESPACE, component)).as(component)
+                    .isNotEmpty().extracting(Grant::namespace).containsOnly("team-a", "zen-system");
+        }
+        assertThat(ChartRbac.grantsOf(manifests, ZenWatcherChart.NAMESPACE, "zen-watcher-controller"))
+                .contains(Grant.namespaced("team-a", "zen.kube-zen.io", "observations", "delete"),
+                        Grant.namespaced("team-a", "wgpolicyk8s.io", "policyreports", "watch"));
+        for (Manifest deployment : ofKind(manifests, "Deployment")) {
+            JsonNode container = deployment.object().at("/spec/template/spec/containers/0");
+            assertThat(env(container, "ZEN_WATCHER_INSTALL_NAME").path("value").asText()).isEqualTo("team-a");
+            assertThat(env(container, "ZEN_WATCHER_INSTALL_NAMESPACES").path("value").asText())
+                    .isEqualTo("team-a,zen-system");
+            assertThat(env(container, "ZEN_WATCHER_REDIS_KEY_PREFIX").path("value").asText()).as("its own prefix")
+                    .isEqualTo("zw-team-a:");
+        }
+        assertThat(only(manifests, "ScaledObject").object().at("/spec/triggers/0/metadata/stream").asText())
+                .isEqualTo(new RedisKeys("zw-team-a:").observationStream());
+        assertThat(only(manifests, "PrometheusRule").object().toString()).contains("install=\\\"team-a\\\"");
+    }
+
+    @Test
+    void anInstallOfTheWholeClusterKeepsItsClusterRolesAndTheFormerKeyPrefix() {
+        List<Manifest> manifests = chart.render(List.of());
+
+        assertThat(ofKind(manifests, "ClusterRole")).extracting(Manifest::name)
+                .containsExactlyInAnyOrder("zen-watcher-controller", "zen-watcher-writer");
+        JsonNode controller = named(manifests, "Deployment", "zen-watcher-controller").object()
+                .at("/spec/template/spec/containers/0");
+        assertThat(env(controller, "ZEN_WATCHER_INSTALL_NAME").path("value").asText()).as("the release name")
+                .isEqualTo(ZenWatcherChart.RELEASE);
+        assertThat(env(controller, "ZEN_WATCHER_INSTALL_NAMESPACES").isMissingNode()).isTrue();
+        assertThat(env(controller, "ZEN_WATCHER_REDIS_KEY_PREFIX").path("value").asText())
+                .isEqualTo(RedisConnectionOptions.DEFAULT_KEY_PREFIX);
+    }
+
+    @Test
     void theServiceMonitorScrapesPrometheusOnEveryComponentsHttpPort() {
         List<Manifest> manifests = chart.render(List.of(PRODUCTION));
 

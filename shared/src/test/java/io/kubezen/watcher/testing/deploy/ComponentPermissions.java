@@ -16,7 +16,8 @@ import java.util.stream.StreamSupport;
  * What each component's code asks the API server for, one {@link Grant} at a time. The chart's RBAC is held to
  * it (nothing missing, nothing extra), and each component's {@code *ServiceAccountRealApiIT} holds the requests
  * the component really makes to it (every audited request is allowed by one of these grants). Where the chart
- * leaves a choice to the operator (informer resources, Secret names and namespaces) the grants follow the values.
+ * leaves a choice to the operator (the install's namespaces, informer resources, Secret names and namespaces) the
+ * grants follow the values.
  */
 public final class ComponentPermissions {
 
@@ -54,11 +55,14 @@ public final class ComponentPermissions {
         return used;
     }
 
-    /** Creates Observations and keeps their status (it reads one to bring its status forward), where allowed. */
+    /**
+     * Creates Observations and keeps their status (it reads one to bring its status forward), where allowed: in the
+     * allowed namespaces, else the install's, else everywhere.
+     */
     private static Set<Grant> writer(InstalledChart chart) {
         List<String> allowed = texts(value(chart, "/writer/allowedNamespaces"));
         Set<Grant> grants = new TreeSet<>();
-        for (String namespace : allowed.isEmpty() ? List.of(Grant.CLUSTER) : allowed) {
+        for (String namespace : allowed.isEmpty() ? owned(chart) : allowed) {
             grants.add(Grant.namespaced(namespace, ZEN, "observations", "create"));
             grants.add(Grant.namespaced(namespace, ZEN, "observations", "get"));
             grants.add(Grant.namespaced(namespace, ZEN, "observations/status", "patch"));
@@ -68,18 +72,20 @@ public final class ComponentPermissions {
 
     private static Set<Grant> controller(InstalledChart chart) {
         Set<Grant> grants = new TreeSet<>();
-        // Informers on Ingesters (list, then watch) and their status; GC and cleanup list and delete Observations.
-        grants.add(Grant.cluster(ZEN, "ingesters", "list"));
-        grants.add(Grant.cluster(ZEN, "ingesters", "watch"));
-        grants.add(Grant.cluster(ZEN, "ingesters/status", "patch"));
-        grants.add(Grant.cluster(ZEN, "observations", "list"));
-        grants.add(Grant.cluster(ZEN, "observations", "delete"));
-        // Informer-type sources list and watch what the operator lets them.
-        for (JsonNode rule : value(chart, "/controller/rbac/informerResources")) {
-            for (String group : texts(rule.path("apiGroups"))) {
-                for (String resource : texts(rule.path("resources"))) {
-                    grants.add(Grant.cluster(group, resource, "list"));
-                    grants.add(Grant.cluster(group, resource, "watch"));
+        for (String namespace : owned(chart)) {
+            // Informers on Ingesters (list, then watch) and their status; GC and cleanup list and delete Observations.
+            grants.add(Grant.namespaced(namespace, ZEN, "ingesters", "list"));
+            grants.add(Grant.namespaced(namespace, ZEN, "ingesters", "watch"));
+            grants.add(Grant.namespaced(namespace, ZEN, "ingesters/status", "patch"));
+            grants.add(Grant.namespaced(namespace, ZEN, "observations", "list"));
+            grants.add(Grant.namespaced(namespace, ZEN, "observations", "delete"));
+            // Informer-type sources list and watch what the operator lets them.
+            for (JsonNode rule : value(chart, "/controller/rbac/informerResources")) {
+                for (String group : texts(rule.path("apiGroups"))) {
+                    for (String resource : texts(rule.path("resources"))) {
+                        grants.add(Grant.namespaced(namespace, group, resource, "list"));
+                        grants.add(Grant.namespaced(namespace, group, resource, "watch"));
+                    }
                 }
             }
         }
@@ -101,6 +107,12 @@ public final class ComponentPermissions {
             }
         }
         return grants;
+    }
+
+    /** The namespaces the install owns, or {@link Grant#CLUSTER} for an install of the whole cluster. */
+    private static List<String> owned(InstalledChart chart) {
+        List<String> namespaces = texts(value(chart, "/install/namespaces"));
+        return namespaces.isEmpty() ? List.of(Grant.CLUSTER) : namespaces;
     }
 
     /** The value at {@code pointer} of the last values file that sets it. */

@@ -77,6 +77,10 @@ class HelmChartIT {
                 arguments("redis.tls.existingSecret=redis-ca,redis.tls.certKey=tls.crt", "redis.tls.keyKey"),
                 arguments("redis.auth.uriKey=redis-uri", "redis.auth.existingSecret"),
                 arguments("writer.keda.lagCount=0", "lagCount"),
+                arguments("install.name=Team_A", "install.name"),
+                arguments("install.namespaces={team-a,Team_B}", "install.namespaces"),
+                arguments("install.namespaces={team-a}", "install.namespaces must hold \"zen-system\""),
+                arguments("install.namespaces={zen-system},writer.allowedNamespaces={team-b}", "writer.allowedNamespaces"),
                 arguments("ingester.replicaz=3", "replicaz"));
     }
 

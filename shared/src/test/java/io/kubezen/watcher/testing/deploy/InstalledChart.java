@@ -15,6 +15,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
+import java.util.function.Function;
 import java.util.stream.Collectors;
 
 /**
@@ -51,10 +52,16 @@ public final class InstalledChart {
 
     /** {@code helm install} with the chart's default values and {@code values} over them (a values file's tree). */
     public static InstalledChart helmInstall(RealApiServer server, Map<String, Object> values) {
+        return helmInstall(server, namespace -> values);
+    }
+
+    /** {@code helm install} with values that depend on the release namespace, such as an install's namespace list. */
+    public static InstalledChart helmInstall(RealApiServer server, Function<String, Map<String, Object>> valuesOf) {
         Helm helm = helm();
         Path chart = new ZenWatcherChart(helm).directory();
         String release = releaseName();
         String namespace = server.createNamespace("zen-system");
+        Map<String, Object> values = valuesOf.apply(namespace);
         List<Path> valuesFiles = new ArrayList<>(List.of(chart.resolve("values.yaml")));
         if (!values.isEmpty()) {
             valuesFiles.add(write(values));
