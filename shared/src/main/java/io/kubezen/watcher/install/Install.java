@@ -14,7 +14,8 @@ import java.util.Set;
  * their own namespaces; each one reads, writes and collects only there, and only its own Observations.
  *
  * @param name       a DNS label, so it is a valid label value and fits in Lease and metric names
- * @param namespaces the namespaces this install owns, in the order configured; empty: the whole cluster
+ * @param namespaces the namespaces this install owns, in the order configured, trimmed, blanks dropped; empty: the
+ *                   whole cluster
  */
 public record Install(String name, List<String> namespaces) {
 
@@ -28,12 +29,18 @@ public record Install(String name, List<String> namespaces) {
                     + " and '-', at most 63 characters");
         }
         Objects.requireNonNull(namespaces, "namespaces");
-        for (String namespace : namespaces) {
+        Set<String> owned = new LinkedHashSet<>();
+        for (String entry : namespaces) {
+            String namespace = entry.trim();
+            if (namespace.isEmpty()) {
+                continue;
+            }
             if (!KubernetesNames.isDnsLabel(namespace)) {
                 throw new IllegalArgumentException("namespaces: '" + namespace + "' is not a namespace name");
             }
+            owned.add(namespace);
         }
-        namespaces = List.copyOf(new LinkedHashSet<>(namespaces));
+        namespaces = List.copyOf(owned);
     }
 
     public boolean ownsWholeCluster() {

@@ -37,8 +37,8 @@ class InstallTest {
     }
 
     @Test
-    void repeatedNamespacesCountOnce() {
-        assertThat(new Install("a", List.of("x", "y", "x")).namespaces()).containsExactly("x", "y");
+    void namespacesAreTrimmedAndCountOnceAndBlanksAreDropped() {
+        assertThat(new Install("a", List.of("x", " y", "", "x ")).namespaces()).containsExactly("x", "y");
     }
 
     @ParameterizedTest(name = "name {0}")

@@ -26,6 +26,7 @@ public record ObservationSelector(String namespace, String source, String severi
         return (namespace == null || namespace.equals(observation.namespace()))
                 && (source == null || source.equals(observation.source()))
                 && (severity == null || severity.equals(observation.severity()))
-                && (install == null || install.equals(observation.install() == null ? UNLABELED : observation.install()));
+                && (install == null
+                        || install.equals(observation.install() == null ? UNLABELED : observation.install()));
     }
 }

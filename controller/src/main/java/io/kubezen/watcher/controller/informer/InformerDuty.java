@@ -82,8 +82,9 @@ public final class InformerDuty implements LeaderDuty, InformerSourceRegistry {
         List<String> wanted = informer.namespaces() == null ? List.of() : informer.namespaces();
         Optional<List<String>> within = install.within(wanted);
         if (within.isEmpty()) {
-            throw new InvalidSourceException(spec.source(), List.of(new ConfigError("spec.informer.namespaces", "none of "
-                    + wanted + " is among the namespaces of install " + install.name() + ", " + install.namespaces())));
+            throw new InvalidSourceException(spec.source(), List.of(new ConfigError("spec.informer.namespaces",
+                    "none of " + wanted + " is among the namespaces of install " + install.name() + ", "
+                            + install.namespaces())));
         }
         List<String> owned = within.get();
         return new InformerSpec(informer.group(), informer.version(), informer.resource(),

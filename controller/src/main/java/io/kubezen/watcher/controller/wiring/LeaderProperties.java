@@ -41,8 +41,8 @@ public record LeaderProperties(
             name = hostname.get() + "-" + HexFormat.of().toHexDigits(ThreadLocalRandom.current().nextInt()).substring(2);
         }
         try {
-            return new LeaderElectionOptions(leaseName != null ? leaseName
-                    : install + LeaderElectionOptions.LEASE_NAME_SUFFIX, namespace, name, leaseDuration, renewDeadline, retryPeriod);
+            String lease = leaseName != null ? leaseName : install + LeaderElectionOptions.LEASE_NAME_SUFFIX;
+            return new LeaderElectionOptions(lease, namespace, name, leaseDuration, renewDeadline, retryPeriod);
         } catch (IllegalArgumentException e) {
             throw new IllegalArgumentException("Invalid configuration under " + PREFIX + ": " + e.getMessage(), e);
         }

@@ -17,7 +17,8 @@ class CollectionScopeTest {
     void aClusterWideInstallListsAcrossNamespacesByItsLabelAndUnlabeledOnesItAdopts() {
         assertThat(new CollectionScope(Install.DEFAULT, true).listings(FALCO))
                 .extracting(ObservationSelector::namespace, ObservationSelector::source, ObservationSelector::install)
-                .containsExactly(tuple(null, "falco", "zen-watcher"), tuple(null, "falco", ObservationSelector.UNLABELED));
+                .containsExactly(tuple(null, "falco", "zen-watcher"),
+                        tuple(null, "falco", ObservationSelector.UNLABELED));
     }
 
     @Test

@@ -80,8 +80,9 @@ public abstract class GcDutyContract {
 
     /** One leadership term with GC, which sweeps once at its start. */
     protected void runGcOnce() {
-        Sweeper sweeper = new Sweeper(new KubernetesObservationStore(client()), new CollectionScope(Install.DEFAULT, true),
-                new TokenBucket(5000, 100, Clock.systemUTC()), PAGE_SIZE, registry);
+        Sweeper sweeper = new Sweeper(new KubernetesObservationStore(client()),
+                new CollectionScope(Install.DEFAULT, true), new TokenBucket(5000, 100, Clock.systemUTC()), PAGE_SIZE,
+                registry);
         GcDuty gc = new GcDuty(sweeper, new TtlPolicy(TtlPolicy.DEFAULT_TTL), Duration.ofHours(1), gcClock, registry);
         LeaderDuties leader = new LeaderDuties(List.of(gc), LeadershipListener.NOOP, Duration.ofSeconds(10), registry);
         leader.acquired(new LeadershipAcquired("controller-a", Instant.now()));

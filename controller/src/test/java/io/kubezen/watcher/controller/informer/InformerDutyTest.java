@@ -90,7 +90,8 @@ class InformerDutyTest {
 
     @Test
     void eachSourceWatchesOnlyTheNamespacesOfItsOwnThatTheInstallOwns() throws Exception {
-        InformerDuty scoped = new InformerDuty(COMPILER, this::start, new Install("teams", List.of("team-a", "team-b")));
+        InformerDuty scoped = new InformerDuty(COMPILER, this::start,
+                new Install("teams", List.of("team-a", "team-b")));
         LeaderDuties scopedLeader = new LeaderDuties(List.of(scoped), LeadershipListener.NOOP, WAIT,
                 new SimpleMeterRegistry());
 

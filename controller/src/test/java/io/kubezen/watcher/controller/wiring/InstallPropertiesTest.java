@@ -21,18 +21,12 @@ class InstallPropertiesTest {
     }
 
     @Test
-    void namespacesAreTrimmedAndBlanksDropped() {
-        Install install = new InstallProperties("team-a", List.of(" team-a", "", "shared "), true).toInstall();
-
-        assertThat(install.namespaces()).containsExactly("team-a", "shared");
-    }
-
-    @Test
     void mistakesNameTheKey() {
         assertThatThrownBy(() -> new InstallProperties("Team A", null, true).toInstall())
                 .hasMessageStartingWith("Invalid configuration under zen-watcher.install: name 'Team A'");
         assertThatThrownBy(() -> new InstallProperties("a", List.of("Team_A"), true).toInstall())
-                .hasMessage("Invalid configuration under zen-watcher.install: namespaces: 'Team_A' is not a namespace name");
+                .hasMessage("Invalid configuration under zen-watcher.install: namespaces: 'Team_A' is not a namespace"
+                        + " name");
     }
 
     @Test

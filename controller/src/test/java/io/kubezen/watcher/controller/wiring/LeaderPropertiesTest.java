@@ -53,7 +53,8 @@ class LeaderPropertiesTest {
 
     @Test
     void invalidTimingNamesTheConfigurationPrefix() {
-        assertThatThrownBy(() -> properties(null, null, Duration.ofSeconds(14)).toOptions("zen-watcher", Map.of(), () -> "host"))
+        assertThatThrownBy(() -> properties(null, null, Duration.ofSeconds(14))
+                .toOptions("zen-watcher", Map.of(), () -> "host"))
                 .hasMessageStartingWith("Invalid configuration under zen-watcher.leader: renew-deadline");
     }
 

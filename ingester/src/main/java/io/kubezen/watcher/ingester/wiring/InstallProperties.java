@@ -21,10 +21,9 @@ public record InstallProperties(
 
     public static final String PREFIX = "zen-watcher.install";
 
-    public Install toInstall() {
+    Install toInstall() {
         try {
-            return new Install(name, namespaces == null ? List.of()
-                    : namespaces.stream().map(String::trim).filter(namespace -> !namespace.isEmpty()).toList());
+            return new Install(name, namespaces == null ? List.of() : namespaces);
         } catch (IllegalArgumentException e) {
             throw new IllegalArgumentException("Invalid configuration under " + PREFIX + ": " + e.getMessage(), e);
         }

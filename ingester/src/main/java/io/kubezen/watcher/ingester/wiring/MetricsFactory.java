@@ -5,7 +5,6 @@ import io.kubezen.watcher.metrics.MetricNames;
 import io.kubezen.watcher.metrics.ObservedEvents;
 import io.micrometer.core.instrument.Meter;
 import io.micrometer.core.instrument.MeterRegistry;
-import io.micrometer.core.instrument.Tags;
 import io.micrometer.core.instrument.config.MeterFilter;
 import io.micrometer.core.instrument.distribution.DistributionStatisticConfig;
 import io.micronaut.context.annotation.Factory;
@@ -18,8 +17,7 @@ import java.util.Set;
 
 /**
  * Latency timers publish histogram buckets, so that Prometheus can compute p50/p99 across replicas; a
- * percentile computed in each process could not be aggregated. Receivers count what their sources observed. Every
- * series carries the install's name.
+ * percentile computed in each process could not be aggregated. Receivers count what their sources observed.
  */
 @Factory
 class MetricsFactory {
@@ -32,11 +30,6 @@ class MetricsFactory {
                                   @Value("${" + EventTypeLabels.PER_SOURCE_KEY + ":" + EventTypeLabels.DEFAULT_PER_SOURCE + "}")
                                   int eventTypesPerSource) {
         return new ObservedEvents(registry, clock, new EventTypeLabels(eventTypesPerSource));
-    }
-
-    @Singleton
-    MeterFilter installTag(InstallProperties install) {
-        return MeterFilter.commonTags(Tags.of(MetricNames.TAG_INSTALL, install.toInstall().name()));
     }
 
     @Singleton

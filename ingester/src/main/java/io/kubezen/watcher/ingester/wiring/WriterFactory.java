@@ -14,6 +14,7 @@ import io.kubezen.watcher.ingester.writer.local.JsonLinesObservationSink;
 import io.kubezen.watcher.ingester.writer.throttle.RetryingObservationSink;
 import io.kubezen.watcher.ingester.writer.throttle.Sleeper;
 import io.kubezen.watcher.ingester.writer.throttle.WriteThrottle;
+import io.kubezen.watcher.install.Install;
 import io.kubezen.watcher.metrics.MetricNames;
 import io.kubezen.watcher.queue.EventQueue;
 import io.kubezen.watcher.queue.QueueStats;
@@ -47,20 +48,20 @@ class WriterFactory {
 
     @Singleton
     @Requires(condition = KubernetesConfigured.class)
-    KubernetesObservationSink kubernetesSink(ApiClient client, WriterProperties properties, InstallProperties install,
+    KubernetesObservationSink kubernetesSink(ApiClient client, WriterProperties properties, Install install,
                                              Clock clock) {
         LOG.info("Writing Observations through the Kubernetes API at {}", client.getBasePath());
-        return new KubernetesObservationSink(client, properties.rails(install.toInstall()),
+        return new KubernetesObservationSink(client, properties.rails(install),
                 new WriteThrottle(properties.qps(), properties.burst(), clock, Sleeper.SYSTEM));
     }
 
     @Singleton
     @Requires(condition = KubernetesConfigured.Not.class)
     @Bean(preDestroy = "close")
-    JsonLinesObservationSink localSink(WriterProperties properties, InstallProperties install, Clock clock) {
+    JsonLinesObservationSink localSink(WriterProperties properties, Install install, Clock clock) {
         try {
             JsonLinesObservationSink sink = new JsonLinesObservationSink(properties.localSinkFile(),
-                    properties.rails(install.toInstall()), clock);
+                    properties.rails(install), clock);
             LOG.warn("No Kubernetes configured: Observations are written to {} and listed at GET /api/v1/observations {}",
                     properties.localSinkFile().toAbsolutePath(), properties.allowUnauthenticatedReads()
                             ? "to anyone who can reach this port (" + WriterProperties.PREFIX
@@ -76,10 +77,10 @@ class WriterFactory {
     @Context
     @Bean(preDestroy = "close")
     QueueWriterLoop queueWriterLoop(EventQueue queue, ObservationSink sink, DedupStore records, WriterProperties writer,
-                                    InstallProperties install, ConsumerProperties settings, MeterRegistry registry,
+                                    Install install, ConsumerProperties settings, MeterRegistry registry,
                                     Clock clock) {
         WriterMetrics metrics = new WriterMetrics(registry);
-        ObservationSink labelled = new InstallLabelSink(sink, install.toInstall().name());
+        ObservationSink labelled = new InstallLabelSink(sink, install.name());
         ObservationSink retrying = new RetryingObservationSink(labelled, writer.retryPolicy(), Sleeper.SYSTEM,
                 RandomGenerator.getDefault(), metrics::retried);
         QueueWriter queueWriter = new QueueWriter(queue, retrying, records, settings, consumerName(settings), metrics,

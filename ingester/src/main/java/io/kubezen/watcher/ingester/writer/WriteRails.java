@@ -10,9 +10,9 @@ import java.util.regex.Pattern;
 
 /**
  * What the writer may create, checked before every write: a resource type from the allowlist (Observations
- * by default), in a namespace of the install and an allowed one (any, by default). Resource types are in the version-independent
- * {@code plural.group} form kubectl and RBAC use ({@code observations.zen.kube-zen.io}, or {@code configmaps}
- * for the core group).
+ * by default), in a namespace of the install and an allowed one (any, by default). Resource types are in the
+ * version-independent {@code plural.group} form kubectl and RBAC use ({@code observations.zen.kube-zen.io}, or
+ * {@code configmaps} for the core group).
  *
  * <p>{@link #NEVER_WRITABLE} holds types that grant identity or permissions, change admission or the API
  * surface, or run code. A writer that could create them would turn a forged webhook into a cluster
