@@ -31,10 +31,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /**
- * The chart installed on a real kube-apiserver: {@code helm install} with the default values, and every object
- * of the production values whose API group the server serves. Then its RBAC, proven by the server: each
- * component is granted exactly what {@link ComponentPermissions} says its code needs (nothing missing, nothing
- * extra), the server allows each of those, and refuses calls outside them with 403.
+ * The chart installed on a real kube-apiserver: {@code helm install} with the default values, with a namespace
+ * list (an install owning its release namespace and one tenant namespace), and every object of the production
+ * values whose API group the server serves. Then its RBAC, proven by the server: each component is granted exactly
+ * what {@link ComponentPermissions} says its code needs (nothing missing, nothing extra), the server allows each of
+ * those, and refuses calls outside them with 403, a namespaced install's outside its namespaces too.
  */
 @WithRealApiServer
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
@@ -44,6 +45,7 @@ class ChartInstallRealApiIT {
 
     private final RealApiServer server;
     private InstalledChart installed;
+    private InstalledChart namespaced;
     private InstalledChart production;
 
     ChartInstallRealApiIT(RealApiServer server) {
@@ -53,6 +55,9 @@ class ChartInstallRealApiIT {
     @BeforeAll
     void install() {
         installed = InstalledChart.helmInstall(server);
+        String tenant = server.createNamespace("tenant");
+        namespaced = InstalledChart.helmInstall(server, namespace -> Map.of(
+                "install", Map.of("namespaces", List.of(namespace, tenant))));
         production = InstalledChart.applyRendered(server, PRODUCTION);
     }
 
@@ -80,7 +85,7 @@ class ChartInstallRealApiIT {
     @ParameterizedTest(name = "{0}")
     @ValueSource(strings = {ComponentPermissions.WRITER, ComponentPermissions.CONTROLLER, ComponentPermissions.RECEIVER})
     void eachComponentIsGrantedExactlyWhatItsCodeNeeds(String component) {
-        for (InstalledChart chart : List.of(installed, production)) {
+        for (InstalledChart chart : List.of(installed, namespaced, production)) {
             Set<Grant> needed = ComponentPermissions.needed(component, chart);
             Set<Grant> granted = chart.grants(component);
 
@@ -120,12 +125,31 @@ class ChartInstallRealApiIT {
     @ValueSource(strings = {ComponentPermissions.WRITER, ComponentPermissions.CONTROLLER})
     void theServerAllowsEverythingAComponentNeeds(String component) throws Exception {
         List<String> refused = new ArrayList<>();
-        for (Grant grant : ComponentPermissions.needed(component, installed)) {
-            if (!allowed(installed.user(component), grant)) {
-                refused.add(grant.toString());
+        for (InstalledChart chart : List.of(installed, namespaced)) {
+            for (Grant grant : ComponentPermissions.needed(component, chart)) {
+                if (!allowed(chart.user(component), grant)) {
+                    refused.add(grant.toString());
+                }
             }
         }
         assertThat(refused).isEmpty();
+    }
+
+    @Test
+    void aNamespacedInstallReachesNothingOutsideItsNamespaces() {
+        ApiClient writer = server.client(namespaced.token(ComponentPermissions.WRITER));
+        ApiClient controller = server.client(namespaced.token(ComponentPermissions.CONTROLLER));
+        String elsewhere = server.createNamespace("elsewhere");
+
+        assertThat(namespaced.objects()).noneMatch(object -> object.startsWith("Cluster"));
+        forbidden(() -> new CustomObjectsApi(writer).createNamespacedCustomObject("zen.kube-zen.io", "v1alpha1",
+                elsewhere, "observations", Map.of()).execute());
+        forbidden(() -> new CustomObjectsApi(controller).listNamespacedCustomObject("zen.kube-zen.io", "v1alpha1",
+                elsewhere, "observations").execute());
+        forbidden(() -> new CustomObjectsApi(controller).listClusterCustomObject("zen.kube-zen.io", "v1alpha1",
+                "ingesters").execute());
+        forbidden(() -> new CustomObjectsApi(controller).listNamespacedCustomObject("wgpolicyk8s.io", "v1alpha2",
+                elsewhere, "policyreports").execute());
     }
 
     @Test

@@ -285,6 +285,9 @@ class ChartRenderingIT {
         named(manifests, "ConfigMap", volumeOf(pod, "config").at("/configMap/name").asText());
         String chartImage = named(manifests, "Deployment", "zen-watcher-writer").object().at("/spec/template/spec/containers/0/image").asText();
         assertThat(pod.at("/containers/0/image").asText()).isEqualTo(chartImage);
+        JsonNode writer = named(manifests, "Deployment", "zen-watcher-writer").object().at("/spec/template/spec/containers/0");
+        assertThat(env(pod.at("/containers/0"), "ZEN_WATCHER_INSTALL_NAME").path("value").asText())
+                .isEqualTo(env(writer, "ZEN_WATCHER_INSTALL_NAME").path("value").asText());
         assertThat(env(pod.at("/containers/0"), "PORT").isMissingNode()).as("Knative sets PORT itself").isTrue();
     }
 
