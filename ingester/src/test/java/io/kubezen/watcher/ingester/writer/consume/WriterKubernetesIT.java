@@ -5,10 +5,12 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.kubernetes.client.openapi.apis.CustomObjectsApi;
 import io.kubezen.watcher.ingester.Fixtures;
 import io.kubezen.watcher.ingester.Ingester;
+import io.kubezen.watcher.queue.DeadLetterCodec;
 import io.kubezen.watcher.testing.Await;
 import io.kubezen.watcher.testing.kube.TestApiServer;
 import io.kubezen.watcher.testing.redis.RedisServerHandle;
 import io.kubezen.watcher.testing.redis.WithRedis;
+import io.lettuce.core.Range;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -65,6 +67,7 @@ class WriterKubernetesIT {
             JsonNode observation = items.get(0);
             assertThat(observation.at("/metadata/name").asText()).startsWith("falco-");
             assertThat(observation.at("/metadata/labels/app.kubernetes.io~1managed-by").asText()).isEqualTo("zen-watcher");
+            assertThat(observation.at("/metadata/labels/zen.kube-zen.io~1install").asText()).isEqualTo("zen-watcher");
             assertThat(observation.at("/spec/source").asText()).isEqualTo("falco");
             assertThat(observation.at("/spec/category").asText()).isEqualTo("security");
             assertThat(observation.at("/spec/severity").asText()).isEqualTo("low");
@@ -73,6 +76,34 @@ class WriterKubernetesIT {
             assertThat(observation.at("/spec/resource/namespace").asText()).isEqualTo("prod");
             assertThat(observation.at("/spec/fingerprint").asText()).hasSize(64);
             assertThat(observation.at("/status/duplicateCount").asLong()).isEqualTo(1);
+        }
+    }
+
+    @Test
+    void aNamespacedInstallLabelsItsObservationsAndDeadLettersOnesBoundOutsideIt(RedisServerHandle redis) {
+        try (Ingester ingester = Ingester.start(Map.of(
+                "zen-watcher.roles", "receiver,writer",
+                "zen-watcher.redis.uri", redis.uri(),
+                "kubernetes.client.base-path", apiServer.baseUrl(),
+                "zen-watcher.receiver.allow-unauthenticated-builtins", true,
+                "zen-watcher.queue.block", "100ms",
+                "zen-watcher.install.name", "team-a",
+                "zen-watcher.install.namespaces", "zen-system",
+                "zen-watcher.sources.elsewhere.type", "falco",
+                "zen-watcher.sources.elsewhere.webhook.auth.mode", "none",
+                "zen-watcher.sources.elsewhere.destination.namespace", "prod"))) {
+            String event = Fixtures.read("falco/http-output.json");
+            assertThat(post(ingester, event).statusCode()).as("placed in the fallback, zen-system").isEqualTo(202);
+            assertThat(ingester.post("/ingest/elsewhere", event, "Content-Type", "application/json").statusCode())
+                    .isEqualTo(202);
+
+            Await.until("one written, one dead letter", Duration.ofSeconds(15), () -> observations().size() == 1
+                    && redis.sync().xlen("zw:{stream}:dead-letters") == 1);
+            assertThat(onlyObservation().at("/metadata/labels/zen.kube-zen.io~1install").asText()).isEqualTo("team-a");
+            Map<String, String> deadLetter = redis.sync().xrange("zw:{stream}:dead-letters", Range.create("-", "+"))
+                    .get(0).getBody();
+            assertThat(deadLetter.get(DeadLetterCodec.REASON)).isEqualTo("denied");
+            assertThat(deadLetter.get(DeadLetterCodec.DETAIL)).contains("namespace prod is not one of install team-a's");
         }
     }
 
