@@ -1,9 +1,9 @@
 package io.kubezen.watcher.controller.wiring;
 
 import java.util.List;
-import io.micronaut.core.annotation.Nullable;
 import io.kubezen.watcher.controller.projection.InformerIngesters;
 import io.kubezen.watcher.controller.informer.InformerSourceRegistry;
+import io.kubezen.watcher.controller.informer.SourceRegistries;
 import io.kubernetes.client.openapi.ApiClient;
 import io.kubezen.watcher.controller.projection.ProjectionDuty;
 import io.kubezen.watcher.controller.projection.ProjectionOptions;
@@ -34,8 +34,9 @@ final class ProjectionFactory {
     @Requires(property = RedisProperties.URI)
     @Requires(property = ProjectionProperties.PREFIX + ".enabled", notEquals = "false")
     ProjectionDuty projectionDuty(ProjectionProperties properties, Environment environment, ApiClient client,
-                                  RedisConnector connector, Clock clock, @Nullable InformerSourceRegistry informers,
+                                  RedisConnector connector, Clock clock, List<InformerSourceRegistry> duties,
                                   TrafficCounter traffic) {
+        InformerSourceRegistry informers = SourceRegistries.of(duties);
         String namespaces = environment.getProperty(ProjectionProperties.WATCH_NAMESPACES, String.class)
                 .orElse(System.getenv("WATCH_NAMESPACE"));
         ProjectionOptions options = properties.toOptions(namespaces);
