@@ -3,21 +3,13 @@ package io.kubezen.watcher.controller.logs.kubernetes;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
-import io.kubernetes.client.openapi.apis.CoreV1Api;
-import io.kubernetes.client.openapi.models.V1Container;
-import io.kubernetes.client.openapi.models.V1ContainerState;
-import io.kubernetes.client.openapi.models.V1ContainerStateRunning;
-import io.kubernetes.client.openapi.models.V1ContainerStatus;
-import io.kubernetes.client.openapi.models.V1ObjectMeta;
-import io.kubernetes.client.openapi.models.V1Pod;
-import io.kubernetes.client.openapi.models.V1PodSpec;
-import io.kubernetes.client.openapi.models.V1PodStatus;
 import io.kubezen.watcher.config.IngesterSpec;
 import io.kubezen.watcher.config.SourceDefinition;
 import io.kubezen.watcher.controller.logs.LogFollow;
 import io.kubezen.watcher.controller.logs.LogSource;
 import io.kubezen.watcher.controller.logs.LogsOptions;
 import io.kubezen.watcher.controller.logs.StreamSlots;
+import io.kubezen.watcher.controller.logs.TestPods;
 import io.kubezen.watcher.controller.logs.redis.RedisLogPositionStore;
 import io.kubezen.watcher.dedup.DedupStore;
 import io.kubezen.watcher.dedup.memory.InMemoryDedupWindows;
@@ -49,7 +41,6 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -87,19 +78,9 @@ class PodLogFollowIT {
     @BeforeEach
     void startServer() throws Exception {
         server = TestApiServer.builder().namespaces(NAMESPACE).build().start();
-        CoreV1Api core = new CoreV1Api(server.apiClient());
-        V1Pod pod = core.createNamespacedPod(NAMESPACE, new V1Pod()
-                .metadata(new V1ObjectMeta().name(POD).labels(Map.of("app", "kube-bench")))
-                .spec(new V1PodSpec().containers(List.of(new V1Container().name(CONTAINER).image("kube-bench")))))
-                .execute();
-        core.replaceNamespacedPodStatus(POD, NAMESPACE, pod.status(new V1PodStatus().phase("Running")
-                .containerStatuses(List.of(new V1ContainerStatus().name(CONTAINER).image("kube-bench").imageID("")
-                        .ready(true).restartCount(0).containerID("containerd://1")
-                        .state(new V1ContainerState().running(new V1ContainerStateRunning()
-                                .startedAt(started.atOffset(ZoneOffset.UTC)))))))).execute();
+        TestPods.running(server.apiClient(), NAMESPACE, POD, Map.of("app", "kube-bench"), CONTAINER, started);
         // Not a kube-bench pod: its lines would match, but its label does not.
-        core.createNamespacedPod(NAMESPACE, new V1Pod().metadata(new V1ObjectMeta().name("other"))
-                .spec(new V1PodSpec().containers(List.of(new V1Container().name(CONTAINER).image("x"))))).execute();
+        TestPods.running(server.apiClient(), NAMESPACE, "other", Map.of("app", "web"), CONTAINER, started);
     }
 
     @AfterEach
@@ -113,6 +94,7 @@ class PodLogFollowIT {
         RedisConnector connector = connectors.open(redis);
         follow(connector);
 
+        server.appendLog(NAMESPACE, "other", CONTAINER, started.plusSeconds(1), "[FAIL] 9.9.9 not followed (Automated)");
         write("[INFO] 1 Control Plane Security Configuration");
         write("[PASS] 1.1.1 Ensure that the API server pod specification file permissions are set to 600 or more "
                 + "restrictive (Automated)");
