@@ -45,6 +45,7 @@ class ChartInstallRealApiIT {
     private final RealApiServer server;
     private InstalledChart installed;
     private InstalledChart production;
+    private InstalledChart logsSources;
 
     ChartInstallRealApiIT(RealApiServer server) {
         this.server = server;
@@ -54,6 +55,8 @@ class ChartInstallRealApiIT {
     void install() {
         installed = InstalledChart.helmInstall(server);
         production = InstalledChart.applyRendered(server, PRODUCTION);
+        logsSources = InstalledChart.helmInstall(server,
+                Map.of("controller", Map.of("logsSources", Map.of("enabled", true))));
     }
 
     @Test
@@ -80,7 +83,7 @@ class ChartInstallRealApiIT {
     @ParameterizedTest(name = "{0}")
     @ValueSource(strings = {ComponentPermissions.WRITER, ComponentPermissions.CONTROLLER, ComponentPermissions.RECEIVER})
     void eachComponentIsGrantedExactlyWhatItsCodeNeeds(String component) {
-        for (InstalledChart chart : List.of(installed, production)) {
+        for (InstalledChart chart : List.of(installed, production, logsSources)) {
             Set<Grant> needed = ComponentPermissions.needed(component, chart);
             Set<Grant> granted = chart.grants(component);
 

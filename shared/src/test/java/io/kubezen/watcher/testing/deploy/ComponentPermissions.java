@@ -16,7 +16,8 @@ import java.util.stream.StreamSupport;
  * What each component's code asks the API server for, one {@link Grant} at a time. The chart's RBAC is held to
  * it (nothing missing, nothing extra), and each component's {@code *ServiceAccountRealApiIT} holds the requests
  * the component really makes to it (every audited request is allowed by one of these grants). Where the chart
- * leaves a choice to the operator (informer resources, Secret names and namespaces) the grants follow the values.
+ * leaves a choice to the operator (informer resources, logs sources, Secret names and namespaces) the grants follow
+ * the values.
  */
 public final class ComponentPermissions {
 
@@ -82,6 +83,12 @@ public final class ComponentPermissions {
                     grants.add(Grant.cluster(group, resource, "watch"));
                 }
             }
+        }
+        // Logs-type sources, where the chart turns them on: a pod informer, then one log stream per container.
+        if (value(chart, "/controller/logsSources/enabled").asBoolean(false)) {
+            grants.add(Grant.cluster("", "pods", "list"));
+            grants.add(Grant.cluster("", "pods", "watch"));
+            grants.add(Grant.cluster("", "pods/log", "get"));
         }
         // Leader election: LeaseLock reads and renews its Lease, and creates it the first time.
         String lease = chart.name(CONTROLLER);
