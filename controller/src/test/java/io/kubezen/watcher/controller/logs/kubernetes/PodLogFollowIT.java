@@ -38,6 +38,10 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -157,19 +161,60 @@ class PodLogFollowIT {
         assertThat(checks(next)).containsExactly("1.1.1", "1.1.2", "1.1.3", "1.1.4");
     }
 
+    @Test
+    void aStreamOverItsLineRateReadsLaterAndCountsItDroppingNothing() throws Exception {
+        RedisConnector connector = connectors.open(redis);
+        follow(connector, new StreamSlots(10), new LogsOptions(10, 1, Duration.ofMillis(50), Duration.ofSeconds(1), 100));
+        for (int i = 1; i <= 5; i++) {
+            write("[FAIL] 1.1." + i + " check (Automated)");
+        }
+
+        awaitQueued(connector, 5);
+        assertThat(checks(connector)).containsExactly("1.1.1", "1.1.2", "1.1.3", "1.1.4", "1.1.5");
+        assertThat(counter(MetricNames.LOG_LINES_THROTTLED)).isGreaterThanOrEqualTo(3);
+    }
+
+    @Test
+    void aContainerOverTheStreamBoundWaitsCountedAndIsReadFromItsStartOnceAStreamFreesUp() throws Exception {
+        RedisConnector connector = connectors.open(redis);
+        write("[FAIL] 1.1.1 first pod (Automated)");
+        follow(connector, new StreamSlots(1), options());
+        awaitQueued(connector, 1);
+        TestPods.running(server.apiClient(), NAMESPACE, "kube-bench-second", Map.of("app", "kube-bench"), CONTAINER,
+                started);
+        server.appendLog(NAMESPACE, "kube-bench-second", CONTAINER, started.plusSeconds(1),
+                "[FAIL] 2.1.1 second pod (Automated)");
+        Await.until("the second pod waits for a stream", WAIT, () -> registry.get(MetricNames.LOG_STREAMS_WAITING)
+                .tag(MetricNames.TAG_SOURCE, "kube-bench").gauge().value() == 1);
+        assertThat(connector.shared().sync().xlen(STREAM)).isEqualTo(1);
+
+        HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(server.baseUrl()
+                + "/api/v1/namespaces/kube-bench/pods/" + POD)).DELETE().build(), HttpResponse.BodyHandlers.ofString());
+
+        awaitQueued(connector, 2);
+        assertThat(checks(connector)).containsExactly("1.1.1", "2.1.1");
+    }
+
     /** Writes a line a millisecond after the last, all within the same few seconds, as a busy container does. */
     private void write(String line) {
         server.appendLog(NAMESPACE, POD, CONTAINER, started.plusSeconds(1).plusMillis(lines++), line);
     }
 
     private LogFollow follow(RedisConnector connector) throws Exception {
+        return follow(connector, new StreamSlots(10), options());
+    }
+
+    private static LogsOptions options() {
+        return new LogsOptions(1_000, 1_000, Duration.ofMillis(50), Duration.ofSeconds(1), 100);
+    }
+
+    private LogFollow follow(RedisConnector connector, StreamSlots slots, LogsOptions options) throws Exception {
         Clock clock = Clock.systemUTC();
         Admission admission = new Admission(new RedisDedupStore(connector, clock, DedupStore.DEFAULT_STATUS_INTERVAL),
                 new InMemoryDedupWindows(), new RedisEventQueue(connector, 10_000), clock,
                 Admission.RollbackListener.NOOP);
         LogFollow follow = new KubernetesLogFollowStarter(server.apiClient(), new RedisLogPositionStore(connector),
-                admission, new StreamSlots(10), new LogsOptions(1_000, 1_000, Duration.ofMillis(50),
-                Duration.ofSeconds(1), 100), registry, new ObservedEvents(registry, clock, new EventTypeLabels(10)),
+                admission, slots, options, registry, new ObservedEvents(registry, clock, new EventTypeLabels(10)),
                 clock).start(source());
         follows.add(follow);
         return follow;
