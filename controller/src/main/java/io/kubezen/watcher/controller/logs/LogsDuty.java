@@ -62,7 +62,7 @@ public final class LogsDuty implements LeaderDuty, InformerSourceRegistry {
             }
             try {
                 sources.put(spec.source(), new LogSource(spec.source(), spec.logs(),
-                        compiler.compile(SourceDefinition.of(spec, null))));
+                        compiler.compile(SourceDefinition.of(spec, null)), spec.expectations()));
             } catch (InvalidSourceException e) {
                 problems.put(spec.source(), e.errors());
             }

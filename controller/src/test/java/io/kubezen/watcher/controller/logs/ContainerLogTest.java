@@ -124,7 +124,7 @@ class ContainerLogTest {
                     dedup: {enabled: false}
                     """, IngesterSpec.class);
             return new LogSource(spec.source(), spec.logs(), new SourceCompiler(SourceAdapterRegistry.load(),
-                    PipelineOptions.DEFAULT).compile(SourceDefinition.of(spec, null)));
+                    PipelineOptions.DEFAULT).compile(SourceDefinition.of(spec, null)), null);
         } catch (Exception e) {
             throw new IllegalStateException(e);
         }

@@ -77,13 +77,17 @@ final class ContainerFollower {
         return thread.isAlive();
     }
 
-    /** Ends the stream and waits for the thread, which records the position of what it read. */
-    void close() {
+    /** Ends the stream; the thread then records the position of what it read and ends. */
+    void stop() {
         stopped.countDown();
         LogStream stream = current;
         if (stream != null) {
             stream.close();
         }
+    }
+
+    /** Waits for the thread after {@link #stop}. */
+    void awaitStopped() {
         try {
             thread.join(STOP_TIMEOUT.toMillis());
         } catch (InterruptedException e) {

@@ -10,6 +10,7 @@ import io.kubernetes.client.openapi.models.V1ContainerStatus;
 import io.kubernetes.client.openapi.models.V1Pod;
 import io.kubernetes.client.openapi.models.V1PodList;
 import io.kubernetes.client.util.generic.GenericKubernetesApi;
+import io.kubezen.watcher.config.ExpectationsSpec;
 import io.kubezen.watcher.controller.gc.TokenBucket;
 import io.kubezen.watcher.controller.leader.FailureLog;
 import io.kubezen.watcher.controller.logs.ContainerKey;
@@ -21,6 +22,7 @@ import io.kubezen.watcher.controller.logs.SourceMeters;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import java.time.Duration;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.util.Collections;
@@ -41,6 +43,7 @@ import java.util.concurrent.Executors;
 final class KubernetesLogFollow implements LogFollow {
 
     private static final Logger LOG = LoggerFactory.getLogger(KubernetesLogFollow.class);
+    private static final Duration STOP_TIMEOUT = Duration.ofSeconds(2);
 
     private final LogSource source;
     private final Dependencies deps;
@@ -52,14 +55,15 @@ final class KubernetesLogFollow implements LogFollow {
     private final Map<ContainerKey, String> finished = new ConcurrentHashMap<>();
     private final ExecutorService threads;
     private final Thread worker;
-    private final Instant startedAt;
+    /** When this leader began to follow the source: containers that started later are read from their start. */
+    private final Instant followingSince;
     private volatile boolean closed;
 
     private KubernetesLogFollow(LogSource source, Dependencies deps) {
         this.source = source;
         this.deps = deps;
         this.meters = new SourceMeters(source.name(), deps.registry());
-        this.startedAt = deps.clock().instant();
+        this.followingSince = deps.clock().instant();
         this.threads = Executors.newCachedThreadPool(r -> {
             Thread thread = new Thread(r, "logs-" + source.name() + "-informer");
             thread.setDaemon(true);
@@ -71,6 +75,8 @@ final class KubernetesLogFollow implements LogFollow {
 
     static KubernetesLogFollow start(LogSource source, GenericKubernetesApi<V1Pod, V1PodList> api, Dependencies deps) {
         KubernetesLogFollow follow = new KubernetesLogFollow(source, deps);
+        // Reported only while following, so a standby controller's start time cannot hide the leader's silence.
+        deps.observed().track(source.name(), ExpectationsSpec.silentAfter(source.expectations()).orElse(null));
         List<String> namespaces = source.namespaces().isEmpty() ? Collections.singletonList(null) : source.namespaces();
         for (String namespace : namespaces) {
             SharedIndexInformer<V1Pod> informer = new DefaultSharedIndexInformer<>(V1Pod.class,
@@ -89,14 +95,18 @@ final class KubernetesLogFollow implements LogFollow {
         informers.values().forEach(SharedIndexInformer::stop);
         queue.shutDown();
         worker.interrupt();
-        followers.values().forEach(ContainerFollower::close);
+        // The worker ends first, so that no stream starts after the others were told to stop.
         try {
-            worker.join(2_000);
+            worker.join(STOP_TIMEOUT.toMillis());
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
+        // Every stream is told at once, so they record their positions and end together, not one after another.
+        followers.values().forEach(ContainerFollower::stop);
+        followers.values().forEach(ContainerFollower::awaitStopped);
         threads.shutdownNow();
         meters.remove();
+        deps.observed().untrack(source.name());
     }
 
     private void work() {
@@ -128,7 +138,9 @@ final class KubernetesLogFollow implements LogFollow {
         if (pod == null) {
             for (ContainerKey container : List.copyOf(followers.keySet())) {
                 if (podKey.equals(container.namespace() + "/" + container.pod())) {
-                    followers.remove(container).close();
+                    ContainerFollower gone = followers.remove(container);
+                    gone.stop();
+                    gone.awaitStopped();
                     deps.positions().forget(source.name(), container);
                 }
             }
@@ -153,7 +165,7 @@ final class KubernetesLogFollow implements LogFollow {
     }
 
     private ContainerFollower follower(String podKey, ContainerKey container, String run, Instant started) {
-        Instant reach = startedAt.minus(source.since());
+        Instant reach = followingSince.minus(source.since());
         ContainerLog log = new ContainerLog(source, container, deps.positions(), deps.admission(), meters,
                 deps.observed(), deps.options().checkpointLines());
         return new ContainerFollower(source.name(), container, log, deps.streams(), deps.slots(), meters,

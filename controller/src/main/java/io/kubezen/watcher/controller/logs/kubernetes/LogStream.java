@@ -4,6 +4,7 @@ import io.kubezen.watcher.source.logs.LogsAdapter;
 import okhttp3.Call;
 import okhttp3.Response;
 
+import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
 import java.io.Reader;
@@ -27,7 +28,7 @@ final class LogStream implements AutoCloseable {
     LogStream(Call call, Response response) {
         this.call = call;
         this.response = response;
-        this.reader = new InputStreamReader(response.body().byteStream(), StandardCharsets.UTF_8);
+        this.reader = new BufferedReader(new InputStreamReader(response.body().byteStream(), StandardCharsets.UTF_8));
     }
 
     /** The next line without its line break; null at the end of the stream. */

@@ -227,7 +227,7 @@ class PodLogFollowIT {
         spec.set("dedup", new ObjectMapper(new YAMLFactory()).readTree("{enabled: false}"));
         IngesterSpec parsed = DeployFiles.YAML.treeToValue(spec, IngesterSpec.class);
         return new LogSource(parsed.source(), parsed.logs(), new SourceCompiler(SourceAdapterRegistry.load(),
-                PipelineOptions.DEFAULT).compile(SourceDefinition.of(parsed, null)));
+                PipelineOptions.DEFAULT).compile(SourceDefinition.of(parsed, null)), null);
     }
 
     private double counter(String name) {
