@@ -1,5 +1,6 @@
 package io.kubezen.watcher.testing.kube;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.sun.net.httpserver.HttpExchange;
 
@@ -20,7 +21,8 @@ import java.util.concurrent.TimeUnit;
  * The kubelet's part of {@code GET /api/v1/namespaces/{ns}/pods/{name}/log}, which a real API server proxies: the
  * container's lines as tests wrote them, with {@code container}, {@code timestamps} (RFC 3339 with nanoseconds, as
  * the kubelet writes them), {@code sinceTime} (lines at or after it) and {@code follow} (the response stays open
- * and carries new lines until the stream is ended, the pod is deleted or the server stops). Lines are not kept
+ * and carries new lines until the stream is ended, the container's status says it terminated, the pod is deleted
+ * or the server stops). Lines are not kept
  * per container run: a test models a restart as an end of the streams.
  */
 final class PodLogs {
@@ -107,8 +109,12 @@ final class PodLogs {
             synchronized (lock) {
                 Log log = logs.get(key);
                 while (follow && next == log.lines.size() && log.generation == generation && !stopping
-                        && podExists(request)) {
+                        && runs(request, container)) {
                     TimeUnit.NANOSECONDS.timedWait(lock, CHECK.toNanos());
+                }
+                if (log.generation != generation) {
+                    // Ended: what was not sent yet is for the next stream, as after a dropped connection.
+                    return;
                 }
                 batch = new ArrayList<>(log.lines.subList(next, log.lines.size()));
                 next = log.lines.size();
@@ -129,8 +135,21 @@ final class PodLogs {
         }
     }
 
-    private boolean podExists(ApiRequest request) {
-        return store.get(ResourceRegistry.PODS, request.namespace(), request.name()) != null;
+    /**
+     * Whether a follow of the container waits for more: while its pod exists and its status does not say it
+     * terminated, as the kubelet ends a follow when the container stops.
+     */
+    private boolean runs(ApiRequest request, String container) {
+        ObjectNode pod = store.get(ResourceRegistry.PODS, request.namespace(), request.name());
+        if (pod == null) {
+            return false;
+        }
+        for (JsonNode status : pod.path("status").path("containerStatuses")) {
+            if (container.equals(status.path("name").asText()) && status.path("state").has("terminated")) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /** The kubelet's rule: the named container, or the only one; a pod of several needs a name. */

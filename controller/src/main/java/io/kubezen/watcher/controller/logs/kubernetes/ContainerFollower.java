@@ -16,15 +16,22 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
-import java.util.function.BooleanSupplier;
 
 /**
  * One container's stream on a thread of its own: takes a stream slot, streams from the recorded position, hands
  * each line to its {@link ContainerLog} at no more than the configured rate, and when the stream ends opens the next
  * one while the container still runs (after a delay that doubles while streams fail). It ends when the container
- * stops running or its pod goes (asked through {@code stillRunning}), or when it is closed.
+ * stops running or its pod goes (asked through {@link Continuation}), or when it is stopped.
  */
 final class ContainerFollower {
+
+    /** Asked when a stream ended whether to open the next one. */
+    @FunctionalInterface
+    interface Continuation {
+
+        /** @param failed the stream broke or could not be opened, rather than reaching the end of the log */
+        boolean reconnect(boolean failed);
+    }
 
     private static final Logger LOG = LoggerFactory.getLogger(ContainerFollower.class);
     private static final Duration STOP_TIMEOUT = Duration.ofSeconds(5);
@@ -37,7 +44,7 @@ final class ContainerFollower {
     private final LogsOptions options;
     private final TokenBucket rate;
     private final Instant firstSince;
-    private final BooleanSupplier stillRunning;
+    private final Continuation continuation;
     private final FailureLog failures;
     private final CountDownLatch stopped = new CountDownLatch(1);
     private final Thread thread;
@@ -49,7 +56,7 @@ final class ContainerFollower {
      */
     ContainerFollower(String source, ContainerKey container, ContainerLog log, PodLogStreams streams, StreamSlots slots,
                       SourceMeters meters, LogsOptions options, TokenBucket rate, Instant firstSince,
-                      BooleanSupplier stillRunning, Runnable exited) {
+                      Continuation continuation, Runnable exited) {
         this.container = container;
         this.log = log;
         this.streams = streams;
@@ -58,7 +65,7 @@ final class ContainerFollower {
         this.options = options;
         this.rate = rate;
         this.firstSince = firstSince;
-        this.stillRunning = stillRunning;
+        this.continuation = continuation;
         this.failures = new FailureLog(LOG, "Log stream of " + container + " for source " + source);
         this.thread = new Thread(() -> {
             follow();
@@ -108,7 +115,7 @@ final class ContainerFollower {
                 } finally {
                     slots.release();
                 }
-                if (isStopped() || !stillRunning.getAsBoolean()) {
+                if (isStopped() || !continuation.reconnect(failed)) {
                     return;
                 }
                 delay = failed ? min(delay.multipliedBy(2), options.maxReconnectDelay()) : options.reconnectDelay();

@@ -170,23 +170,27 @@ final class KubernetesLogFollow implements LogFollow {
                 deps.observed(), deps.options().checkpointLines());
         return new ContainerFollower(source.name(), container, log, deps.streams(), deps.slots(), meters,
                 deps.options(), new TokenBucket(deps.options().maxLinesPerSecond(), deps.options().lineBurst(),
-                deps.clock()), started.isAfter(reach) ? started : reach, () -> stillRunning(podKey, container, run),
+                deps.clock()), started.isAfter(reach) ? started : reach, failed -> reconnect(podKey, container, run, failed),
                 () -> queue.add(podKey));
     }
 
-    /** Asked by a follower whose stream ended: reconnect only while the same run of its container still runs. */
-    private boolean stillRunning(String podKey, ContainerKey container, String run) {
+    /**
+     * Asked by a follower whose stream ended: reconnect while the same run of its container still runs, or when the
+     * stream failed before the end of a stopped run's log, which the kubelet keeps while the pod exists. A run read
+     * to its end is remembered as finished.
+     */
+    private boolean reconnect(String podKey, ContainerKey container, String run, boolean failed) {
         V1Pod pod = cached(podKey);
         V1ContainerStatus status = pod == null || pod.getStatus() == null || pod.getStatus().getContainerStatuses() == null
                 ? null : pod.getStatus().getContainerStatuses().stream()
                 .filter(s -> s.getName().equals(container.container())).findFirst().orElse(null);
-        boolean sameRun = status != null && run(status).equals(run);
-        if (sameRun && status.getState() != null && status.getState().getRunning() != null) {
+        if (status == null || !run(status).equals(run)) {
+            return false;
+        }
+        if (failed || (status.getState() != null && status.getState().getRunning() != null)) {
             return true;
         }
-        if (sameRun) {
-            finished.put(container, run);
-        }
+        finished.put(container, run);
         return false;
     }
 
