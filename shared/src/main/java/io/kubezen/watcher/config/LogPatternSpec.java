@@ -8,7 +8,7 @@ import java.util.List;
  * One regular expression (RE2 syntax: no backreferences or lookaround, so matching takes linear time) whose named
  * groups become Observation fields. A group that did not take part in the match leaves its field to the constant.
  *
- * @param name      names the pattern in status messages and as {@code details.pattern}
+ * @param name      names the pattern in status messages and as the Observations' {@code details.rule}
  * @param severity  a severity word for every match, mapped like a tool's word; absent: the source's default
  * @param eventType for every match; absent: the source's default event type
  * @param title     for every match; absent: none

@@ -37,6 +37,7 @@ public final class InformerIngesters {
                     + "duties, which run when zen-watcher.redis.uri is set"));
         }
         if (!registry.types().contains(spec.type())) {
+            remove(key);
             return List.of(new ConfigError("spec.type", spec.type().wireName() + " sources are off on this "
                     + "controller; the chart's controller.logsSources.enabled turns them on (zen-watcher.logs.enabled) "
                     + "and grants the pod and log reads they need"));
