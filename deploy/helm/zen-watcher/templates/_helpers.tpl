@@ -86,6 +86,15 @@ zw:
   - apiGroups: [zen.kube-zen.io]
     resources: [observations]
     verbs: [list, delete]
+  {{- if .Values.controller.logsSources.enabled }}
+  # Logs-type Ingesters: a pod informer per source, one log stream per container.
+  - apiGroups: [""]
+    resources: [pods]
+    verbs: [list, watch]
+  - apiGroups: [""]
+    resources: [pods/log]
+    verbs: [get]
+  {{- end }}
   {{- range .Values.controller.rbac.informerResources }}
   - apiGroups: {{ toJson .apiGroups }}
     resources: {{ toJson .resources }}

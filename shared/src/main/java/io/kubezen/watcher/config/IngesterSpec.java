@@ -14,6 +14,7 @@ import java.util.Objects;
  * @param category absent: the source type's default
  * @param webhook  only for webhook-style types
  * @param informer only for {@link SourceType#INFORMER}
+ * @param logs     only for {@link SourceType#LOGS}
  * @param expectations for the silent-source alert only; absent: no expectation
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
@@ -25,6 +26,7 @@ public record IngesterSpec(
         Long ttlSecondsAfterCreation,
         WebhookSpec webhook,
         InformerSpec informer,
+        LogsSpec logs,
         MappingSpec mapping,
         FilterSpec filter,
         DedupSpec dedup,
@@ -44,10 +46,11 @@ public record IngesterSpec(
      * any creates an Ingester of that name, which replaces it.
      */
     public static IngesterSpec builtin(SourceType type) {
-        if (type == SourceType.INFORMER) {
-            throw new IllegalArgumentException("informer sources need a resource to watch; there is no built-in one");
+        if (type.runsInController()) {
+            throw new IllegalArgumentException(type.wireName() + " sources need something to watch; there is no "
+                    + "built-in one");
         }
         return new IngesterSpec(type.wireName(), type, null, null, null,
-                new WebhookSpec(AuthSpec.NONE, null), null, null, null, null, null);
+                new WebhookSpec(AuthSpec.NONE, null), null, null, null, null, null, null);
     }
 }

@@ -12,6 +12,7 @@ import java.util.Objects;
  * @param name            {@code spec.source}: the {@code {source}} in {@code POST /ingest/{source}}
  * @param maxNestingDepth {@code spec.webhook.limits.maxNestingDepth}; null: {@link LimitsSpec#DEFAULT_MAX_NESTING_DEPTH}
  * @param informer        {@code spec.informer}, only for informer sources: its {@code builtinMapping} chooses the parser
+ * @param logs            {@code spec.logs}, only for logs sources: its patterns are the parser
  */
 public record SourceDefinition(
         String name,
@@ -23,7 +24,8 @@ public record SourceDefinition(
         FilterSpec filter,
         DedupSpec dedup,
         Integer maxNestingDepth,
-        InformerSpec informer) {
+        InformerSpec informer,
+        LogsSpec logs) {
 
     public SourceDefinition {
         Objects.requireNonNull(type, "type");
@@ -31,7 +33,7 @@ public record SourceDefinition(
 
     /** The source that exists without configuration for a type, named after it: {@code POST /ingest/falco}. */
     public static SourceDefinition builtin(SourceType type) {
-        return new SourceDefinition(type.wireName(), type, null, null, null, null, null, null, null, null);
+        return new SourceDefinition(type.wireName(), type, null, null, null, null, null, null, null, null, null);
     }
 
     /**
@@ -42,7 +44,7 @@ public record SourceDefinition(
     public static SourceDefinition of(IngesterSpec spec, LimitsSpec limits) {
         return new SourceDefinition(spec.source(), spec.type(), spec.category(), spec.destination(),
                 spec.ttlSecondsAfterCreation(), spec.mapping(), spec.filter(), spec.dedup(),
-                limits == null ? null : limits.maxNestingDepth(), spec.informer());
+                limits == null ? null : limits.maxNestingDepth(), spec.informer(), spec.logs());
     }
 
     public int nestingDepthLimit() {

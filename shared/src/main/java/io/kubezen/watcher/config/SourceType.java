@@ -12,7 +12,8 @@ public enum SourceType {
     ALERTMANAGER("alertmanager"),
     CLOUDEVENTS("cloudevents"),
     WEBHOOK("webhook"),
-    INFORMER("informer");
+    INFORMER("informer"),
+    LOGS("logs");
 
     private final String wireName;
 
@@ -34,10 +35,18 @@ public enum SourceType {
         return Optional.empty();
     }
 
+    /**
+     * True for the types the controller's leader runs itself (it watches the cluster for them); they are never
+     * received over HTTP, so they have no built-in source and are not projected to the ingesters.
+     */
+    public boolean runsInController() {
+        return this == INFORMER || this == LOGS;
+    }
+
     @JsonCreator
     static SourceType ofWire(String value) {
         return fromWire(value).orElseThrow(() -> new IllegalArgumentException(
                 "unknown source type '" + value + "', expected one of falco, k8s-audit, alertmanager, cloudevents, "
-                        + "webhook, informer"));
+                        + "webhook, informer, logs"));
     }
 }

@@ -1,5 +1,7 @@
 package io.kubezen.watcher.install;
 
+import io.kubezen.watcher.config.ConfigError;
+import io.kubezen.watcher.config.InvalidSourceException;
 import io.kubezen.watcher.normalize.KubernetesNames;
 
 import java.util.LinkedHashSet;
@@ -66,5 +68,20 @@ public record Install(String name, List<String> namespaces) {
         Set<String> kept = new LinkedHashSet<>(wanted);
         kept.retainAll(namespaces);
         return kept.isEmpty() ? Optional.empty() : Optional.of(List.copyOf(kept));
+    }
+
+    /**
+     * The namespaces a controller-run source may watch: those of {@code wanted} (its {@code field}, null or empty
+     * for every namespace) this install owns, or an empty list for every namespace. Never wider than the install: a
+     * source none of whose namespaces is owned is refused rather than widened to all of them.
+     */
+    public List<String> scope(String source, String field, List<String> wanted) throws InvalidSourceException {
+        List<String> asked = wanted == null ? List.of() : wanted;
+        Optional<List<String>> owned = within(asked);
+        if (owned.isEmpty()) {
+            throw new InvalidSourceException(source, List.of(new ConfigError(field, "none of " + asked
+                    + " is among the namespaces of install " + name + ", " + namespaces)));
+        }
+        return owned.get();
     }
 }

@@ -49,7 +49,8 @@ public final class MetricNames {
     /**
      * Infrastructure errors. Tags: stage and error_type, one of the pairs {@code store}/{@code unavailable} and
      * {@code dedup}/{@code rollback_failed} (receiver, informers), {@code gc}/{@code store_unavailable},
-     * {@code informer}/{@code invalid_object}.
+     * {@code informer}/{@code invalid_object}, {@code logs}/{@code stream_failed} (a log stream broke or could not
+     * be opened; it is opened again from where it stopped).
      */
     public static final String ERRORS = "zen.watcher.errors";
     /** The dedup window in force per source, in seconds. Tags: source. */
@@ -99,6 +100,23 @@ public final class MetricNames {
     public static final String QUEUE_PENDING = "zen.watcher.queue.pending";
     /** Entries no writer has been given yet: the figure KEDA scales writers on. */
     public static final String QUEUE_LAG = "zen.watcher.queue.lag";
+
+    /** Container log streams a logs source holds open now. Tags: source. */
+    public static final String LOG_STREAMS_OPEN = "zen.watcher.logs.streams.open";
+    /**
+     * Containers of a logs source waiting for a stream because {@code zen-watcher.logs.max-streams} are open; their
+     * lines wait in the container's log, and are read from where the last stream stopped. Tags: source.
+     */
+    public static final String LOG_STREAMS_WAITING = "zen.watcher.logs.streams.waiting";
+    /** Container log lines a logs source read. Tags: source. */
+    public static final String LOG_LINES_READ = "zen.watcher.logs.lines.read";
+    /** Lines a pattern of the source matched, each an event. Tags: source. */
+    public static final String LOG_LINES_MATCHED = "zen.watcher.logs.lines.matched";
+    /**
+     * Lines read later than they came because their stream was over {@code zen-watcher.logs.max-lines-per-second}:
+     * delayed, not dropped. Tags: source.
+     */
+    public static final String LOG_LINES_THROTTLED = "zen.watcher.logs.lines.throttled";
 
     public static final String TAG_SOURCE = "source";
     public static final String TAG_RESULT = "result";

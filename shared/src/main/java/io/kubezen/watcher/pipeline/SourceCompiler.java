@@ -84,10 +84,10 @@ public final class SourceCompiler {
 
     /**
      * The built-in source of every registered type received over HTTP, named after it, for
-     * {@code POST /ingest/<type>}. Informer sources need a resource to watch, so that type has none.
+     * {@code POST /ingest/<type>}. The types the controller runs need something to watch, so they have none.
      */
     public List<SourceDefinition> builtinDefinitions() {
-        return registry.types().stream().filter(type -> type != SourceType.INFORMER)
+        return registry.types().stream().filter(type -> !type.runsInController())
                 .map(SourceDefinition::builtin).toList();
     }
 

@@ -81,6 +81,15 @@ public final class RedisKeys {
     }
 
     /**
+     * Hash {time, lines}: the timestamp of the last log line a logs source handled from one container
+     * ({@code <namespace>/<pod>/<container>}) and how many lines of that timestamp it handled, so that the next
+     * stream, in this leader or the next, resumes right after it.
+     */
+    public String logPosition(String source, String container) {
+        return prefix + "logs:" + SourceNames.check(source) + ":" + container;
+    }
+
+    /**
      * Hash {version, sources}: the controller's projection of every valid Ingester, one JSON document in
      * {@code sources} and its counter in {@code version}, written together by one script.
      */

@@ -48,7 +48,7 @@ class IngesterCrdTest {
     }
 
     @ParameterizedTest
-    @EnumSource(value = SourceType.class, names = "INFORMER", mode = EnumSource.Mode.EXCLUDE)
+    @EnumSource(value = SourceType.class, names = {"INFORMER", "LOGS"}, mode = EnumSource.Mode.EXCLUDE)
     void builtinSourceNamesAreValidIngesterSources(SourceType type) {
         JsonNode source = PROPERTIES.path("spec").path("properties").path("source");
 

@@ -1,6 +1,5 @@
 package io.kubezen.watcher.config;
 
-import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 
@@ -10,7 +9,7 @@ import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException
 class IngesterSpecTest {
 
     @ParameterizedTest
-    @EnumSource(value = SourceType.class, names = "INFORMER", mode = EnumSource.Mode.EXCLUDE)
+    @EnumSource(value = SourceType.class, names = {"INFORMER", "LOGS"}, mode = EnumSource.Mode.EXCLUDE)
     void builtinSourceIsNamedAfterItsTypeAndTakesUnauthenticatedWebhooks(SourceType type) {
         IngesterSpec spec = IngesterSpec.builtin(type);
 
@@ -20,9 +19,10 @@ class IngesterSpecTest {
         assertThat(spec.informer()).isNull();
     }
 
-    @Test
-    void thereIsNoBuiltinInformerSource() {
-        assertThatIllegalArgumentException().isThrownBy(() -> IngesterSpec.builtin(SourceType.INFORMER))
-                .withMessageContaining("informer");
+    @ParameterizedTest
+    @EnumSource(value = SourceType.class, names = {"INFORMER", "LOGS"})
+    void thereIsNoBuiltinSourceOfATypeTheControllerRuns(SourceType type) {
+        assertThatIllegalArgumentException().isThrownBy(() -> IngesterSpec.builtin(type))
+                .withMessageContaining(type.wireName());
     }
 }

@@ -16,7 +16,7 @@ class SourceAdapterRegistryTest {
         SourceAdapterRegistry registry = SourceAdapterRegistry.load();
 
         assertThat(registry.types()).containsExactly(SourceType.FALCO, SourceType.K8S_AUDIT, SourceType.ALERTMANAGER,
-                SourceType.CLOUDEVENTS, SourceType.WEBHOOK, SourceType.INFORMER);
+                SourceType.CLOUDEVENTS, SourceType.WEBHOOK, SourceType.INFORMER, SourceType.LOGS);
         assertThat(registry.find(SourceType.FALCO)).get().isInstanceOf(FalcoAdapter.class);
     }
 

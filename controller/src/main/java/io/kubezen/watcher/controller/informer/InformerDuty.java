@@ -19,7 +19,6 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.TreeMap;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
@@ -76,17 +75,10 @@ public final class InformerDuty implements LeaderDuty, InformerSourceRegistry {
         return problems;
     }
 
-    /** The spec with only the namespaces this install owns; an empty list of them would widen it to every namespace. */
+    /** The spec with only the namespaces this install owns. */
     private InformerSpec withinInstall(IngesterSpec spec) throws InvalidSourceException {
         InformerSpec informer = spec.informer();
-        List<String> wanted = informer.namespaces() == null ? List.of() : informer.namespaces();
-        Optional<List<String>> within = install.within(wanted);
-        if (within.isEmpty()) {
-            throw new InvalidSourceException(spec.source(), List.of(new ConfigError("spec.informer.namespaces",
-                    "none of " + wanted + " is among the namespaces of install " + install.name() + ", "
-                            + install.namespaces())));
-        }
-        List<String> owned = within.get();
+        List<String> owned = install.scope(spec.source(), "spec.informer.namespaces", informer.namespaces());
         return new InformerSpec(informer.group(), informer.version(), informer.resource(),
                 owned.isEmpty() ? informer.namespaces() : owned, informer.labelSelector(), informer.fieldSelector(),
                 informer.resyncSeconds(), informer.builtinMapping());

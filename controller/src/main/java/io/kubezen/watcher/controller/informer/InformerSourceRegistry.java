@@ -2,9 +2,11 @@ package io.kubezen.watcher.controller.informer;
 
 import io.kubezen.watcher.config.ConfigError;
 import io.kubezen.watcher.config.IngesterSpec;
+import io.kubezen.watcher.config.SourceType;
 
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * Where the informer-type sources come from: the controller's configuration at start-up today, the projection of
@@ -19,4 +21,9 @@ public interface InformerSourceRegistry {
      * @return the problems of each spec that does not compile, by source name; those sources are not run
      */
     Map<String, List<ConfigError>> update(List<IngesterSpec> specs);
+
+    /** The source types this registry runs; specs of other types given to {@link #update} are ignored. */
+    default Set<SourceType> types() {
+        return Set.of(SourceType.INFORMER);
+    }
 }

@@ -31,6 +31,16 @@ final class CrossFieldRules {
         if (informerType && spec.webhook() != null) {
             errors.add("spec.webhook", "is not allowed for type informer");
         }
+        boolean logsType = spec.type() == SourceType.LOGS;
+        if (logsType && spec.logs() == null) {
+            errors.add("spec.logs", "is required for type logs");
+        }
+        if (!logsType && spec.logs() != null) {
+            errors.add("spec.logs", "is only allowed for type logs");
+        }
+        if (logsType && spec.webhook() != null) {
+            errors.add("spec.webhook", "is not allowed for type logs");
+        }
         AuthSpec auth = spec.webhook() == null ? null : spec.webhook().auth();
         if (auth != null) {
             checkModeSections(auth, errors);

@@ -10,14 +10,15 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Informer-type Ingesters are run by the leader's informer duty, not projected to the ingesters: this keeps the
- * set the duty runs, the sources of {@code zen-watcher.informers.*} beside those of Ingester resources.
+ * Informer-type and logs-type Ingesters are run by the leader's duties, not projected to the ingesters: this keeps
+ * the set the duties run, the sources of {@code zen-watcher.informers.*} beside those of Ingester resources.
  */
 public final class InformerIngesters {
 
     private final InformerSourceRegistry registry;
     private final List<IngesterSpec> configured;
     private final Map<String, IngesterSpec> projected = new HashMap<>();
+    private final Map<String, Long> generations = new HashMap<>();
 
     /** @param registry null when this controller runs no informer duty */
     public InformerIngesters(InformerSourceRegistry registry, List<IngesterSpec> configured) {
@@ -25,22 +26,39 @@ public final class InformerIngesters {
         this.configured = List.copyOf(configured);
     }
 
-    /** Runs the Ingester's source; returns what is wrong with it, in which case it does not run. */
-    List<ConfigError> put(String key, IngesterSpec spec) {
+    /**
+     * Runs the Ingester's source; returns what is wrong with it, in which case it does not run.
+     *
+     * @param generation the Ingester's generation {@code spec} is of
+     */
+    List<ConfigError> put(String key, IngesterSpec spec, long generation) {
         if (registry == null) {
-            return List.of(new ConfigError("spec.type", "informer sources need the controller's informer duty, "
-                    + "which runs when zen-watcher.redis.uri is set"));
+            return List.of(new ConfigError("spec.type", spec.type().wireName() + " sources need the controller's "
+                    + "duties, which run when zen-watcher.redis.uri is set"));
+        }
+        if (!registry.types().contains(spec.type())) {
+            remove(key);
+            return List.of(new ConfigError("spec.type", spec.type().wireName() + " sources are off on this "
+                    + "controller; the chart's controller.logsSources.enabled turns them on (zen-watcher.logs.enabled) "
+                    + "and grants the pod and log reads they need"));
         }
         projected.put(key, spec);
         List<ConfigError> errors = update().getOrDefault(spec.source(), List.of());
-        if (!errors.isEmpty()) {
-            projected.remove(key);
-            update();
+        if (errors.isEmpty()) {
+            generations.put(key, generation);
+        } else {
+            remove(key);
         }
         return errors;
     }
 
+    /** The generation of the Ingester that runs now; null when none does. */
+    Long runningGeneration(String key) {
+        return generations.get(key);
+    }
+
     void remove(String key) {
+        generations.remove(key);
         if (projected.remove(key) != null) {
             update();
         }

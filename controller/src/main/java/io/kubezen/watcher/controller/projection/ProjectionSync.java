@@ -28,7 +28,8 @@ import java.util.Set;
  * 404 or 401 a withdrawn source would answer, and their events would be lost. Only deleting the Ingester
  * withdraws it. The status says which generation is in force ({@code servedGeneration}).
  *
- * <p>Informer-type Ingesters are not projected: the controller runs them itself, ingesters cannot.
+ * <p>Informer-type and logs-type Ingesters are not projected: the controller runs them itself, ingesters cannot.
+ * An invalid edit of one leaves its last valid generation running, as long as this process runs it.
  */
 public final class ProjectionSync {
 
@@ -77,7 +78,7 @@ public final class ProjectionSync {
     /** @return false when waiting may settle the Ingester (a missing Secret): the caller retries it with backoff */
     public boolean sync(String key) {
         Optional<V1alpha1Ingester> found = ingesters.get(key);
-        if (found.isEmpty() || isInformerType(found.get())) {
+        if (found.isEmpty() || runsInController(found.get())) {
             if (entries.containsKey(key)) {
                 replace(key, null);
             }
@@ -115,21 +116,23 @@ public final class ProjectionSync {
         return !result.retryable();
     }
 
-    /** An informer-type Ingester is validated like any other, then run by the informer duty instead of projected. */
+    /**
+     * An informer-type or logs-type Ingester is validated like any other, then run by a leader duty instead of
+     * projected. An invalid edit leaves the last valid generation running; see the class comment.
+     */
     private boolean syncInformer(String key, V1alpha1Ingester ingester) {
         ProjectionResult result = projector.project(ingester.getMetadata().getNamespace(), ingester.getSpec(), null);
+        long generation = Objects.requireNonNullElse(ingester.getMetadata().getGeneration(), 0L);
         if (result.isValid()) {
-            List<ConfigError> errors = informers.put(key, SPEC_READER.convertValue(result.spec(), IngesterSpec.class));
+            List<ConfigError> errors = informers.put(key, SPEC_READER.convertValue(result.spec(), IngesterSpec.class),
+                    generation);
             if (!errors.isEmpty()) {
                 result = ProjectionResult.invalid(IngesterStatus.REASON_INVALID_SPEC, errors, false);
             }
-        } else {
-            informers.remove(key);
         }
         IngesterStatus current = ReadyStatus.parse(ingester.getStatus());
-        long generation = Objects.requireNonNullElse(ingester.getMetadata().getGeneration(), 0L);
-        IngesterStatus desired = ReadyStatus.desired(current, generation, result,
-                result.isValid() ? generation : null, null, clock.instant());
+        IngesterStatus desired = ReadyStatus.desired(current, generation, result, informers.runningGeneration(key),
+                null, clock.instant());
         if (!ReadyStatus.same(current, desired)) {
             statuses.write(ingester.getMetadata().getNamespace(), ingester.getMetadata().getName(), desired);
         }
@@ -183,9 +186,10 @@ public final class ProjectionSync {
         return projection.publish(document);
     }
 
-    private static boolean isInformerType(V1alpha1Ingester ingester) {
-        return ingester.getSpec() != null && ingester.getSpec().has("type")
-                && SourceType.INFORMER.wireName().equals(ingester.getSpec().get("type").getAsString());
+    private static boolean runsInController(V1alpha1Ingester ingester) {
+        return ingester.getSpec() != null && ingester.getSpec().has("type") && ingester.getSpec().get("type").isJsonPrimitive()
+                && SourceType.fromWire(ingester.getSpec().get("type").getAsString()).filter(SourceType::runsInController)
+                .isPresent();
     }
 
     /**

@@ -1,9 +1,9 @@
 package io.kubezen.watcher.controller.wiring;
 
 import java.util.List;
-import io.micronaut.core.annotation.Nullable;
 import io.kubezen.watcher.controller.projection.InformerIngesters;
 import io.kubezen.watcher.controller.informer.InformerSourceRegistry;
+import io.kubezen.watcher.controller.informer.SourceRegistries;
 import io.kubernetes.client.openapi.ApiClient;
 import io.kubezen.watcher.controller.projection.ProjectionDuty;
 import io.kubezen.watcher.controller.projection.ProjectionOptions;
@@ -37,7 +37,8 @@ final class ProjectionFactory {
     @Requires(property = ProjectionProperties.PREFIX + ".enabled", notEquals = "false")
     ProjectionDuty projectionDuty(ProjectionProperties properties, Install install, Environment environment,
                                   ApiClient client, RedisConnector connector, Clock clock,
-                                  @Nullable InformerSourceRegistry informers, TrafficCounter traffic) {
+                                  List<InformerSourceRegistry> duties, TrafficCounter traffic) {
+        InformerSourceRegistry informers = SourceRegistries.of(duties);
         ProjectionOptions options = properties.toOptions(install.namespaces());
         return new ProjectionDuty(options, new SourceCompiler(SourceAdapterRegistry.load(), PipelineOptions.DEFAULT),
                 new KubernetesSecretReader(client), new RedisConfigProjection(connector),

@@ -10,6 +10,7 @@ import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
 
@@ -19,6 +20,8 @@ class CrossFieldRulesTest {
 
     private static final ObjectMapper JSON = JsonMapper.builder().findAndAddModules().build();
     private static final Map<String, Object> INFORMER = Map.of("version", "v1", "resource", "events");
+    private static final Map<String, Object> LOGS = Map.of("patterns", List.of(
+            Map.of("name", "error", "regex", "ERROR")));
     private static final Map<String, Object> REF = Map.of("secretRef", Map.of("name", "s", "key", "k"));
 
     static Stream<Arguments> cases() {
@@ -30,6 +33,11 @@ class CrossFieldRulesTest {
                 Arguments.of("webhook block on an informer type",
                         Map.of("type", "informer", "informer", INFORMER, "webhook", Map.of()),
                         "spec.webhook: is not allowed for type informer"),
+                Arguments.of("logs type without logs", Map.of("type", "logs"), "spec.logs: is required for type logs"),
+                Arguments.of("logs block on a webhook type", Map.of("type", "webhook", "logs", LOGS),
+                        "spec.logs: is only allowed for type logs"),
+                Arguments.of("webhook block on a logs type", Map.of("type", "logs", "logs", LOGS, "webhook", Map.of()),
+                        "spec.webhook: is not allowed for type logs"),
                 Arguments.of("mode without its section", auth(Map.of("mode", "bearer")),
                         "spec.webhook.auth.bearer: is required when spec.webhook.auth.mode is bearer"),
                 Arguments.of("section of another mode", auth(Map.of("mode", "bearer", "bearer", REF, "hmac", REF)),

@@ -4,7 +4,10 @@ import io.kubezen.watcher.config.IngesterSpec;
 import com.google.gson.Gson;
 import com.google.gson.JsonObject;
 import io.kubernetes.client.openapi.models.V1ObjectMeta;
+import io.kubezen.watcher.config.ConfigError;
 import io.kubezen.watcher.config.IngesterStatus;
+import io.kubezen.watcher.config.SourceType;
+import io.kubezen.watcher.controller.informer.InformerSourceRegistry;
 import io.kubezen.watcher.kube.model.V1alpha1Ingester;
 import io.kubezen.watcher.model.Condition;
 import io.kubezen.watcher.pipeline.PipelineOptions;
@@ -279,6 +282,37 @@ class ProjectionSyncTest {
     }
 
     @Test
+    void aLogsIngesterRunsOnALeaderDutyAndAnInvalidEditKeepsTheLastValidGenerationRunning() {
+        put("shop", 1, logsSpec("ERROR (?P<message>.*)"));
+        sync.sync("zen/shop");
+
+        put("shop", 2, logsSpec("(a+)\\1"));
+        sync.sync("zen/shop");
+
+        assertThat(running).singleElement().satisfies(spec ->
+                assertThat(spec.logs().patterns().get(0).regex()).isEqualTo("ERROR (?P<message>.*)"));
+        assertThat(projection.read().sources()).isEmpty();
+        IngesterStatus status = written.get(written.size() - 1);
+        assertThat(ready(status).status()).isEqualTo("False");
+        assertThat(ready(status).message()).startsWith("spec.logs.patterns[0].regex: pattern 'errors' is not an RE2");
+        assertThat(status.servedGeneration()).isEqualTo(1);
+    }
+
+    @Test
+    void aLogsIngesterIsRefusedWhereNoDutyRunsLogsSources() {
+        ProjectionSync informersOnly = new ProjectionSync(new MapLookup(), new IngesterProjector(
+                new SourceCompiler(SourceAdapterRegistry.load(), PipelineOptions.DEFAULT), (namespace, name, key) ->
+                Optional.empty(), new Verifiers(4), Path.of("/etc/zen-watcher/hmac")), projection, new RecordingStatuses(),
+                new MutableClock(Instant.parse("2026-11-24T06:00:00Z")), new InformerIngesters(specs -> Map.of(), List.of()));
+        put("shop", 1, logsSpec("ERROR"));
+
+        informersOnly.sync("zen/shop");
+
+        assertThat(ready(written.get(0)).status()).isEqualTo("False");
+        assertThat(ready(written.get(0)).message()).contains("controller.logsSources.enabled");
+    }
+
+    @Test
     void anInformerIngesterWithAnUnknownMappingIsNotRunAndSaysWhy() {
         put("trivy", 1, Map.of("source", "trivy", "type", "informer", "informer", Map.of(
                 "group", "aquasecurity.github.io", "version", "v1alpha1", "resource", "vulnerabilityreports",
@@ -304,15 +338,32 @@ class ProjectionSyncTest {
                 },
                 new Verifiers(4), Path.of("/etc/zen-watcher/hmac")),
                 projection, new RecordingStatuses(), new MutableClock(Instant.parse("2026-11-24T06:00:00Z")),
-                new InformerIngesters(specs -> {
-                    running.clear();
-                    running.addAll(specs);
-                    return Map.of();
-                }, List.of()));
+                new InformerIngesters(new RecordingRegistry(), List.of()));
+    }
+
+    /** Runs informer and logs sources: what it was last given is what runs. */
+    private final class RecordingRegistry implements InformerSourceRegistry {
+
+        @Override
+        public Map<String, List<ConfigError>> update(List<IngesterSpec> specs) {
+            running.clear();
+            running.addAll(specs);
+            return Map.of();
+        }
+
+        @Override
+        public Set<SourceType> types() {
+            return Set.of(SourceType.INFORMER, SourceType.LOGS);
+        }
     }
 
     private static Condition ready(IngesterStatus status) {
         return status.conditions().stream().filter(c -> c.type().equals("Ready")).findFirst().orElseThrow();
+    }
+
+    private static Map<String, Object> logsSpec(String regex) {
+        return Map.of("source", "shop", "type", "logs", "logs", Map.of("podSelector", "app=shop", "patterns",
+                List.of(Map.of("name", "errors", "regex", regex))));
     }
 
     private static Map<String, Object> bearerSpec(String source, Map<String, Object> filter) {

@@ -25,7 +25,7 @@ import java.util.Map;
  */
 final class SourceBuilder {
 
-    static final String INFORMER_REFUSED = "informer sources are run by the controller, not the ingester";
+    static final String INFORMER_REFUSED = refused(SourceType.INFORMER);
 
     private static final ObjectMapper SPEC_READER = JsonMapper.builder()
             .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
@@ -51,8 +51,8 @@ final class SourceBuilder {
         spec.putIfAbsent("source", name);
         Map<String, Object> webhook = (Map<String, Object>) spec.remove("webhook");
         IngesterSpec ingester = SPEC_READER.convertValue(spec, IngesterSpec.class);
-        if (ingester.type() == SourceType.INFORMER) {
-            throw new IllegalArgumentException("type: " + INFORMER_REFUSED);
+        if (ingester.type().runsInController()) {
+            throw new IllegalArgumentException("type: " + refused(ingester.type()));
         }
         AuthSettings auth = AuthSettingsReader.read(webhook == null ? null : (Map<String, ?>) webhook.get("auth"));
         LimitsSpec limits = webhook == null || webhook.get("limits") == null ? null
@@ -66,5 +66,9 @@ final class SourceBuilder {
         return new ReceiverSource(definition.name(), compiler.compile(definition),
                 SourceAuthenticator.create(definition.name(), auth, secrets),
                 LimitSettings.of(definition.type(), limits), expectations);
+    }
+
+    private static String refused(SourceType type) {
+        return type.wireName() + " sources are run by the controller, not the ingester";
     }
 }

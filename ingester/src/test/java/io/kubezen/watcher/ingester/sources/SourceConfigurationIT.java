@@ -57,4 +57,13 @@ class SourceConfigurationIT {
                 "zen-watcher.sources.trivy.type", "informer")))
                 .hasStackTraceContaining("zen-watcher.sources.trivy.type");
     }
+
+    @Test
+    void logsSourcesBelongToTheController() {
+        assertThatThrownBy(() -> ApplicationContext.run(EmbeddedServer.class, Map.of(
+                "zen-watcher.roles", "receiver",
+                "zen-watcher.sources.kube-bench.type", "logs",
+                "zen-watcher.sources.kube-bench.logs.podSelector", "app=kube-bench")))
+                .hasStackTraceContaining("logs sources are run by the controller, not the ingester");
+    }
 }

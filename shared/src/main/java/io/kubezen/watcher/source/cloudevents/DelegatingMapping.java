@@ -50,7 +50,7 @@ final class DelegatingMapping implements CloudEventMapping {
                 "no source adapter of type " + carried.wireName() + " on the class path"));
         // The carried payload is read within this source's limits, with the other type's defaults only.
         SourceDefinition definitionOfCarried = new SourceDefinition(definition.name(), carried, null, null, null,
-                null, null, null, definition.maxNestingDepth(), null);
+                null, null, null, definition.maxNestingDepth(), null, null);
         SourceDefaults defaults = adapter.defaults(definitionOfCarried);
         return new DelegatingMapping(types, adapter.compile(definitionOfCarried, errors),
                 definition.category() == null ? defaults.category().wireName() : null, defaults.fingerprintFields());

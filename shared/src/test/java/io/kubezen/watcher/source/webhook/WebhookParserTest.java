@@ -72,7 +72,8 @@ class WebhookParserTest {
     private static List<ObservationDraft> parse(MappingSpec mapping, String body) throws PayloadException {
         ConfigErrors errors = new ConfigErrors();
         EventParser parser = new WebhookAdapter().compile(
-                new SourceDefinition("hook", SourceType.WEBHOOK, null, null, null, mapping, null, null, null, null), errors);
+                new SourceDefinition("hook", SourceType.WEBHOOK, null, null, null, mapping, null, null, null, null, null),
+                errors);
         assertThat(errors.list()).isEmpty();
         return parser.parse(Payload.json(body.getBytes(StandardCharsets.UTF_8)));
     }

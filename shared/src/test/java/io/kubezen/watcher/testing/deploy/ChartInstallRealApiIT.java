@@ -47,6 +47,7 @@ class ChartInstallRealApiIT {
     private InstalledChart installed;
     private InstalledChart namespaced;
     private InstalledChart production;
+    private InstalledChart logsSources;
 
     ChartInstallRealApiIT(RealApiServer server) {
         this.server = server;
@@ -59,6 +60,8 @@ class ChartInstallRealApiIT {
         namespaced = InstalledChart.helmInstall(server, namespace -> Map.of(
                 "install", Map.of("namespaces", List.of(namespace, tenant))));
         production = InstalledChart.applyRendered(server, PRODUCTION);
+        logsSources = InstalledChart.helmInstall(server,
+                Map.of("controller", Map.of("logsSources", Map.of("enabled", true))));
     }
 
     @Test
@@ -85,7 +88,7 @@ class ChartInstallRealApiIT {
     @ParameterizedTest(name = "{0}")
     @ValueSource(strings = {ComponentPermissions.WRITER, ComponentPermissions.CONTROLLER, ComponentPermissions.RECEIVER})
     void eachComponentIsGrantedExactlyWhatItsCodeNeeds(String component) {
-        for (InstalledChart chart : List.of(installed, namespaced, production)) {
+        for (InstalledChart chart : List.of(installed, namespaced, production, logsSources)) {
             Set<Grant> needed = ComponentPermissions.needed(component, chart);
             Set<Grant> granted = chart.grants(component);
 

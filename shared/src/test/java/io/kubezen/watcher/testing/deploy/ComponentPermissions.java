@@ -16,8 +16,8 @@ import java.util.stream.StreamSupport;
  * What each component's code asks the API server for, one {@link Grant} at a time. The chart's RBAC is held to
  * it (nothing missing, nothing extra), and each component's {@code *ServiceAccountRealApiIT} holds the requests
  * the component really makes to it (every audited request is allowed by one of these grants). Where the chart
- * leaves a choice to the operator (the install's namespaces, informer resources, Secret names and namespaces) the
- * grants follow the values.
+ * leaves a choice to the operator (the install's namespaces, informer resources, logs sources, Secret names and
+ * namespaces) the grants follow the values.
  */
 public final class ComponentPermissions {
 
@@ -72,6 +72,7 @@ public final class ComponentPermissions {
 
     private static Set<Grant> controller(InstalledChart chart) {
         Set<Grant> grants = new TreeSet<>();
+        boolean logsSources = value(chart, "/controller/logsSources/enabled").asBoolean(false);
         for (String namespace : owned(chart)) {
             // Informers on Ingesters (list, then watch) and their status; GC and cleanup list and delete Observations.
             grants.add(Grant.namespaced(namespace, ZEN, "ingesters", "list"));
@@ -87,6 +88,12 @@ public final class ComponentPermissions {
                         grants.add(Grant.namespaced(namespace, group, resource, "watch"));
                     }
                 }
+            }
+            // Logs-type sources, where the chart turns them on: a pod informer, then one log stream per container.
+            if (logsSources) {
+                grants.add(Grant.namespaced(namespace, "", "pods", "list"));
+                grants.add(Grant.namespaced(namespace, "", "pods", "watch"));
+                grants.add(Grant.namespaced(namespace, "", "pods/log", "get"));
             }
         }
         // Leader election: LeaseLock reads and renews its Lease, and creates it the first time.

@@ -11,7 +11,7 @@ import java.time.Duration;
 
 /**
  * The one HTTP entry point: records the request, answers an armed fault if one matches, then serves discovery,
- * a watch or a resource request. Every failure leaves as a {@code v1 Status}.
+ * a watch, a pod's log or a resource request. Every failure leaves as a {@code v1 Status}.
  */
 final class ApiHandler implements HttpHandler {
 
@@ -19,13 +19,15 @@ final class ApiHandler implements HttpHandler {
     private final DiscoveryDocuments discovery;
     private final ResourceRegistry registry;
     private final ResourceEndpoints endpoints;
+    private final PodLogs logs;
 
     ApiHandler(RequestJournal journal, DiscoveryDocuments discovery, ResourceRegistry registry,
-               ResourceEndpoints endpoints) {
+               ResourceEndpoints endpoints, PodLogs logs) {
         this.journal = journal;
         this.discovery = discovery;
         this.registry = registry;
         this.endpoints = endpoints;
+        this.logs = logs;
     }
 
     @Override
@@ -60,6 +62,10 @@ final class ApiHandler implements HttpHandler {
             return;
         }
         ApiRequest request = ApiRequest.parse(path, uri.getRawQuery(), registry);
+        if (PodLogs.isLogRequest(method, request)) {
+            logs.serve(exchange, request);
+            return;
+        }
         if ("GET".equals(method) && request.name() == null) {
             ListOptions options = ListOptions.from(request.query(), request.type());
             if (options.watch()) {

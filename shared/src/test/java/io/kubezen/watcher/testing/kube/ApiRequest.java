@@ -60,7 +60,8 @@ record ApiRequest(ResourceType type, String namespace, String name, String subre
         }
         String name = rest.isEmpty() ? null : rest.get(0);
         String subresource = rest.size() == 2 ? rest.get(1) : null;
-        if (subresource != null && !("status".equals(subresource) && type.statusSubresource())) {
+        if (subresource != null && !("status".equals(subresource) && type.statusSubresource())
+                && !("log".equals(subresource) && type == ResourceRegistry.PODS)) {
             throw ApiError.notFoundPath();
         }
         return new ApiRequest(type, namespace, name, subresource, query);

@@ -24,6 +24,7 @@ class ApiRequestTest {
             "/api/v1/namespaces/ns/configmaps/a                | configmaps | ns | a   | -",
             "/apis/coordination.k8s.io/v1/namespaces/ns/leases/l | leases   | ns | l   | -",
             "/apis/example.io/v1/widgets                       | widgets    | -  | -   | -",
+            "/api/v1/namespaces/ns/pods/p/log                  | pods       | ns | p   | log",
             "/apis/example.io/v1/namespaces/ns/widgets/w/status/ | widgets  | ns | w   | status"})
     void routesLikeTheApiServer(String path, String plural, String namespace, String name, String subresource) {
         ApiRequest request = ApiRequest.parse(path, null, REGISTRY);
@@ -35,8 +36,8 @@ class ApiRequestTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"/api/v1/pods", "/apis/example.io/v2/widgets", "/api/v1/configmaps/a",
-            "/api/v1/namespaces/ns/configmaps/a/status", "/api/v1/namespaces/ns/configmaps/a/b/c", "/healthz",
+    @ValueSource(strings = {"/api/v1/services", "/apis/example.io/v2/widgets", "/api/v1/configmaps/a",
+            "/api/v1/namespaces/ns/configmaps/a/status", "/api/v1/namespaces/ns/configmaps/a/log", "/api/v1/namespaces/ns/configmaps/a/b/c", "/healthz",
             "/apis/example.io/v1/namespaces/ns/widgets/w/scale"})
     void unknownPathsAreNotFound(String path) {
         ApiError error = catchThrowableOfType(ApiError.class, () -> ApiRequest.parse(path, null, REGISTRY));

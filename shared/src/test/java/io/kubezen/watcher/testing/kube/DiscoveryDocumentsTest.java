@@ -27,7 +27,8 @@ class DiscoveryDocumentsTest {
 
         assertThat(versions.getVersions()).containsExactly("v1");
         assertThat(core.getResources()).extracting(r -> r.getName())
-                .containsExactly("namespaces", "namespaces/status", "configmaps", "secrets", "events");
+                .containsExactly("namespaces", "namespaces/status", "configmaps", "secrets", "events", "pods",
+                        "pods/status");
     }
 
     @Test

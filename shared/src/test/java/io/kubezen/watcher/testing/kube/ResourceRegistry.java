@@ -25,6 +25,10 @@ final class ResourceRegistry {
             "involvedObject.kind", "involvedObject.namespace", "involvedObject.name", "involvedObject.uid",
             "involvedObject.apiVersion", "involvedObject.resourceVersion", "involvedObject.fieldPath",
             "reason", "reportingComponent", "type"));
+    /** Pods with a status subresource and their {@code log} subresource ({@link PodLogs}). */
+    static final ResourceType PODS = builtin("", "pods", "Pod", true, true, List.of("po"), Set.of("spec.nodeName",
+            "spec.restartPolicy", "spec.schedulerName", "spec.serviceAccountName", "status.phase", "status.podIP",
+            "status.nominatedNodeName"));
     static final ResourceType LEASES = builtin("coordination.k8s.io", "leases", "Lease", true, false, List.of(),
             Set.of());
 
@@ -33,7 +37,7 @@ final class ResourceRegistry {
     private final Map<String, ResourceType> byPath = new LinkedHashMap<>();
 
     ResourceRegistry(List<ResourceType> customTypes) {
-        for (ResourceType type : List.of(NAMESPACES, CONFIG_MAPS, SECRETS, EVENTS, LEASES)) {
+        for (ResourceType type : List.of(NAMESPACES, CONFIG_MAPS, SECRETS, EVENTS, PODS, LEASES)) {
             add(type);
         }
         customTypes.forEach(this::add);

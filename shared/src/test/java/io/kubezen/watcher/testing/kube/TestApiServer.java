@@ -12,6 +12,7 @@ import java.net.InetSocketAddress;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -23,8 +24,8 @@ import java.util.concurrent.atomic.AtomicInteger;
 /**
  * An in-process Kubernetes API server for tests: real HTTP/1.1 on loopback, so production code paths (client-java's
  * {@code ApiClient}, {@code GenericKubernetesApi}, informers, {@code LeaderElector}, micronaut-kubernetes) run
- * against it unchanged. It serves namespaces, configmaps, secrets, events, leases and the CRDs it was given, with
- * resourceVersions, watches, paging, selectors and CRD schema validation; docs/dev-kube-apiserver.md lists what it
+ * against it unchanged. It serves namespaces, configmaps, secrets, events, pods (and their logs), leases and the CRDs
+ * it was given, with resourceVersions, watches, paging, selectors and CRD schema validation; docs/dev-kube-apiserver.md lists what it
  * does and does not do.
  *
  * <pre>{@code
@@ -51,6 +52,7 @@ public final class TestApiServer implements AutoCloseable {
     private final ResourceEndpoints endpoints;
     private final WatchStream watches;
     private final RequestJournal journal;
+    private final PodLogs logs;
     private final Set<String> namespaces;
     private final Object lifecycle = new Object();
     private HttpServer http;
@@ -65,6 +67,7 @@ public final class TestApiServer implements AutoCloseable {
         this.endpoints = new ResourceEndpoints(store, new ResourceReads(store), writes, watches);
         this.namespaces = builder.namespaces;
         this.journal = new RequestJournal(builder.clock);
+        this.logs = new PodLogs(store);
     }
 
     public static Builder builder() {
@@ -97,7 +100,7 @@ public final class TestApiServer implements AutoCloseable {
             });
             String address = http.getAddress().getHostString() + ":" + http.getAddress().getPort();
             http.createContext("/", new ApiHandler(journal, new DiscoveryDocuments(registry, address), registry,
-                    endpoints));
+                    endpoints, logs));
             http.setExecutor(executor);
             http.start();
             return this;
@@ -153,6 +156,19 @@ public final class TestApiServer implements AutoCloseable {
         store.compact();
     }
 
+    /**
+     * Writes a line to a container's log, as the container runtime would at {@code time}: {@code pods/{name}/log}
+     * serves it, and open follows of that container get it at once. The pod need not exist yet.
+     */
+    public void appendLog(String namespace, String pod, String container, Instant time, String line) {
+        logs.append(namespace, pod, container, time, line);
+    }
+
+    /** Ends the open log follows of one container, as a dropped connection or a kubelet restart would. */
+    public void endLogStreams(String namespace, String pod, String container) {
+        logs.endStreams(namespace, pod, container);
+    }
+
     /** Ends every open watch, as an API server restart or a dropped connection would. */
     public void closeWatches() {
         store.closeWatches();
@@ -166,6 +182,7 @@ public final class TestApiServer implements AutoCloseable {
             }
             store.closeWatches();
             try {
+                logs.stop(STOP_TIMEOUT);
                 watches.awaitAllEnded(STOP_TIMEOUT);
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
