@@ -24,12 +24,7 @@ import java.util.Map;
  */
 public final class RedisConfigProjection implements ConfigProjection {
 
-    private static final RedisScript PUBLISH = new RedisScript("""
-            local version = redis.call('HINCRBY', KEYS[1], 'version', 1)
-            redis.call('HSET', KEYS[1], 'sources', ARGV[1], 'schema', ARGV[3])
-            redis.call('PUBLISH', ARGV[2], version)
-            return version
-            """);
+    private static final RedisScript PUBLISH = RedisScript.resource(RedisConfigProjection.class, "publish.lua");
 
     private final RedisConnector connector;
     private final RedisKeys keys;
