@@ -20,7 +20,7 @@ import java.util.TreeMap;
  * here (a file the pod lacks, a newer type) is an operator's problem: it is logged at ERROR once per spec,
  * and its last good version keeps serving.
  */
-final class ProjectedSources {
+public final class ProjectedSources {
 
     private static final Logger LOG = LoggerFactory.getLogger(ProjectedSources.class);
 
@@ -33,7 +33,7 @@ final class ProjectedSources {
     private long appliedVersion;
 
     /** @param catalog holding the built-in and configured sources, which stay under every projection */
-    ProjectedSources(SourceCatalog catalog, SourceBuilder builder) {
+    public ProjectedSources(SourceCatalog catalog, SourceBuilder builder) {
         this.catalog = catalog;
         this.builder = builder;
         this.base = new TreeMap<>();

@@ -22,14 +22,14 @@ import java.util.Map;
  * Builds one {@link ReceiverSource} from an Ingester spec, whether it came from the application's configuration
  * or from the controller's projection, so both are read by the same rules.
  */
-final class SourceBuilder {
+public final class SourceBuilder {
 
-    static final String INFORMER_REFUSED = "informer sources are run by the controller, not the ingester";
+    public static final String INFORMER_REFUSED = "informer sources are run by the controller, not the ingester";
 
     private final SourceCompiler compiler;
     private final SecretResolver secrets;
 
-    SourceBuilder(SourceCompiler compiler, SecretResolver secrets) {
+    public SourceBuilder(SourceCompiler compiler, SecretResolver secrets) {
         this.compiler = compiler;
         this.secrets = secrets;
     }
@@ -41,7 +41,7 @@ final class SourceBuilder {
      * @throws IllegalArgumentException naming the key below the spec when the map cannot be read
      * @throws InvalidSourceException   naming every field that does not compile
      */
-    ReceiverSource build(String name, Map<String, Object> specMap) throws InvalidSourceException {
+    public ReceiverSource build(String name, Map<String, Object> specMap) throws InvalidSourceException {
         Map<String, Object> spec = new LinkedHashMap<>(specMap);
         spec.putIfAbsent("source", name);
         return build(SpecJson.convert(spec));
@@ -62,7 +62,7 @@ final class SourceBuilder {
     }
 
     /** @param expectations null when the source sets none */
-    ReceiverSource build(SourceDefinition definition, AuthSettings auth, LimitsSpec limits,
+    public ReceiverSource build(SourceDefinition definition, AuthSettings auth, LimitsSpec limits,
                          ExpectationsSpec expectations) throws InvalidSourceException {
         return new ReceiverSource(definition.name(), compiler.compile(definition),
                 SourceAuthenticator.create(definition.name(), auth, secrets),

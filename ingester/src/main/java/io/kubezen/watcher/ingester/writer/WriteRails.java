@@ -1,5 +1,7 @@
 package io.kubezen.watcher.ingester.writer;
 
+import io.kubezen.watcher.ingester.wiring.WriterProperties;
+
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Optional;
