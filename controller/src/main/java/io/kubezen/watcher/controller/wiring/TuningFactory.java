@@ -10,6 +10,7 @@ import io.kubezen.watcher.dedup.DedupWindows;
 import io.kubezen.watcher.dedup.TrafficCounter;
 import io.kubezen.watcher.projection.redis.RedisConfigProjection;
 import io.kubezen.watcher.redis.RedisConnector;
+import io.kubezen.watcher.wiring.RedisProperties;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micronaut.context.annotation.Factory;
 import io.micronaut.context.annotation.Requires;

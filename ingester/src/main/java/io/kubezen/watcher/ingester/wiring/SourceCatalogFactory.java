@@ -18,6 +18,7 @@ import io.kubezen.watcher.pipeline.SourceCompiler;
 import io.kubezen.watcher.projection.redis.RedisConfigProjection;
 import io.kubezen.watcher.redis.RedisConnector;
 import io.kubezen.watcher.source.SourceAdapterRegistry;
+import io.kubezen.watcher.wiring.RedisProperties;
 import io.micronaut.context.annotation.Bean;
 import io.micronaut.context.annotation.Context;
 import io.micronaut.context.annotation.Factory;
