@@ -137,8 +137,8 @@ public final class ProjectionSync {
         if (!result.isValid()) {
             return result;
         }
+        String source = result.spec().source();
         for (Map.Entry<String, Entry> other : entries.entrySet()) {
-            String source = result.spec().source();
             if (!other.getKey().equals(key) && other.getValue().spec().source().equals(source)) {
                 return ProjectionResult.invalid(IngesterStatus.REASON_INVALID_SPEC, List.of(new ConfigError(
                         "spec.source", "'" + source + "' is already served by Ingester " + other.getKey())),

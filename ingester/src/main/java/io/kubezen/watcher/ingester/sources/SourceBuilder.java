@@ -57,13 +57,13 @@ public final class SourceBuilder {
         }
         WebhookSpec webhook = ingester.webhook();
         LimitsSpec limits = webhook == null ? null : webhook.limits();
-        return build(SourceDefinition.of(ingester, limits), AuthSettingsReader.read(webhook == null ? null : webhook.auth()),
-                limits, ingester.expectations());
+        AuthSettings auth = AuthSettingsReader.read(webhook == null ? null : webhook.auth());
+        return build(SourceDefinition.of(ingester, limits), auth, limits, ingester.expectations());
     }
 
     /** @param expectations null when the source sets none */
     public ReceiverSource build(SourceDefinition definition, AuthSettings auth, LimitsSpec limits,
-                         ExpectationsSpec expectations) throws InvalidSourceException {
+                                ExpectationsSpec expectations) throws InvalidSourceException {
         return new ReceiverSource(definition.name(), compiler.compile(definition),
                 SourceAuthenticator.create(definition.name(), auth, secrets),
                 LimitSettings.of(definition.type(), limits), expectations);
