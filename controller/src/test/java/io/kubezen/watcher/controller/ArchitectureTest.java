@@ -1,29 +1,11 @@
 package io.kubezen.watcher.controller;
 
-import com.tngtech.archunit.core.domain.JavaClasses;
-import io.kubezen.watcher.testing.arch.ArchitectureRules;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.Test;
+import io.kubezen.watcher.testing.arch.ArchitectureContract;
 
-/** The layout rules of every module ({@link ArchitectureRules}), held to this module's classes. */
-class ArchitectureTest {
+class ArchitectureTest extends ArchitectureContract {
 
-    private static final String ROOT = "io.kubezen.watcher.controller";
-
-    private static JavaClasses classes;
-
-    @BeforeAll
-    static void importClasses() {
-        classes = ArchitectureRules.mainClasses(ROOT);
-    }
-
-    @Test
-    void wiringLivesInTheWiringPackage() {
-        ArchitectureRules.wiringLivesInWiringPackages(classes);
-    }
-
-    @Test
-    void packagesAreFreeOfCycles() {
-        ArchitectureRules.packagesAreFreeOfCycles(classes, ROOT);
+    @Override
+    protected String root() {
+        return "io.kubezen.watcher.controller";
     }
 }

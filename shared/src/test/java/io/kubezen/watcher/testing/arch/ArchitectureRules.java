@@ -11,7 +11,7 @@ import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
 import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
 
 /**
- * The layout rules every module keeps, each module's {@code ArchitectureTest} checking its own classes: one
+ * The layout rules every module keeps ({@link ArchitectureContract} runs them on a module's classes): one
  * place for wiring, and packages that depend on each other in one direction only.
  */
 public final class ArchitectureRules {
