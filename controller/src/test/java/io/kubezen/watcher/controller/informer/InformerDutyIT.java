@@ -23,7 +23,7 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** Informers run while leading only, and follow source updates; the watches are recording stand-ins. */
-class InformerDutyTest {
+class InformerDutyIT {
 
     private static final Duration WAIT = Duration.ofSeconds(10);
     private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory());
