@@ -3,9 +3,15 @@ package io.kubezen.watcher.config;
 import com.fasterxml.jackson.annotation.JsonCreator;
 import com.fasterxml.jackson.annotation.JsonValue;
 
+import java.util.Arrays;
 import java.util.Optional;
+import java.util.stream.Collectors;
 
-/** How a webhook sender proves who it is; the wire names are the CRD's {@code spec.webhook.auth.mode} enum. */
+/**
+ * How a webhook sender proves who it is; the wire names are the CRD's {@code spec.webhook.auth.mode} enum. A
+ * source that names no mode has none of these: it refuses every request, because accepting anyone must be a
+ * decision ({@link #NONE}), never an omission.
+ */
 public enum AuthMode {
     NONE("none"),
     BEARER("bearer"),
@@ -25,17 +31,16 @@ public enum AuthMode {
     }
 
     public static Optional<AuthMode> fromWire(String value) {
-        for (AuthMode m : values()) {
-            if (m.wireName.equals(value)) {
-                return Optional.of(m);
-            }
-        }
-        return Optional.empty();
+        return Arrays.stream(values()).filter(m -> m.wireName.equals(value)).findFirst();
+    }
+
+    public static String wireNames() {
+        return Arrays.stream(values()).map(AuthMode::wireName).collect(Collectors.joining(", "));
     }
 
     @JsonCreator
     static AuthMode ofWire(String value) {
         return fromWire(value).orElseThrow(() -> new IllegalArgumentException(
-                "unknown auth mode '" + value + "', expected one of none, bearer, basic, hmac, clientCert"));
+                "unknown auth mode '" + value + "', expected one of " + wireNames()));
     }
 }

@@ -30,6 +30,21 @@ public record AuthSpec(
         trustedProxyCidrs = trustedProxyCidrs == null ? null : List.copyOf(trustedProxyCidrs);
     }
 
+    /**
+     * This spec with the secret reference of its mode's section replaced: the controller projects a verifier
+     * or a file path in place of the Secret. Modes without a secret are returned as they are.
+     */
+    public AuthSpec withSecretRef(SecretKeyRef ref) {
+        return switch (mode) {
+            case BEARER -> new AuthSpec(mode, new Bearer(ref), basic, hmac, clientCert, allowedCidrs, trustedProxyCidrs);
+            case BASIC -> new AuthSpec(mode, bearer, new Basic(basic.username(), ref), hmac, clientCert, allowedCidrs,
+                    trustedProxyCidrs);
+            case HMAC -> new AuthSpec(mode, bearer, basic, new Hmac(hmac.header(), hmac.prefix(), ref), clientCert,
+                    allowedCidrs, trustedProxyCidrs);
+            case NONE, CLIENT_CERT -> this;
+        };
+    }
+
     /** {@code Authorization: Bearer <token>}, compared with the Secret's value. */
     @JsonInclude(JsonInclude.Include.NON_NULL)
     public record Bearer(SecretKeyRef secretRef) {

@@ -40,6 +40,13 @@ public record IngesterSpec(
         Objects.requireNonNull(type, "type");
     }
 
+    /** This spec with {@code webhook.auth} replaced; the controller projects it with verifiers in it. */
+    public IngesterSpec withAuth(AuthSpec auth) {
+        WebhookSpec withAuth = new WebhookSpec(auth, webhook == null ? null : webhook.limits());
+        return new IngesterSpec(source, type, category, destination, ttlSecondsAfterCreation, withAuth, informer, logs,
+                mapping, filter, dedup, expectations);
+    }
+
     /**
      * The source that exists without any Ingester resource for a webhook type, named after the type, so
      * that {@code POST /ingest/falco} works out of the box. It has no authentication: an operator who needs

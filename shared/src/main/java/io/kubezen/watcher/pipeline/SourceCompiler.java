@@ -17,6 +17,7 @@ import io.kubezen.watcher.normalize.SeverityResolver;
 import io.kubezen.watcher.source.EventParser;
 import io.kubezen.watcher.source.SourceAdapter;
 import io.kubezen.watcher.source.SourceAdapterRegistry;
+import io.kubezen.watcher.store.SourceNames;
 import io.kubezen.watcher.source.SourceDefaults;
 
 import java.util.List;
@@ -114,8 +115,8 @@ public final class SourceCompiler {
     private static void checkCommon(SourceDefinition definition, ConfigErrors errors) {
         if (definition.name() == null || definition.name().isEmpty()) {
             errors.add("spec.source", "is required");
-        } else if (!definition.name().matches("[a-z0-9-]{1,63}")) {
-            errors.add("spec.source", "'" + definition.name() + "' must be at most 63 characters of a-z, 0-9 and '-'");
+        } else if (!SourceNames.isIngesterName(definition.name())) {
+            errors.add("spec.source", "'" + definition.name() + "' " + SourceNames.INGESTER_NAME_RULE);
         }
         DestinationSpec destination = definition.destination();
         if (destination != null && destination.namespace() != null && !KubernetesNames.isDnsLabel(destination.namespace())) {

@@ -1,5 +1,7 @@
 package io.kubezen.watcher.projection;
 
+import io.kubezen.watcher.config.IngesterSpec;
+
 import java.util.Map;
 
 /**
@@ -17,7 +19,7 @@ public interface ConfigProjection {
      *
      * @return the new version
      */
-    long publish(Map<String, Map<String, Object>> sources);
+    long publish(Map<String, IngesterSpec> sources);
 
     /**
      * Calls {@code onChange} after each publication, from any process, on a thread of the implementation.

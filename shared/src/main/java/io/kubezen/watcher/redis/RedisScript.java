@@ -8,6 +8,9 @@ import io.lettuce.core.output.NestedMultiOutput;
 import io.lettuce.core.protocol.CommandArgs;
 import io.lettuce.core.protocol.CommandType;
 
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -30,6 +33,22 @@ public final class RedisScript {
     public RedisScript(String body) {
         this.body = body;
         this.sha = sha1Hex(body);
+    }
+
+    /**
+     * The script in the resource {@code name} beside {@code owner}'s class file, for example
+     * {@code token-bucket.lua} in the rate limiter's package: a script long enough to need comments reads
+     * best as a file of its own.
+     */
+    public static RedisScript resource(Class<?> owner, String name) {
+        try (InputStream in = owner.getResourceAsStream(name)) {
+            if (in == null) {
+                throw new IllegalStateException(name + " is missing from the classpath beside " + owner.getName());
+            }
+            return new RedisScript(new String(in.readAllBytes(), StandardCharsets.UTF_8));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     /** Sends the script without waiting; callers collect several results with {@link RedisCalls#awaitAll}. */

@@ -5,6 +5,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.TreeMap;
+import java.util.regex.Pattern;
 
 /**
  * One request body as the HTTP layer hands it over: already size-checked and decompressed.
@@ -14,6 +15,8 @@ import java.util.TreeMap;
  *                    are matched case-insensitively, as HTTP requires
  */
 public record Payload(byte[] body, String contentType, Map<String, String> headers) {
+
+    private static final Pattern JSON = Pattern.compile("application/(json|[a-z0-9.!#$&^_-]+\\+json)");
 
     public Payload {
         Objects.requireNonNull(body, "body");
@@ -28,21 +31,24 @@ public record Payload(byte[] body, String contentType, Map<String, String> heade
         return new Payload(body, "application/json", Map.of());
     }
 
-    /** The media type without parameters, lowercase; empty when no content type was sent. */
-    public String mediaType() {
-        if (contentType == null) {
-            return "";
-        }
-        int semicolon = contentType.indexOf(';');
-        String type = semicolon < 0 ? contentType : contentType.substring(0, semicolon);
-        return type.trim().toLowerCase(Locale.ROOT);
+    /**
+     * True for {@code application/json}, a structured {@code +json} type such as
+     * {@code application/cloudevents+json}, or no content type at all (curl's and some senders' habit; the
+     * body must parse as JSON anyway). Parameters such as {@code charset} are ignored: the JSON parser detects
+     * the encoding. The receiver applies the same rule to refuse a request before reading it.
+     */
+    public static boolean isJson(String contentType) {
+        String type = mediaType(contentType);
+        return type.isEmpty() || JSON.matcher(type).matches();
     }
 
-    /** True for JSON, {@code application/*+json}, or no content type at all (curl's and some senders' habit). */
+    /** The media type without parameters, lowercase; empty when no content type was sent. */
+    public String mediaType() {
+        return mediaType(contentType);
+    }
+
     public boolean isJson() {
-        String type = mediaType();
-        return type.isEmpty() || type.equals("application/json") || type.equals("text/json")
-                || (type.startsWith("application/") && type.endsWith("+json"));
+        return isJson(contentType);
     }
 
     /** Rejects bodies a JSON-only source cannot read, before any parsing. */
@@ -50,5 +56,14 @@ public record Payload(byte[] body, String contentType, Map<String, String> heade
         if (!isJson()) {
             throw new UnsupportedContentTypeException(contentType, "application/json");
         }
+    }
+
+    private static String mediaType(String contentType) {
+        if (contentType == null) {
+            return "";
+        }
+        int semicolon = contentType.indexOf(';');
+        String type = semicolon < 0 ? contentType : contentType.substring(0, semicolon);
+        return type.trim().toLowerCase(Locale.ROOT);
     }
 }

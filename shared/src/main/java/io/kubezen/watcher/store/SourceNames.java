@@ -3,14 +3,24 @@ package io.kubezen.watcher.store;
 import java.util.regex.Pattern;
 
 /**
- * Source names become key segments and SCAN patterns in the Redis stores, so every store implementation
- * accepts the same, safe set: no {@code :} separator, glob characters or braces. Ingester names always fit.
+ * The rules for a source's name, in one place. A configured source must have an Ingester name
+ * ({@link #isIngesterName}, the CRD's {@code spec.source} pattern), because the name also becomes a label
+ * value and the prefix of Observation names. Source names also become key segments and SCAN patterns in the
+ * Redis stores, so every store implementation accepts a safe set ({@link #check}): no {@code :} separator,
+ * glob characters or braces. Ingester names always fit it.
  */
 public final class SourceNames {
 
+    public static final String INGESTER_NAME_RULE = "must be at most 63 characters of a-z, 0-9 and '-'";
+
     private static final Pattern SOURCE = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._-]*");
+    private static final Pattern INGESTER_NAME = Pattern.compile("[a-z0-9-]{1,63}");
 
     private SourceNames() {
+    }
+
+    public static boolean isIngesterName(String name) {
+        return INGESTER_NAME.matcher(name).matches();
     }
 
     /** Returns {@code source} when it is a valid source name, throws otherwise. */

@@ -1,5 +1,7 @@
 package io.kubezen.watcher.projection;
 
+import io.kubezen.watcher.config.IngesterSpec;
+import io.kubezen.watcher.config.SpecJson;
 import io.kubezen.watcher.testing.Await;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -15,8 +17,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 public abstract class ConfigProjectionContract {
 
     private static final Duration WAIT = Duration.ofSeconds(5);
-    private static final Map<String, Object> FALCO = Map.of("source", "falco", "type", "falco",
-            "filter", Map.of("minSeverity", "high"), "dedup", Map.of("fingerprintFields", List.of("rule")));
+    private static final IngesterSpec FALCO = SpecJson.convert(Map.of("source", "falco", "type", "falco",
+            "filter", Map.of("minSeverity", "high"), "dedup", Map.of("fingerprintFields", List.of("rule"))));
 
     protected ConfigProjection projection;
 
@@ -43,7 +45,8 @@ public abstract class ConfigProjectionContract {
     @Test
     void aPublicationIsReadBackWholeWithTheNextVersion() {
         long first = projection.publish(Map.of("zen/falco", FALCO));
-        long second = projection.publish(Map.of("zen/falco", FALCO, "zen/other", Map.of("source", "other")));
+        long second = projection.publish(Map.of("zen/falco", FALCO, "zen/other",
+                SpecJson.convert(Map.of("source", "other", "type", "webhook"))));
 
         assertThat(second).isEqualTo(first + 1);
         ProjectedConfig read = secondProcess().read();
@@ -57,7 +60,7 @@ public abstract class ConfigProjectionContract {
         projection.publish(Map.of("zen/falco", FALCO));
         long version = projection.publish(Map.of());
 
-        assertThat(projection.read()).isEqualTo(new ProjectedConfig(version, Map.of()));
+        assertThat(projection.read()).isEqualTo(new ProjectedConfig(version, Map.of(), Map.of()));
     }
 
     @Test

@@ -1,5 +1,6 @@
 package io.kubezen.watcher.controller.admin;
 
+import io.kubezen.watcher.controller.wiring.AdminProperties;
 import io.micronaut.http.HttpHeaders;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.http.MutableHttpResponse;

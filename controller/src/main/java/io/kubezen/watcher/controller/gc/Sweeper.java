@@ -2,6 +2,7 @@ package io.kubezen.watcher.controller.gc;
 
 import io.kubezen.watcher.metrics.MetricNames;
 import io.kubezen.watcher.store.Page;
+import io.kubezen.watcher.throttle.TokenBucket;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 

@@ -1,11 +1,5 @@
 package io.kubezen.watcher.controller.projection;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.core.type.TypeReference;
-import com.fasterxml.jackson.databind.DeserializationFeature;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.exc.MismatchedInputException;
-import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.google.gson.JsonObject;
 import io.kubezen.watcher.config.AuthSpec;
 import io.kubezen.watcher.config.ConfigError;
@@ -14,28 +8,21 @@ import io.kubezen.watcher.config.IngesterSpec;
 import io.kubezen.watcher.config.IngesterStatus;
 import io.kubezen.watcher.config.SecretKeyRef;
 import io.kubezen.watcher.config.SourceDefinition;
+import io.kubezen.watcher.config.SpecJson;
 import io.kubezen.watcher.pipeline.SourceCompiler;
 
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 
 /**
  * Validates one Ingester's spec as the ingester will compile it (the same {@link SourceCompiler}, so both say
  * the same about the same mistake, plus the CRD's cross-field rules) and projects it: each Secret reference
- * becomes a verifier ({@code {sha256}} for bearer tokens, {@code {bcrypt}} for basic passwords), or, for HMAC
+ * becomes a verifier ({@code sha256} for bearer tokens, {@code bcrypt} for basic passwords), or, for HMAC
  * keys, which must be known to verify, a file path under the ingesters' mount of that Secret.
  */
 final class IngesterProjector {
-
-    private static final ObjectMapper JSON = JsonMapper.builder()
-            .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
-            .findAndAddModules()
-            .build();
-    private static final TypeReference<Map<String, Object>> MAP = new TypeReference<>() {
-    };
 
     private final SourceCompiler compiler;
     private final SecretReader secrets;
@@ -50,14 +37,12 @@ final class IngesterProjector {
     }
 
     /** @param previous this Ingester's last projected spec, or null; lets an unchanged password keep its hash */
-    ProjectionResult project(String namespace, JsonObject specJson, Map<String, Object> previous) {
-        Map<String, Object> spec;
+    ProjectionResult project(String namespace, JsonObject specJson, IngesterSpec previous) {
         IngesterSpec parsed;
         try {
-            spec = JSON.readValue(specJson == null ? "{}" : specJson.toString(), MAP);
-            parsed = JSON.convertValue(spec, IngesterSpec.class);
-        } catch (JsonProcessingException | IllegalArgumentException e) {
-            return ProjectionResult.invalid(IngesterStatus.REASON_INVALID_SPEC, List.of(unreadable(e)), false);
+            parsed = SpecJson.read(specJson == null ? "{}" : specJson.toString());
+        } catch (SpecJson.UnreadableSpecException e) {
+            return ProjectionResult.invalid(IngesterStatus.REASON_INVALID_SPEC, List.of(e.error("spec")), false);
         }
         ConfigErrors errors = new ConfigErrors();
         CrossFieldRules.check(parsed, errors);
@@ -67,32 +52,30 @@ final class IngesterProjector {
             return ProjectionResult.invalid(IngesterStatus.REASON_INVALID_SPEC, all, false);
         }
         AuthSpec auth = parsed.webhook() == null ? null : parsed.webhook().auth();
-        if (auth != null && auth.mode() != null) {
-            ConfigErrors missing = new ConfigErrors();
-            replaceSecretRef(namespace, auth, authMap(spec), authMap(previous), missing);
-            if (!missing.isEmpty()) {
-                return ProjectionResult.invalid(ProjectionResult.REASON_SECRET_UNAVAILABLE, missing.list(), true);
-            }
+        if (auth == null || auth.mode() == null) {
+            return ProjectionResult.valid(parsed);
         }
-        return ProjectionResult.valid(spec, parsed.source());
+        ConfigErrors missing = new ConfigErrors();
+        Optional<SecretKeyRef> verifier = verifier(namespace, auth, previousHash(previous), missing);
+        if (!missing.isEmpty()) {
+            return ProjectionResult.invalid(ProjectionResult.REASON_SECRET_UNAVAILABLE, missing.list(), true);
+        }
+        return ProjectionResult.valid(verifier.map(ref -> parsed.withAuth(auth.withSecretRef(ref))).orElse(parsed));
     }
 
-    private void replaceSecretRef(String namespace, AuthSpec auth, Map<String, Object> target,
-                                  Map<String, Object> previous, ConfigErrors missing) {
-        switch (auth.mode()) {
-            case BEARER -> read(namespace, auth.bearer().secretRef(), "bearer", missing).ifPresent(tokens ->
-                    section(target, "bearer").put("secretRef", Map.of("sha256", verifiers.sha256(tokens))));
-            case BASIC -> read(namespace, auth.basic().secretRef(), "basic", missing).ifPresent(password ->
-                    section(target, "basic").put("secretRef", Map.of("bcrypt",
-                            verifiers.bcrypt(password, previousHash(previous)))));
-            case HMAC -> read(namespace, auth.hmac().secretRef(), "hmac", missing).ifPresent(key -> {
+    /** What replaces the mode's Secret reference; empty for modes without a Secret. */
+    private Optional<SecretKeyRef> verifier(String namespace, AuthSpec auth, String previousHash, ConfigErrors missing) {
+        return switch (auth.mode()) {
+            case BEARER -> read(namespace, auth.bearer().secretRef(), "bearer", missing)
+                    .map(tokens -> SecretKeyRef.sha256(verifiers.sha256(tokens)));
+            case BASIC -> read(namespace, auth.basic().secretRef(), "basic", missing)
+                    .map(password -> SecretKeyRef.bcrypt(verifiers.bcrypt(password, previousHash)));
+            case HMAC -> read(namespace, auth.hmac().secretRef(), "hmac", missing).map(key -> {
                 SecretKeyRef ref = auth.hmac().secretRef();
-                section(target, "hmac").put("secretRef",
-                        Map.of("file", hmacSecretsDir.resolve(ref.name()).resolve(ref.key()).toString()));
+                return SecretKeyRef.file(hmacSecretsDir.resolve(ref.name()).resolve(ref.key()).toString());
             });
-            case NONE, CLIENT_CERT -> {
-            }
-        }
+            case NONE, CLIENT_CERT -> Optional.empty();
+        };
     }
 
     private Optional<String> read(String namespace, SecretKeyRef ref, String mode, ConfigErrors missing) {
@@ -114,36 +97,9 @@ final class IngesterProjector {
         return value;
     }
 
-    @SuppressWarnings("unchecked")
-    private static Map<String, Object> authMap(Map<String, Object> spec) {
-        Object webhook = spec == null ? null : spec.get("webhook");
-        Object auth = webhook instanceof Map<?, ?> map ? map.get("auth") : null;
-        return auth instanceof Map<?, ?> ? (Map<String, Object>) auth : null;
-    }
-
-    @SuppressWarnings("unchecked")
-    private static Map<String, Object> section(Map<String, Object> auth, String mode) {
-        return (Map<String, Object>) auth.get(mode);
-    }
-
-    @SuppressWarnings("unchecked")
-    private static String previousHash(Map<String, Object> previousAuth) {
-        if (previousAuth == null || !(previousAuth.get("basic") instanceof Map<?, ?> basic)
-                || !(basic.get("secretRef") instanceof Map<?, ?> ref)) {
-            return null;
-        }
-        return ref.get("bcrypt") instanceof String hash ? hash : null;
-    }
-
-    /** Names the field Jackson could not read, as {@code spec.a.b}, without echoing the whole spec. */
-    private static ConfigError unreadable(Exception e) {
-        Throwable cause = e instanceof IllegalArgumentException && e.getCause() != null ? e.getCause() : e;
-        if (cause instanceof MismatchedInputException mismatch && !mismatch.getPath().isEmpty()) {
-            StringBuilder field = new StringBuilder("spec");
-            mismatch.getPath().forEach(ref -> field.append(ref.getFieldName() != null
-                    ? "." + ref.getFieldName() : "[" + ref.getIndex() + "]"));
-            return new ConfigError(field.toString(), mismatch.getOriginalMessage());
-        }
-        return new ConfigError("spec", cause.getMessage());
+    private static String previousHash(IngesterSpec previous) {
+        AuthSpec auth = previous == null || previous.webhook() == null ? null : previous.webhook().auth();
+        return auth == null || auth.basic() == null || auth.basic().secretRef() == null
+                ? null : auth.basic().secretRef().bcrypt();
     }
 }

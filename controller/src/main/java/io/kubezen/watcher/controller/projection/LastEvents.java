@@ -1,5 +1,6 @@
 package io.kubezen.watcher.controller.projection;
 
+import io.kubezen.watcher.config.IngesterSpec;
 import io.kubezen.watcher.config.IngesterStatus;
 import io.kubezen.watcher.dedup.TrafficBuckets;
 import io.kubezen.watcher.dedup.TrafficCounter;
@@ -52,9 +53,9 @@ final class LastEvents {
         Instant now = clock.instant();
         Duration lookBack = lastPass == null ? TrafficBuckets.DEFAULT_RETENTION
                 : within(Duration.between(lastPass, now).plus(TrafficBuckets.SIZE));
-        Map<String, Map<String, Object>> served = projection.read().sources();
+        Map<String, IngesterSpec> served = projection.read().sources();
         served.forEach((key, spec) -> ingesters.get(key).ifPresent(ingester ->
-                traffic.lastCounted(String.valueOf(spec.get("source")), lookBack)
+                traffic.lastCounted(spec.source(), lookBack)
                         .filter(last -> isNewer(last, known(key, ingester)))
                         .ifPresent(last -> {
                             statuses.writeLastEventAt(ingester.getMetadata().getNamespace(),

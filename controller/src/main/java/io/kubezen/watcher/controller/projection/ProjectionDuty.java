@@ -5,6 +5,7 @@ import io.kubernetes.client.extended.workqueue.RateLimitingQueue;
 import io.kubezen.watcher.controller.leader.FailureLog;
 import io.kubezen.watcher.controller.leader.LeaderDuty;
 import io.kubezen.watcher.controller.leader.LeadershipTerm;
+import io.kubezen.watcher.controller.workqueue.KeyWorker;
 import io.kubezen.watcher.dedup.TrafficCounter;
 import io.kubezen.watcher.pipeline.SourceCompiler;
 import io.kubezen.watcher.projection.ConfigProjection;
@@ -91,7 +92,7 @@ public final class ProjectionDuty implements LeaderDuty {
             LastEvents stamps = new LastEvents(watch, projection, traffic, statuses, clock);
             lastEvents = new Thread(() -> stampEvery(term, stamps), "projection-last-events");
             lastEvents.start();
-            work(queue, sync);
+            KeyWorker.run(queue, sync::sync, failures);
         } finally {
             synced = false;
             queue.shutDown();
@@ -113,28 +114,6 @@ public final class ProjectionDuty implements LeaderDuty {
                 if (term.awaitEnd(BEGIN_RETRY)) {
                     return false;
                 }
-            }
-        }
-    }
-
-    private void work(RateLimitingQueue<String> queue, ProjectionSync sync) throws InterruptedException {
-        while (!queue.isShuttingDown()) {
-            String key = queue.get();
-            if (key == null) {
-                return;
-            }
-            try {
-                if (sync.sync(key)) {
-                    queue.forget(key);
-                } else {
-                    queue.addRateLimited(key);
-                }
-                failures.succeeded();
-            } catch (RuntimeException e) {
-                failures.failed(e);
-                queue.addRateLimited(key);
-            } finally {
-                queue.done(key);
             }
         }
     }

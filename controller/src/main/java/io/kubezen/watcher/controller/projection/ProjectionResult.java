@@ -1,9 +1,9 @@
 package io.kubezen.watcher.controller.projection;
 
 import io.kubezen.watcher.config.ConfigError;
+import io.kubezen.watcher.config.IngesterSpec;
 
 import java.util.List;
-import java.util.Map;
 
 /**
  * What became of one Ingester's spec: the projected form, or why there is none.
@@ -13,7 +13,7 @@ import java.util.Map;
  * @param errors    every problem, each naming its field
  * @param retryable whether waiting may fix it without a change to the Ingester (a Secret created later)
  */
-record ProjectionResult(Map<String, Object> spec, String source, String reason, List<ConfigError> errors,
+record ProjectionResult(IngesterSpec spec, String reason, List<ConfigError> errors,
                         boolean retryable) {
 
     static final String REASON_SECRET_UNAVAILABLE = "SecretUnavailable";
@@ -22,12 +22,12 @@ record ProjectionResult(Map<String, Object> spec, String source, String reason, 
         errors = List.copyOf(errors);
     }
 
-    static ProjectionResult valid(Map<String, Object> spec, String source) {
-        return new ProjectionResult(spec, source, null, List.of(), false);
+    static ProjectionResult valid(IngesterSpec spec) {
+        return new ProjectionResult(spec, null, List.of(), false);
     }
 
     static ProjectionResult invalid(String reason, List<ConfigError> errors, boolean retryable) {
-        return new ProjectionResult(null, null, reason, errors, retryable);
+        return new ProjectionResult(null, reason, errors, retryable);
     }
 
     boolean isValid() {

@@ -1,9 +1,7 @@
 package io.kubezen.watcher.controller.projection;
 
-import io.kubezen.watcher.config.IngesterSpec;
-import com.fasterxml.jackson.databind.json.JsonMapper;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import io.kubezen.watcher.config.ConfigError;
+import io.kubezen.watcher.config.IngesterSpec;
 import io.kubezen.watcher.config.IngesterStatus;
 import io.kubezen.watcher.config.SourceType;
 import io.kubezen.watcher.kube.model.V1alpha1Ingester;
@@ -32,8 +30,6 @@ import java.util.Set;
  * An invalid edit of one leaves its last valid generation running, as long as this process runs it.
  */
 public final class ProjectionSync {
-
-    private static final ObjectMapper SPEC_READER = JsonMapper.builder().findAndAddModules().build();
 
     private final IngesterLookup ingesters;
     private final IngesterProjector projector;
@@ -67,7 +63,7 @@ public final class ProjectionSync {
         Set<String> existing = ingesters.keys();
         published.sources().forEach((key, spec) -> {
             if (existing.contains(key)) {
-                entries.put(key, new Entry(spec, String.valueOf(spec.get("source")), null, null));
+                entries.put(key, new Entry(spec, null, null));
             }
         });
         if (entries.size() != published.sources().size()) {
@@ -99,12 +95,12 @@ public final class ProjectionSync {
         if (result.isValid()) {
             long configVersion = previous != null && previous.spec().equals(result.spec())
                     ? versionOf(previous, current)
-                    : replace(key, new Entry(result.spec(), result.source(), null, null));
-            served = new Entry(result.spec(), result.source(), configVersion, generation);
+                    : replace(key, new Entry(result.spec(), null, null));
+            served = new Entry(result.spec(), configVersion, generation);
             entries.put(key, served);
         } else if (previous != null) {
             // The last valid generation stays in force; see the class comment.
-            served = new Entry(previous.spec(), previous.source(), versionOf(previous, current),
+            served = new Entry(previous.spec(), versionOf(previous, current),
                     previous.generation() != null ? previous.generation() : ReadyStatus.servedGeneration(current));
             entries.put(key, served);
         }
@@ -124,8 +120,7 @@ public final class ProjectionSync {
         ProjectionResult result = projector.project(ingester.getMetadata().getNamespace(), ingester.getSpec(), null);
         long generation = Objects.requireNonNullElse(ingester.getMetadata().getGeneration(), 0L);
         if (result.isValid()) {
-            List<ConfigError> errors = informers.put(key, SPEC_READER.convertValue(result.spec(), IngesterSpec.class),
-                    generation);
+            List<ConfigError> errors = informers.put(key, result.spec(), generation);
             if (!errors.isEmpty()) {
                 result = ProjectionResult.invalid(IngesterStatus.REASON_INVALID_SPEC, errors, false);
             }
@@ -144,10 +139,11 @@ public final class ProjectionSync {
         if (!result.isValid()) {
             return result;
         }
+        String source = result.spec().source();
         for (Map.Entry<String, Entry> other : entries.entrySet()) {
-            if (!other.getKey().equals(key) && other.getValue().source().equals(result.source())) {
+            if (!other.getKey().equals(key) && other.getValue().spec().source().equals(source)) {
                 return ProjectionResult.invalid(IngesterStatus.REASON_INVALID_SPEC, List.of(new ConfigError(
-                        "spec.source", "'" + result.source() + "' is already served by Ingester " + other.getKey())),
+                        "spec.source", "'" + source + "' is already served by Ingester " + other.getKey())),
                         true);
             }
         }
@@ -181,7 +177,7 @@ public final class ProjectionSync {
     }
 
     private long publish() {
-        Map<String, Map<String, Object>> document = new HashMap<>();
+        Map<String, IngesterSpec> document = new HashMap<>();
         entries.forEach((key, entry) -> document.put(key, entry.spec()));
         return projection.publish(document);
     }
@@ -197,6 +193,6 @@ public final class ProjectionSync {
      *                   before this term or not yet published
      * @param generation the Ingester generation this spec is of; null when carried over from before this term
      */
-    private record Entry(Map<String, Object> spec, String source, Long version, Long generation) {
+    private record Entry(IngesterSpec spec, Long version, Long generation) {
     }
 }

@@ -2,13 +2,13 @@ package io.kubezen.watcher.controller.projection;
 
 import at.favre.lib.crypto.bcrypt.BCrypt;
 import at.favre.lib.crypto.bcrypt.LongPasswordStrategies;
+import io.kubezen.watcher.config.VerifierFormat;
 
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
 import java.util.List;
-import java.util.regex.Pattern;
 
 /**
  * Turns a credential into what can check it but not reproduce it, so the projection may sit in Redis:
@@ -18,9 +18,6 @@ import java.util.regex.Pattern;
  */
 final class Verifiers {
 
-    static final String SHA256_PREFIX = "sha256:";
-    private static final Pattern SHA256_LINE = Pattern.compile("sha256:[0-9a-fA-F]{64}");
-    private static final Pattern BCRYPT_HASH = Pattern.compile("\\$2[aby]\\$\\d{2}\\$[./A-Za-z0-9]{53}");
     // Same strategy as the ingester's BasicAuthenticator, so a password longer than 72 bytes verifies there.
     private static final BCrypt.Hasher HASHER = BCrypt.with(BCrypt.Version.VERSION_2A,
             LongPasswordStrategies.truncate(BCrypt.Version.VERSION_2A));
@@ -42,7 +39,8 @@ final class Verifiers {
         StringBuilder digests = new StringBuilder();
         for (String line : lines) {
             digests.append(digests.isEmpty() ? "" : "\n")
-                    .append(SHA256_LINE.matcher(line).matches() ? line.substring(SHA256_PREFIX.length()) : hex(line));
+                    .append(VerifierFormat.isSha256Line(line)
+                            ? line.substring(VerifierFormat.SHA256_PREFIX.length()) : hex(line));
         }
         return digests.toString();
     }
@@ -52,7 +50,7 @@ final class Verifiers {
      * matches: otherwise every sync would change the projection and wake every ingester.
      */
     String bcrypt(String password, String previousHash) {
-        if (BCRYPT_HASH.matcher(password).matches()) {
+        if (VerifierFormat.isBcryptHash(password)) {
             return password;
         }
         byte[] bytes = password.getBytes(StandardCharsets.UTF_8);

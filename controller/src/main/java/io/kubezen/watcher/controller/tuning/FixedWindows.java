@@ -1,8 +1,5 @@
 package io.kubezen.watcher.controller.tuning;
 
-import com.fasterxml.jackson.databind.DeserializationFeature;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.json.JsonMapper;
 import io.kubezen.watcher.config.DedupSpec;
 import io.kubezen.watcher.pipeline.DedupPolicy;
 import io.kubezen.watcher.projection.ConfigProjection;
@@ -20,10 +17,6 @@ import java.util.Set;
  * Sources of {@code zen-watcher.tuning.pinned} are left alone whatever their spec says.
  */
 public final class FixedWindows {
-
-    private static final ObjectMapper JSON = JsonMapper.builder()
-            .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
-            .build();
 
     private final ConfigProjection projection;
     private final Map<String, DedupSpec> configured;
@@ -48,7 +41,7 @@ public final class FixedWindows {
         Map<String, Boolean> fixed = new HashMap<>();
         configured.forEach((source, dedup) -> fixed.put(source, DedupPolicy.of(dedup).pinned()));
         projection.read().sources().values().forEach(spec ->
-                fixed.put(String.valueOf(spec.get("source")), DedupPolicy.of(dedupOf(spec)).pinned()));
+                fixed.put(spec.source(), DedupPolicy.of(spec.dedup()).pinned()));
         Set<String> sources = new HashSet<>(pinned);
         fixed.forEach((source, isFixed) -> {
             if (isFixed) {
@@ -56,11 +49,5 @@ public final class FixedWindows {
             }
         });
         return sources;
-    }
-
-    /** The projection holds validated specs, so the block always reads; its other fields do not matter here. */
-    private static DedupSpec dedupOf(Map<String, Object> spec) {
-        Object dedup = spec.get("dedup");
-        return dedup == null ? null : JSON.convertValue(dedup, DedupSpec.class);
     }
 }

@@ -1,13 +1,11 @@
 package io.kubezen.watcher.controller.wiring;
 
-import com.fasterxml.jackson.databind.DeserializationFeature;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.json.JsonMapper;
 import io.kubernetes.client.openapi.ApiClient;
 import io.kubezen.watcher.config.ConfigError;
 import io.kubezen.watcher.config.ConfigTree;
 import io.kubezen.watcher.config.IngesterSpec;
 import io.kubezen.watcher.config.SourceType;
+import io.kubezen.watcher.config.SpecJson;
 import io.kubezen.watcher.controller.informer.FindingStore;
 import io.kubezen.watcher.controller.informer.InformerDuty;
 import io.kubezen.watcher.controller.informer.kubernetes.KubernetesWatchStarter;
@@ -26,6 +24,7 @@ import io.kubezen.watcher.pipeline.SourceCompiler;
 import io.kubezen.watcher.queue.redis.RedisEventQueue;
 import io.kubezen.watcher.redis.RedisConnector;
 import io.kubezen.watcher.source.SourceAdapterRegistry;
+import io.kubezen.watcher.wiring.RedisProperties;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micronaut.context.annotation.Bean;
@@ -56,10 +55,6 @@ import java.util.stream.Collectors;
 final class InformerFactory {
 
     static final String SOURCES_PREFIX = "zen-watcher.informers";
-    private static final ObjectMapper SPEC_READER = JsonMapper.builder()
-            .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
-            .findAndAddModules()
-            .build();
 
     @Singleton
     FindingStore findingStore(RedisConnector connector) {
@@ -127,7 +122,7 @@ final class InformerFactory {
             spec.putIfAbsent("source", name);
             spec.putIfAbsent("type", SourceType.INFORMER.wireName());
             try {
-                specs.add(SPEC_READER.convertValue(spec, IngesterSpec.class));
+                specs.add(SpecJson.convert(spec));
             } catch (IllegalArgumentException e) {
                 throw new ConfigurationException(key + ": " + e.getMessage(), e);
             }

@@ -1,5 +1,6 @@
 package io.kubezen.watcher.controller.wiring;
 
+import io.kubezen.watcher.wiring.RedisProperties;
 import io.micronaut.context.annotation.Context;
 import io.micronaut.context.annotation.Requires;
 import io.micronaut.context.env.Environment;

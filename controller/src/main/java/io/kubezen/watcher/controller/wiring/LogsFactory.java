@@ -20,6 +20,7 @@ import io.kubezen.watcher.pipeline.SourceCompiler;
 import io.kubezen.watcher.queue.redis.RedisEventQueue;
 import io.kubezen.watcher.redis.RedisConnector;
 import io.kubezen.watcher.source.SourceAdapterRegistry;
+import io.kubezen.watcher.wiring.RedisProperties;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micronaut.context.annotation.Factory;

@@ -1,28 +1,30 @@
 package io.kubezen.watcher.controller.wiring;
 
-import java.util.List;
-import io.kubezen.watcher.controller.projection.InformerIngesters;
-import io.kubezen.watcher.controller.informer.InformerSourceRegistry;
 import io.kubezen.watcher.controller.informer.SourceRegistries;
 import io.kubernetes.client.openapi.ApiClient;
+import io.kubezen.watcher.controller.informer.InformerSourceRegistry;
+import io.kubezen.watcher.controller.projection.InformerIngesters;
 import io.kubezen.watcher.controller.projection.ProjectionDuty;
 import io.kubezen.watcher.controller.projection.ProjectionOptions;
-import io.kubezen.watcher.dedup.TrafficCounter;
 import io.kubezen.watcher.install.Install;
 import io.kubezen.watcher.controller.projection.kubernetes.IngesterInformers;
 import io.kubezen.watcher.controller.projection.kubernetes.KubernetesSecretReader;
 import io.kubezen.watcher.controller.projection.kubernetes.KubernetesStatusWriter;
+import io.kubezen.watcher.dedup.TrafficCounter;
 import io.kubezen.watcher.pipeline.PipelineOptions;
 import io.kubezen.watcher.pipeline.SourceCompiler;
 import io.kubezen.watcher.projection.redis.RedisConfigProjection;
 import io.kubezen.watcher.redis.RedisConnector;
 import io.kubezen.watcher.source.SourceAdapterRegistry;
+import io.kubezen.watcher.wiring.RedisProperties;
 import io.micronaut.context.annotation.Factory;
 import io.micronaut.context.annotation.Requires;
 import io.micronaut.context.env.Environment;
+import io.micronaut.core.annotation.Nullable;
 import jakarta.inject.Singleton;
 
 import java.time.Clock;
+import java.util.List;
 
 /**
  * The Ingester projection as a leader duty, when there is a Redis to project into; it watches the Ingesters of the

@@ -1,9 +1,10 @@
 package io.kubezen.watcher.controller.wiring;
 
+import io.kubezen.watcher.dedup.TrafficBuckets;
 import io.kubezen.watcher.dedup.redis.RedisDedupWindows;
 import io.kubezen.watcher.dedup.redis.RedisTrafficCounter;
-import io.kubezen.watcher.dedup.TrafficBuckets;
 import io.kubezen.watcher.redis.RedisConnector;
+import io.kubezen.watcher.wiring.RedisProperties;
 import io.micronaut.context.annotation.Bean;
 import io.micronaut.context.annotation.Factory;
 import io.micronaut.context.annotation.Requires;

@@ -1,24 +1,23 @@
 package io.kubezen.watcher.controller.wiring;
 
-import com.fasterxml.jackson.databind.DeserializationFeature;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.json.JsonMapper;
 import io.kubezen.watcher.config.ConfigTree;
 import io.kubezen.watcher.config.DedupSpec;
+import io.kubezen.watcher.config.SpecJson;
 import io.kubezen.watcher.controller.tuning.FixedWindows;
 import io.kubezen.watcher.controller.tuning.TuningOptions;
 import io.kubezen.watcher.controller.tuning.WindowTuningDuty;
 import io.kubezen.watcher.dedup.DedupWindows;
 import io.kubezen.watcher.dedup.TrafficCounter;
-import io.micrometer.core.instrument.MeterRegistry;
-import io.micronaut.context.annotation.Factory;
 import io.kubezen.watcher.projection.redis.RedisConfigProjection;
 import io.kubezen.watcher.redis.RedisConnector;
+import io.kubezen.watcher.wiring.RedisProperties;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micronaut.context.annotation.Factory;
 import io.micronaut.context.annotation.Requires;
 import io.micronaut.context.env.Environment;
+import io.micronaut.context.event.StartupEvent;
 import io.micronaut.context.exceptions.ConfigurationException;
 import io.micronaut.core.naming.conventions.StringConvention;
-import io.micronaut.context.event.StartupEvent;
 import io.micronaut.runtime.event.annotation.EventListener;
 import jakarta.inject.Singleton;
 import org.slf4j.Logger;
@@ -34,10 +33,6 @@ final class TuningFactory {
 
     private static final String ENABLED = TuningProperties.PREFIX + ".enabled";
     private static final String SOURCES_PREFIX = "zen-watcher.sources";
-    private static final ObjectMapper SPEC_READER = JsonMapper.builder()
-            .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
-            .build();
-
     @Singleton
     @Requires(property = RedisProperties.URI)
     @Requires(property = ENABLED, notEquals = "false")
@@ -65,7 +60,7 @@ final class TuningFactory {
                 return;
             }
             try {
-                dedup.put(name, SPEC_READER.convertValue(block, DedupSpec.class));
+                dedup.put(name, SpecJson.mapper().convertValue(block, DedupSpec.class));
             } catch (IllegalArgumentException e) {
                 throw new ConfigurationException(SOURCES_PREFIX + "." + name + ".dedup: " + e.getMessage(), e);
             }

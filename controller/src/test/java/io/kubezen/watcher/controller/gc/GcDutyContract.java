@@ -15,6 +15,7 @@ import io.kubezen.watcher.model.Observation;
 import io.kubezen.watcher.model.ObservationLabels;
 import io.kubezen.watcher.testing.Await;
 import io.kubezen.watcher.testing.MutableClock;
+import io.kubezen.watcher.throttle.TokenBucket;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import org.junit.jupiter.api.Test;

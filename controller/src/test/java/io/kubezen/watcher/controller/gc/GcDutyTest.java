@@ -4,6 +4,7 @@ import io.kubezen.watcher.controller.gc.memory.InMemoryObservationStore;
 import io.kubezen.watcher.install.Install;
 import io.kubezen.watcher.metrics.MetricNames;
 import io.kubezen.watcher.testing.MutableClock;
+import io.kubezen.watcher.throttle.TokenBucket;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import org.junit.jupiter.api.Test;

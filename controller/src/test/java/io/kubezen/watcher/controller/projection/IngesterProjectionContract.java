@@ -7,8 +7,11 @@ import io.kubernetes.client.openapi.apis.CustomObjectsApi;
 import io.kubernetes.client.openapi.models.V1ObjectMeta;
 import io.kubernetes.client.openapi.models.V1Secret;
 import io.kubernetes.client.util.PatchUtils;
+import io.kubezen.watcher.config.FilterSpec;
+import io.kubezen.watcher.config.IngesterSpec;
 import io.kubezen.watcher.controller.IsolatedIngester;
 import io.kubezen.watcher.kube.model.V1alpha1Ingester;
+import io.kubezen.watcher.model.Severity;
 import io.kubezen.watcher.projection.ProjectedConfig;
 import io.kubezen.watcher.projection.redis.RedisConfigProjection;
 import io.kubezen.watcher.testing.Await;
@@ -123,7 +126,7 @@ abstract class IngesterProjectionContract {
                 new V1Patch("{\"spec\":{\"filter\":{\"minSeverity\":\"high\"}}}")).buildCall(null),
                 V1Patch.PATCH_FORMAT_JSON_MERGE_PATCH, client);
         Await.until("the filter is projected", WAIT, () -> filterOf(projection.read()) != null);
-        assertThat(filterOf(projection.read())).isEqualTo(Map.of("minSeverity", "high"));
+        assertThat(filterOf(projection.read()).minSeverity()).isEqualTo(Severity.HIGH);
 
         create("broken", Map.of("source", "broken", "type", "webhook", "filter", Map.of("expression", "severity ==")));
         Await.until("broken is reported", WAIT, () -> "False".equals(ready("broken").get("status")));
@@ -244,9 +247,9 @@ abstract class IngesterProjectionContract {
                 .findFirst().orElse(Map.of());
     }
 
-    private Object filterOf(ProjectedConfig config) {
-        Map<String, Object> github = config.sources().get(namespace + "/github");
-        return github == null ? null : github.get("filter");
+    private FilterSpec filterOf(ProjectedConfig config) {
+        IngesterSpec github = config.sources().get(namespace + "/github");
+        return github == null ? null : github.filter();
     }
 
     /** Every key and value in Redis as text, to prove no Secret value was written anywhere. */

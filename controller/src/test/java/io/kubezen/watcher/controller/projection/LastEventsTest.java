@@ -3,6 +3,7 @@ package io.kubezen.watcher.controller.projection;
 import com.google.gson.Gson;
 import io.kubernetes.client.openapi.models.V1ObjectMeta;
 import io.kubezen.watcher.config.IngesterStatus;
+import io.kubezen.watcher.config.SpecJson;
 import io.kubezen.watcher.dedup.TrafficBuckets;
 import io.kubezen.watcher.dedup.memory.InMemoryTrafficCounter;
 import io.kubezen.watcher.kube.model.V1alpha1Ingester;
@@ -39,7 +40,7 @@ class LastEventsTest {
     @BeforeEach
     void serveGithub() {
         put("github", "github", null);
-        projection.publish(Map.of("zen/github", Map.of("source", "github", "type", "webhook")));
+        projection.publish(Map.of("zen/github", SpecJson.convert(Map.of("source", "github", "type", "webhook"))));
     }
 
     @Test

@@ -1,15 +1,17 @@
 package io.kubezen.watcher.controller.projection;
 
-import io.kubezen.watcher.config.IngesterSpec;
 import com.google.gson.Gson;
 import com.google.gson.JsonObject;
 import io.kubernetes.client.openapi.models.V1ObjectMeta;
 import io.kubezen.watcher.config.ConfigError;
+import io.kubezen.watcher.config.IngesterSpec;
 import io.kubezen.watcher.config.IngesterStatus;
 import io.kubezen.watcher.config.SourceType;
+import io.kubezen.watcher.config.SpecJson;
 import io.kubezen.watcher.controller.informer.InformerSourceRegistry;
 import io.kubezen.watcher.kube.model.V1alpha1Ingester;
 import io.kubezen.watcher.model.Condition;
+import io.kubezen.watcher.model.Severity;
 import io.kubezen.watcher.pipeline.PipelineOptions;
 import io.kubezen.watcher.pipeline.SourceCompiler;
 import io.kubezen.watcher.projection.ConfigProjection;
@@ -52,9 +54,9 @@ class ProjectionSyncTest {
         assertThat(sync.sync(KEY)).isTrue();
 
         assertThat(projection.read().version()).isEqualTo(1);
-        Map<String, Object> projected = projection.read().sources().get(KEY);
-        assertThat(projected).containsEntry("source", "github");
-        assertThat(GSON.toJson(projected)).doesNotContain(TOKEN).contains("\"sha256\"");
+        IngesterSpec projected = projection.read().sources().get(KEY);
+        assertThat(projected.source()).isEqualTo("github");
+        assertThat(SpecJson.write(projected)).doesNotContain(TOKEN).contains("\"sha256\"");
         assertThat(written).singleElement().satisfies(status -> {
             assertThat(status.observedGeneration()).isEqualTo(1);
             assertThat(status.servedGeneration()).isEqualTo(1);
@@ -121,7 +123,7 @@ class ProjectionSyncTest {
         put("github", 1, Map.of("source", "github", "type", "webhook", "webhook", Map.of("auth", Map.of("mode", "basic",
                 "basic", Map.of("username", "gh", "secretRef", Map.of("name", "github-auth", "key", "token"))))));
         sync.sync(KEY);
-        String first = GSON.toJson(projection.read().sources().get(KEY));
+        String first = SpecJson.write(projection.read().sources().get(KEY));
         withStatus(KEY, written.get(0));
 
         sync.sync(KEY);
@@ -134,7 +136,7 @@ class ProjectionSyncTest {
     void anInvalidEditKeepsTheLastValidGenerationServedUntilItIsFixed() {
         put("github", 1, bearerSpec("github", Map.of()));
         sync.sync(KEY);
-        Map<String, Object> valid = projection.read().sources().get(KEY);
+        IngesterSpec valid = projection.read().sources().get(KEY);
         withStatus(KEY, written.get(0));
 
         put("github", 2, bearerSpec("github", Map.of("expression", "observation.severity ==")));
@@ -156,7 +158,7 @@ class ProjectionSyncTest {
         assertThat(sync.sync(KEY)).isTrue();
 
         assertThat(projection.read().version()).isEqualTo(2);
-        assertThat(projection.read().sources().get(KEY)).containsEntry("filter", Map.of("minSeverity", "high"));
+        assertThat(projection.read().sources().get(KEY).filter().minSeverity()).isEqualTo(Severity.HIGH);
         assertThat(lastWritten()).satisfies(status -> {
             assertThat(status.observedGeneration()).isEqualTo(3);
             assertThat(status.servedGeneration()).isEqualTo(3);
@@ -169,7 +171,7 @@ class ProjectionSyncTest {
     void anUnreadableSecretKeepsTheLastValidVerifiersWhileItIsRetried() {
         put("github", 1, bearerSpec("github", Map.of()));
         sync.sync(KEY);
-        Map<String, Object> valid = projection.read().sources().get(KEY);
+        IngesterSpec valid = projection.read().sources().get(KEY);
         withStatus(KEY, written.get(0));
 
         secrets.clear();
@@ -184,7 +186,7 @@ class ProjectionSyncTest {
         secrets.put("zen/github-auth/token", TOKEN);
         assertThat(sync.sync(KEY)).isTrue();
 
-        assertThat(projection.read().sources().get(KEY)).containsEntry("filter", Map.of("minSeverity", "high"));
+        assertThat(projection.read().sources().get(KEY).filter().minSeverity()).isEqualTo(Severity.HIGH);
         assertThat(lastWritten().servedGeneration()).isEqualTo(2);
         assertThat(ready(lastWritten()).status()).isEqualTo("True");
     }
@@ -212,7 +214,7 @@ class ProjectionSyncTest {
     void anIngesterThatTurnedInvalidKeepsItsLastValidSpecAcrossALeaderTakeover() {
         put("github", 1, bearerSpec("github", Map.of()));
         sync.sync(KEY);
-        Map<String, Object> valid = projection.read().sources().get(KEY);
+        IngesterSpec valid = projection.read().sources().get(KEY);
         withStatus(KEY, written.get(0));
         put("github", 2, bearerSpec("github", Map.of("expression", "observation.severity ==")));
 
@@ -254,7 +256,7 @@ class ProjectionSyncTest {
 
     @Test
     void aNewTermKeepsWhatTheLastLeaderProjectedForIngestersThatStillExist() {
-        projection.publish(Map.of(KEY, Map.of("source", "github"), "zen/gone", Map.of("source", "gone")));
+        projection.publish(Map.of(KEY, webhook("github"), "zen/gone", webhook("gone")));
         put("github", 1, bearerSpec("github", Map.of()));
 
         sync.begin();
@@ -422,5 +424,9 @@ class ProjectionSyncTest {
         public Set<String> keys() {
             return Set.copyOf(cache.keySet());
         }
+    }
+
+    private static IngesterSpec webhook(String source) {
+        return SpecJson.convert(Map.of("source", source, "type", "webhook"));
     }
 }

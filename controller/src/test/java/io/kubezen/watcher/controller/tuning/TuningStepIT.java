@@ -1,5 +1,6 @@
 package io.kubezen.watcher.controller.tuning;
 
+import io.kubezen.watcher.config.SpecJson;
 import io.kubezen.watcher.dedup.TrafficBuckets;
 import io.kubezen.watcher.dedup.redis.RedisDedupWindows;
 import io.kubezen.watcher.dedup.redis.RedisTrafficCounter;
@@ -83,8 +84,8 @@ class TuningStepIT {
 
     @Test
     void anIngesterWithAWindowOfItsOwnIsNotTunedWhateverItsTraffic() {
-        new RedisConfigProjection(connectors.open(redis)).publish(Map.of("zen/falco", Map.of(
-                "source", "falco", "type", "falco", "dedup", Map.of("windowSeconds", 900))));
+        new RedisConfigProjection(connectors.open(redis)).publish(Map.of("zen/falco", SpecJson.convert(Map.of(
+                "source", "falco", "type", "falco", "dedup", Map.of("windowSeconds", 900)))));
         redis.sync().set("zw:window:falco", "60");
         RedisTrafficCounter ingesterCounter = new RedisTrafficCounter(connectors.open(redis), clock,
                 TrafficBuckets.DEFAULT_RETENTION);

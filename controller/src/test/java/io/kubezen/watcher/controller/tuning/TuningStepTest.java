@@ -1,6 +1,7 @@
 package io.kubezen.watcher.controller.tuning;
 
 import io.kubezen.watcher.config.DedupSpec;
+import io.kubezen.watcher.config.SpecJson;
 import io.kubezen.watcher.dedup.TrafficBuckets;
 import io.kubezen.watcher.dedup.memory.InMemoryDedupWindows;
 import io.kubezen.watcher.dedup.memory.InMemoryTrafficCounter;
@@ -79,7 +80,8 @@ class TuningStepTest {
                                                boolean tuned) {
         TuningStep step = step(configuredDedup == null ? Map.of() : Map.of("falco", configuredDedup));
         if (ingesterDedup != null) {
-            projection.publish(Map.of("zen/falco", Map.of("source", "falco", "type", "falco", "dedup", ingesterDedup)));
+            projection.publish(Map.of("zen/falco",
+                    SpecJson.convert(Map.of("source", "falco", "type", "falco", "dedup", ingesterDedup))));
         }
         windows.publish("falco", Duration.ofSeconds(120));
         countPerSecond("falco", 1000, Duration.ofSeconds(60));

@@ -3,6 +3,7 @@ package io.kubezen.watcher.controller.wiring;
 import io.kubezen.watcher.redis.RedisConnectionOptions;
 import io.kubezen.watcher.redis.RedisMode;
 import io.kubezen.watcher.redis.RedisTlsFiles;
+import io.kubezen.watcher.wiring.RedisProperties;
 import io.micronaut.context.ApplicationContext;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;

@@ -7,6 +7,7 @@ import io.kubezen.watcher.ingester.auth.SourceAuthenticator;
 import io.kubezen.watcher.ingester.auth.micronaut.MicronautAuthRequests;
 import io.kubezen.watcher.ingester.http.ProblemException;
 import io.kubezen.watcher.ingester.http.ProblemType;
+import io.kubezen.watcher.ingester.wiring.AdminProperties;
 import io.micronaut.http.HttpRequest;
 import jakarta.inject.Singleton;
 

@@ -1,5 +1,8 @@
 package io.kubezen.watcher.ingester.auth;
 
+import io.kubezen.watcher.config.AuthMode;
+import io.kubezen.watcher.config.AuthSpec;
+
 import java.util.List;
 import java.util.Objects;
 
@@ -8,6 +11,7 @@ import java.util.Objects;
  * the settings of the chosen mode are present; the others are null. Secrets appear only as
  * {@link SecretRef}s, so {@code toString()} never shows one.
  *
+ * @param mode              null when the source names none: it then refuses every request
  * @param allowedCidrs      when not empty, only clients in these networks may send (403 otherwise)
  * @param trustedProxyCidrs proxies whose {@code X-Forwarded-For} is believed when finding the client
  */
@@ -20,11 +24,7 @@ public record AuthSettings(
         List<Cidr> allowedCidrs,
         List<Cidr> trustedProxyCidrs) {
 
-    public static final String DEFAULT_HMAC_HEADER = "X-Hub-Signature-256";
-    public static final String DEFAULT_HMAC_PREFIX = "sha256=";
-
     public AuthSettings {
-        Objects.requireNonNull(mode, "mode");
         allowedCidrs = allowedCidrs == null ? List.of() : List.copyOf(allowedCidrs);
         trustedProxyCidrs = trustedProxyCidrs == null ? List.of() : List.copyOf(trustedProxyCidrs);
         require(mode == AuthMode.BEARER, bearer, "bearer");
@@ -34,7 +34,7 @@ public record AuthSettings(
     }
 
     public static AuthSettings unconfigured() {
-        return new AuthSettings(AuthMode.UNCONFIGURED, null, null, null, null, null, null);
+        return new AuthSettings(null, null, null, null, null, null, null);
     }
 
     public static AuthSettings none() {
@@ -100,13 +100,13 @@ public record AuthSettings(
     public record Hmac(String header, String prefix, SecretRef secretRef) {
 
         public Hmac {
-            header = header == null || header.isBlank() ? DEFAULT_HMAC_HEADER : header.trim();
-            prefix = prefix == null ? DEFAULT_HMAC_PREFIX : prefix;
+            header = header == null || header.isBlank() ? AuthSpec.Hmac.DEFAULT_HEADER : header.trim();
+            prefix = prefix == null ? AuthSpec.Hmac.DEFAULT_PREFIX : prefix;
             Objects.requireNonNull(secretRef, "webhook.auth.hmac.secretRef is required");
         }
 
         public static Hmac withDefaults(SecretRef secretRef) {
-            return new Hmac(DEFAULT_HMAC_HEADER, DEFAULT_HMAC_PREFIX, secretRef);
+            return new Hmac(AuthSpec.Hmac.DEFAULT_HEADER, AuthSpec.Hmac.DEFAULT_PREFIX, secretRef);
         }
     }
 

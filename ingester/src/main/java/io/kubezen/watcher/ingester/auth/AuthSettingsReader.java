@@ -1,14 +1,21 @@
 package io.kubezen.watcher.ingester.auth;
 
+import io.kubezen.watcher.config.AuthMode;
+import io.kubezen.watcher.config.AuthSpec;
+import io.kubezen.watcher.config.SecretKeyRef;
+import io.kubezen.watcher.config.VerifierFormat;
+
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.regex.Pattern;
+import java.util.Objects;
 import java.util.stream.Collectors;
 
 /**
- * Builds {@link AuthSettings} from an Ingester's {@code webhook.auth} as parsed from YAML or JSON
- * (maps, lists and strings). Errors name the exact key, for the Ingester's status condition:
+ * Builds {@link AuthSettings} from an Ingester's {@code webhook.auth}, whether it came from the application's
+ * configuration or from the controller's projection. Errors name the exact key, for the Ingester's status
+ * condition:
  *
  * <pre>
  * webhook:
@@ -26,66 +33,88 @@ import java.util.stream.Collectors;
 public final class AuthSettingsReader {
 
     private static final String PREFIX = "webhook.auth.";
-    private static final Pattern SHA256_HEX = Pattern.compile("[0-9a-fA-F]{64}");
-    private static final List<String> MODE_SECTIONS = List.of("bearer", "basic", "hmac", "clientCert");
 
     private AuthSettingsReader() {
     }
 
-    /** @param auth the {@code webhook.auth} map, or null when the Ingester has none */
-    public static AuthSettings read(Map<String, ?> auth) {
-        String modeName = auth == null ? null : optionalString(auth, "mode", "mode");
-        for (String section : MODE_SECTIONS) {
+    /** @param auth the spec's {@code webhook.auth}, or null when it has none */
+    public static AuthSettings read(AuthSpec auth) {
+        if (auth == null) {
+            return AuthSettings.unconfigured();
+        }
+        AuthMode mode = auth.mode();
+        sections(auth).forEach((section, value) -> {
             // A section for another mode (or for none) is most likely a mode that was meant but not set.
-            if (auth != null && auth.containsKey(section) && !section.equals(modeName)) {
-                throw new IllegalArgumentException(PREFIX + section + " is set but " + PREFIX + "mode is "
-                        + (modeName == null ? "not set" : "not " + section));
+            if (value != null && mode != section) {
+                throw new IllegalArgumentException(PREFIX + section.wireName() + " is set but " + PREFIX + "mode is "
+                        + (mode == null ? "not set" : "not " + section.wireName()));
             }
-        }
-        if (modeName == null) {
-            return AuthSettings.unconfigured().withNetworks(cidrs(auth, "allowedCidrs"), cidrs(auth, "trustedProxyCidrs"));
-        }
-        AuthMode mode = AuthMode.fromWire(modeName).orElseThrow(() -> new IllegalArgumentException(
-                PREFIX + "mode: '" + modeName + "' is not one of " + AuthMode.wireNames()));
-        AuthSettings settings = switch (mode) {
-            case UNCONFIGURED -> throw new IllegalStateException("fromWire never yields UNCONFIGURED");
+        });
+        AuthSettings settings = mode == null ? AuthSettings.unconfigured() : switch (mode) {
             case NONE -> AuthSettings.none();
-            case BEARER -> AuthSettings.bearer(secretRef(section(auth, "bearer"), "bearer.secretRef"));
+            case BEARER -> AuthSettings.bearer(secretRef(section(auth.bearer(), mode).secretRef(), "bearer.secretRef"));
             case BASIC -> {
-                Map<String, ?> basic = section(auth, "basic");
-                yield AuthSettings.basic(string(basic, "username", "basic.username"),
-                        secretRef(basic, "basic.secretRef"));
+                AuthSpec.Basic basic = section(auth.basic(), mode);
+                if (basic.username() == null || basic.username().isBlank()) {
+                    throw new IllegalArgumentException(PREFIX + "basic.username is required");
+                }
+                yield AuthSettings.basic(basic.username(), secretRef(basic.secretRef(), "basic.secretRef"));
             }
             case HMAC -> {
-                Map<String, ?> hmac = section(auth, "hmac");
-                yield AuthSettings.hmac(new AuthSettings.Hmac(optionalString(hmac, "header", "hmac.header"),
-                        optionalString(hmac, "prefix", "hmac.prefix"), secretRef(hmac, "hmac.secretRef")));
+                AuthSpec.Hmac hmac = section(auth.hmac(), mode);
+                yield AuthSettings.hmac(new AuthSettings.Hmac(hmac.header(), hmac.prefix(),
+                        secretRef(hmac.secretRef(), "hmac.secretRef")));
             }
-            case CLIENT_CERT -> AuthSettings.clientCert(
-                    strings(section(auth, "clientCert"), "allowedSubjects", "clientCert.allowedSubjects"));
+            case CLIENT_CERT -> AuthSettings.clientCert(section(auth.clientCert(), mode).allowedSubjects());
         };
-        return settings.withNetworks(cidrs(auth, "allowedCidrs"), cidrs(auth, "trustedProxyCidrs"));
+        return settings.withNetworks(cidrs(auth.allowedCidrs(), "allowedCidrs"),
+                cidrs(auth.trustedProxyCidrs(), "trustedProxyCidrs"));
     }
 
-    private static SecretRef secretRef(Map<String, ?> parent, String key) {
-        Object value = parent.get(key.substring(key.indexOf('.') + 1));
-        if (!(value instanceof Map<?, ?> ref) || ref.size() != 1) {
+    private static Map<AuthMode, Object> sections(AuthSpec auth) {
+        Map<AuthMode, Object> sections = new LinkedHashMap<>();
+        sections.put(AuthMode.BEARER, auth.bearer());
+        sections.put(AuthMode.BASIC, auth.basic());
+        sections.put(AuthMode.HMAC, auth.hmac());
+        sections.put(AuthMode.CLIENT_CERT, auth.clientCert());
+        return sections;
+    }
+
+    private static <T> T section(T section, AuthMode mode) {
+        if (section == null) {
+            throw new IllegalArgumentException(PREFIX + mode.wireName() + " is required when " + PREFIX + "mode is "
+                    + mode.wireName());
+        }
+        return section;
+    }
+
+    /** The Secret's {@code name} and {@code key} are the controller's to read; here only the other forms do. */
+    private static SecretRef secretRef(SecretKeyRef ref, String key) {
+        Map<String, String> forms = new LinkedHashMap<>();
+        if (ref != null) {
+            forms.put("name", ref.name());
+            forms.put("key", ref.key());
+            forms.put("env", ref.env());
+            forms.put("file", ref.file());
+            forms.put("value", ref.value());
+            forms.put("sha256", ref.sha256());
+            forms.put("bcrypt", ref.bcrypt());
+            forms.values().removeIf(Objects::isNull);
+        }
+        if (forms.size() != 1 || forms.containsKey("name") || forms.containsKey("key")) {
             throw new IllegalArgumentException(PREFIX + key + " must be exactly one of {env: NAME}, "
                     + "{file: /path}, {value: ...}, {sha256: <hex>}, {bcrypt: <hash>}");
         }
-        Map.Entry<?, ?> entry = ref.entrySet().iterator().next();
-        String location = entry.getValue() == null ? null : entry.getValue().toString();
-        if (location == null || location.isBlank()) {
-            throw new IllegalArgumentException(PREFIX + key + "." + entry.getKey() + " is empty");
+        Map.Entry<String, String> form = forms.entrySet().iterator().next();
+        if (form.getValue().isBlank()) {
+            throw new IllegalArgumentException(PREFIX + key + "." + form.getKey() + " is empty");
         }
-        return switch (String.valueOf(entry.getKey())) {
-            case "env" -> SecretRef.env(location);
-            case "file" -> SecretRef.file(location);
-            case "value" -> SecretRef.inline(location);
-            case "sha256" -> SecretRef.inline(sha256Verifiers(location, key));
-            case "bcrypt" -> SecretRef.inline(bcryptVerifier(location, key));
-            default -> throw new IllegalArgumentException(PREFIX + key + ": unknown reference '" + entry.getKey()
-                    + "', expected env, file, value, sha256 or bcrypt");
+        return switch (form.getKey()) {
+            case "env" -> SecretRef.env(form.getValue());
+            case "file" -> SecretRef.file(form.getValue());
+            case "value" -> SecretRef.inline(form.getValue());
+            case "sha256" -> SecretRef.inline(sha256Verifiers(form.getValue(), key));
+            default -> SecretRef.inline(bcryptVerifier(form.getValue(), key));
         };
     }
 
@@ -95,59 +124,22 @@ public final class AuthSettingsReader {
      */
     private static String sha256Verifiers(String digests, String key) {
         List<String> lines = digests.lines().map(String::trim).filter(line -> !line.isEmpty()).toList();
-        if (lines.isEmpty() || !lines.stream().allMatch(line -> SHA256_HEX.matcher(line).matches())) {
+        if (lines.isEmpty() || !lines.stream().allMatch(VerifierFormat::isSha256Hex)) {
             throw new IllegalArgumentException(PREFIX + key + ".sha256 must be SHA-256 digests, 64 hex digits a line");
         }
-        return lines.stream().map(line -> BearerAuthenticator.VERIFIER_PREFIX + line).collect(Collectors.joining("\n"));
+        return lines.stream().map(line -> VerifierFormat.SHA256_PREFIX + line).collect(Collectors.joining("\n"));
     }
 
     private static String bcryptVerifier(String hash, String key) {
-        if (!BasicAuthenticator.isBcryptHash(hash)) {
+        if (!VerifierFormat.isBcryptHash(hash)) {
             throw new IllegalArgumentException(PREFIX + key + ".bcrypt must be a bcrypt hash ($2a$, $2b$ or $2y$)");
         }
         return hash;
     }
 
-    @SuppressWarnings("unchecked")
-    private static Map<String, ?> section(Map<String, ?> auth, String key) {
-        Object value = auth.get(key);
-        if (!(value instanceof Map)) {
-            throw new IllegalArgumentException(PREFIX + key + " is required when " + PREFIX + "mode is " + key);
-        }
-        return (Map<String, ?>) value;
-    }
-
-    private static String string(Map<String, ?> map, String name, String key) {
-        String value = optionalString(map, name, key);
-        if (value == null || value.isBlank()) {
-            throw new IllegalArgumentException(PREFIX + key + " is required");
-        }
-        return value;
-    }
-
-    private static String optionalString(Map<String, ?> map, String name, String key) {
-        Object value = map.get(name);
-        if (value != null && !(value instanceof String)) {
-            throw new IllegalArgumentException(PREFIX + key + " must be a string");
-        }
-        return (String) value;
-    }
-
-    private static List<String> strings(Map<String, ?> map, String name, String key) {
-        Object value = map == null ? null : map.get(name);
-        if (value == null) {
-            return List.of();
-        }
-        if (!(value instanceof List<?> list) || list.stream().anyMatch(v -> !(v instanceof String))) {
-            throw new IllegalArgumentException(PREFIX + key + " must be a list of strings");
-        }
-        return list.stream().map(String.class::cast).toList();
-    }
-
-    private static List<Cidr> cidrs(Map<String, ?> auth, String name) {
-        List<String> texts = strings(auth, name, name);
+    private static List<Cidr> cidrs(List<String> texts, String name) {
         List<Cidr> cidrs = new ArrayList<>();
-        for (int i = 0; i < texts.size(); i++) {
+        for (int i = 0; texts != null && i < texts.size(); i++) {
             try {
                 cidrs.add(Cidr.parse(texts.get(i)));
             } catch (IllegalArgumentException e) {

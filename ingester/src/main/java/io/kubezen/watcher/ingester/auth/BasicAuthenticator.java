@@ -2,10 +2,10 @@ package io.kubezen.watcher.ingester.auth;
 
 import at.favre.lib.crypto.bcrypt.BCrypt;
 import at.favre.lib.crypto.bcrypt.LongPasswordStrategies;
+import io.kubezen.watcher.config.VerifierFormat;
 
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
-import java.util.regex.Pattern;
 
 /**
  * {@code Authorization: Basic ...} against one username and a password given plain or as a bcrypt hash.
@@ -20,7 +20,6 @@ final class BasicAuthenticator implements Authenticator {
 
     private static final String AUTHORIZATION = "Authorization";
     private static final String SCHEME = "basic ";
-    private static final Pattern BCRYPT_HASH = Pattern.compile("\\$2[aby]\\$\\d{2}\\$[./A-Za-z0-9]{53}");
     // Passwords beyond bcrypt's 72 bytes are truncated, as htpasswd and OpenBSD do when hashing.
     private static final BCrypt.Verifyer BCRYPT = BCrypt.verifyer(BCrypt.Version.VERSION_2A,
             LongPasswordStrategies.truncate(BCrypt.Version.VERSION_2A));
@@ -43,7 +42,7 @@ final class BasicAuthenticator implements Authenticator {
     }
 
     static boolean isBcryptHash(String password) {
-        return BCRYPT_HASH.matcher(password).matches();
+        return VerifierFormat.isBcryptHash(password);
     }
 
     @Override

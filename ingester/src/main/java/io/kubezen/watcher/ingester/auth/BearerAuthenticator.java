@@ -1,9 +1,10 @@
 package io.kubezen.watcher.ingester.auth;
 
+import io.kubezen.watcher.config.VerifierFormat;
+
 import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
-import java.util.regex.Pattern;
 
 /**
  * {@code Authorization: Bearer <token>} against one or more configured tokens or {@code sha256:<hex>}
@@ -12,11 +13,9 @@ import java.util.regex.Pattern;
 final class BearerAuthenticator implements Authenticator {
 
     static final String CHALLENGE = "Bearer realm=\"zen-watcher\"";
-    static final String VERIFIER_PREFIX = "sha256:";
 
     private static final String AUTHORIZATION = "Authorization";
     private static final String SCHEME = "bearer ";
-    private static final Pattern VERIFIER = Pattern.compile("sha256:[0-9a-fA-F]{64}");
 
     private final List<byte[]> digests;
 
@@ -24,14 +23,14 @@ final class BearerAuthenticator implements Authenticator {
     BearerAuthenticator(String secret) {
         List<byte[]> list = new ArrayList<>();
         for (String line : lines(secret)) {
-            list.add(line.startsWith(VERIFIER_PREFIX) ? verifier(line) : Digests.sha256(line));
+            list.add(line.startsWith(VerifierFormat.SHA256_PREFIX) ? verifier(line) : Digests.sha256(line));
         }
         this.digests = List.copyOf(list);
     }
 
     /** True when the secret holds verifiers only, which are safe to keep in configuration. */
     static boolean verifiersOnly(String secret) {
-        return lines(secret).stream().allMatch(line -> line.startsWith(VERIFIER_PREFIX));
+        return lines(secret).stream().allMatch(line -> line.startsWith(VerifierFormat.SHA256_PREFIX));
     }
 
     @Override
@@ -64,11 +63,11 @@ final class BearerAuthenticator implements Authenticator {
     }
 
     private static byte[] verifier(String line) {
-        if (!VERIFIER.matcher(line).matches()) {
+        if (!VerifierFormat.isSha256Line(line)) {
             // Never echo the line: it may be a real token that merely starts with the prefix.
             throw new IllegalArgumentException("webhook.auth.bearer.secretRef has a line starting with 'sha256:' "
                     + "that is not a verifier; a verifier is 'sha256:' followed by 64 hex digits");
         }
-        return HexFormat.of().parseHex(line.substring(VERIFIER_PREFIX.length()));
+        return HexFormat.of().parseHex(line.substring(VerifierFormat.SHA256_PREFIX.length()));
     }
 }

@@ -1,10 +1,12 @@
 package io.kubezen.watcher.ingester.auth;
 
+import io.kubezen.watcher.config.AuthMode;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import java.net.InetAddress;
 import java.util.List;
+import java.util.Optional;
 import java.util.function.Predicate;
 
 /**
@@ -38,14 +40,7 @@ public final class SourceAuthenticator {
      *                                  is malformed
      */
     public static SourceAuthenticator create(String source, AuthSettings settings, SecretResolver secrets) {
-        Authenticator credentials = switch (settings.mode()) {
-            case UNCONFIGURED -> {
-                LOG.warn("Source {} has no authentication configured and refuses every request; set "
-                        + "webhook.auth.mode, or webhook.auth.mode: none to accept anyone", source);
-                yield request -> {
-                    throw UnauthenticatedException.notConfigured(request.source());
-                };
-            }
+        Authenticator credentials = settings.mode() == null ? refuseAll(source) : switch (settings.mode()) {
             case NONE -> {
                 LOG.info("Source {} accepts unauthenticated requests (webhook.auth.mode: none)", source);
                 yield request -> { };
@@ -74,8 +69,9 @@ public final class SourceAuthenticator {
         return new SourceAuthenticator(source, settings, credentials);
     }
 
-    public AuthMode mode() {
-        return mode;
+    /** Empty when the source names no mode and refuses every request. */
+    public Optional<AuthMode> mode() {
+        return Optional.ofNullable(mode);
     }
 
     /**
@@ -93,6 +89,14 @@ public final class SourceAuthenticator {
             }
         }
         credentials.authenticate(request);
+    }
+
+    private static Authenticator refuseAll(String source) {
+        LOG.warn("Source {} has no authentication configured and refuses every request; set "
+                + "webhook.auth.mode, or webhook.auth.mode: none to accept anyone", source);
+        return request -> {
+            throw UnauthenticatedException.notConfigured(request.source());
+        };
     }
 
     private static String resolve(String source, SecretResolver secrets, SecretRef ref, String mode,

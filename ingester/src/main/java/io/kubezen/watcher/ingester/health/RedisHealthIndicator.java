@@ -1,7 +1,7 @@
 package io.kubezen.watcher.ingester.health;
 
-import io.kubezen.watcher.ingester.wiring.RedisProperties;
 import io.kubezen.watcher.redis.RedisConnector;
+import io.kubezen.watcher.wiring.RedisProperties;
 import io.micronaut.context.annotation.Requires;
 import io.micronaut.health.HealthStatus;
 import io.micronaut.management.health.indicator.HealthIndicator;

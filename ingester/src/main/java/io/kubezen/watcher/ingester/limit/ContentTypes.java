@@ -1,23 +1,17 @@
 package io.kubezen.watcher.ingester.limit;
 
-import java.util.Locale;
-import java.util.regex.Pattern;
+import io.kubezen.watcher.source.Payload;
 
 /**
- * Which request content types the receiver reads: JSON, declared as {@code application/json} or a
- * structured {@code +json} type such as {@code application/cloudevents+json}. Parameters such as
- * {@code charset} are ignored; the JSON parser detects the encoding.
- *
- * <p>A request without {@code Content-Type} is read as JSON: several webhook senders omit the header,
- * and the body must parse as JSON anyway, so nothing is gained by refusing it. A declared type that
- * is not JSON ({@code text/plain}, form data) is refused, because it says the sender is sending
+ * Which request content types the receiver reads: JSON by {@link Payload#isJson(String)}, the rule the
+ * sources apply too. A request without {@code Content-Type} is read as JSON: several webhook senders omit
+ * the header, and the body must parse as JSON anyway, so nothing is gained by refusing it. A declared type
+ * that is not JSON ({@code text/plain}, form data) is refused, because it says the sender is sending
  * something else.
  */
 public final class ContentTypes {
 
     public static final String CONTENT_TYPE = "Content-Type";
-
-    private static final Pattern JSON = Pattern.compile("application/(json|[a-z0-9.!#$&^_-]+\\+json)");
 
     private ContentTypes() {
     }
@@ -30,11 +24,6 @@ public final class ContentTypes {
     }
 
     static boolean isJson(String contentType) {
-        if (contentType == null || contentType.isBlank()) {
-            return true;
-        }
-        int semicolon = contentType.indexOf(';');
-        String mediaType = (semicolon < 0 ? contentType : contentType.substring(0, semicolon)).trim();
-        return JSON.matcher(mediaType.toLowerCase(Locale.ROOT)).matches();
+        return Payload.isJson(contentType);
     }
 }

@@ -1,17 +1,20 @@
 package io.kubezen.watcher.ingester.limit;
 
+import io.kubezen.watcher.throttle.TokenBucket;
+
 /**
  * A token bucket: {@code burst} requests may arrive at once, and the bucket refills at
  * {@code ratePerSecond} (to the nearest 0.001). One request takes one token.
  *
- * <p>Bucket arithmetic runs in whole micro-tokens (a millionth of a token) per millisecond, in Java and
- * in the Redis script alike, so refills never lose fractions to floating point: a request that is due
- * is never refused by a rounding error. The bounds keep every value exact in a Lua number (2^53).
+ * <p>Bucket arithmetic runs in whole micro-tokens (a millionth of a token) per millisecond, in
+ * {@link TokenBucket} and in the Redis script alike, so refills never lose fractions to floating point: a
+ * request that is due is never refused by a rounding error. The bounds keep every value exact in a Lua number
+ * (2^53).
  */
 public record RateLimitSettings(double ratePerSecond, long burst) {
 
-    public static final long MICRO_TOKENS_PER_TOKEN = 1_000_000;
-    public static final double MIN_RATE_PER_SECOND = 0.001;
+    public static final long MICRO_TOKENS_PER_TOKEN = TokenBucket.MICRO_TOKENS_PER_TOKEN;
+    public static final double MIN_RATE_PER_SECOND = TokenBucket.MIN_RATE_PER_SECOND;
     public static final double MAX_RATE_PER_SECOND = 1_000_000;
     public static final long MAX_BURST = 1_000_000_000;
 

@@ -1,5 +1,6 @@
 package io.kubezen.watcher.ingester.sources;
 
+import io.kubezen.watcher.config.IngesterSpec;
 import io.kubezen.watcher.config.InvalidSourceException;
 import io.kubezen.watcher.projection.ProjectedConfig;
 import org.slf4j.Logger;
@@ -19,20 +20,20 @@ import java.util.TreeMap;
  * here (a file the pod lacks, a newer type) is an operator's problem: it is logged at ERROR once per spec,
  * and its last good version keeps serving.
  */
-final class ProjectedSources {
+public final class ProjectedSources {
 
     private static final Logger LOG = LoggerFactory.getLogger(ProjectedSources.class);
 
     private final SourceCatalog catalog;
     private final SourceBuilder builder;
     private final Map<String, ReceiverSource> base;
-    private final Set<Map<String, Object>> reported = new HashSet<>();
+    private final Set<Object> reported = new HashSet<>();
     private final Object lock = new Object();
     private Map<String, Built> current = Map.of();
     private long appliedVersion;
 
     /** @param catalog holding the built-in and configured sources, which stay under every projection */
-    ProjectedSources(SourceCatalog catalog, SourceBuilder builder) {
+    public ProjectedSources(SourceCatalog catalog, SourceBuilder builder) {
         this.catalog = catalog;
         this.builder = builder;
         this.base = new TreeMap<>();
@@ -46,6 +47,13 @@ final class ProjectedSources {
                 return;
             }
             Map<String, Built> next = new HashMap<>();
+            config.unreadable().forEach((ingester, reason) -> {
+                Built previous = current.get(ingester);
+                report(ingester, reason, reason, previous);
+                if (previous != null) {
+                    next.put(ingester, previous);
+                }
+            });
             config.sources().forEach((ingester, spec) -> {
                 Built previous = current.get(ingester);
                 Built built = previous != null && previous.spec().equals(spec) ? previous : build(ingester, spec, previous);
@@ -63,18 +71,23 @@ final class ProjectedSources {
         }
     }
 
-    private Built build(String ingester, Map<String, Object> spec, Built previous) {
+    private Built build(String ingester, IngesterSpec spec, Built previous) {
         try {
-            return new Built(spec, builder.build(ingester.substring(ingester.indexOf('/') + 1), spec));
+            return new Built(spec, builder.build(spec));
         } catch (IllegalArgumentException | InvalidSourceException e) {
-            if (reported.add(spec)) {
-                LOG.error("Projected Ingester {} does not build in this ingester ({}); {}", ingester, e.getMessage(),
-                        previous == null ? "it is not served" : "its last good version keeps serving");
-            }
+            report(ingester, spec, e.getMessage(), previous);
             return previous;
         }
     }
 
-    private record Built(Map<String, Object> spec, ReceiverSource source) {
+    /** @param spec what failed, so that the same failure is logged once, and a new one again */
+    private void report(String ingester, Object spec, String reason, Built previous) {
+        if (reported.add(spec)) {
+            LOG.error("Projected Ingester {} does not build in this ingester ({}); {}", ingester, reason,
+                    previous == null ? "it is not served" : "its last good version keeps serving");
+        }
+    }
+
+    private record Built(IngesterSpec spec, ReceiverSource source) {
     }
 }

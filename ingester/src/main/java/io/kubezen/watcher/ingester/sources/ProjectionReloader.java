@@ -19,7 +19,7 @@ import java.util.concurrent.TimeUnit;
  * at start. All reads run on one thread, so versions are applied in order. While Redis is away the ingester
  * keeps serving the version it has.
  */
-final class ProjectionReloader implements AutoCloseable {
+public final class ProjectionReloader implements AutoCloseable {
 
     private static final Logger LOG = LoggerFactory.getLogger(ProjectionReloader.class);
 
@@ -34,7 +34,7 @@ final class ProjectionReloader implements AutoCloseable {
     private AutoCloseable listening;
     private boolean failing;
 
-    ProjectionReloader(ConfigProjection projection, ProjectedSources sources) {
+    public ProjectionReloader(ConfigProjection projection, ProjectedSources sources) {
         this.projection = projection;
         this.sources = sources;
     }
@@ -43,7 +43,7 @@ final class ProjectionReloader implements AutoCloseable {
      * Starts reading the current version in the background and returns at once: connecting to Redis and the
      * first read overlap the rest of the start-up, and {@link #awaitFirstLoad()} is where the start waits.
      */
-    void start(Duration refreshInterval) {
+    public void start(Duration refreshInterval) {
         firstLoad = thread.submit(this::reload);
         thread.scheduleWithFixedDelay(this::reload, refreshInterval.toMillis(), refreshInterval.toMillis(),
                 TimeUnit.MILLISECONDS);
@@ -53,7 +53,7 @@ final class ProjectionReloader implements AutoCloseable {
      * Returns once the first read has been applied, or has failed because Redis did not answer within its
      * timeouts; called before the HTTP server opens, so the first request already sees the projection.
      */
-    void awaitFirstLoad() {
+    public void awaitFirstLoad() {
         try {
             firstLoad.get();
         } catch (InterruptedException e) {

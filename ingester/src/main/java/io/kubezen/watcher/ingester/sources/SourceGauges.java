@@ -12,11 +12,11 @@ import java.util.stream.Collectors;
  * receiver serves: built-in, configured and projected alike, so a source that an Ingester's deletion took away
  * stops being reported instead of looking silent.
  */
-final class SourceGauges implements SourceCatalog.Listener {
+public final class SourceGauges implements SourceCatalog.Listener {
 
     private final ObservedEvents observed;
 
-    SourceGauges(ObservedEvents observed) {
+    public SourceGauges(ObservedEvents observed) {
         this.observed = observed;
     }
 

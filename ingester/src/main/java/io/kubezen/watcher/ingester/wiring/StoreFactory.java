@@ -17,6 +17,7 @@ import io.kubezen.watcher.queue.EventQueue;
 import io.kubezen.watcher.queue.memory.InMemoryEventQueue;
 import io.kubezen.watcher.queue.redis.RedisEventQueue;
 import io.kubezen.watcher.redis.RedisConnector;
+import io.kubezen.watcher.wiring.RedisProperties;
 import io.micronaut.context.annotation.Bean;
 import io.micronaut.context.annotation.Factory;
 import io.micronaut.context.annotation.Requires;

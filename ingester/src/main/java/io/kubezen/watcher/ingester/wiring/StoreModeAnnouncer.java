@@ -1,5 +1,6 @@
 package io.kubezen.watcher.ingester.wiring;
 
+import io.kubezen.watcher.wiring.RedisProperties;
 import io.micronaut.context.annotation.Value;
 import io.micronaut.context.event.StartupEvent;
 import io.micronaut.core.annotation.Nullable;

@@ -4,8 +4,6 @@ import io.kubernetes.client.openapi.ApiClient;
 import io.kubezen.watcher.dedup.DedupStore;
 import io.kubezen.watcher.ingester.writer.InstallLabelSink;
 import io.kubezen.watcher.ingester.writer.ObservationSink;
-import io.kubezen.watcher.ingester.writer.WriterProperties;
-import io.kubezen.watcher.ingester.writer.consume.ConsumerProperties;
 import io.kubezen.watcher.ingester.writer.consume.QueueWriter;
 import io.kubezen.watcher.ingester.writer.consume.QueueWriterLoop;
 import io.kubezen.watcher.ingester.writer.consume.WriterMetrics;

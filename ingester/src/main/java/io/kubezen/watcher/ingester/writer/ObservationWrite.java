@@ -1,6 +1,7 @@
 package io.kubezen.watcher.ingester.writer;
 
 import io.kubezen.watcher.model.Observation;
+import io.kubezen.watcher.model.ObservationLabels;
 import io.kubezen.watcher.queue.QueuedObservation;
 
 import java.time.Instant;
@@ -20,9 +21,6 @@ import java.util.Objects;
 public record ObservationWrite(
         Observation observation, String name, String fingerprint, Instant firstSeen, DestinationResource destination,
         SeenStatus status) {
-
-    public static final String MANAGED_BY_LABEL = "app.kubernetes.io/managed-by";
-    public static final String MANAGED_BY = "zen-watcher";
 
     public ObservationWrite {
         Objects.requireNonNull(observation, "observation");
@@ -65,10 +63,13 @@ public record ObservationWrite(
         return observation.namespace();
     }
 
-    /** The labels the resource gets: the Observation's own, set by the normalize stage, and managed-by. */
+    /**
+     * The labels the resource gets: the Observation's own, set by the normalize stage, and managed-by (again,
+     * for an entry queued without it), which GC selects by.
+     */
     public Map<String, String> labels() {
         Map<String, String> labels = new LinkedHashMap<>(observation.labels());
-        labels.put(MANAGED_BY_LABEL, MANAGED_BY);
+        labels.put(ObservationLabels.MANAGED_BY, ObservationLabels.MANAGED_BY_VALUE);
         return labels;
     }
 }

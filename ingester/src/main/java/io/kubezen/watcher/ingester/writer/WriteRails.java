@@ -1,5 +1,6 @@
 package io.kubezen.watcher.ingester.writer;
 
+import io.kubezen.watcher.ingester.wiring.WriterProperties;
 import io.kubezen.watcher.install.Install;
 
 import java.util.LinkedHashSet;

@@ -1,5 +1,6 @@
 package io.kubezen.watcher.ingester.auth;
 
+import io.kubezen.watcher.config.AuthSpec;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
@@ -25,8 +26,8 @@ class HmacAuthenticatorTest {
     private static final String GITHUB_SIGNATURE =
             "sha256=757107ea0eb2509fc211221cce984b8a37570b6d7586c22c46f4379c8b043e17";
 
-    private final HmacAuthenticator github = new HmacAuthenticator(AuthSettings.DEFAULT_HMAC_HEADER,
-            AuthSettings.DEFAULT_HMAC_PREFIX, SECRET);
+    private final HmacAuthenticator github = new HmacAuthenticator(AuthSpec.Hmac.DEFAULT_HEADER,
+            AuthSpec.Hmac.DEFAULT_PREFIX, SECRET);
 
     @Test
     void acceptsGithubsDocumentedExample() {

@@ -46,20 +46,20 @@ class VerifierRefsTest {
     @ParameterizedTest(name = "{0}")
     @ValueSource(strings = {"plain-token", "sha256:abc", "0123"})
     void aSha256ReferenceTakesOnlyDigestsAndNeverEchoesTheValue(String notADigest) {
-        assertThatThrownBy(() -> AuthSettingsReader.read(Map.of("mode", "bearer", "bearer",
+        assertThatThrownBy(() -> AuthMaps.read(Map.of("mode", "bearer", "bearer",
                 Map.of("secretRef", Map.of("sha256", notADigest)))))
                 .hasMessage("webhook.auth.bearer.secretRef.sha256 must be SHA-256 digests, 64 hex digits a line");
     }
 
     @Test
     void aBcryptReferenceTakesOnlyAHash() {
-        assertThatThrownBy(() -> AuthSettingsReader.read(Map.of("mode", "basic", "basic",
+        assertThatThrownBy(() -> AuthMaps.read(Map.of("mode", "basic", "basic",
                 Map.of("username", "am", "secretRef", Map.of("bcrypt", "s3cret")))))
                 .hasMessage("webhook.auth.basic.secretRef.bcrypt must be a bcrypt hash ($2a$, $2b$ or $2y$)");
     }
 
     private static SourceAuthenticator authenticator(Map<String, ?> auth) {
-        return SourceAuthenticator.create("webhook", AuthSettingsReader.read(auth), NO_ENVIRONMENT);
+        return SourceAuthenticator.create("webhook", AuthMaps.read(auth), NO_ENVIRONMENT);
     }
 
     private static AuthRequest basic(String user, String password) {

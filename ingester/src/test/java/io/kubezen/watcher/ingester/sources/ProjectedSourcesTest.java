@@ -1,15 +1,17 @@
 package io.kubezen.watcher.ingester.sources;
 
-import io.kubezen.watcher.ingester.auth.AuthSettings;
-import io.kubezen.watcher.ingester.auth.SecretResolver;
 import io.kubezen.watcher.config.SourceDefinition;
 import io.kubezen.watcher.config.SourceType;
+import io.kubezen.watcher.config.SpecJson;
+import io.kubezen.watcher.ingester.auth.AuthSettings;
+import io.kubezen.watcher.ingester.auth.SecretResolver;
 import io.kubezen.watcher.metrics.EventTypeLabels;
 import io.kubezen.watcher.metrics.MetricNames;
 import io.kubezen.watcher.metrics.ObservedEvents;
 import io.kubezen.watcher.pipeline.PipelineOptions;
 import io.kubezen.watcher.pipeline.SourceCompiler;
 import io.kubezen.watcher.projection.ProjectedConfig;
+import io.kubezen.watcher.projection.ProjectionDocument;
 import io.kubezen.watcher.source.SourceAdapterRegistry;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import org.junit.jupiter.api.Test;
@@ -36,14 +38,14 @@ class ProjectedSourcesTest {
     @Test
     void projectedIngestersJoinAndReplaceSameNamedSourcesAndLeaveWhenWithdrawn() {
         ReceiverSource builtinFalco = catalog.find("falco").orElseThrow();
-        projected.apply(new ProjectedConfig(1, Map.of(
+        projected.apply(config(1, Map.of(
                 "zen/falco", Map.of("source", "falco", "type", "falco", "webhook", OPEN),
                 "zen/github", Map.of("source", "github", "type", "webhook", "webhook", OPEN))));
 
         assertThat(catalog.all()).extracting(ReceiverSource::name).containsExactlyInAnyOrder("falco", "webhook", "github");
         assertThat(catalog.find("falco").orElseThrow()).isNotSameAs(builtinFalco);
 
-        projected.apply(new ProjectedConfig(2, Map.of()));
+        projected.apply(config(2, Map.of()));
 
         assertThat(catalog.all()).extracting(ReceiverSource::name).containsExactlyInAnyOrder("falco", "webhook");
         assertThat(catalog.find("falco")).containsSame(builtinFalco);
@@ -52,13 +54,13 @@ class ProjectedSourcesTest {
     @Test
     void anUnchangedSpecKeepsItsBuiltSourceAndAChangedOneIsRebuilt() {
         Map<String, Object> github = Map.of("source", "github", "type", "webhook", "webhook", OPEN);
-        projected.apply(new ProjectedConfig(1, Map.of("zen/github", github)));
+        projected.apply(config(1, Map.of("zen/github", github)));
         ReceiverSource first = catalog.find("github").orElseThrow();
 
-        projected.apply(new ProjectedConfig(2, Map.of("zen/github", github)));
+        projected.apply(config(2, Map.of("zen/github", github)));
         assertThat(catalog.find("github").orElseThrow()).isSameAs(first);
 
-        projected.apply(new ProjectedConfig(3, Map.of("zen/github", Map.of("source", "github", "type", "webhook",
+        projected.apply(config(3, Map.of("zen/github", Map.of("source", "github", "type", "webhook",
                 "webhook", OPEN, "filter", Map.of("minSeverity", "high")))));
         assertThat(catalog.find("github").orElseThrow().pipeline().definition().filter().minSeverity())
                 .hasToString("HIGH");
@@ -67,10 +69,10 @@ class ProjectedSourcesTest {
     @Test
     void aSpecThatDoesNotBuildKeepsTheLastGoodVersionAndOthersStillApply() {
         Map<String, Object> github = Map.of("source", "github", "type", "webhook", "webhook", OPEN);
-        projected.apply(new ProjectedConfig(1, Map.of("zen/github", github)));
+        projected.apply(config(1, Map.of("zen/github", github)));
         ReceiverSource good = catalog.find("github").orElseThrow();
 
-        projected.apply(new ProjectedConfig(2, Map.of(
+        projected.apply(config(2, Map.of(
                 "zen/github", Map.of("source", "github", "type", "webhook", "webhook", OPEN,
                         "filter", Map.of("expression", "observation.severity ==")),
                 "zen/broken-new", Map.of("source", "broken-new", "type", "no-such-type"),
@@ -83,17 +85,22 @@ class ProjectedSourcesTest {
 
     @Test
     void everyServedSourceHasALastEventGaugeAndAThresholdWhereItsSpecSetsOne() {
-        projected.apply(new ProjectedConfig(1, Map.of("zen/github", Map.of("source", "github", "type", "webhook",
+        projected.apply(config(1, Map.of("zen/github", Map.of("source", "github", "type", "webhook",
                 "webhook", OPEN, "expectations", Map.of("silentAfterSeconds", 900)))));
 
         assertThat(gaugedSources(MetricNames.LAST_EVENT)).containsExactlyInAnyOrder("falco", "webhook", "github");
         assertThat(registry.get(MetricNames.SILENT_AFTER).tag(MetricNames.TAG_SOURCE, "github").gauge().value())
                 .isEqualTo(900);
 
-        projected.apply(new ProjectedConfig(2, Map.of()));
+        projected.apply(config(2, Map.of()));
 
         assertThat(gaugedSources(MetricNames.LAST_EVENT)).containsExactlyInAnyOrder("falco", "webhook");
         assertThat(gaugedSources(MetricNames.SILENT_AFTER)).isEmpty();
+    }
+
+    /** The document as an ingester reads it from Redis, specs it cannot read included. */
+    private static ProjectedConfig config(long version, Map<String, Map<String, Object>> specs) {
+        return ProjectionDocument.read(version, SpecJson.write(specs));
     }
 
     private List<String> gaugedSources(String name) {

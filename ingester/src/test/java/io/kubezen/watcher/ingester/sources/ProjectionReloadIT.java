@@ -2,6 +2,8 @@ package io.kubezen.watcher.ingester.sources;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.kubezen.watcher.config.IngesterSpec;
+import io.kubezen.watcher.config.SpecJson;
 import io.kubezen.watcher.projection.ConfigProjection;
 import io.kubezen.watcher.projection.redis.RedisConfigProjection;
 import io.kubezen.watcher.testing.Await;
@@ -52,8 +54,8 @@ class ProjectionReloadIT {
             assertThat(JSON.readTree(accepted.body()).get("accepted").asInt()).isEqualTo(1);
 
             controller.publish(Map.of("zen/github", github(Map.of("minSeverity", "critical")),
-                    "zen/gitlab", Map.of("source", "gitlab", "type", "webhook",
-                            "webhook", Map.of("auth", Map.of("mode", "none")))));
+                    "zen/gitlab", SpecJson.convert(Map.of("source", "gitlab", "type", "webhook",
+                            "webhook", Map.of("auth", Map.of("mode", "none"))))));
             Await.until("gitlab is served", WAIT, () -> post(ingester, "/ingest/gitlab", 1, null).statusCode() == 202);
             JsonNode filtered = JSON.readTree(post(ingester, "/ingest/github", 2, TOKEN).body());
             assertThat(filtered.get("filtered").asInt()).as(filtered.toString()).isEqualTo(1);
@@ -80,12 +82,12 @@ class ProjectionReloadIT {
         }
     }
 
-    private static Map<String, Object> github(Map<String, Object> filter) throws Exception {
+    private static IngesterSpec github(Map<String, Object> filter) throws Exception {
         String digest = HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256")
                 .digest(TOKEN.getBytes(StandardCharsets.UTF_8)));
-        return Map.of("source", "github", "type", "webhook", "filter", filter,
+        return SpecJson.convert(Map.of("source", "github", "type", "webhook", "filter", filter,
                 "webhook", Map.of("auth", Map.of("mode", "bearer",
-                        "bearer", Map.of("secretRef", Map.of("sha256", digest)))));
+                        "bearer", Map.of("secretRef", Map.of("sha256", digest))))));
     }
 
     private static HttpResponse<String> post(EmbeddedServer server, String path, int n, String token) {

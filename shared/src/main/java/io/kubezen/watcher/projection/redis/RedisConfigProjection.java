@@ -1,10 +1,9 @@
 package io.kubezen.watcher.projection.redis;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.core.type.TypeReference;
-import com.fasterxml.jackson.databind.ObjectMapper;
+import io.kubezen.watcher.config.IngesterSpec;
 import io.kubezen.watcher.projection.ConfigProjection;
 import io.kubezen.watcher.projection.ProjectedConfig;
+import io.kubezen.watcher.projection.ProjectionDocument;
 import io.kubezen.watcher.redis.RedisCalls;
 import io.kubezen.watcher.redis.RedisConnector;
 import io.kubezen.watcher.redis.RedisKeys;
@@ -16,24 +15,16 @@ import io.lettuce.core.pubsub.StatefulRedisPubSubConnection;
 
 import java.util.List;
 import java.util.Map;
-import java.util.TreeMap;
 
 /**
- * The projection as one hash, {@link RedisKeys#configSources()}: {@code version} and {@code sources} (JSON)
- * are written by one script, so a reader's HMGET always sees a version with its own document. One key keeps
- * the write on one Redis Cluster slot. The script publishes the new version on {@link RedisKeys#configChannel()}.
+ * The projection as one hash, {@link RedisKeys#configSources()}: {@code version}, {@code sources} (the
+ * {@link ProjectionDocument}) and its {@code schema} are written by one script, so a reader's HMGET always sees
+ * a version with its own document. One key keeps the write on one Redis Cluster slot. The script publishes the
+ * new version on {@link RedisKeys#configChannel()}.
  */
 public final class RedisConfigProjection implements ConfigProjection {
 
-    private static final ObjectMapper JSON = new ObjectMapper();
-    private static final TypeReference<Map<String, Map<String, Object>>> SOURCES = new TypeReference<>() {
-    };
-    private static final RedisScript PUBLISH = new RedisScript("""
-            local version = redis.call('HINCRBY', KEYS[1], 'version', 1)
-            redis.call('HSET', KEYS[1], 'sources', ARGV[1])
-            redis.call('PUBLISH', ARGV[2], version)
-            return version
-            """);
+    private static final RedisScript PUBLISH = RedisScript.resource(RedisConfigProjection.class, "publish.lua");
 
     private final RedisConnector connector;
     private final RedisKeys keys;
@@ -46,31 +37,32 @@ public final class RedisConfigProjection implements ConfigProjection {
     @Override
     public ProjectedConfig read() {
         List<KeyValue<String, String>> fields = RedisCalls.await(
-                connector.shared().async().hmget(keys.configSources(), "version", "sources"), "projected config read");
+                connector.shared().async().hmget(keys.configSources(), "version", "sources", "schema"),
+                "projected config read");
         if (!fields.get(0).hasValue()) {
             return ProjectedConfig.EMPTY;
         }
         long version = Long.parseLong(fields.get(0).getValue());
+        if (fields.get(2).hasValue() && Integer.parseInt(fields.get(2).getValue()) > ProjectionDocument.SCHEMA) {
+            throw new IllegalStateException(keys.configSources() + " version " + version + " has schema "
+                    + fields.get(2).getValue() + ", written by a newer controller; this process reads schema "
+                    + ProjectionDocument.SCHEMA + ": upgrade it");
+        }
+        if (!fields.get(1).hasValue()) {
+            return new ProjectedConfig(version, Map.of(), Map.of());
+        }
         try {
-            return new ProjectedConfig(version, fields.get(1).hasValue()
-                    ? JSON.readValue(fields.get(1).getValue(), SOURCES) : Map.of());
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException(keys.configSources() + " version " + version
-                    + " holds sources that are not a JSON object of objects", e);
+            return ProjectionDocument.read(version, fields.get(1).getValue());
+        } catch (IllegalArgumentException e) {
+            throw new IllegalStateException(keys.configSources() + " version " + version + ": " + e.getMessage(), e);
         }
     }
 
     @Override
-    public long publish(Map<String, Map<String, Object>> sources) {
-        String document;
-        try {
-            // Sorted, so operators reading it with redis-cli find an Ingester where they expect it.
-            document = JSON.writeValueAsString(new TreeMap<>(sources));
-        } catch (JsonProcessingException e) {
-            throw new IllegalArgumentException("projected sources are not JSON: " + e.getOriginalMessage(), e);
-        }
+    public long publish(Map<String, IngesterSpec> sources) {
         Long version = RedisCalls.await(PUBLISH.run(connector.shared().async(), ScriptOutputType.INTEGER,
-                new String[] {keys.configSources()}, document, keys.configChannel()), "projected config publish");
+                new String[] {keys.configSources()}, ProjectionDocument.write(sources), keys.configChannel(),
+                String.valueOf(ProjectionDocument.SCHEMA)), "projected config publish");
         return version;
     }
 

@@ -1,7 +1,9 @@
 package io.kubezen.watcher.projection.redis;
 
+import io.kubezen.watcher.config.SpecJson;
 import io.kubezen.watcher.projection.ConfigProjection;
 import io.kubezen.watcher.projection.ConfigProjectionContract;
+import io.kubezen.watcher.projection.ProjectionDocument;
 import io.kubezen.watcher.testing.redis.RedisConnectors;
 import io.kubezen.watcher.testing.redis.RedisDeployment;
 import io.kubezen.watcher.testing.redis.WithRedis;
@@ -9,9 +11,9 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
 import java.util.Map;
-import java.util.TreeMap;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 @WithRedis
 class RedisConfigProjectionIT extends ConfigProjectionContract {
@@ -36,11 +38,20 @@ class RedisConfigProjectionIT extends ConfigProjectionContract {
 
     @Test
     void theDocumentLivesUnderTheDocumentedKey() {
-        // Sorted, so that the stored JSON has one known field order.
-        long version = projection.publish(Map.of("zen/falco", new TreeMap<>(Map.of("source", "falco", "type", "falco"))));
+        long version = projection.publish(Map.of("zen/falco", SpecJson.convert(Map.of("source", "falco", "type", "falco"))));
 
         assertThat(redis.sync().hgetall("zw:config:sources")).containsOnly(
                 Map.entry("version", Long.toString(version)),
-                Map.entry("sources", "{\"zen/falco\":{\"source\":\"falco\",\"type\":\"falco\"}}"));
+                Map.entry("sources", "{\"zen/falco\":{\"source\":\"falco\",\"type\":\"falco\"}}"),
+                Map.entry("schema", Integer.toString(ProjectionDocument.SCHEMA)));
+    }
+
+    @Test
+    void aDocumentOfANewerSchemaIsRefusedSayingWhatToUpgrade() {
+        projection.publish(Map.of());
+        redis.sync().hset("zw:config:sources", "schema", Integer.toString(ProjectionDocument.SCHEMA + 1));
+
+        assertThatThrownBy(projection::read).isInstanceOf(IllegalStateException.class)
+                .hasMessageContaining("written by a newer controller");
     }
 }

@@ -1,6 +1,7 @@
 package io.kubezen.watcher.testing.crd;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.kubezen.watcher.config.NotInResource;
 
 import java.lang.reflect.ParameterizedType;
 import java.lang.reflect.RecordComponent;
@@ -108,6 +109,9 @@ public final class SchemaConformance {
         JsonNode properties = schema.path("properties");
         Set<String> javaNames = new LinkedHashSet<>();
         for (RecordComponent component : record.getRecordComponents()) {
+            if (component.isAnnotationPresent(NotInResource.class)) {
+                continue;
+            }
             javaNames.add(component.getName());
             String childPath = path + "." + component.getName();
             if (properties.has(component.getName())) {

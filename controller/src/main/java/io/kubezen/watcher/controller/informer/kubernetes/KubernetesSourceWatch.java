@@ -20,6 +20,7 @@ import io.kubezen.watcher.controller.informer.ObjectSync;
 import io.kubezen.watcher.controller.informer.SourceWatch;
 import io.kubezen.watcher.controller.informer.WorkQueueOptions;
 import io.kubezen.watcher.controller.leader.FailureLog;
+import io.kubezen.watcher.controller.workqueue.KeyWorker;
 import io.kubezen.watcher.metrics.ObservedEvents;
 import io.kubezen.watcher.pipeline.Admission;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -54,7 +55,6 @@ final class KubernetesSourceWatch implements SourceWatch {
     private final ExecutorService threads;
     private final ObservedEvents observed;
     private final List<Thread> workers = new ArrayList<>();
-    private volatile boolean closed;
 
     private KubernetesSourceWatch(String source, Map<String, SharedIndexInformer<DynamicKubernetesObject>> informers,
                                   RateLimitingQueue<ObjectKey> queue, ExecutorService threads, ObservedEvents observed) {
@@ -109,7 +109,6 @@ final class KubernetesSourceWatch implements SourceWatch {
 
     @Override
     public void close() {
-        closed = true;
         informers.values().forEach(SharedIndexInformer::stop);
         queue.shutDown();
         workers.forEach(Thread::interrupt);
@@ -126,27 +125,13 @@ final class KubernetesSourceWatch implements SourceWatch {
     }
 
     private void work(ObjectSync sync) {
-        FailureLog failures = new FailureLog(LOG, "Sync of informer source " + source);
-        while (!closed) {
-            ObjectKey key;
-            try {
-                key = queue.get();
-            } catch (InterruptedException e) {
-                return;
-            }
-            if (key == null || closed) {
-                return;
-            }
-            try {
+        try {
+            KeyWorker.run(queue, key -> {
                 sync.sync(key);
-                queue.forget(key);
-                failures.succeeded();
-            } catch (RuntimeException e) {
-                failures.failed(e);
-                queue.addRateLimited(key);
-            } finally {
-                queue.done(key);
-            }
+                return true;
+            }, new FailureLog(LOG, "Sync of informer source " + source));
+        } catch (InterruptedException e) {
+            // Interrupted by close(), which shut the queue down first.
         }
     }
 

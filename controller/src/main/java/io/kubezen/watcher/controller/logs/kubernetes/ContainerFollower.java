@@ -1,6 +1,6 @@
 package io.kubezen.watcher.controller.logs.kubernetes;
 
-import io.kubezen.watcher.controller.gc.TokenBucket;
+import io.kubezen.watcher.throttle.TokenBucket;
 import io.kubezen.watcher.controller.leader.FailureLog;
 import io.kubezen.watcher.controller.logs.ContainerKey;
 import io.kubezen.watcher.controller.logs.ContainerLog;

@@ -11,7 +11,7 @@ import io.kubernetes.client.openapi.models.V1Pod;
 import io.kubernetes.client.openapi.models.V1PodList;
 import io.kubernetes.client.util.generic.GenericKubernetesApi;
 import io.kubezen.watcher.config.ExpectationsSpec;
-import io.kubezen.watcher.controller.gc.TokenBucket;
+import io.kubezen.watcher.throttle.TokenBucket;
 import io.kubezen.watcher.controller.leader.FailureLog;
 import io.kubezen.watcher.controller.logs.ContainerKey;
 import io.kubezen.watcher.controller.logs.ContainerLog;

@@ -10,10 +10,6 @@ import io.kubezen.watcher.redis.RedisScript;
 import io.kubezen.watcher.store.StoreUnavailableException;
 import io.lettuce.core.ScriptOutputType;
 
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
@@ -32,7 +28,7 @@ import java.util.List;
  */
 public final class RedisRateLimiter implements RateLimiter {
 
-    private static final RedisScript SCRIPT = new RedisScript(load("token-bucket.lua"));
+    private static final RedisScript SCRIPT = RedisScript.resource(RedisRateLimiter.class, "token-bucket.lua");
 
     private final RedisConnector connector;
     private final Clock clock;
@@ -56,16 +52,5 @@ public final class RedisRateLimiter implements RateLimiter {
         return result.get(0) == 1L
                 ? RateLimitDecision.ALLOWED
                 : RateLimitDecision.refused(Duration.ofMillis(result.get(1)));
-    }
-
-    private static String load(String name) {
-        try (InputStream in = RedisRateLimiter.class.getResourceAsStream(name)) {
-            if (in == null) {
-                throw new IllegalStateException(name + " is missing from the classpath");
-            }
-            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
     }
 }

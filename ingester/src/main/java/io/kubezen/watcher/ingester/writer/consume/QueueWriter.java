@@ -1,6 +1,7 @@
 package io.kubezen.watcher.ingester.writer.consume;
 
 import io.kubezen.watcher.dedup.DedupStore;
+import io.kubezen.watcher.ingester.wiring.ConsumerProperties;
 import io.kubezen.watcher.ingester.writer.ObservationSink;
 import io.kubezen.watcher.ingester.writer.ObservationWrite;
 import io.kubezen.watcher.ingester.writer.SeenStatus;

@@ -1,5 +1,6 @@
 package io.kubezen.watcher.ingester.writer.consume;
 
+import io.kubezen.watcher.ingester.wiring.ConsumerProperties;
 import io.kubezen.watcher.store.StoreUnavailableException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;

@@ -1,8 +1,8 @@
 package io.kubezen.watcher.ingester.writer.local;
 
 import io.kubezen.watcher.ingester.admin.AdminGuard;
+import io.kubezen.watcher.ingester.wiring.WriterProperties;
 import io.kubezen.watcher.ingester.writer.ObservationJson;
-import io.kubezen.watcher.ingester.writer.WriterProperties;
 import io.kubezen.watcher.model.Observation;
 import io.kubezen.watcher.model.Severity;
 import io.micronaut.context.annotation.Requires;

@@ -1,13 +1,15 @@
 package io.kubezen.watcher.ingester.writer.throttle;
 
+import io.kubezen.watcher.throttle.TokenBucket;
+
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 
 /**
- * The client-side rate limit for every Kubernetes API write of the process; client-java has none. A token
- * bucket: {@code burst} writes may go at once, then {@code qps} per second. Each caller reserves its token
- * under the lock and waits outside it, so waiters are served in arrival order and never hold the lock.
+ * The client-side rate limit for every Kubernetes API write of the process; client-java has none. A
+ * {@link TokenBucket}: {@code burst} writes may go at once, then {@code qps} per second. Each caller reserves
+ * its token and waits outside any lock, so waiters are served in arrival order and never hold one.
  *
  * <p>When the API server answers 429, {@link #pauseFor} stops every writer until its Retry-After has passed,
  * including callers that reserved a token earlier and are still waiting for it. The pause drains the bucket,
@@ -17,35 +19,23 @@ public final class WriteThrottle {
 
     public static final double DEFAULT_QPS = 50;
     public static final int DEFAULT_BURST = 100;
-    private static final double NANOS_PER_SECOND = 1e9;
 
     private final Object lock = new Object();
-    private final double qps;
-    private final int burst;
+    private final TokenBucket bucket;
     private final Clock clock;
     private final Sleeper sleeper;
-    /** Tokens in the bucket as of {@link #stamp}; negative when callers are waiting for tokens not yet minted. */
-    private double tokens;
-    /** When {@link #tokens} was last brought up to date; in the future while a pause is in force. */
-    private Instant stamp;
     private Instant pausedUntil;
 
     public WriteThrottle(double qps, int burst, Clock clock, Sleeper sleeper) {
-        if (!(qps > 0) || burst < 1) {
-            throw new IllegalArgumentException("qps must be positive and burst at least 1, got " + qps + " and " + burst);
-        }
-        this.qps = qps;
-        this.burst = burst;
+        this.bucket = new TokenBucket(qps, burst, clock);
         this.clock = clock;
         this.sleeper = sleeper;
-        this.tokens = burst;
-        this.stamp = clock.instant();
-        this.pausedUntil = stamp;
+        this.pausedUntil = clock.instant();
     }
 
     /** Blocks until this caller may send one write. */
     public void acquire() throws InterruptedException {
-        Duration wait = reserve();
+        Duration wait = bucket.reserve();
         if (!wait.isZero()) {
             sleeper.sleep(wait);
         }
@@ -58,27 +48,11 @@ public final class WriteThrottle {
     /** Holds every writer back for {@code retryAfter} from now; a shorter pause never cuts a longer one. */
     public void pauseFor(Duration retryAfter) {
         synchronized (lock) {
-            Instant now = clock.instant();
-            Instant until = now.plus(retryAfter);
+            Instant until = clock.instant().plus(retryAfter);
             if (until.isAfter(pausedUntil)) {
                 pausedUntil = until;
             }
-            refill(now);
-            // One write may go when the pause ends, the rest follow at qps.
-            tokens = Math.min(tokens, 1);
-            if (pausedUntil.isAfter(stamp)) {
-                stamp = pausedUntil;
-            }
-        }
-    }
-
-    private Duration reserve() {
-        synchronized (lock) {
-            Instant now = clock.instant();
-            refill(now);
-            tokens -= 1;
-            Instant readyAt = tokens >= 0 ? stamp : stamp.plusNanos((long) Math.ceil(-tokens / qps * NANOS_PER_SECOND));
-            return readyAt.isAfter(now) ? Duration.between(now, readyAt) : Duration.ZERO;
+            bucket.holdUntil(pausedUntil);
         }
     }
 
@@ -86,14 +60,6 @@ public final class WriteThrottle {
         synchronized (lock) {
             Instant now = clock.instant();
             return pausedUntil.isAfter(now) ? Duration.between(now, pausedUntil) : Duration.ZERO;
-        }
-    }
-
-    private void refill(Instant now) {
-        if (now.isAfter(stamp)) {
-            double minted = Duration.between(stamp, now).toNanos() * qps / NANOS_PER_SECOND;
-            tokens = Math.min(burst, tokens + minted);
-            stamp = now;
         }
     }
 }

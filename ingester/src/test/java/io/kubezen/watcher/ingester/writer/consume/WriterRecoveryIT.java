@@ -8,6 +8,7 @@ import io.kubernetes.client.openapi.models.V1Namespace;
 import io.kubernetes.client.openapi.models.V1ObjectMeta;
 import io.kubezen.watcher.dedup.DedupStore;
 import io.kubezen.watcher.dedup.redis.RedisDedupStore;
+import io.kubezen.watcher.ingester.wiring.ConsumerProperties;
 import io.kubezen.watcher.ingester.writer.ObservationSink;
 import io.kubezen.watcher.ingester.writer.ObservationWrite;
 import io.kubezen.watcher.ingester.writer.TestObservations;

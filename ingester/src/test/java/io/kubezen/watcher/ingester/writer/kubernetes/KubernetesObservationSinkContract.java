@@ -12,10 +12,11 @@ import io.kubezen.watcher.ingester.writer.SeenStatus;
 import io.kubezen.watcher.ingester.writer.TestObservations;
 import io.kubezen.watcher.ingester.writer.WriteRails;
 import io.kubezen.watcher.ingester.writer.WriteResult;
-import io.kubezen.watcher.ingester.writer.throttle.ManualClock;
+import io.kubezen.watcher.ingester.writer.throttle.RecordingSleeper;
 import io.kubezen.watcher.ingester.writer.throttle.WriteThrottle;
 import io.kubezen.watcher.model.ObservationSpec;
 import io.kubezen.watcher.model.Severity;
+import io.kubezen.watcher.testing.MutableClock;
 import okhttp3.Call;
 import okhttp3.Response;
 import org.junit.jupiter.api.Test;
@@ -36,9 +37,10 @@ abstract class KubernetesObservationSinkContract extends ObservationSinkContract
     private static final String VERSION = "v1alpha1";
     private static final String PLURAL = "observations";
 
-    protected final ManualClock clock = new ManualClock(Instant.parse("2026-03-01T12:00:00Z"));
+    protected final MutableClock clock = new MutableClock(Instant.parse("2026-03-01T12:00:00Z"));
+    protected final RecordingSleeper sleeper = new RecordingSleeper(clock);
     protected final WriteThrottle throttle = new WriteThrottle(WriteThrottle.DEFAULT_QPS, WriteThrottle.DEFAULT_BURST,
-            clock, clock);
+            clock, sleeper);
 
     /** A client of the server, which may write everywhere. */
     protected abstract ApiClient client();

@@ -59,14 +59,14 @@ class KubernetesObservationSinkIT extends KubernetesObservationSinkContract {
         assertThat(throttled.retryAfter()).isEqualTo(Duration.ofSeconds(3));
         assertThat(next.outcome()).isEqualTo(WriteResult.Outcome.CREATED);
         // The pause, then the status patch after the create, which takes one more token at the resumed rate.
-        assertThat(clock.sleeps()).containsExactly(Duration.ofSeconds(3),
+        assertThat(sleeper.sleeps()).containsExactly(Duration.ofSeconds(3),
                 Duration.ofMillis((long) (1000 / WriteThrottle.DEFAULT_QPS)));
     }
 
     @Test
     void retryingSinkGetsThroughPassingServerErrors() {
         server.inject(Fault.status(503).on("POST", OBSERVATIONS_PATH).times(2));
-        ObservationSink retrying = new RetryingObservationSink(sink(), RetryPolicy.defaults(), clock, new Random(7),
+        ObservationSink retrying = new RetryingObservationSink(sink(), RetryPolicy.defaults(), sleeper, new Random(7),
                 RetryListener.NOOP);
         ObservationWrite write = TestObservations.write(NAMESPACE, "falco", Severity.HIGH, "fp-503");
 

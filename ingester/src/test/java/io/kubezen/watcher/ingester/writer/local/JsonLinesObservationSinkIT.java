@@ -7,8 +7,8 @@ import io.kubezen.watcher.ingester.writer.SeenStatus;
 import io.kubezen.watcher.ingester.writer.TestObservations;
 import io.kubezen.watcher.ingester.writer.WriteRails;
 import io.kubezen.watcher.ingester.writer.WriteResult;
-import io.kubezen.watcher.ingester.writer.throttle.ManualClock;
 import io.kubezen.watcher.model.Severity;
+import io.kubezen.watcher.testing.MutableClock;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -27,7 +27,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 class JsonLinesObservationSinkIT extends ObservationSinkContract {
 
-    private final ManualClock clock = new ManualClock(Instant.parse("2026-03-01T12:00:00Z"));
+    private final MutableClock clock = new MutableClock(Instant.parse("2026-03-01T12:00:00Z"));
     private final List<JsonLinesObservationSink> opened = new ArrayList<>();
 
     @TempDir

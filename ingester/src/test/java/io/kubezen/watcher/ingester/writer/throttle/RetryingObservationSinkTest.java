@@ -8,6 +8,7 @@ import io.kubezen.watcher.ingester.writer.StatusWrite;
 import io.kubezen.watcher.ingester.writer.TestObservations;
 import io.kubezen.watcher.ingester.writer.WriteResult;
 import io.kubezen.watcher.model.Severity;
+import io.kubezen.watcher.testing.MutableClock;
 import org.junit.jupiter.api.Test;
 
 import java.time.Duration;
@@ -23,11 +24,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 class RetryingObservationSinkTest {
 
-    private final ManualClock clock = new ManualClock(Instant.parse("2026-03-01T00:00:00Z"));
+    private final RecordingSleeper sleeper = new RecordingSleeper(new MutableClock(Instant.parse("2026-03-01T00:00:00Z")));
     private final ScriptedSink delegate = new ScriptedSink();
     private final List<FailureReason> retries = new ArrayList<>();
     private final RetryingObservationSink sink = new RetryingObservationSink(
-            delegate, new RetryPolicy(4, Duration.ofMillis(100), Duration.ofSeconds(1)), clock, FixedRandom.of(0.5),
+            delegate, new RetryPolicy(4, Duration.ofMillis(100), Duration.ofSeconds(1)), sleeper, FixedRandom.of(0.5),
             retries::add);
     private final ObservationWrite first = TestObservations.write("apps", "falco", Severity.HIGH, "fp-1");
     private final ObservationWrite second = TestObservations.write("apps", "falco", Severity.HIGH, "fp-2");
@@ -38,7 +39,7 @@ class RetryingObservationSinkTest {
 
         assertThat(sink.write(first).outcome()).isEqualTo(WriteResult.Outcome.CREATED);
         assertThat(delegate.calls(first)).isEqualTo(3);
-        assertThat(clock.sleeps()).containsExactly(Duration.ofMillis(50), Duration.ofMillis(100));
+        assertThat(sleeper.sleeps()).containsExactly(Duration.ofMillis(50), Duration.ofMillis(100));
         assertThat(retries).containsExactly(FailureReason.SERVER_ERROR, FailureReason.SERVER_ERROR);
     }
 
@@ -60,7 +61,7 @@ class RetryingObservationSinkTest {
         delegate.answer(second, WriteResult.alreadyExists(second.name()));
 
         assertThat(sink.writeAll(List.of(first, second))).containsExactly(invalid, WriteResult.alreadyExists(second.name()));
-        assertThat(clock.sleeps()).isEmpty();
+        assertThat(sleeper.sleeps()).isEmpty();
     }
 
     @Test
@@ -70,7 +71,7 @@ class RetryingObservationSinkTest {
 
         sink.write(first);
 
-        assertThat(clock.sleeps()).containsExactly(Duration.ofSeconds(3));
+        assertThat(sleeper.sleeps()).containsExactly(Duration.ofSeconds(3));
     }
 
     @Test

@@ -1,5 +1,6 @@
 package io.kubezen.watcher.ingester.writer.throttle;
 
+import io.kubezen.watcher.testing.MutableClock;
 import org.junit.jupiter.api.Test;
 
 import java.time.Duration;
@@ -10,14 +11,15 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 class WriteThrottleTest {
 
-    private final ManualClock clock = new ManualClock(Instant.parse("2026-03-01T00:00:00Z"));
-    private final WriteThrottle throttle = new WriteThrottle(50, 100, clock, clock);
+    private final MutableClock clock = new MutableClock(Instant.parse("2026-03-01T00:00:00Z"));
+    private final RecordingSleeper sleeper = new RecordingSleeper(clock);
+    private final WriteThrottle throttle = new WriteThrottle(50, 100, clock, sleeper);
 
     @Test
     void burstPassesWithoutWaiting() throws InterruptedException {
         acquire(100);
 
-        assertThat(clock.sleeps()).isEmpty();
+        assertThat(sleeper.sleeps()).isEmpty();
     }
 
     @Test
@@ -25,17 +27,17 @@ class WriteThrottleTest {
         acquire(100);
 
         acquire(1);
-        assertThat(clock.sleeps()).containsExactly(Duration.ofMillis(20));
+        assertThat(sleeper.sleeps()).containsExactly(Duration.ofMillis(20));
 
         acquire(49);
-        assertThat(clock.slept()).isEqualTo(Duration.ofSeconds(1));
+        assertThat(sleeper.slept()).isEqualTo(Duration.ofSeconds(1));
     }
 
     @Test
     void sustainedRateIsQps() throws InterruptedException {
         acquire(100 + 500);
 
-        assertThat(clock.slept()).isEqualTo(Duration.ofSeconds(10));
+        assertThat(sleeper.slept()).isEqualTo(Duration.ofSeconds(10));
     }
 
     @Test
@@ -44,10 +46,10 @@ class WriteThrottleTest {
         clock.advance(Duration.ofMinutes(10));
 
         acquire(100);
-        assertThat(clock.sleeps()).isEmpty();
+        assertThat(sleeper.sleeps()).isEmpty();
 
         acquire(1);
-        assertThat(clock.sleeps()).containsExactly(Duration.ofMillis(20));
+        assertThat(sleeper.sleeps()).containsExactly(Duration.ofMillis(20));
     }
 
     @Test
@@ -55,10 +57,10 @@ class WriteThrottleTest {
         throttle.pauseFor(Duration.ofSeconds(2));
 
         acquire(1);
-        assertThat(clock.slept()).isEqualTo(Duration.ofSeconds(2));
+        assertThat(sleeper.slept()).isEqualTo(Duration.ofSeconds(2));
 
         acquire(50);
-        assertThat(clock.slept()).isEqualTo(Duration.ofSeconds(3));
+        assertThat(sleeper.slept()).isEqualTo(Duration.ofSeconds(3));
     }
 
     @Test
@@ -68,23 +70,23 @@ class WriteThrottleTest {
 
         acquire(1);
 
-        assertThat(clock.slept()).isEqualTo(Duration.ofSeconds(5));
+        assertThat(sleeper.slept()).isEqualTo(Duration.ofSeconds(5));
     }
 
     @Test
     void writerAlreadyWaitingForATokenAlsoWaitsOutAPauseThatStartsMeanwhile() throws InterruptedException {
         acquire(100);
-        clock.duringNextSleep(() -> throttle.pauseFor(Duration.ofSeconds(3)));
+        sleeper.duringNextSleep(() -> throttle.pauseFor(Duration.ofSeconds(3)));
 
         acquire(1);
 
-        assertThat(clock.sleeps()).containsExactly(Duration.ofMillis(20), Duration.ofSeconds(3));
+        assertThat(sleeper.sleeps()).containsExactly(Duration.ofMillis(20), Duration.ofSeconds(3));
     }
 
     @Test
     void rejectsNonsenseSettings() {
-        assertThatThrownBy(() -> new WriteThrottle(0, 10, clock, clock)).isInstanceOf(IllegalArgumentException.class);
-        assertThatThrownBy(() -> new WriteThrottle(10, 0, clock, clock)).isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> new WriteThrottle(0, 10, clock, sleeper)).isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> new WriteThrottle(10, 0, clock, sleeper)).isInstanceOf(IllegalArgumentException.class);
     }
 
     private void acquire(int times) throws InterruptedException {

@@ -25,7 +25,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.tuple;
 
 /** Informers run while leading only, and follow source updates; the watches are recording stand-ins. */
-class InformerDutyTest {
+class InformerDutyIT {
 
     private static final Duration WAIT = Duration.ofSeconds(10);
     private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory());

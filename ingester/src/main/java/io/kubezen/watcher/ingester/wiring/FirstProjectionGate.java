@@ -1,7 +1,7 @@
-package io.kubezen.watcher.ingester.sources;
+package io.kubezen.watcher.ingester.wiring;
 
-import io.kubezen.watcher.ingester.wiring.ReceiverRole;
-import io.kubezen.watcher.ingester.wiring.RedisProperties;
+import io.kubezen.watcher.ingester.sources.ProjectionReloader;
+import io.kubezen.watcher.wiring.RedisProperties;
 import io.micronaut.context.annotation.Requires;
 import io.micronaut.context.event.BeanCreatedEvent;
 import io.micronaut.context.event.BeanCreatedEventListener;

@@ -1,4 +1,4 @@
-package io.kubezen.watcher.controller.admin;
+package io.kubezen.watcher.ingester.wiring;
 
 import io.micronaut.context.annotation.ConfigurationProperties;
 import io.micronaut.core.annotation.Nullable;
@@ -6,8 +6,8 @@ import io.micronaut.core.annotation.Nullable;
 /**
  * {@code zen-watcher.admin.*}.
  *
- * @param token the bearer token of the controller's admin API (env {@code ZEN_WATCHER_ADMIN_TOKEN}); unset: the
- *              admin API refuses every request with 403
+ * @param token the bearer token of the admin API (env {@code ZEN_WATCHER_ADMIN_TOKEN}); unset: the admin API
+ *              refuses every request with 403
  */
 @ConfigurationProperties("zen-watcher.admin")
 public record AdminProperties(@Nullable String token) {

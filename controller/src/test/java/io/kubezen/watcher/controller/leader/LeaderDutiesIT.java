@@ -16,7 +16,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-class LeaderDutiesTest {
+class LeaderDutiesIT {
 
     private static final Duration WAIT = Duration.ofSeconds(10);
     private static final LeadershipAcquired ACQUIRED = new LeadershipAcquired("controller-a", Instant.EPOCH);

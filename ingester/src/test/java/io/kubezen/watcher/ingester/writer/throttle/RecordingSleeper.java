@@ -1,50 +1,29 @@
 package io.kubezen.watcher.ingester.writer.throttle;
 
-import java.time.Clock;
+import io.kubezen.watcher.testing.MutableClock;
+
 import java.time.Duration;
-import java.time.Instant;
-import java.time.ZoneId;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 
-/** A clock that only moves when told to; as a {@link Sleeper} it moves by the time slept and records it. */
-public final class ManualClock extends Clock implements Sleeper {
+/** A {@link Sleeper} that sleeps by moving a test's clock on, and records each sleep. */
+public final class RecordingSleeper implements Sleeper {
 
+    private final MutableClock clock;
     private final List<Duration> sleeps = new ArrayList<>();
-    private Instant now;
     private Runnable onSleep = () -> { };
 
-    public ManualClock(Instant start) {
-        this.now = start;
-    }
-
-    @Override
-    public Instant instant() {
-        return now;
-    }
-
-    @Override
-    public ZoneId getZone() {
-        return ZoneOffset.UTC;
-    }
-
-    @Override
-    public Clock withZone(ZoneId zone) {
-        throw new UnsupportedOperationException("tests use UTC");
+    public RecordingSleeper(MutableClock clock) {
+        this.clock = clock;
     }
 
     @Override
     public void sleep(Duration duration) {
         sleeps.add(duration);
-        now = now.plus(duration);
+        clock.advance(duration);
         Runnable hook = onSleep;
         onSleep = () -> { };
         hook.run();
-    }
-
-    public void advance(Duration duration) {
-        now = now.plus(duration);
     }
 
     /** Runs {@code hook} once, right after the next sleep, as if another thread acted while we slept. */

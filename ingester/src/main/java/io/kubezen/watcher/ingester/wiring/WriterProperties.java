@@ -1,5 +1,6 @@
-package io.kubezen.watcher.ingester.writer;
+package io.kubezen.watcher.ingester.wiring;
 
+import io.kubezen.watcher.ingester.writer.WriteRails;
 import io.kubezen.watcher.ingester.writer.throttle.RetryPolicy;
 import io.kubezen.watcher.ingester.writer.throttle.WriteThrottle;
 import io.kubezen.watcher.install.Install;

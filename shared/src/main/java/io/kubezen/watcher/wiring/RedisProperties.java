@@ -1,4 +1,4 @@
-package io.kubezen.watcher.controller.wiring;
+package io.kubezen.watcher.wiring;
 
 import io.kubezen.watcher.redis.RedisConnectionOptions;
 import io.kubezen.watcher.redis.RedisMode;
@@ -13,8 +13,10 @@ import java.nio.file.Path;
 import java.time.Duration;
 
 /**
- * {@code zen-watcher.redis.*}: where the controller finds the Redis the ingesters share; without a URI the dedup
- * window tuner is off. The same keys as the ingester's; {@link RedisConnectionOptions} says what each means.
+ * {@code zen-watcher.redis.*}, the same keys in both apps: where the Redis the ingesters and the controller
+ * share is. Without a URI the ingester runs on its embedded, in-memory stores and the controller's dedup-window
+ * tuner is off. Only binds: {@link RedisConnectionOptions} says what each key means and checks the files at
+ * start-up.
  */
 @ConfigurationProperties(RedisConnectionOptions.PREFIX)
 public record RedisProperties(
@@ -29,7 +31,7 @@ public record RedisProperties(
 
     public static final String URI = RedisConnectionOptions.PREFIX + ".uri";
 
-    RedisConnectionOptions toOptions() {
+    public RedisConnectionOptions toOptions() {
         return new RedisConnectionOptions(uri, mode, commandTimeout, keyPrefix, maxReconnectDelay, username,
                 passwordFile, tls == null ? RedisTlsFiles.NONE : new RedisTlsFiles(tls.caFile, tls.certFile, tls.keyFile));
     }

@@ -24,7 +24,7 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** Logs sources are followed while leading only, and follow source updates; the follows are recording stand-ins. */
-class LogsDutyTest {
+class LogsDutyIT {
 
     private static final Duration WAIT = Duration.ofSeconds(10);
     private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory());

@@ -1,4 +1,4 @@
-package io.kubezen.watcher.controller.gc;
+package io.kubezen.watcher.throttle;
 
 import io.kubezen.watcher.testing.MutableClock;
 import org.junit.jupiter.api.Test;
@@ -45,5 +45,40 @@ class TokenBucketTest {
     void rateAndBurstMustBePositive() {
         assertThatThrownBy(() -> new TokenBucket(0, 1, clock)).isInstanceOf(IllegalArgumentException.class);
         assertThatThrownBy(() -> new TokenBucket(1, 0, clock)).isInstanceOf(IllegalArgumentException.class);
+    }
+
+    @Test
+    void tryTakeTakesOnlyATokenThatIsThereAndSaysWhenTheNextIs() {
+        for (int i = 0; i < 3; i++) {
+            assertThat(bucket.tryTake()).isZero();
+        }
+
+        assertThat(bucket.tryTake()).isEqualTo(Duration.ofMillis(100));
+        assertThat(bucket.tryTake()).as("a refusal takes nothing").isEqualTo(Duration.ofMillis(100));
+        clock.advance(Duration.ofMillis(100));
+        assertThat(bucket.tryTake()).isZero();
+    }
+
+    @Test
+    void aHoldMintsNothingUntilItEndsAndThenResumesAtTheRate() {
+        bucket.holdUntil(clock.instant().plusSeconds(2));
+
+        assertThat(bucket.reserve()).isEqualTo(Duration.ofSeconds(2));
+        assertThat(bucket.reserve()).isEqualTo(Duration.ofMillis(2100));
+        bucket.holdUntil(clock.instant().plusSeconds(1));
+        assertThat(bucket.reserve()).as("a shorter hold does not cut the longer one").isEqualTo(Duration.ofMillis(2200));
+    }
+
+    @Test
+    void aResizedBucketKeepsTheTokensThatFit() {
+        bucket.reserve();
+        TokenBucket wider = bucket.resized(10, 10);
+        TokenBucket narrower = bucket.resized(10, 1);
+
+        assertThat(wider.tryTake()).isZero();
+        assertThat(wider.tryTake()).isZero();
+        assertThat(wider.tryTake()).isPositive();
+        assertThat(narrower.tryTake()).isZero();
+        assertThat(narrower.tryTake()).isPositive();
     }
 }

@@ -1,5 +1,7 @@
-package io.kubezen.watcher.ingester.writer;
+package io.kubezen.watcher.ingester.wiring;
 
+import io.kubezen.watcher.ingester.writer.TestObservations;
+import io.kubezen.watcher.ingester.writer.WriteRails;
 import io.kubezen.watcher.ingester.writer.throttle.RetryPolicy;
 import io.kubezen.watcher.install.Install;
 import io.kubezen.watcher.model.Severity;

@@ -1,0 +1,11 @@
+package io.kubezen.watcher.ingester;
+
+import io.kubezen.watcher.testing.arch.ArchitectureContract;
+
+class ArchitectureTest extends ArchitectureContract {
+
+    @Override
+    protected String root() {
+        return "io.kubezen.watcher.ingester";
+    }
+}
