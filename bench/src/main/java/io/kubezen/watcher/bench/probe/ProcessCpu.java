@@ -8,7 +8,7 @@ import java.nio.file.Path;
 public final class ProcessCpu {
 
     /** {@code utime} and {@code stime} are in USER_HZ ticks, which Linux fixes at 100 a second for user space. */
-    static final double TICKS_PER_SECOND = 100;
+    private static final double TICKS_PER_SECOND = 100;
     /** Positions of {@code utime} and {@code stime} among the fields after the process name (which may hold spaces). */
     private static final int UTIME = 11;
     private static final int STIME = 12;
