@@ -16,8 +16,9 @@ import java.util.List;
 /**
  * Leaves micronaut-kubernetes-client's beans (an {@code ApiClient} and a factory per API group, over a hundred
  * definitions) out of every process that does not write Observations through the Kubernetes API: a receiver
- * never calls it, and a writer on the local sink has none. Its definitions are then never loaded, nor the
- * client's classes behind them, which a receiver scaling from zero would pay on every start.
+ * never calls it, and a writer on the local sink has none, so neither can create a client, nor anything built on
+ * one. Micronaut still loads the definitions' classes to read their conditions; sparing those would take a jar
+ * without the library (docs/benchmarks.md, "Cold start").
  *
  * <p>Applies to every application context, the tests' too (a {@code @ContextConfigurer} is a service).
  */
@@ -44,8 +45,9 @@ public final class KubernetesClientConfigurer implements ApplicationContextConfi
     }
 
     /**
-     * The client's package, matched by the definition's own class name: {@link BeanConfiguration#of} would load
-     * every definition's bean type to find its package, the very classes this is meant to spare.
+     * The client's package, matched by the definition's own class name. {@link BeanConfiguration#of} matches the
+     * bean's type instead, and the factories' beans have client-java types ({@code ApiClient}, {@code CoreV1Api}),
+     * outside the package.
      */
     private static final class ClientPackage implements BeanConfiguration {
 
