@@ -1,89 +1,123 @@
 #!/usr/bin/env bash
-# Cold start of the ingester: from process start to the first 2xx answer of POST /ingest/falco. Builds the jar
-# if needed, runs it RUNS times (default 5) and prints each time and the median.
-# --redis starts a throw-away redis-server (REDIS_SERVER, default the one on the PATH) on a free port and runs
-# the ingester in Redis mode, as in production; without it the ingester runs on the embedded default.
-# --cds first makes a dynamic AppCDS archive from one training run (start, one ingest, health and metrics
-# scrapes, SIGTERM), then times runs that map it, as the container image does (deploy/docker/Dockerfile).
-# JAVA_OPTS is added to every java command line, e.g. JAVA_OPTS='-XX:TieredStopAtLevel=1'.
+# Cold start: from process start to the first 2xx answer of POST /ingest/falco, what a Knative receiver scaled to
+# zero costs its first sender. Times RUNS rounds (default 5); each round starts every named configuration once, in
+# turn, so a change in the machine's load falls on all of them alike. Prints one line per start (wall time, the
+# process's CPU time from /proc/<pid>/stat and its resident memory, all at the first answer), then the medians.
+#
+# Configurations:
+#   bare      the bare Micronaut endpoint of the harness (the HTTP floor), `java -cp bench.jar`
+#   embedded  the ingester jar, both roles, on the embedded default (no Redis, no Kubernetes)
+#   receiver  the ingester jar in the receiver role and Redis mode, started plainly: `java -jar`, no archive
+#   image     the receiver as the image starts it: the image's JVM (IMAGE_JAVA; by default a JDK 25 found under
+#             /usr/lib/jvm, else `java`), its flags (deploy/docker/jvm.args) and its archive, trained first by
+#             deploy/docker/cds-training.sh exactly as the image build does
+# bare and embedded need no Redis; receiver and image start a throw-away redis-server (REDIS_SERVER, default the
+# one on the PATH). bare, embedded and receiver run with JAVA_OPTS (default: the image's heap and GC flags).
 # COLD_START_PORT picks the port (default 18080; bench/run.sh passes a free one).
-# Usage: bench/cold-start.sh [--redis] [--cds] [RUNS]
+# Usage: bench/cold-start.sh [RUNS] [bare] [embedded] [receiver] [image]   (no configuration: all four)
 set -euo pipefail
 cd "$(dirname "$0")/.."
-cds=false
-redis=false
-while [ "${1:-}" = "--cds" ] || [ "${1:-}" = "--redis" ]; do
-  case $1 in
-    --cds) cds=true ;;
-    --redis) redis=true ;;
-  esac
-  shift
+runs=5
+if [[ ${1:-} =~ ^[0-9]+$ ]]; then runs=$1; shift; fi
+configurations=("$@")
+[ ${#configurations[@]} -gt 0 ] || configurations=(bare embedded receiver image)
+for configuration in "${configurations[@]}"; do
+  case $configuration in bare | embedded | receiver | image) ;; *) echo "unknown configuration $configuration" >&2; exit 2 ;; esac
 done
-runs=${1:-5}
+
 jar=ingester/target/zen-watcher-ingester.jar
-[ -f "$jar" ] || ./mvnw -q -B -pl ingester -am -DskipTests package
+bench_jar=bench/target/zen-watcher-bench.jar
+[ -f "$jar" ] && [ -f "$bench_jar" ] || ./mvnw -q -B -pl ingester,bench -am -DskipTests package
 port=${COLD_START_PORT:-18080}
 event=shared/src/test/resources/fixtures/falco/http-output.json
-log=/tmp/zen-watcher-cold-start.log
-# Every start gets an empty local sink, as a new install has: the sink reads its whole file while starting, so
-# the Observations of earlier trials in ./data would otherwise be measured too.
-sink_dir=$(mktemp -d)
-trap 'rm -rf "$sink_dir"' EXIT
-read -r -a opts <<< "${JAVA_OPTS:-}"
+read -r -a opts <<< "${JAVA_OPTS:--XX:MaxRAMPercentage=75 -XX:+UseSerialGC -XX:+ExitOnOutOfMemoryError}"
+image_java=${IMAGE_JAVA:-$(find /usr/lib/jvm -maxdepth 3 -path '*25*/bin/java' 2>/dev/null | sort | head -1)}
+image_java=${image_java:-java}
+work=$(mktemp -d)
+redis_pid=
+pid=
+cleanup() {
+  [ -z "$pid" ] || kill "$pid" 2>/dev/null || true
+  [ -z "$redis_pid" ] || kill "$redis_pid" 2>/dev/null || true
+  rm -rf "$work"
+}
+trap cleanup EXIT
 
-if $redis; then
+needs_redis=false
+for configuration in "${configurations[@]}"; do
+  [[ $configuration == receiver || $configuration == image ]] && needs_redis=true
+done
+if $needs_redis; then
   redis_port=$((20000 + RANDOM % 40000))
   while (exec 3<>"/dev/tcp/127.0.0.1/$redis_port") 2>/dev/null; do redis_port=$((20000 + RANDOM % 40000)); done
-  "${REDIS_SERVER:-redis-server}" --port "$redis_port" --bind 127.0.0.1 --save '' --appendonly no >/tmp/zen-watcher-cold-start-redis.log 2>&1 &
+  "${REDIS_SERVER:-redis-server}" --port "$redis_port" --bind 127.0.0.1 --save '' --appendonly no >"$work/redis.log" 2>&1 &
   redis_pid=$!
-  trap 'kill "$redis_pid" 2>/dev/null || true; rm -rf "$sink_dir"' EXIT
   until (exec 3<>"/dev/tcp/127.0.0.1/$redis_port") 2>/dev/null; do
-    kill -0 "$redis_pid" 2>/dev/null || { echo "redis-server exited; see /tmp/zen-watcher-cold-start-redis.log" >&2; exit 1; }
+    kill -0 "$redis_pid" 2>/dev/null || { echo "redis-server exited:" >&2; cat "$work/redis.log" >&2; exit 1; }
     sleep 0.05
   done
-  export ZEN_WATCHER_REDIS_URI="redis://127.0.0.1:$redis_port"
 fi
 
-start_ingester() {
-  rm -f "$sink_dir/observations.jsonl"
-  java "${opts[@]}" "$@" -jar "$jar" -micronaut.server.port=$port \
-    -zen-watcher.receiver.allow-unauthenticated-builtins=true \
-    -zen-watcher.writer.local-sink-path="$sink_dir/observations.jsonl" >"$log" 2>&1 &
+# Every start gets an empty local sink, as a new install has: the sink reads its whole file while starting.
+start() {
+  local configuration=$1
+  rm -f "$work/observations.jsonl"
+  local app=(-micronaut.server.port="$port" -zen-watcher.receiver.allow-unauthenticated-builtins=true)
+  local receiver=(env ZEN_WATCHER_ROLES=receiver ZEN_WATCHER_REDIS_URI="redis://127.0.0.1:${redis_port:-}")
+  # exec, so that $! is the JVM itself, whose /proc entry is read and which is stopped.
+  case $configuration in
+    bare) exec java "${opts[@]}" -cp "$bench_jar" io.kubezen.watcher.bench.bare.BareEndpoint -micronaut.server.port="$port" ;;
+    embedded) exec java "${opts[@]}" -jar "$jar" "${app[@]}" -zen-watcher.writer.local-sink-path="$work/observations.jsonl" ;;
+    receiver) exec "${receiver[@]}" java "${opts[@]}" -jar "$jar" "${app[@]}" ;;
+    image) exec "${receiver[@]}" "$image_java" @deploy/docker/jvm.args "@$work/archive.args" -jar "$work/app.jar" "${app[@]}" ;;
+  esac >"$work/$configuration.log" 2>&1 &
   pid=$!
 }
 
-await_first_ingest() {
+# Sets ms, cpu (ms) and rss (MB) at the first answer, then stops the process.
+time_first_ingest() {
+  local configuration=$1 begin end
+  begin=$(date +%s%N)
+  start "$configuration"
   until curl -fs -o /dev/null -H 'Content-Type: application/json' --data-binary @"$event" \
       "http://127.0.0.1:$port/ingest/falco"; do
-    kill -0 "$pid" 2>/dev/null || { echo "ingester exited; see $log" >&2; exit 1; }
+    kill -0 "$pid" 2>/dev/null || { echo "$configuration exited:" >&2; tail -30 "$work/$configuration.log" >&2; exit 1; }
     sleep 0.005
   done
+  end=$(date +%s%N)
+  local fields
+  # utime and stime are fields 14 and 15, in clock ticks of 1/100 s (USER_HZ); the name before them may hold spaces.
+  read -r -a fields <<< "$(sed 's/^.*) //' "/proc/$pid/stat")"
+  rss=$(( $(awk '/^VmRSS:/ {print $2}' "/proc/$pid/status") / 1024 ))
+  kill "$pid"; wait "$pid" 2>/dev/null || true
+  pid=
+  ms=$(( (end - begin) / 1000000 ))
+  cpu=$(( (fields[11] + fields[12]) * 10 ))
 }
 
-if $cds; then
-  archive=ingester/target/zen-watcher-ingester.jsa
-  rm -f "$archive"
-  start_ingester -XX:ArchiveClassesAtExit="$archive"
-  await_first_ingest
-  curl -fs -o /dev/null "http://127.0.0.1:$port/health/readiness"
-  curl -fs -o /dev/null "http://127.0.0.1:$port/prometheus"
-  # The archive is written while the JVM exits, so wait for it rather than for the port to close.
-  kill -TERM "$pid"; wait "$pid" 2>/dev/null || true
-  [ -f "$archive" ] || { echo "no archive written; see $log" >&2; exit 1; }
-  echo "archive: $archive ($(du -h "$archive" | cut -f1))"
-  opts+=(-XX:SharedArchiveFile="$archive")
-fi
-
-times=()
-for i in $(seq "$runs"); do
-  start=$(date +%s%N)
-  start_ingester
-  await_first_ingest
-  end=$(date +%s%N)
-  kill "$pid"; wait "$pid" 2>/dev/null || true
-  ms=$(( (end - start) / 1000000 ))
-  times+=("$ms")
-  echo "run $i: ${ms} ms"
+for configuration in "${configurations[@]}"; do
+  if [ "$configuration" = image ]; then
+    # The training writes its archive beside the jar it runs, so it runs a copy in the work directory; the copy
+    # keeps the jar's time stamp (cp -p), which the JVM checks before it maps the archive.
+    cp -p "$jar" "$work/app.jar"
+    JAVA="$image_java" PORT="$port" REDIS_URI="redis://127.0.0.1:$redis_port" \
+      bash deploy/docker/cds-training.sh "$work/app.jar" "$event" >"$work/training.log" 2>&1 \
+      || { echo "the training run failed:" >&2; tail -30 "$work/training.log" >&2; exit 1; }
+    echo "image: $("$image_java" -version 2>&1 | head -1), $(cat "$work/archive.args")" \
+      "($(du -h "$(sed 's/^[^=]*=//' "$work/archive.args")" | cut -f1))"
+  fi
 done
-median=$(printf '%s\n' "${times[@]}" | sort -n | awk '{a[NR]=$1} END {print a[int((NR+1)/2)]}')
-echo "median: ${median} ms over $runs runs"
+
+declare -A walls cpus
+for i in $(seq "$runs"); do
+  for configuration in "${configurations[@]}"; do
+    time_first_ingest "$configuration"
+    echo "$configuration run $i: $ms ms, cpu $cpu ms, rss $rss MB"
+    walls[$configuration]+="$ms "
+    cpus[$configuration]+="$cpu "
+  done
+done
+median() { tr ' ' '\n' | grep . | sort -n | awk '{a[NR]=$1} END {print a[int((NR+1)/2)]}'; }
+for configuration in "${configurations[@]}"; do
+  echo "$configuration median: $(median <<< "${walls[$configuration]}") ms, cpu $(median <<< "${cpus[$configuration]}") ms over $runs runs"
+done

@@ -1,13 +1,22 @@
 #!/usr/bin/env bash
-# Image build only: one training run that writes a dynamic AppCDS archive. Starts the app with the same
-# flags as the image's ENTRYPOINT, waits until it is ready, sends what a running pod serves (health,
-# metrics and, for the ingester, one event) and stops it with SIGTERM; the JVM writes the archive as it exits.
-# With a redis-server on the PATH the ingester runs in Redis mode against a throw-away one.
-# Uses bash's /dev/tcp, because the JRE image need not have curl.
-# Usage: APP=ingester|controller cds-training.sh JAR ARCHIVE EVENT_JSON
+# One training run that writes the class archive the app then starts from. Starts the app with the image's flags
+# (jvm.args beside this script), waits until it is ready, sends what a running pod serves (health, metrics and,
+# for the ingester, one event) and stops it with SIGTERM; the JVM writes the archive as it exits.
+# On JDK 25 or later the archive is an AOT cache (JEP 483/514: classes loaded and linked, plus method profiles),
+# app.aot; on an older JDK a dynamic AppCDS archive, app.jsa. Either is written beside JAR, together with
+# archive.args, the one flag that maps it (the image's ENTRYPOINT reads it: java @/app/archive.args).
+# The ingester trains in Redis mode, as production runs: against REDIS_URI if set, else against a throw-away
+# redis-server when one is on the PATH.
+# Used by the image build (deploy/docker/Dockerfile) and by bench/cold-start.sh. Uses bash's /dev/tcp, because
+# the JRE image need not have curl.
+# Environment: APP (ingester or controller, default ingester), JAVA (default java), PORT (default 18080).
+# Usage: cds-training.sh JAR EVENT_JSON
 set -euo pipefail
-jar=$1 archive=$2 event=$3
-port=18080
+here=$(cd "$(dirname "$0")" && pwd)
+dir=$(cd "$(dirname "$1")" && pwd)
+jar=$dir/$(basename "$1")
+event=$(cd "$(dirname "$2")" && pwd)/$(basename "$2")
+app=${APP:-ingester} java=${JAVA:-java} port=${PORT:-18080}
 
 http() { # METHOD PATH [BODY_FILE]; succeeds on a 2xx answer
   exec 3<>"/dev/tcp/127.0.0.1/$port" || return 1
@@ -22,26 +31,42 @@ http() { # METHOD PATH [BODY_FILE]; succeeds on a 2xx answer
   [[ $status == 2* ]]
 }
 
-# Production ingesters run in Redis mode, so the training run does too when the stage has a redis-server:
-# the Lettuce and Netty classes of the Redis path then come from the archive as well.
-if [ "$APP" = ingester ] && command -v redis-server >/dev/null; then
+feature=$("$java" -XshowSettings:properties -version 2>&1 | awk -F' = ' '/java.specification.version/ {print $2}')
+if [ "${feature%%.*}" -ge 25 ]; then
+  archive=$dir/app.aot
+  train_flags=("-XX:AOTCacheOutput=$archive" -Xlog:aot=error -Xlog:cds=error)
+  use_flag=-XX:AOTCache=$archive
+else
+  archive=$dir/app.jsa
+  train_flags=("-XX:ArchiveClassesAtExit=$archive" -Xlog:cds=error)
+  use_flag=-XX:SharedArchiveFile=$archive
+fi
+rm -f "$archive"
+pid= redis_pid=
+# Whatever happens, nothing started here outlives the script.
+trap 'kill $pid $redis_pid 2>/dev/null || true' EXIT
+
+# In Redis mode, as production runs, so that the Lettuce and Netty classes of the Redis path are archived too.
+if [ "$app" = ingester ] && [ -z "${REDIS_URI:-}" ] && command -v redis-server >/dev/null; then
   redis-server --port 16379 --bind 127.0.0.1 --save '' --appendonly no --daemonize no >/tmp/cds-redis.log 2>&1 &
   redis_pid=$!
-  trap 'kill "$redis_pid" 2>/dev/null || true' EXIT
   for _ in $(seq 100); do
     (exec 3<>/dev/tcp/127.0.0.1/16379) 2>/dev/null && break
     sleep 0.1
   done
-  export ZEN_WATCHER_REDIS_URI=redis://127.0.0.1:16379
+  REDIS_URI=redis://127.0.0.1:16379
 fi
+[ -z "${REDIS_URI:-}" ] || export ZEN_WATCHER_REDIS_URI=$REDIS_URI
 
-# Both ingester roles run, the writer into a throw-away local file. The controller leads alone, without a
-# Lease; its GC finds no API server here and logs so, which is expected.
+# Both ingester roles run, the writer into a throw-away local file, so one archive serves the receiver Service
+# and the writer Deployment. The controller leads alone, without a Lease; its GC finds no API server here and
+# logs so, which is expected.
+sink=$(mktemp -d)
 cd /tmp
-PORT=$port java -XX:MaxRAMPercentage=75 -XX:+UseSerialGC -XX:+ExitOnOutOfMemoryError -Djava.io.tmpdir=/tmp \
-  -XX:ArchiveClassesAtExit="$archive" -Xlog:cds=error -jar "$jar" \
+PORT=$port "$java" "@$here/jvm.args" "${train_flags[@]}" -jar "$jar" \
+  -zen-watcher.roles=receiver,writer \
   -zen-watcher.receiver.allow-unauthenticated-builtins=true \
-  -zen-watcher.writer.local-sink-path=/tmp/cds-training/observations.jsonl \
+  -zen-watcher.writer.local-sink-path="$sink/observations.jsonl" \
   -zen-watcher.leader.enabled=false &
 pid=$!
 for _ in $(seq 600); do
@@ -51,9 +76,12 @@ for _ in $(seq 600); do
 done
 http GET /health/readiness
 http GET /prometheus
-if [ "$APP" = ingester ]; then
+if [ "$app" = ingester ]; then
   http POST /ingest/falco "$event"
 fi
 kill -TERM "$pid"
 wait "$pid" || true
+pid=
+rm -rf "$sink"
 test -s "$archive"
+echo "$use_flag" >"$dir/archive.args"

@@ -1,6 +1,7 @@
 package io.kubezen.watcher.bench;
 
 import io.kubezen.watcher.bench.probe.JfrRecording;
+import io.kubezen.watcher.bench.probe.RedisCpu;
 import io.kubezen.watcher.bench.report.Figure;
 import io.lettuce.core.RedisClient;
 import io.lettuce.core.api.StatefulRedisConnection;
@@ -67,6 +68,11 @@ public final class BenchContext implements AutoCloseable {
      */
     public void resetRedis() {
         redis.sync().flushall();
+    }
+
+    /** CPU time Redis has used since it started, in seconds. */
+    public double redisCpuSeconds() {
+        return RedisCpu.seconds(redis.sync().info("cpu"));
     }
 
     public Optional<Figure> figure(String scenario, String metric) {

@@ -38,6 +38,10 @@ public final class Ingester implements AutoCloseable {
                 .run(EmbeddedServer.class));
     }
 
+    public ApplicationContext context() {
+        return server.getApplicationContext();
+    }
+
     public <T> T bean(Class<T> type) {
         return server.getApplicationContext().getBean(type);
     }

@@ -1,6 +1,7 @@
 package io.kubezen.watcher.bench.scenario;
 
 import io.kubezen.watcher.bench.BenchContext;
+import io.kubezen.watcher.bench.probe.CpuTime;
 import io.kubezen.watcher.bench.probe.IngesterCounters;
 import io.kubezen.watcher.bench.probe.ProcessMemory;
 import io.kubezen.watcher.bench.report.Figure;
@@ -10,7 +11,8 @@ import java.util.List;
 
 /**
  * The full receive path at its highest rate: single Falco alerts through auth, parse, normalize, filter, Redis
- * dedup and the Redis stream, half of them duplicates. Also the ingester's resident memory after each run.
+ * dedup and the Redis stream, half of them duplicates. Also the CPU time each accepted event costs the ingester and
+ * Redis, and the ingester's resident memory while idle and after each run.
  */
 public final class FalcoScenario implements Scenario {
 
@@ -24,6 +26,7 @@ public final class FalcoScenario implements Scenario {
 
     @Override
     public List<Figure> run(BenchContext context) throws Exception {
+        double idleMegabytes = ProcessMemory.of(context.options().ingesterPid()).residentMegabytes();
         List<IngestRun> runs = IngestRun.againstIngester(context, NAME, "falco", IngestRun.falco(context, context.ingester("falco")));
         return List.of(
                 Figure.of(NAME, REQUESTS_PER_SECOND, "1/s", IngestRun.each(runs, run -> run.wrk().requestsPerSecond()))
@@ -34,6 +37,11 @@ public final class FalcoScenario implements Scenario {
                 Figure.of(NAME, "duplicates (ingester count)", "%",
                         IngestRun.each(runs, run -> run.counters().map(IngesterCounters::duplicatePercent).orElseThrow())),
                 Figure.of(NAME, "failed requests", "count", IngestRun.each(runs, IngestRun::errors)).withGoal(Goal.atMost(0)),
+                Figure.of(NAME, "ingester CPU per accepted event", "µs",
+                        IngestRun.each(runs, run -> run.cpuMicrosPerEvent(CpuTime::ingesterSeconds))),
+                Figure.of(NAME, "Redis CPU per accepted event", "µs",
+                        IngestRun.each(runs, run -> run.cpuMicrosPerEvent(CpuTime::redisSeconds))),
+                Figure.of(NAME, "ingester RSS idle, before the first run", "MB", List.of(idleMegabytes)),
                 Figure.of(NAME, "ingester RSS after run", "MB",
                         IngestRun.each(runs, run -> run.memory().map(ProcessMemory::residentMegabytes).orElseThrow()))
                         .withGoal(Goal.atMost(300)),

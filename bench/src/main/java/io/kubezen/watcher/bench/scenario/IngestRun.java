@@ -4,7 +4,9 @@ import io.kubezen.watcher.bench.BenchContext;
 import io.kubezen.watcher.bench.load.Wrk;
 import io.kubezen.watcher.bench.load.WrkLoad;
 import io.kubezen.watcher.bench.load.WrkResult;
+import io.kubezen.watcher.bench.probe.CpuTime;
 import io.kubezen.watcher.bench.probe.IngesterCounters;
+import io.kubezen.watcher.bench.probe.ProcessCpu;
 import io.kubezen.watcher.bench.probe.PrometheusSamples;
 import io.kubezen.watcher.bench.probe.ProcessMemory;
 
@@ -15,10 +17,11 @@ import java.util.Optional;
 import java.util.function.ToDoubleFunction;
 
 /**
- * One wrk run of a load scenario, with what the ingester counted meanwhile and its memory afterwards; the
- * ceiling scenario, aimed at the bare endpoint, has neither.
+ * One wrk run of a load scenario, with what the ingester counted meanwhile, the CPU time it and Redis spent on
+ * it, and the ingester's memory afterwards; the ceiling scenario, aimed at the bare endpoint, has none of them.
  */
-record IngestRun(WrkResult wrk, Optional<IngesterCounters> counters, Optional<ProcessMemory> memory) {
+record IngestRun(WrkResult wrk, Optional<IngesterCounters> counters, Optional<ProcessMemory> memory,
+                 Optional<CpuTime> cpu) {
 
     static final int FALCO_CONNECTIONS = 128;
     static final int DISTINCT_EVENTS = 10_000;
@@ -36,17 +39,23 @@ record IngestRun(WrkResult wrk, Optional<IngesterCounters> counters, Optional<Pr
         return new Wrk(context.benchFile("wrk/events.lua"));
     }
 
-    /** The plan's runs of {@code load} against the ingester, its counters and memory read around each. */
+    /**
+     * The plan's runs of {@code load} against the ingester, its counters and memory read around each, and the CPU
+     * time between the scrapes, so that their own cost stays out of it.
+     */
     static List<IngestRun> againstIngester(BenchContext context, String scenario, String source, WrkLoad load)
             throws Exception {
         Wrk wrk = wrk(context);
         URI metrics = context.options().ingester().resolve("/prometheus");
+        long pid = context.options().ingesterPid();
         return context.repeatProfilingIngester(scenario, (duration, label) -> {
             PrometheusSamples before = PrometheusSamples.scrape(metrics);
+            CpuTime cpuBefore = new CpuTime(ProcessCpu.seconds(pid), context.redisCpuSeconds());
             WrkResult result = wrk.run(load, duration, context.nonce(), log(context, label));
+            CpuTime cpu = new CpuTime(ProcessCpu.seconds(pid), context.redisCpuSeconds()).minus(cpuBefore);
             PrometheusSamples after = PrometheusSamples.scrape(metrics);
             return new IngestRun(result, Optional.of(IngesterCounters.between(before, after, source)),
-                    Optional.of(ProcessMemory.of(context.options().ingesterPid())));
+                    Optional.of(ProcessMemory.of(pid)), Optional.of(cpu));
         });
     }
 
@@ -54,11 +63,21 @@ record IngestRun(WrkResult wrk, Optional<IngesterCounters> counters, Optional<Pr
     static List<IngestRun> againstOther(BenchContext context, String scenario, WrkLoad load) throws Exception {
         Wrk wrk = wrk(context);
         return context.repeat(scenario, (duration, label) -> new IngestRun(
-                wrk.run(load, duration, context.nonce(), log(context, label)), Optional.empty(), Optional.empty()));
+                wrk.run(load, duration, context.nonce(), log(context, label)), Optional.empty(), Optional.empty(),
+                Optional.empty()));
     }
 
     static List<Double> each(List<IngestRun> runs, ToDoubleFunction<IngestRun> value) {
         return runs.stream().mapToDouble(value).boxed().toList();
+    }
+
+    /**
+     * CPU time per accepted event, in microseconds: every event of a 202 answer, queued or found a duplicate (a
+     * run counts only when no request failed). {@code side} picks the ingester's or Redis's share.
+     */
+    double cpuMicrosPerEvent(ToDoubleFunction<CpuTime> side) {
+        double events = counters.map(IngesterCounters::received).orElseThrow();
+        return side.applyAsDouble(cpu.orElseThrow()) * 1_000_000 / events;
     }
 
     /** Failed requests: wrk's non-2xx answers and socket errors, or the ingester's count of refusals if higher. */

@@ -2,6 +2,7 @@ package io.kubezen.watcher.bench.scenario;
 
 import io.kubezen.watcher.bench.BenchContext;
 import io.kubezen.watcher.bench.load.WrkLoad;
+import io.kubezen.watcher.bench.probe.CpuTime;
 import io.kubezen.watcher.bench.probe.IngesterCounters;
 import io.kubezen.watcher.bench.report.Figure;
 import io.kubezen.watcher.bench.report.Goal;
@@ -37,6 +38,10 @@ public final class KubeAuditScenario implements Scenario {
                         IngestRun.each(runs, run -> run.wrk().requestsPerSecond() * EVENTS_PER_REQUEST))
                         .withGoal(Goal.atLeast(25_000)),
                 Figure.of(NAME, "latency p99 at max rate", "ms", IngestRun.each(runs, run -> run.wrk().p99Micros() / 1000.0)),
+                Figure.of(NAME, "ingester CPU per accepted event", "µs",
+                        IngestRun.each(runs, run -> run.cpuMicrosPerEvent(CpuTime::ingesterSeconds))),
+                Figure.of(NAME, "Redis CPU per accepted event", "µs",
+                        IngestRun.each(runs, run -> run.cpuMicrosPerEvent(CpuTime::redisSeconds))),
                 Figure.of(NAME, "duplicates (ingester count)", "%",
                         IngestRun.each(runs, run -> run.counters().map(IngesterCounters::duplicatePercent).orElseThrow())),
                 Figure.of(NAME, "failed requests", "count", IngestRun.each(runs, IngestRun::errors)).withGoal(Goal.atMost(0)));

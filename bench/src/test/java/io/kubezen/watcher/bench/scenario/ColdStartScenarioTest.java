@@ -1,27 +1,50 @@
 package io.kubezen.watcher.bench.scenario;
 
+import io.kubezen.watcher.bench.report.Figure;
 import org.junit.jupiter.api.Test;
+
+import java.util.List;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 class ColdStartScenarioTest {
 
-    @Test
-    void readsEachRunTimeThatColdStartShPrints() {
-        String output = """
-                run 1: 3484 ms
-                run 2: 3120 ms
-                run 3: 2990 ms
-                median: 3120 ms over 3 runs
-                """;
+    private static final String OUTPUT = """
+            image: openjdk version "25.0.3" 2026-04-21 LTS, -XX:AOTCache=/tmp/tmp.x/app.aot (79M)
+            bare run 1: 1600 ms, cpu 2100 ms, rss 182 MB
+            receiver run 1: 2400 ms, cpu 3900 ms, rss 246 MB
+            image run 1: 900 ms, cpu 1800 ms, rss 196 MB
+            bare run 2: 2000 ms, cpu 2000 ms, rss 180 MB
+            receiver run 2: 2600 ms, cpu 4100 ms, rss 244 MB
+            image run 2: 1100 ms, cpu 1900 ms, rss 195 MB
+            bare median: 1600 ms, cpu 2000 ms over 2 runs
+            """;
 
-        assertThat(ColdStartScenario.times(output)).containsExactly(3484.0, 3120.0, 2990.0);
+    @Test
+    void readsEachStartOfEachConfiguration() {
+        ColdStartScenario.Starts receiver = ColdStartScenario.starts(OUTPUT).get(ColdStartScenario.RECEIVER);
+
+        assertThat(receiver.wallMillis()).containsExactly(2400.0, 2600.0);
+        assertThat(receiver.cpuMillis()).containsExactly(3900.0, 4100.0);
     }
 
     @Test
-    void outputWithoutRunTimesIsAnError() {
-        assertThatThrownBy(() -> ColdStartScenario.times("Error: Unable to access jarfile\n"))
-                .hasMessageContaining("printed no run times");
+    void theReceiverIsComparedWithTheBareEndpointOfTheSameRound() {
+        List<Figure> figures = ColdStartScenario.figures(ColdStartScenario.starts(OUTPUT));
+
+        assertThat(figures).filteredOn(f -> f.metric().equals("receiver / bare endpoint, java -jar")).singleElement()
+                .satisfies(ratio -> {
+                    assertThat(ratio.runs()).containsExactly(1.5, 1.3);
+                    assertThat(ratio.verdict()).startsWith("missed");
+                });
+        assertThat(figures).filteredOn(f -> f.metric().equals("receiver as the image starts it: first 202"))
+                .singleElement().satisfies(image -> assertThat(image.verdict()).isEqualTo("met"));
+    }
+
+    @Test
+    void outputWithoutAConfigurationIsAnError() {
+        assertThatThrownBy(() -> ColdStartScenario.starts("bare run 1: 1600 ms, cpu 2100 ms, rss 182 MB\n"))
+                .hasMessageContaining("no start of receiver");
     }
 }

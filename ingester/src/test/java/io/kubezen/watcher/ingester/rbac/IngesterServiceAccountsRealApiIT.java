@@ -114,7 +114,9 @@ class IngesterServiceAccountsRealApiIT {
             assertThat(receiver.post("/ingest/falco", Fixtures.read("falco/http-output.json"),
                     "Content-Type", "application/json").statusCode()).isEqualTo(202);
             assertThat(receiver.get("/health/readiness").statusCode()).isEqualTo(200);
-            forbidden(() -> new CustomObjectsApi(receiver.bean(ApiClient.class)).createNamespacedCustomObject(
+            // A receiver has no API client of its own (RoleBeansIT), so try with its ServiceAccount's token.
+            ApiClient receiverAccount = server.client(chart.token(ComponentPermissions.RECEIVER));
+            forbidden(() -> new CustomObjectsApi(receiverAccount).createNamespacedCustomObject(
                     "zen.kube-zen.io", "v1alpha1", chart.namespace(), "observations", Map.of()).execute());
         }
 
