@@ -114,6 +114,8 @@ sits in a rendered manifest or an environment variable.
 {{- end }}
 - name: ZEN_WATCHER_REDIS_KEY_PREFIX
   value: {{ .Values.redis.keyPrefix | quote }}
+- name: ZEN_WATCHER_REDIS_QUEUE_SHARDS
+  value: {{ .Values.redis.queueShards | quote }}
 - name: ZEN_WATCHER_REDIS_COMMAND_TIMEOUT
   value: {{ .Values.redis.commandTimeout | quote }}
 {{- end -}}

@@ -47,8 +47,8 @@ public final class MetricNames {
     /** Ingest request latency. Tags: source, outcome (the HTTP status code). */
     public static final String REQUEST_DURATION = "zen.watcher.request.duration";
     /**
-     * Infrastructure errors. Tags: stage and error_type, one of the pairs {@code store}/{@code unavailable} and
-     * {@code dedup}/{@code rollback_failed} (receiver, informers), {@code gc}/{@code store_unavailable},
+     * Infrastructure errors. Tags: stage and error_type, one of the pairs {@code store}/{@code unavailable}
+     * (receiver), {@code gc}/{@code store_unavailable},
      * {@code informer}/{@code invalid_object}.
      */
     public static final String ERRORS = "zen.watcher.errors";

@@ -62,7 +62,7 @@ public final class RedisConnector implements AutoCloseable {
     private RedisConnector(RedisConnectionOptions options, ClientResources resources, AbstractRedisClient client,
                            String address) {
         this.options = options;
-        this.keys = new RedisKeys(options.keyPrefix());
+        this.keys = new RedisKeys(options.keyPrefix(), options.queueShards());
         this.resources = resources;
         this.client = client;
         this.address = address;

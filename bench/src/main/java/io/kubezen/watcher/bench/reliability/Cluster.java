@@ -11,6 +11,7 @@ import io.kubezen.watcher.model.Observation;
 import io.kubezen.watcher.queue.DeadLetter;
 import io.kubezen.watcher.queue.QueueStats;
 import io.kubezen.watcher.queue.QueuedObservation;
+import io.kubezen.watcher.queue.ShardedEventQueue;
 import io.kubezen.watcher.queue.redis.RedisEventQueue;
 import io.kubezen.watcher.redis.RedisConnectionOptions;
 import io.kubezen.watcher.redis.RedisConnector;
@@ -45,7 +46,7 @@ public final class Cluster implements AutoCloseable {
     private final ShiftableClock apiClock = new ShiftableClock();
     private final TestApiServer apiServer;
     private final RedisConnector connector;
-    private final RedisEventQueue queue;
+    private final ShardedEventQueue queue;
 
     public Cluster(RedisServerHandle redis, Apps apps, PayloadTemplate payload) {
         this.redis = redis;
@@ -54,7 +55,7 @@ public final class Cluster implements AutoCloseable {
         this.apiServer = TestApiServer.builder().repositoryCrds().namespaces(OBSERVATION_NAMESPACE, "prod")
                 .clock(apiClock).build().start();
         this.connector = RedisConnector.create(RedisConnectionOptions.of(redis.uri()));
-        this.queue = new RedisEventQueue(connector, RedisEventQueue.DEFAULT_CAPACITY);
+        this.queue = RedisEventQueue.sharded(connector, RedisEventQueue.DEFAULT_CAPACITY);
     }
 
     public RedisServerHandle redis() {
@@ -121,11 +122,19 @@ public final class Cluster implements AutoCloseable {
         return queue.stats(GROUP);
     }
 
-    /** Entries delivered to {@code consumer} and not yet acknowledged: a writer with some is mid-batch. */
+    /** Entries delivered to {@code consumer} and not yet acknowledged, in every shard: a writer with some is mid-batch. */
     public long pendingOf(String consumer) {
-        PendingMessages pending = connector.shared().sync().xpending(connector.keys().observationStream(), GROUP);
-        Long count = pending.getConsumerMessageCount().get(consumer);
-        return count == null ? 0 : count;
+        long total = 0;
+        for (int shard = 0; shard < connector.keys().shards(); shard++) {
+            String stream = connector.keys().observationStream(shard);
+            if (connector.shared().sync().exists(stream) == 0) {
+                continue;
+            }
+            PendingMessages pending = connector.shared().sync().xpending(stream, GROUP);
+            Long count = pending.getConsumerMessageCount().get(consumer);
+            total += count == null ? 0 : count;
+        }
+        return total;
     }
 
     /** Waits until every queued entry was written or dead-lettered; false if {@code timeout} passed first. */

@@ -12,11 +12,10 @@ import io.kubezen.watcher.controller.informer.FindingStore;
 import io.kubezen.watcher.controller.informer.InformerDuty;
 import io.kubezen.watcher.controller.informer.kubernetes.KubernetesWatchStarter;
 import io.kubezen.watcher.controller.informer.redis.RedisFindingStore;
-import io.kubezen.watcher.dedup.DedupStore;
+import io.kubezen.watcher.admission.AdmissionStore;
+import io.kubezen.watcher.admission.redis.RedisAdmissionStore;
 import io.kubezen.watcher.dedup.DedupWindows;
-import io.kubezen.watcher.dedup.redis.RedisDedupStore;
 import io.kubezen.watcher.metrics.EventTypeLabels;
-import io.kubezen.watcher.metrics.MetricNames;
 import io.kubezen.watcher.metrics.ObservedEvents;
 import io.kubezen.watcher.normalize.Normalizer;
 import io.kubezen.watcher.pipeline.Admission;
@@ -25,9 +24,7 @@ import io.kubezen.watcher.pipeline.SourceCompiler;
 import io.kubezen.watcher.queue.redis.RedisEventQueue;
 import io.kubezen.watcher.redis.RedisConnector;
 import io.kubezen.watcher.source.SourceAdapterRegistry;
-import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
-import io.micronaut.context.annotation.Bean;
 import io.micronaut.context.annotation.Factory;
 import io.micronaut.context.annotation.Requires;
 import io.micronaut.context.annotation.Value;
@@ -65,30 +62,24 @@ final class InformerFactory {
         return new RedisFindingStore(connector);
     }
 
+    /** The same admission step, capacity and status interval as the ingesters', over the same Redis. */
     @Singleton
-    DedupStore dedupStore(RedisConnector connector, Clock clock,
-                          @Value("${zen-watcher.store.status-interval:30s}") Duration statusInterval) {
-        return new RedisDedupStore(connector, clock, statusInterval);
+    AdmissionStore admissionStore(RedisConnector connector, Clock clock,
+                                  @Value("${zen-watcher.store.status-interval:30s}") Duration statusInterval,
+                                  @Value("${zen-watcher.store.queue-capacity:1000000}") long capacity) {
+        return new RedisAdmissionStore(connector, clock, statusInterval,
+                RedisEventQueue.shardCapacity(capacity, connector.keys().shards()));
     }
 
     @Singleton
-    @Bean(preDestroy = "close")
-    RedisEventQueue eventQueue(RedisConnector connector,
-                               @Value("${zen-watcher.store.queue-capacity:1000000}") long capacity) {
-        return new RedisEventQueue(connector, capacity);
-    }
-
-    @Singleton
-    InformerDuty informerDuty(Environment environment, ApiClient client, FindingStore findings, DedupStore dedup,
-                              DedupWindows windows, RedisEventQueue queue, InformerProperties properties, Clock clock,
+    InformerDuty informerDuty(Environment environment, ApiClient client, FindingStore findings, AdmissionStore store,
+                              DedupWindows windows, InformerProperties properties, Clock clock,
                               MeterRegistry registry,
                               @Value("${" + EventTypeLabels.PER_SOURCE_KEY + ":" + EventTypeLabels.DEFAULT_PER_SOURCE
                                       + "}") int eventTypesPerSource) {
         SourceCompiler compiler = new SourceCompiler(SourceAdapterRegistry.load(),
                 new PipelineOptions(clock, properties.defaultNamespace(), Normalizer.DEFAULT_MAX_DETAIL_BYTES));
-        Counter rollbackErrors = registry.counter(MetricNames.ERRORS,
-                MetricNames.TAG_STAGE, "dedup", MetricNames.TAG_ERROR_TYPE, "rollback_failed");
-        Admission admission = new Admission(dedup, windows, queue, clock, source -> rollbackErrors.increment());
+        Admission admission = new Admission(store, windows, clock);
         // Watches are responses held open for minutes; client-java's SharedInformerFactory and micronaut-kubernetes'
         // informers set the same on the client they are given.
         client.setReadTimeout(0);

@@ -6,6 +6,8 @@ import io.kubezen.watcher.redis.RedisTlsFiles;
 import io.micronaut.context.annotation.ConfigurationProperties;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.core.bind.annotation.Bindable;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 
@@ -25,13 +27,15 @@ public record RedisProperties(
         @NotNull @Bindable(defaultValue = "2s") Duration maxReconnectDelay,
         @Nullable String username,
         @Nullable Path passwordFile,
-        @Nullable Tls tls) {
+        @Nullable Tls tls,
+        @Min(1) @Max(RedisConnectionOptions.MAX_QUEUE_SHARDS) @Bindable(defaultValue = "8") int queueShards) {
 
     public static final String URI = RedisConnectionOptions.PREFIX + ".uri";
 
     RedisConnectionOptions toOptions() {
         return new RedisConnectionOptions(uri, mode, commandTimeout, keyPrefix, maxReconnectDelay, username,
-                passwordFile, tls == null ? RedisTlsFiles.NONE : new RedisTlsFiles(tls.caFile, tls.certFile, tls.keyFile));
+                passwordFile, tls == null ? RedisTlsFiles.NONE : new RedisTlsFiles(tls.caFile, tls.certFile, tls.keyFile),
+                queueShards);
     }
 
     /** {@code zen-watcher.redis.tls.*}. */
