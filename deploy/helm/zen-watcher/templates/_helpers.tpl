@@ -116,6 +116,10 @@ sits in a rendered manifest or an environment variable.
   value: {{ .Values.redis.keyPrefix | quote }}
 - name: ZEN_WATCHER_REDIS_QUEUE_SHARDS
   value: {{ .Values.redis.queueShards | quote }}
+- name: ZEN_WATCHER_REDIS_ACK_REPLICAS
+  value: {{ .Values.redis.ackReplicas | quote }}
+- name: ZEN_WATCHER_REDIS_ACK_TIMEOUT
+  value: {{ .Values.redis.ackTimeout | quote }}
 - name: ZEN_WATCHER_REDIS_COMMAND_TIMEOUT
   value: {{ .Values.redis.commandTimeout | quote }}
 {{- end -}}

@@ -1,5 +1,6 @@
 package io.kubezen.watcher.pipeline;
 
+import io.kubezen.watcher.admission.ReplicaAcks;
 import io.kubezen.watcher.admission.redis.RedisAdmissionStore;
 import io.kubezen.watcher.dedup.DedupStore;
 import io.kubezen.watcher.dedup.memory.InMemoryDedupWindows;
@@ -42,7 +43,7 @@ class AdmissionRedisIT {
     void firstOccurrencesAreInTheQueueWhenTheStageCompletes() throws Exception {
         RedisConnector connector = connectors.open(redis);
         Admission admission = new Admission(new RedisAdmissionStore(connector, clock, DedupStore.DEFAULT_STATUS_INTERVAL,
-                100), new InMemoryDedupWindows(), clock);
+                100, ReplicaAcks.NONE), new InMemoryDedupWindows(), clock);
         List<IngestedEvent> events = events("plain", "caf\u00e9 \u2603 \ud83d\ude00", "plain");
 
         Admitted admitted = admission.admitAsync("hook", events).toCompletableFuture().get();

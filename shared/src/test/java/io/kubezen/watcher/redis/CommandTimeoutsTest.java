@@ -26,6 +26,13 @@ class CommandTimeoutsTest {
     }
 
     @Test
+    void waitForReplicasGetsItsOwnTimeoutOnTop() {
+        CommandArgs<String, String> args = new CommandArgs<>(StringCodec.UTF8).add(1).add(750);
+
+        assertThat(timeouts.getTimeout(command(CommandType.WAIT, args))).isEqualTo(1_250);
+    }
+
+    @Test
     void everyOtherCommandGetsTheCommandTimeout() {
         CommandArgs<String, String> nonBlocking = new CommandArgs<>(StringCodec.UTF8).add(CommandKeyword.GROUP)
                 .add("zw-writers").add("writer-1").add("STREAMS").addKey("zw:{s0}:observations").add(">");

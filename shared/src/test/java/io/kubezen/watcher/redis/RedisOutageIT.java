@@ -1,5 +1,6 @@
 package io.kubezen.watcher.redis;
 
+import io.kubezen.watcher.admission.ReplicaAcks;
 import io.kubezen.watcher.dedup.DedupRequest;
 import io.kubezen.watcher.admission.AdmissionRequest;
 import io.kubezen.watcher.admission.AdmissionStore;
@@ -49,7 +50,8 @@ class RedisOutageIT {
         RedisConnector connector = connectors.open(RedisConnectionOptions.of(redis.uri()).withCommandTimeout(COMMAND_TIMEOUT));
         DedupStore dedup = new RedisDedupStore(connector, clock, DedupStore.DEFAULT_STATUS_INTERVAL);
         EventQueue queue = RedisEventQueue.shard(connector, 0, RedisEventQueue.DEFAULT_CAPACITY);
-        AdmissionStore admission = new RedisAdmissionStore(connector, clock, DedupStore.DEFAULT_STATUS_INTERVAL, 1_000);
+        AdmissionStore admission = new RedisAdmissionStore(connector, clock, DedupStore.DEFAULT_STATUS_INTERVAL, 1_000,
+                ReplicaAcks.NONE);
         TrafficCounter traffic = new RedisTrafficCounter(connector, clock, TrafficBuckets.DEFAULT_RETENTION);
         RedisDedupWindows windows = new RedisDedupWindows(connector, clock, RedisDedupWindows.DEFAULT_CACHE_TTL);
         queue.ensureGroup(EventQueue.DEFAULT_GROUP);

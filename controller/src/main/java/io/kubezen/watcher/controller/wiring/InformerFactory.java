@@ -64,11 +64,11 @@ final class InformerFactory {
 
     /** The same admission step, capacity and status interval as the ingesters', over the same Redis. */
     @Singleton
-    AdmissionStore admissionStore(RedisConnector connector, Clock clock,
+    AdmissionStore admissionStore(RedisConnector connector, Clock clock, RedisProperties redis,
                                   @Value("${zen-watcher.store.status-interval:30s}") Duration statusInterval,
                                   @Value("${zen-watcher.store.queue-capacity:1000000}") long capacity) {
         return new RedisAdmissionStore(connector, clock, statusInterval,
-                RedisEventQueue.shardCapacity(capacity, connector.keys().shards()));
+                RedisEventQueue.shardCapacity(capacity, connector.keys().shards()), redis.replicaAcks());
     }
 
     @Singleton

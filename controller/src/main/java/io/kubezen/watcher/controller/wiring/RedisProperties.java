@@ -1,5 +1,6 @@
 package io.kubezen.watcher.controller.wiring;
 
+import io.kubezen.watcher.admission.ReplicaAcks;
 import io.kubezen.watcher.redis.RedisConnectionOptions;
 import io.kubezen.watcher.redis.RedisMode;
 import io.kubezen.watcher.redis.RedisTlsFiles;
@@ -28,7 +29,9 @@ public record RedisProperties(
         @Nullable String username,
         @Nullable Path passwordFile,
         @Nullable Tls tls,
-        @Min(1) @Max(RedisConnectionOptions.MAX_QUEUE_SHARDS) @Bindable(defaultValue = "8") int queueShards) {
+        @Min(1) @Max(RedisConnectionOptions.MAX_QUEUE_SHARDS) @Bindable(defaultValue = "8") int queueShards,
+        @Min(0) @Bindable(defaultValue = "0") int ackReplicas,
+        @NotNull @Bindable(defaultValue = "1s") Duration ackTimeout) {
 
     public static final String URI = RedisConnectionOptions.PREFIX + ".uri";
 
@@ -36,6 +39,11 @@ public record RedisProperties(
         return new RedisConnectionOptions(uri, mode, commandTimeout, keyPrefix, maxReconnectDelay, username,
                 passwordFile, tls == null ? RedisTlsFiles.NONE : new RedisTlsFiles(tls.caFile, tls.certFile, tls.keyFile),
                 queueShards);
+    }
+
+    /** {@code ack-replicas} and {@code ack-timeout}: how many replicas must hold an admission before the 2xx. */
+    ReplicaAcks replicaAcks() {
+        return new ReplicaAcks(ackReplicas, ackTimeout);
     }
 
     /** {@code zen-watcher.redis.tls.*}. */

@@ -54,9 +54,10 @@ class StoreFactory {
 
     @Singleton
     @Requires(property = RedisProperties.URI)
-    AdmissionStore redisAdmissionStore(RedisConnector connector, Clock clock, StoreProperties properties) {
+    AdmissionStore redisAdmissionStore(RedisConnector connector, Clock clock, StoreProperties properties,
+                                       RedisProperties redis) {
         return new RedisAdmissionStore(connector, clock, properties.statusInterval(),
-                RedisEventQueue.shardCapacity(properties.queueCapacity(), connector.keys().shards()));
+                RedisEventQueue.shardCapacity(properties.queueCapacity(), connector.keys().shards()), redis.replicaAcks());
     }
 
     @Singleton

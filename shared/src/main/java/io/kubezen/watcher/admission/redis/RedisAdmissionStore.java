@@ -2,6 +2,8 @@ package io.kubezen.watcher.admission.redis;
 
 import io.kubezen.watcher.admission.AdmissionRequest;
 import io.kubezen.watcher.admission.AdmissionStore;
+import io.kubezen.watcher.admission.ReplicaAcks;
+import io.kubezen.watcher.admission.ReplicasNotReachedException;
 import io.kubezen.watcher.dedup.DedupResult;
 import io.kubezen.watcher.dedup.redis.DedupRecordLua;
 import io.kubezen.watcher.queue.QueueFullException;
@@ -27,8 +29,8 @@ import java.util.concurrent.CompletionStage;
  * Admission as one Lua script call per queue shard: an event's dedup record and its shard's stream share a hash tag
  * ({@link RedisKeys#dedupRecord}, {@link RedisKeys#observationStream}), so the script records each event of the
  * shard and appends what follows from it, atomically, also on Redis Cluster. A batch sends one call per shard it
- * touches before waiting for any, so it costs about one round trip. See {@code DESIGN.md} in the {@code admission}
- * package.
+ * touches before waiting for any, so it costs about one round trip. With {@link ReplicaAcks} on, it then sends
+ * {@code WAIT} to each master it wrote to. See {@code DESIGN.md} in the {@code admission} package.
  */
 public final class RedisAdmissionStore implements AdmissionStore {
 
@@ -105,9 +107,14 @@ public final class RedisAdmissionStore implements AdmissionStore {
     private final Clock clock;
     private final Duration statusInterval;
     private final long shardCapacity;
+    private final ReplicaAcks acks;
 
-    /** @param shardCapacity the entries each shard's stream may hold before admission is refused */
-    public RedisAdmissionStore(RedisConnector connector, Clock clock, Duration statusInterval, long shardCapacity) {
+    /**
+     * @param shardCapacity the entries each shard's stream may hold before admission is refused
+     * @param acks          how many replicas must hold a batch's writes before it counts as admitted
+     */
+    public RedisAdmissionStore(RedisConnector connector, Clock clock, Duration statusInterval, long shardCapacity,
+                               ReplicaAcks acks) {
         if (statusInterval.isNegative() || statusInterval.isZero()) {
             throw new IllegalArgumentException("statusInterval must be positive, was " + statusInterval);
         }
@@ -119,6 +126,7 @@ public final class RedisAdmissionStore implements AdmissionStore {
         this.clock = clock;
         this.statusInterval = statusInterval;
         this.shardCapacity = shardCapacity;
+        this.acks = acks;
     }
 
     @Override
@@ -142,10 +150,23 @@ public final class RedisAdmissionStore implements AdmissionStore {
             }
             CompletionStage<List<DedupResult>> results = CompletableFuture.allOf(calls.toArray(CompletableFuture[]::new))
                     .thenApply(done -> results(batch, byShard, calls));
+            if (acks.enabled()) {
+                List<String> streams = byShard.keySet().stream().map(keys::observationStream).toList();
+                results = results.thenCompose(admitted -> replicated(streams).thenApply(done -> admitted));
+            }
             return RedisCalls.translated(results, "admission");
         } catch (RuntimeException e) {
             return CompletableFuture.failedFuture(e);
         }
+    }
+
+    /** Completes once {@link #acks} replicas of every master written to hold the writes; fails otherwise. */
+    private CompletionStage<Void> replicated(List<String> streams) {
+        return connector.waitForReplicas(streams, acks.replicas(), acks.timeout()).thenAccept(reached -> {
+            if (reached < acks.replicas()) {
+                throw new ReplicasNotReachedException(reached, acks);
+            }
+        });
     }
 
     private CompletionStage<List<Object>> call(RedisClusterAsyncCommands<String, String> redis, int shard,

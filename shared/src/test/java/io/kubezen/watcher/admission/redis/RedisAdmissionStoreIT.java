@@ -2,6 +2,7 @@ package io.kubezen.watcher.admission.redis;
 
 import io.kubezen.watcher.admission.AdmissionStore;
 import io.kubezen.watcher.admission.AdmissionStoreContract;
+import io.kubezen.watcher.admission.ReplicaAcks;
 import io.kubezen.watcher.dedup.DedupStore;
 import io.kubezen.watcher.dedup.redis.RedisDedupStore;
 import io.kubezen.watcher.queue.EventQueue;
@@ -45,7 +46,8 @@ class RedisAdmissionStoreIT extends AdmissionStoreContract {
     /** Each store has a connection of its own, as another ingester would. */
     @Override
     protected AdmissionStore createStore(Clock clock, long capacity) {
-        return new RedisAdmissionStore(connectors.open(redis), clock, DedupStore.DEFAULT_STATUS_INTERVAL, capacity);
+        return new RedisAdmissionStore(connectors.open(redis), clock, DedupStore.DEFAULT_STATUS_INTERVAL, capacity,
+                ReplicaAcks.NONE);
     }
 
     @Override

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import io.kubernetes.client.openapi.ApiClient;
 import io.kubernetes.client.openapi.apis.CustomObjectsApi;
+import io.kubezen.watcher.admission.ReplicaAcks;
 import io.kubezen.watcher.config.IngesterSpec;
 import io.kubezen.watcher.config.SourceDefinition;
 import io.kubezen.watcher.controller.informer.InformerSource;
@@ -149,7 +150,7 @@ abstract class KubernetesSourceWatchContract {
     private SourceWatch start(RedisConnector connector, String selectors) throws Exception {
         Clock clock = Clock.systemUTC();
         Admission admission = new Admission(new RedisAdmissionStore(connector, clock, DedupStore.DEFAULT_STATUS_INTERVAL,
-                10_000), new InMemoryDedupWindows(), clock);
+                10_000, ReplicaAcks.NONE), new InMemoryDedupWindows(), clock);
         SourceWatch watch = new KubernetesWatchStarter(client, new RedisFindingStore(connector), admission,
                 new WorkQueueOptions(1, Duration.ofMillis(50), Duration.ofSeconds(1), 10, 10),
                 registry, new ObservedEvents(registry, clock, new EventTypeLabels(10))).start(source(selectors));
