@@ -113,12 +113,13 @@ public final class RedisEventQueue implements EventQueue, AutoCloseable {
     private final String deadLetterStream;
     private final long capacity;
     private final boolean drainOnly;
+    private final boolean recreatesGroup;
     private final RedisDeadLetters deadLetters;
     private final Object readLock = new Object();
     private RedisConnection readConnection;
 
     private RedisEventQueue(RedisConnector connector, String stream, String deadLetterStream, long capacity,
-                            boolean drainOnly) {
+                            boolean drainOnly, boolean recreatesGroup) {
         if (capacity < 1) {
             throw new IllegalArgumentException("capacity must be at least 1, was " + capacity);
         }
@@ -127,14 +128,22 @@ public final class RedisEventQueue implements EventQueue, AutoCloseable {
         this.deadLetterStream = deadLetterStream;
         this.capacity = capacity;
         this.drainOnly = drainOnly;
+        this.recreatesGroup = recreatesGroup;
         this.deadLetters = new RedisDeadLetters(connector, stream, deadLetterStream, capacity);
     }
 
-    /** Shard {@code shard} of the queue, holding up to {@code capacity} entries. */
+    /**
+     * Shard {@code shard} of the queue, holding up to {@code capacity} entries. Reading it for a group that does not
+     * exist fails, as the {@link EventQueue} contract says.
+     */
     public static RedisEventQueue shard(RedisConnector connector, int shard, long capacity) {
+        return shard(connector, shard, capacity, false);
+    }
+
+    private static RedisEventQueue shard(RedisConnector connector, int shard, long capacity, boolean recreatesGroup) {
         RedisKeys keys = connector.keys();
         return new RedisEventQueue(connector, keys.observationStream(shard), keys.deadLetterStream(shard), capacity,
-                false);
+                false, recreatesGroup);
     }
 
     /**
@@ -144,19 +153,21 @@ public final class RedisEventQueue implements EventQueue, AutoCloseable {
     public static RedisEventQueue legacy(RedisConnector connector, long capacity) {
         RedisKeys keys = connector.keys();
         return new RedisEventQueue(connector, keys.legacyObservationStream(), keys.legacyDeadLetterStream(), capacity,
-                true);
+                true, true);
     }
 
     /**
      * Every shard, named {@code s0}, {@code s1}, … after its hash tag, and the stream of earlier versions, named
      * {@code stream}, as one queue. The capacity is shared evenly: events spread evenly over the shards by hash.
+     * A shard whose group is lost (see {@link #groupLost}) gets it again, so a writer outlives a Redis that lost a
+     * stream instead of failing every read of it.
      */
     public static ShardedEventQueue sharded(RedisConnector connector, long capacity) {
         RedisKeys keys = connector.keys();
         long perShard = shardCapacity(capacity, keys.shards());
         List<ShardedEventQueue.Shard> shards = new ArrayList<>();
         for (int shard = 0; shard < keys.shards(); shard++) {
-            shards.add(new ShardedEventQueue.Shard("s" + shard, shard(connector, shard, perShard)));
+            shards.add(new ShardedEventQueue.Shard("s" + shard, shard(connector, shard, perShard, true)));
         }
         shards.add(new ShardedEventQueue.Shard(LEGACY, legacy(connector, perShard)));
         return new ShardedEventQueue(shards, item -> keys.shard(item.source(), item.fingerprint()));
@@ -223,7 +234,7 @@ public final class RedisEventQueue implements EventQueue, AutoCloseable {
         try {
             return readNew(group, consumer, count, block);
         } catch (IllegalStateException e) {
-            return nothingToDrain(e, group);
+            return groupLost(e, group);
         }
     }
 
@@ -252,16 +263,18 @@ public final class RedisEventQueue implements EventQueue, AutoCloseable {
         try {
             return claim(group, consumer, minIdle, count);
         } catch (IllegalStateException e) {
-            return nothingToDrain(e, group);
+            return groupLost(e, group);
         }
     }
 
     /**
-     * The stream of earlier versions may appear after the writer started, when an ingester of that version queues
-     * into it during a rolling upgrade: then its group is created, and the next read finds the entries.
+     * The group is gone, or was never there: the stream of earlier versions appeared after the writer started (an
+     * ingester of that version queued into it during a rolling upgrade), or the stream went with a Redis that lost
+     * its data or was replaced by a replica that had not received it. The group is created again, at the start of
+     * whatever the stream holds now, and the next read finds the entries; until then there is nothing to deliver.
      */
-    private List<QueueEntry> nothingToDrain(IllegalStateException failure, String group) {
-        if (!drainOnly || !String.valueOf(failure.getMessage()).contains("NOGROUP")) {
+    private List<QueueEntry> groupLost(IllegalStateException failure, String group) {
+        if (!recreatesGroup || !String.valueOf(failure.getMessage()).contains("NOGROUP")) {
             throw failure;
         }
         ensureGroup(group);
