@@ -2,6 +2,7 @@ package io.kubezen.watcher.admission;
 
 import io.kubezen.watcher.dedup.DedupRequest;
 import io.kubezen.watcher.model.Observation;
+import io.kubezen.watcher.store.SourceNames;
 
 import java.time.Duration;
 import java.util.Objects;
@@ -18,11 +19,13 @@ import java.util.Objects;
 public record AdmissionRequest(String source, String fingerprint, Observation observation, Duration window) {
 
     public AdmissionRequest {
-        Objects.requireNonNull(observation, "observation");
-        if (window != null) {
-            new DedupRequest(source, fingerprint, window);
-        } else if (fingerprint == null || fingerprint.isBlank()) {
+        SourceNames.check(source);
+        if (fingerprint == null || fingerprint.isBlank()) {
             throw new IllegalArgumentException("fingerprint must not be blank");
+        }
+        Objects.requireNonNull(observation, "observation");
+        if (window != null && window.toMillis() <= 0) {
+            throw new IllegalArgumentException("window must be at least 1 ms, was " + window);
         }
     }
 
