@@ -190,6 +190,12 @@ sits in a rendered manifest or an environment variable.
 {{- end }}
 - name: ZEN_WATCHER_REDIS_KEY_PREFIX
   value: {{ include "zen-watcher.redisKeyPrefix" . | quote }}
+- name: ZEN_WATCHER_REDIS_QUEUE_SHARDS
+  value: {{ .Values.redis.queueShards | quote }}
+- name: ZEN_WATCHER_REDIS_ACK_REPLICAS
+  value: {{ .Values.redis.ackReplicas | quote }}
+- name: ZEN_WATCHER_REDIS_ACK_TIMEOUT
+  value: {{ .Values.redis.ackTimeout | quote }}
 - name: ZEN_WATCHER_REDIS_COMMAND_TIMEOUT
   value: {{ .Values.redis.commandTimeout | quote }}
 {{- end -}}

@@ -68,7 +68,8 @@ class PurePackagesTest {
         ArchRule rule = noClasses()
                 .that().resideInAnyPackage(
                         "io.kubezen.watcher.dedup", "io.kubezen.watcher.dedup.memory..",
-                        "io.kubezen.watcher.queue", "io.kubezen.watcher.queue.memory..")
+                        "io.kubezen.watcher.queue", "io.kubezen.watcher.queue.memory..",
+                        "io.kubezen.watcher.admission", "io.kubezen.watcher.admission.memory..")
                 .should().dependOnClassesThat().resideInAnyPackage(FRAMEWORKS)
                 .allowEmptyShould(true)
                 .because("only the redis subpackages may know the Redis client");

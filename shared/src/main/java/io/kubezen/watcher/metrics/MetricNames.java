@@ -47,10 +47,10 @@ public final class MetricNames {
     /** Ingest request latency. Tags: source, outcome (the HTTP status code). */
     public static final String REQUEST_DURATION = "zen.watcher.request.duration";
     /**
-     * Infrastructure errors. Tags: stage and error_type, one of the pairs {@code store}/{@code unavailable} and
-     * {@code dedup}/{@code rollback_failed} (receiver, informers), {@code gc}/{@code store_unavailable},
-     * {@code informer}/{@code invalid_object}, {@code logs}/{@code stream_failed} (a log stream broke or could not
-     * be opened; it is opened again from where it stopped).
+     * Infrastructure errors. Tags: stage and error_type, one of the pairs {@code store}/{@code unavailable}
+     * (receiver), {@code gc}/{@code store_unavailable}, {@code informer}/{@code invalid_object},
+     * {@code logs}/{@code stream_failed} (a log stream broke or could not be opened; it is opened again from where
+     * it stopped).
      */
     public static final String ERRORS = "zen.watcher.errors";
     /** The dedup window in force per source, in seconds. Tags: source. */

@@ -71,6 +71,19 @@ public final class QueuedObservationCodec {
         return fields;
     }
 
+    /**
+     * The JSON of the {@value #OBSERVATION} field as UTF-8, for a store that writes the other fields itself: the
+     * Redis admission script, which learns only in Redis whether the event is new.
+     */
+    public static byte[] observationUtf8(Observation observation) {
+        try {
+            return OBSERVATION_WRITER.writeValueAsBytes(observation);
+        } catch (JsonProcessingException e) {
+            throw new IllegalArgumentException("observation of " + observation.spec().source()
+                    + " cannot be written as JSON: " + e.getOriginalMessage(), e);
+        }
+    }
+
     /** @throws IllegalArgumentException when a field is missing or malformed */
     public static QueueItem decode(Map<String, String> fields) {
         try {

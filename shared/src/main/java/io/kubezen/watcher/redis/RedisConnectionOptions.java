@@ -24,16 +24,22 @@ import java.util.Objects;
  * @param username          the ACL user; absent: {@code default}, or the URI's own
  * @param passwordFile      a file holding the password (trailing newline ignored); absent: the URI's own, if any
  * @param tls               CA and client certificate for {@code rediss://}
+ * @param queueShards       how many shards the queue and the dedup records are split into, each under a hash tag of
+ *                          its own, so that Redis Cluster spreads them over its masters; every ingester, writer and
+ *                          controller of an install must use the same number
  */
 public record RedisConnectionOptions(String uri, RedisMode mode, Duration commandTimeout, String keyPrefix,
                                      Duration maxReconnectDelay, String username, Path passwordFile,
-                                     RedisTlsFiles tls) {
+                                     RedisTlsFiles tls, int queueShards) {
 
     /** The configuration prefix both apps bind these options from; start-up errors name keys under it. */
     public static final String PREFIX = "zen-watcher.redis";
     public static final Duration DEFAULT_COMMAND_TIMEOUT = Duration.ofSeconds(2);
     public static final String DEFAULT_KEY_PREFIX = "zw:";
     public static final Duration DEFAULT_MAX_RECONNECT_DELAY = Duration.ofSeconds(2);
+    public static final int DEFAULT_QUEUE_SHARDS = 8;
+    /** Each shard is a stream the writers read and KEDA watches; more than this buys nothing but overhead. */
+    public static final int MAX_QUEUE_SHARDS = 256;
 
     public RedisConnectionOptions {
         Objects.requireNonNull(uri, "uri");
@@ -46,6 +52,10 @@ public record RedisConnectionOptions(String uri, RedisMode mode, Duration comman
         requireReadable(tls.caFile(), "tls.ca-file");
         requireReadable(tls.certFile(), "tls.cert-file");
         requireReadable(tls.keyFile(), "tls.key-file");
+        if (queueShards < 1 || queueShards > MAX_QUEUE_SHARDS) {
+            throw new IllegalArgumentException(PREFIX + ".queue-shards must be between 1 and " + MAX_QUEUE_SHARDS
+                    + ", was " + queueShards);
+        }
         if (mode == RedisMode.CLUSTER && uri.startsWith("redis-sentinel")) {
             throw new IllegalArgumentException(PREFIX + ".mode is cluster but " + PREFIX
                     + ".uri is a Sentinel URI; Sentinel needs mode standalone");
@@ -55,32 +65,38 @@ public record RedisConnectionOptions(String uri, RedisMode mode, Duration comman
     /** The defaults for everything but the URI. */
     public static RedisConnectionOptions of(String uri) {
         return new RedisConnectionOptions(uri, RedisMode.STANDALONE, DEFAULT_COMMAND_TIMEOUT, DEFAULT_KEY_PREFIX,
-                DEFAULT_MAX_RECONNECT_DELAY, null, null, RedisTlsFiles.NONE);
+                DEFAULT_MAX_RECONNECT_DELAY, null, null, RedisTlsFiles.NONE,
+                DEFAULT_QUEUE_SHARDS);
     }
 
     public RedisConnectionOptions withMode(RedisMode newMode) {
         return new RedisConnectionOptions(uri, newMode, commandTimeout, keyPrefix, maxReconnectDelay, username,
-                passwordFile, tls);
+                passwordFile, tls, queueShards);
     }
 
     public RedisConnectionOptions withCommandTimeout(Duration timeout) {
         return new RedisConnectionOptions(uri, mode, timeout, keyPrefix, maxReconnectDelay, username, passwordFile,
-                tls);
+                tls, queueShards);
     }
 
     public RedisConnectionOptions withKeyPrefix(String prefix) {
         return new RedisConnectionOptions(uri, mode, commandTimeout, prefix, maxReconnectDelay, username,
-                passwordFile, tls);
+                passwordFile, tls, queueShards);
     }
 
     public RedisConnectionOptions withCredentials(String user, Path password) {
         return new RedisConnectionOptions(uri, mode, commandTimeout, keyPrefix, maxReconnectDelay, user, password,
-                tls);
+                tls, queueShards);
     }
 
     public RedisConnectionOptions withTls(RedisTlsFiles files) {
         return new RedisConnectionOptions(uri, mode, commandTimeout, keyPrefix, maxReconnectDelay, username,
-                passwordFile, files);
+                passwordFile, files, queueShards);
+    }
+
+    public RedisConnectionOptions withQueueShards(int shards) {
+        return new RedisConnectionOptions(uri, mode, commandTimeout, keyPrefix, maxReconnectDelay, username,
+                passwordFile, tls, shards);
     }
 
     private static void requirePositive(Duration value, String key) {

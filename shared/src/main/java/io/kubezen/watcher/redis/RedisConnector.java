@@ -17,7 +17,9 @@ import io.lettuce.core.TimeoutOptions;
 import io.lettuce.core.cluster.ClusterClientOptions;
 import io.lettuce.core.cluster.ClusterTopologyRefreshOptions;
 import io.lettuce.core.cluster.RedisClusterClient;
+import io.lettuce.core.cluster.SlotHash;
 import io.lettuce.core.cluster.api.StatefulRedisClusterConnection;
+import io.lettuce.core.cluster.models.partitions.RedisClusterNode;
 import io.lettuce.core.pubsub.StatefulRedisPubSubConnection;
 import io.lettuce.core.resource.ClientResources;
 import io.lettuce.core.resource.DefaultClientResources;
@@ -29,7 +31,12 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Arrays;
+import java.util.Collection;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Supplier;
 import java.util.stream.Collectors;
@@ -62,7 +69,7 @@ public final class RedisConnector implements AutoCloseable {
     private RedisConnector(RedisConnectionOptions options, ClientResources resources, AbstractRedisClient client,
                            String address) {
         this.options = options;
-        this.keys = new RedisKeys(options.keyPrefix());
+        this.keys = new RedisKeys(options.keyPrefix(), options.queueShards());
         this.resources = resources;
         this.client = client;
         this.address = address;
@@ -134,6 +141,33 @@ public final class RedisConnector implements AutoCloseable {
             return open(cluster::connectPubSub);
         }
         return open(((RedisClient) client)::connectPubSub);
+    }
+
+    /**
+     * Sends {@code WAIT replicas timeout} to the master of each of {@code keys} and answers the fewest replicas any of
+     * them reached. WAIT counts the writes of the connection it is sent on, so it goes through the shared connection:
+     * on Cluster through the very connection to the key's master that the shared connection routed the writes over.
+     */
+    public CompletionStage<Long> waitForReplicas(Collection<String> keys, int replicas, Duration timeout) {
+        RedisConnection connection = shared();
+        long millis = timeout.toMillis();
+        if (!(connection.stateful() instanceof StatefulRedisClusterConnection<String, String> cluster)) {
+            return RedisCalls.translated(connection.async().waitForReplication(replicas, millis), "wait for replicas");
+        }
+        Set<RedisURI> masters = new LinkedHashSet<>();
+        for (String key : keys) {
+            RedisClusterNode master = cluster.getPartitions().getMasterBySlot(SlotHash.getSlot(key));
+            if (master == null) {
+                return CompletableFuture.failedFuture(new StoreUnavailableException("No Redis Cluster master serves "
+                        + "the slot of " + key + " right now"));
+            }
+            masters.add(master.getUri());
+        }
+        List<CompletableFuture<Long>> waits = masters.stream().map(uri -> cluster.getConnectionAsync(uri.getHost(),
+                uri.getPort()).thenCompose(node -> node.async().waitForReplication(replicas, millis))).toList();
+        CompletionStage<Long> fewest = CompletableFuture.allOf(waits.toArray(CompletableFuture[]::new))
+                .thenApply(done -> waits.stream().mapToLong(CompletableFuture::join).min().orElse(replicas));
+        return RedisCalls.translated(fewest, "wait for replicas");
     }
 
     /**

@@ -2,15 +2,16 @@ package io.kubezen.watcher.redis;
 
 import io.kubezen.watcher.store.SourceNames;
 
+import java.nio.charset.StandardCharsets;
 import java.util.regex.Pattern;
+import java.util.zip.CRC32;
 
 /**
  * Every Redis key, stream and channel we use, in one place; {@code docs/redis.md} describes the same layout
- * for operators. Keys are plain, readable text without hash tags ({@code {...}}): each hot-path operation
- * touches a single key, so Redis Cluster can spread a source's dedup records over all shards instead of
- * pinning them to one slot. The two streams are the exception: they share the tag {@code {stream}}, because
- * dead-lettering and replay move an entry between them in one script, and on Cluster a script may only
- * touch keys of one slot.
+ * for operators. The queue is split into shards, each under a hash tag of its own ({@code {s0}}, {@code {s1}},
+ * …): an event's dedup record and the shard's streams share the tag, so one script can decide first or duplicate
+ * and append to the stream in one atomic step, and Redis Cluster, which only lets a script touch keys of one
+ * slot, spreads the shards over its masters. Every other key is plain, readable text without a hash tag.
  */
 public final class RedisKeys {
 
@@ -18,22 +19,42 @@ public final class RedisKeys {
     private static final Pattern PREFIX = Pattern.compile("[A-Za-z0-9._:-]*");
 
     private final String prefix;
+    private final int shards;
 
-    public RedisKeys(String prefix) {
+    /** @param shards how many shards the queue and the dedup records are split into */
+    public RedisKeys(String prefix, int shards) {
         if (prefix == null || !PREFIX.matcher(prefix).matches()) {
             throw new IllegalArgumentException("key prefix '" + prefix + "' may hold only letters, digits, '.', '_', ':' and '-'");
         }
+        if (shards < 1) {
+            throw new IllegalArgumentException("there is at least one queue shard, not " + shards);
+        }
         this.prefix = prefix;
+        this.shards = shards;
     }
 
-    /** Hash: the dedup record of one fingerprint; expires with the window. */
+    public int shards() {
+        return shards;
+    }
+
+    /**
+     * The shard of an event: a CRC-32 of source and fingerprint, so every process of an install, whatever its
+     * version or JVM, puts the same event in the same shard, and a source's events spread over all of them.
+     */
+    public int shard(String source, String fingerprint) {
+        CRC32 crc = new CRC32();
+        crc.update((SourceNames.check(source) + ":" + fingerprint).getBytes(StandardCharsets.UTF_8));
+        return (int) (crc.getValue() % shards);
+    }
+
+    /** Hash: the dedup record of one fingerprint, in its event's shard; expires with the window. */
     public String dedupRecord(String source, String fingerprint) {
-        return prefix + "dedup:" + SourceNames.check(source) + ":" + fingerprint;
+        return shardPrefix(shard(source, fingerprint)) + "dedup:" + source + ":" + fingerprint;
     }
 
-    /** SCAN MATCH pattern for all dedup records of a source. */
+    /** SCAN MATCH pattern for all dedup records of a source, in every shard. */
     public String dedupRecordPattern(String source) {
-        return prefix + "dedup:" + SourceNames.check(source) + ":*";
+        return prefix + "{s*}:dedup:" + SourceNames.check(source) + ":*";
     }
 
     /** String, whole seconds: the tuned dedup window of a source, written by the controller's tuner. */
@@ -102,13 +123,33 @@ public final class RedisKeys {
         return prefix + "config-changed";
     }
 
-    /** Stream: accepted events waiting for a writer. Same slot as {@link #deadLetterStream()}. */
-    public String observationStream() {
+    /** Stream: accepted events of one shard waiting for a writer. Same slot as the shard's dead letters and records. */
+    public String observationStream(int shard) {
+        return shardPrefix(shard) + "observations";
+    }
+
+    /** Stream: entries of one shard the writers gave up on, with the reason, until replayed or deleted. */
+    public String deadLetterStream(int shard) {
+        return shardPrefix(shard) + "dead-letters";
+    }
+
+    /**
+     * Stream: the single queue of versions before the queue had shards. Writers still drain it, so that entries
+     * queued there before an upgrade are written. Same slot as {@link #legacyDeadLetterStream()}.
+     */
+    public String legacyObservationStream() {
         return prefix + "{stream}:observations";
     }
 
-    /** Stream: entries the writers gave up on, with the reason, until replayed or deleted. */
-    public String deadLetterStream() {
+    /** Stream: the dead letters of {@link #legacyObservationStream()}. */
+    public String legacyDeadLetterStream() {
         return prefix + "{stream}:dead-letters";
+    }
+
+    private String shardPrefix(int shard) {
+        if (shard < 0 || shard >= shards) {
+            throw new IllegalArgumentException("shard " + shard + " is not among the " + shards + " queue shards");
+        }
+        return prefix + "{s" + shard + "}:";
     }
 }

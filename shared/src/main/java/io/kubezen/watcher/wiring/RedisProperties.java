@@ -1,11 +1,14 @@
 package io.kubezen.watcher.wiring;
 
+import io.kubezen.watcher.admission.ReplicaAcks;
 import io.kubezen.watcher.redis.RedisConnectionOptions;
 import io.kubezen.watcher.redis.RedisMode;
 import io.kubezen.watcher.redis.RedisTlsFiles;
 import io.micronaut.context.annotation.ConfigurationProperties;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.core.bind.annotation.Bindable;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 
@@ -27,13 +30,22 @@ public record RedisProperties(
         @NotNull @Bindable(defaultValue = "2s") Duration maxReconnectDelay,
         @Nullable String username,
         @Nullable Path passwordFile,
-        @Nullable Tls tls) {
+        @Nullable Tls tls,
+        @Min(1) @Max(RedisConnectionOptions.MAX_QUEUE_SHARDS) @Bindable(defaultValue = "8") int queueShards,
+        @Min(0) @Bindable(defaultValue = "0") int ackReplicas,
+        @NotNull @Bindable(defaultValue = "1s") Duration ackTimeout) {
 
     public static final String URI = RedisConnectionOptions.PREFIX + ".uri";
 
     public RedisConnectionOptions toOptions() {
         return new RedisConnectionOptions(uri, mode, commandTimeout, keyPrefix, maxReconnectDelay, username,
-                passwordFile, tls == null ? RedisTlsFiles.NONE : new RedisTlsFiles(tls.caFile, tls.certFile, tls.keyFile));
+                passwordFile, tls == null ? RedisTlsFiles.NONE : new RedisTlsFiles(tls.caFile, tls.certFile, tls.keyFile),
+                queueShards);
+    }
+
+    /** {@code ack-replicas} and {@code ack-timeout}: how many replicas must hold an admission before the 2xx. */
+    public ReplicaAcks replicaAcks() {
+        return new ReplicaAcks(ackReplicas, ackTimeout);
     }
 
     /** {@code zen-watcher.redis.tls.*}. */

@@ -51,13 +51,10 @@ public abstract class DedupStoreContract {
     @Test
     void firstOccurrenceIsNewAndRepeatsAreDuplicatesThatCount() {
         DedupResult first = store.record(request("falco", "fp-1", WINDOW));
-        store.markQueued("falco", List.of("fp-1"));
         clock.advance(Duration.ofSeconds(3));
         DedupResult second = store.record(request("falco", "fp-1", WINDOW));
 
         assertThat(first.firstOccurrence()).isTrue();
-        assertThat(first.mustQueue()).isTrue();
-        assertThat(second.mustQueue()).isFalse();
         assertThat(first.record()).extracting(DedupRecord::firstSeen, DedupRecord::lastSeen, DedupRecord::count)
                 .containsExactly(T0, T0, 1L);
         assertThat(first.record().ttlLeft()).isBetween(WINDOW.minusSeconds(5), WINDOW);
@@ -65,34 +62,6 @@ public abstract class DedupStoreContract {
         assertThat(second.record()).extracting(DedupRecord::source, DedupRecord::fingerprint, DedupRecord::firstSeen,
                         DedupRecord::lastSeen, DedupRecord::count)
                 .containsExactly("falco", "fp-1", T0, T0.plusSeconds(3), 2L);
-    }
-
-    @Test
-    void repeatsOfARecordNotMarkedQueuedAreUnqueuedUnderTheSameFirstSeen() {
-        store.record(request("falco", "fp-1", WINDOW));
-        clock.advance(Duration.ofSeconds(2));
-        DedupResult retry = store.record(request("falco", "fp-1", WINDOW));
-        store.markQueued("falco", List.of("fp-1"));
-        DedupResult afterMark = store.record(request("falco", "fp-1", WINDOW));
-
-        assertThat(retry.firstOccurrence()).isFalse();
-        assertThat(retry.unqueued()).isTrue();
-        assertThat(retry.record()).extracting(DedupRecord::firstSeen, DedupRecord::count).containsExactly(T0, 2L);
-        assertThat(afterMark.unqueued()).isFalse();
-        assertThat(afterMark.mustQueue()).isFalse();
-        assertThat(afterMark.record().count()).isEqualTo(3L);
-    }
-
-    @Test
-    void markingQueuedNeverCreatesARecord() {
-        store.markQueued("falco", List.of("never-seen"));
-        store.record(request("falco", "gone", WINDOW));
-        store.forget("falco", "gone");
-        store.markQueued("falco", List.of("gone"));
-
-        assertThat(store.get("falco", "never-seen")).isEmpty();
-        assertThat(store.get("falco", "gone")).isEmpty();
-        assertThat(store.record(request("falco", "gone", WINDOW)).firstOccurrence()).isTrue();
     }
 
     @Test
@@ -120,7 +89,6 @@ public abstract class DedupStoreContract {
     void theFirstRepeatOfEachStatusIntervalSchedulesOneStatusUpdate() {
         Duration interval = DedupStore.DEFAULT_STATUS_INTERVAL;
         DedupResult first = store.record(request("falco", "fp-1", WINDOW));
-        store.markQueued("falco", List.of("fp-1"));
         clock.advance(Duration.ofSeconds(1));
         DedupResult firstRepeat = store.record(request("falco", "fp-1", WINDOW));
         clock.advance(Duration.ofSeconds(1));
@@ -135,21 +103,8 @@ public abstract class DedupStoreContract {
     }
 
     @Test
-    void aCancelledStatusUpdateIsScheduledAgainByTheNextRepeat() {
-        store.record(request("falco", "fp-1", WINDOW));
-        store.record(request("falco", "fp-1", WINDOW));
-
-        store.cancelStatusAsync("falco", List.of("fp-1", "never-recorded")).toCompletableFuture().join();
-        DedupResult retry = store.record(request("falco", "fp-1", WINDOW));
-
-        assertThat(retry.statusDueAt()).isEqualTo(T0.plus(DedupStore.DEFAULT_STATUS_INTERVAL));
-        assertThat(store.get("falco", "never-recorded")).isEmpty();
-    }
-
-    @Test
     void aRecordStaysFindableByItsFirstSeenAfterItsWindowAndAfterItsSuccessorBegan() {
         store.record(request("falco", "fp-1", WINDOW));
-        store.markQueued("falco", List.of("fp-1"));
         clock.advance(WINDOW.minusSeconds(1));
         store.record(request("falco", "fp-1", WINDOW));
         clock.advance(Duration.ofSeconds(1));
@@ -231,7 +186,6 @@ public abstract class DedupStoreContract {
         for (int i = 0; i < 400; i++) {
             assertThat(results.get(i).record().fingerprint()).isEqualTo(batch.get(i).fingerprint());
             assertThat(results.get(i).firstOccurrence()).as("event %d", i).isEqualTo(i % 8 != 7);
-            assertThat(results.get(i).unqueued()).as("event %d", i).isEqualTo(i % 8 == 7);
             assertThat(results.get(i).record().count()).isEqualTo(i % 8 == 7 ? 2 : 1);
         }
     }

@@ -20,15 +20,22 @@ class CommandTimeoutsTest {
     void aBlockingStreamReadGetsItsBlockTimeOnTop() {
         CommandArgs<String, String> args = new CommandArgs<>(StringCodec.UTF8).add(CommandKeyword.GROUP).add("zw-writers")
                 .add("writer-1").add(CommandKeyword.COUNT).add(10).add(CommandKeyword.BLOCK).add(1500)
-                .add("STREAMS").addKey("zw:{stream}:observations").add(">");
+                .add("STREAMS").addKey("zw:{s0}:observations").add(">");
 
         assertThat(timeouts.getTimeout(command(CommandType.XREADGROUP, args))).isEqualTo(2_000);
     }
 
     @Test
+    void waitForReplicasGetsItsOwnTimeoutOnTop() {
+        CommandArgs<String, String> args = new CommandArgs<>(StringCodec.UTF8).add(1).add(750);
+
+        assertThat(timeouts.getTimeout(command(CommandType.WAIT, args))).isEqualTo(1_250);
+    }
+
+    @Test
     void everyOtherCommandGetsTheCommandTimeout() {
         CommandArgs<String, String> nonBlocking = new CommandArgs<>(StringCodec.UTF8).add(CommandKeyword.GROUP)
-                .add("zw-writers").add("writer-1").add("STREAMS").addKey("zw:{stream}:observations").add(">");
+                .add("zw-writers").add("writer-1").add("STREAMS").addKey("zw:{s0}:observations").add(">");
         CommandArgs<String, String> keyNamedBlock = new CommandArgs<>(StringCodec.UTF8).addKey("BLOCK 9000");
 
         assertThat(timeouts.getTimeout(command(CommandType.XREADGROUP, nonBlocking))).isEqualTo(500);

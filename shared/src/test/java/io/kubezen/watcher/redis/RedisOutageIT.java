@@ -1,6 +1,10 @@
 package io.kubezen.watcher.redis;
 
+import io.kubezen.watcher.admission.ReplicaAcks;
 import io.kubezen.watcher.dedup.DedupRequest;
+import io.kubezen.watcher.admission.AdmissionRequest;
+import io.kubezen.watcher.admission.AdmissionStore;
+import io.kubezen.watcher.admission.redis.RedisAdmissionStore;
 import io.kubezen.watcher.dedup.DedupStore;
 import io.kubezen.watcher.dedup.TrafficBuckets;
 import io.kubezen.watcher.dedup.TrafficCounter;
@@ -45,7 +49,9 @@ class RedisOutageIT {
     void storesFailFastWhileRedisIsDownAndTheSameInstancesRecover(@DedicatedRedis RedisServerHandle redis) {
         RedisConnector connector = connectors.open(RedisConnectionOptions.of(redis.uri()).withCommandTimeout(COMMAND_TIMEOUT));
         DedupStore dedup = new RedisDedupStore(connector, clock, DedupStore.DEFAULT_STATUS_INTERVAL);
-        EventQueue queue = new RedisEventQueue(connector, RedisEventQueue.DEFAULT_CAPACITY);
+        EventQueue queue = RedisEventQueue.shard(connector, 0, RedisEventQueue.DEFAULT_CAPACITY);
+        AdmissionStore admission = new RedisAdmissionStore(connector, clock, DedupStore.DEFAULT_STATUS_INTERVAL, 1_000,
+                ReplicaAcks.NONE);
         TrafficCounter traffic = new RedisTrafficCounter(connector, clock, TrafficBuckets.DEFAULT_RETENTION);
         RedisDedupWindows windows = new RedisDedupWindows(connector, clock, RedisDedupWindows.DEFAULT_CACHE_TTL);
         queue.ensureGroup(EventQueue.DEFAULT_GROUP);
@@ -56,6 +62,8 @@ class RedisOutageIT {
 
         assertUnavailableFast(() -> dedup.record(EVENT));
         assertUnavailableFast(() -> dedup.get("falco", "fp-1"));
+        assertUnavailableFast(() -> RedisCalls.await(admission.admitAsync(List.of(new AdmissionRequest("falco", "fp-2",
+                QueuedObservationFixtures.entries("falco", 1).get(0).observation(), Duration.ofMinutes(5)))), "admit"));
         assertUnavailableFast(() -> queue.append(QueuedObservationFixtures.entries("falco", 1)));
         assertUnavailableFast(() -> queue.read(EventQueue.DEFAULT_GROUP, "writer-1", 1, Duration.ZERO));
         assertUnavailableFast(() -> queue.claimIdle(EventQueue.DEFAULT_GROUP, "writer-1", Duration.ZERO, 1));

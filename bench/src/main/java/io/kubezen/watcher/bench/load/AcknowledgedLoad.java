@@ -28,7 +28,8 @@ public final class AcknowledgedLoad implements AutoCloseable {
     private final AtomicLong sent = new AtomicLong();
     private final AtomicLong unavailable = new AtomicLong();
     private final AtomicLong unavailableWithRetryAfter = new AtomicLong();
-    private final AtomicLong otherFailures = new AtomicLong();
+    private final AtomicLong otherStatuses = new AtomicLong();
+    private final AtomicLong unanswered = new AtomicLong();
     private final AtomicLong gaveUp = new AtomicLong();
     private final AtomicLong lastAcknowledgedNanos = new AtomicLong();
     private final List<Thread> senders = new ArrayList<>();
@@ -61,7 +62,7 @@ public final class AcknowledgedLoad implements AutoCloseable {
 
     public Tally tally() {
         return new Tally(sent.get(), Set.copyOf(acknowledged), unavailable.get(), unavailableWithRetryAfter.get(),
-                otherFailures.get(), gaveUp.get());
+                otherStatuses.get(), unanswered.get(), gaveUp.get());
     }
 
     /** {@link System#nanoTime()} of the latest 2xx, 0 before the first: when the target answers again after an outage. */
@@ -96,12 +97,12 @@ public final class AcknowledgedLoad implements AutoCloseable {
      * @param acknowledged              ids of the events that got a 2xx
      * @param unavailable               503 answers, counted per attempt
      * @param unavailableWithRetryAfter of those, the ones with a {@code Retry-After} header
-     * @param otherFailures             attempts without an answer (connection refused or broken) or with another
-     *                                  non-2xx status
+     * @param otherStatuses             attempts answered with a status other than 2xx or 503
+     * @param unanswered                attempts without an answer: connection refused or broken
      * @param gaveUp                    events never acknowledged within their attempts
      */
     public record Tally(long sent, Set<String> acknowledged, long unavailable, long unavailableWithRetryAfter,
-                        long otherFailures, long gaveUp) {
+                        long otherStatuses, long unanswered, long gaveUp) {
     }
 
     private final class Sender implements Runnable {
@@ -156,10 +157,10 @@ public final class AcknowledgedLoad implements AutoCloseable {
                             unavailableWithRetryAfter.incrementAndGet();
                         }
                     } else {
-                        otherFailures.incrementAndGet();
+                        otherStatuses.incrementAndGet();
                     }
                 } catch (IOException e) {
-                    otherFailures.incrementAndGet();
+                    unanswered.incrementAndGet();
                     disconnect();
                 }
             }

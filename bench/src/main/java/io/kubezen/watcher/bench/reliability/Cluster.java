@@ -11,12 +11,12 @@ import io.kubezen.watcher.model.Observation;
 import io.kubezen.watcher.queue.DeadLetter;
 import io.kubezen.watcher.queue.QueueStats;
 import io.kubezen.watcher.queue.QueuedObservation;
+import io.kubezen.watcher.queue.ShardedEventQueue;
 import io.kubezen.watcher.queue.redis.RedisEventQueue;
-import io.kubezen.watcher.redis.RedisConnectionOptions;
 import io.kubezen.watcher.redis.RedisConnector;
 import io.kubezen.watcher.store.Page;
 import io.kubezen.watcher.testing.kube.TestApiServer;
-import io.kubezen.watcher.testing.redis.RedisServerHandle;
+import io.kubezen.watcher.testing.redis.RedisDeployment;
 import io.lettuce.core.models.stream.PendingMessages;
 
 import java.net.URI;
@@ -27,8 +27,8 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * One scenario's world: a Redis with AOF, the test API server with our CRDs in this JVM, and the apps started
- * against both. {@link #census()} counts what became of the events: Observations in the API server, dead letters
+ * One scenario's world: a Redis (a server with AOF, or a Sentinel group), the test API server with our CRDs in this
+ * JVM, and the apps started against both. {@link #census()} counts what became of the events: Observations in the API server, dead letters
  * and entries still queued in Redis, each attributed to the event id the load generator sent.
  */
 public final class Cluster implements AutoCloseable {
@@ -39,26 +39,37 @@ public final class Cluster implements AutoCloseable {
     private static final int PAGE = 500;
     private static final ObjectMapper JSON = new ObjectMapper();
 
-    private final RedisServerHandle redis;
+    private final RedisDeployment redis;
+    private final Map<String, String> redisSettings;
     private final Apps apps;
     private final PayloadTemplate payload;
     private final ShiftableClock apiClock = new ShiftableClock();
     private final TestApiServer apiServer;
     private final RedisConnector connector;
-    private final RedisEventQueue queue;
+    private final ShardedEventQueue queue;
 
-    public Cluster(RedisServerHandle redis, Apps apps, PayloadTemplate payload) {
+    /** @param extraRedisSettings {@code zen-watcher.redis.*} of every app beyond how to reach {@code redis} */
+    public Cluster(RedisDeployment redis, Apps apps, PayloadTemplate payload, Map<String, String> extraRedisSettings) {
         this.redis = redis;
+        Map<String, String> settings = new HashMap<>();
+        redis.properties().forEach((key, value) -> settings.put(key, String.valueOf(value)));
+        settings.putAll(extraRedisSettings);
+        this.redisSettings = Map.copyOf(settings);
         this.apps = apps;
         this.payload = payload;
         this.apiServer = TestApiServer.builder().repositoryCrds().namespaces(OBSERVATION_NAMESPACE, "prod")
                 .clock(apiClock).build().start();
-        this.connector = RedisConnector.create(RedisConnectionOptions.of(redis.uri()));
-        this.queue = new RedisEventQueue(connector, RedisEventQueue.DEFAULT_CAPACITY);
+        this.connector = RedisConnector.create(redis.options());
+        this.queue = RedisEventQueue.sharded(connector, RedisEventQueue.DEFAULT_CAPACITY);
     }
 
-    public RedisServerHandle redis() {
+    public RedisDeployment redis() {
         return redis;
+    }
+
+    /** How every app reaches the Redis: {@code zen-watcher.redis.*}. */
+    public Map<String, String> redisSettings() {
+        return redisSettings;
     }
 
     public Apps apps() {
@@ -79,9 +90,8 @@ public final class Cluster implements AutoCloseable {
 
     /** A receiver-only ingester: webhooks to the queue, no Kubernetes access. */
     public Map<String, String> receiverSettings() {
-        return Map.of("zen-watcher.roles", "receiver",
-                "zen-watcher.redis.uri", redis.uri(),
-                "zen-watcher.receiver.allow-unauthenticated-builtins", "true");
+        return withRedis(Map.of("zen-watcher.roles", "receiver",
+                "zen-watcher.receiver.allow-unauthenticated-builtins", "true"));
     }
 
     /**
@@ -89,15 +99,20 @@ public final class Cluster implements AutoCloseable {
      * after 3 s, looked for every second, so a run sees the hand-over in seconds rather than the default minute.
      */
     public Map<String, String> writerSettings(String consumer, int qps) {
-        return Map.of("zen-watcher.roles", "writer",
-                "zen-watcher.redis.uri", redis.uri(),
+        return withRedis(Map.of("zen-watcher.roles", "writer",
                 "kubernetes.client.base-path", apiServer.baseUrl(),
                 "zen-watcher.queue.consumer", consumer,
                 "zen-watcher.queue.block", "200ms",
                 "zen-watcher.queue.claim-idle", "3s",
                 "zen-watcher.queue.claim-interval", "1s",
                 "zen-watcher.writer.qps", Integer.toString(qps),
-                "zen-watcher.writer.burst", Integer.toString(Math.max(1, qps / 10)));
+                "zen-watcher.writer.burst", Integer.toString(Math.max(1, qps / 10))));
+    }
+
+    private Map<String, String> withRedis(Map<String, String> settings) {
+        Map<String, String> all = new HashMap<>(redisSettings);
+        all.putAll(settings);
+        return all;
     }
 
     /** A receiver on {@code receiverPort} and a writer at {@code writerQps}, started side by side; answers the receiver. */
@@ -121,11 +136,19 @@ public final class Cluster implements AutoCloseable {
         return queue.stats(GROUP);
     }
 
-    /** Entries delivered to {@code consumer} and not yet acknowledged: a writer with some is mid-batch. */
+    /** Entries delivered to {@code consumer} and not yet acknowledged, in every shard: a writer with some is mid-batch. */
     public long pendingOf(String consumer) {
-        PendingMessages pending = connector.shared().sync().xpending(connector.keys().observationStream(), GROUP);
-        Long count = pending.getConsumerMessageCount().get(consumer);
-        return count == null ? 0 : count;
+        long total = 0;
+        for (int shard = 0; shard < connector.keys().shards(); shard++) {
+            String stream = connector.keys().observationStream(shard);
+            if (connector.shared().sync().exists(stream) == 0) {
+                continue;
+            }
+            PendingMessages pending = connector.shared().sync().xpending(stream, GROUP);
+            Long count = pending.getConsumerMessageCount().get(consumer);
+            total += count == null ? 0 : count;
+        }
+        return total;
     }
 
     /** Waits until every queued entry was written or dead-lettered; false if {@code timeout} passed first. */

@@ -18,6 +18,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -139,8 +140,8 @@ public final class LeaderGcScenario implements ReliabilityScenario {
     private static Map<String, String> settings(Cluster cluster, String identity) throws Exception {
         Path token = cluster.apps().logDir().resolve(identity + ".token");
         Files.writeString(token, identity);
-        return Map.ofEntries(
-                Map.entry("zen-watcher.redis.uri", cluster.redis().uri()),
+        Map<String, String> settings = new HashMap<>(cluster.redisSettings());
+        settings.putAll(Map.ofEntries(
                 Map.entry("kubernetes.client.base-path", cluster.apiServer().baseUrl()),
                 Map.entry("kubernetes.client.token-path", token.toString()),
                 Map.entry("zen-watcher.leader.identity", identity),
@@ -152,7 +153,8 @@ public final class LeaderGcScenario implements ReliabilityScenario {
                 Map.entry("zen-watcher.gc.burst", "10"),
                 Map.entry("zen-watcher.gc.interval", GC_INTERVAL.toSeconds() + "s"),
                 Map.entry("zen-watcher.gc.page-size", "100"),
-                Map.entry("zen-watcher.tuning.enabled", "false"));
+                Map.entry("zen-watcher.tuning.enabled", "false")));
+        return settings;
     }
 
     private static String holder(TestApiServer api) throws Exception {

@@ -4,6 +4,7 @@ import io.kubezen.watcher.bench.apps.Apps;
 import io.kubezen.watcher.bench.load.AcknowledgedLoad;
 import io.kubezen.watcher.bench.report.Figure;
 import io.kubezen.watcher.bench.report.Goal;
+import io.kubezen.watcher.testing.redis.RedisServerHandle;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -32,10 +33,11 @@ public final class RedisRestartScenario implements ReliabilityScenario {
         long end = System.nanoTime() + plan.load().toNanos();
         load.start();
         Thread.sleep(plan.beforeFailure().toMillis());
-        cluster.redis().kill();
+        RedisServerHandle redis = (RedisServerHandle) cluster.redis();
+        redis.kill();
         Thread.sleep(plan.outage().toMillis());
         long unavailableDuringOutage = load.tally().unavailable();
-        cluster.redis().start();
+        redis.start();
         long back = System.nanoTime();
         long acknowledgedAgain = Waits.until(load::lastAcknowledgedNanos, at -> at > back, plan.drainTimeout());
         Waits.sleepUntil(end);

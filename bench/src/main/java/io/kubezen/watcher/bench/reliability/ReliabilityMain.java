@@ -12,6 +12,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.atomic.AtomicReference;
@@ -24,7 +25,9 @@ import java.util.concurrent.atomic.AtomicReference;
 public final class ReliabilityMain {
 
     static final List<ReliabilityScenario> SCENARIOS = List.of(new WriterKillScenario(), new IngesterKillScenario(),
-            new RedisRestartScenario(), LeaderGcScenario.stopped(), LeaderGcScenario.killed());
+            new RedisRestartScenario(), new WriterStopScenario(), new ReceiverStopScenario(),
+            SentinelFailoverScenario.withReplicaAcks(), SentinelFailoverScenario.withoutReplicaAcks(),
+            LeaderGcScenario.stopped(), LeaderGcScenario.killed());
     private static final List<String> APP_JAVA_OPTIONS = List.of("-Xms64m", "-Xmx256m", "-XX:+UseSerialGC");
 
     private ReliabilityMain() {
@@ -44,7 +47,7 @@ public final class ReliabilityMain {
             Apps apps = new Apps(options.ingesterJar(), options.controllerJar(), logs, APP_JAVA_OPTIONS);
             running.set(apps);
             try (RedisServerHandle redis = RedisServers.start(RedisServerOptions.APPEND_ONLY);
-                 Cluster cluster = new Cluster(redis, apps, payload)) {
+                 Cluster cluster = new Cluster(redis, apps, payload, Map.of())) {
                 List<Figure> measured = scenario.run(cluster, options.plan());
                 figures.addAll(measured);
                 System.out.print(new ResultTable(measured).text());

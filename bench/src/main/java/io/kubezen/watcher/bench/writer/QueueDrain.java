@@ -8,6 +8,7 @@ import io.kubezen.watcher.model.ObservationSpec;
 import io.kubezen.watcher.model.ResourceRef;
 import io.kubezen.watcher.model.Severity;
 import io.kubezen.watcher.queue.QueuedObservation;
+import io.kubezen.watcher.queue.ShardedEventQueue;
 import io.kubezen.watcher.queue.redis.RedisEventQueue;
 import io.kubezen.watcher.redis.RedisConnectionOptions;
 import io.kubezen.watcher.redis.RedisConnector;
@@ -60,10 +61,13 @@ public final class QueueDrain {
                               int burst) throws Exception {
         RedisConnectionOptions options = RedisConnectionOptions.of(redisUri).withKeyPrefix(KEY_PREFIX);
         try (RedisConnector connector = RedisConnector.create(options);
-             RedisEventQueue queue = new RedisEventQueue(connector, RedisEventQueue.DEFAULT_CAPACITY);
+             ShardedEventQueue queue = RedisEventQueue.sharded(connector, RedisEventQueue.DEFAULT_CAPACITY);
              TestApiServer apiServer = TestApiServer.builder().repositoryCrds().namespaces(NAMESPACE).build().start();
              Apps apps = new Apps(ingesterJar, ingesterJar, logDir, List.of("-Xms64m", "-Xmx256m", "-XX:+UseSerialGC"))) {
-            connector.shared().sync().del(connector.keys().observationStream(), connector.keys().deadLetterStream());
+            for (int shard = 0; shard < connector.keys().shards(); shard++) {
+                connector.shared().sync().del(connector.keys().observationStream(shard),
+                        connector.keys().deadLetterStream(shard));
+            }
             queue.ensureGroup(GROUP);
             fill(queue, label, entries);
             apps.ingester(label, Apps.freePort(), Map.of(
@@ -101,7 +105,7 @@ public final class QueueDrain {
         return apiServer.requestCount("POST", OBSERVATIONS) + apiServer.requestCount("PATCH", OBSERVATIONS);
     }
 
-    private static void fill(RedisEventQueue queue, String label, int entries) {
+    private static void fill(ShardedEventQueue queue, String label, int entries) {
         Instant firstSeen = Instant.now();
         List<QueuedObservation> batch = new ArrayList<>(APPEND_BATCH);
         for (int i = 0; i < entries; i++) {
@@ -125,7 +129,7 @@ public final class QueueDrain {
                 ObservationLabels.SEVERITY, "high"), spec);
     }
 
-    private static long length(RedisEventQueue queue) {
+    private static long length(ShardedEventQueue queue) {
         return queue.stats(GROUP).length();
     }
 

@@ -12,7 +12,7 @@ class ReconciliationTest {
 
     @Test
     void acknowledgedEventsMustEndAsExactlyOneObservationOrDeadLetter() {
-        AcknowledgedLoad.Tally tally = new AcknowledgedLoad.Tally(6, Set.of("a", "b", "c", "d", "e"), 3, 2, 1, 1);
+        AcknowledgedLoad.Tally tally = new AcknowledgedLoad.Tally(6, Set.of("a", "b", "c", "d", "e"), 3, 2, 0, 1, 1);
         Cluster.Census census = new Cluster.Census(
                 Map.of("a", 1, "b", 2, "c", 1, "f", 1),
                 Map.of("c", 1, "d", 1),
@@ -31,7 +31,7 @@ class ReconciliationTest {
 
     @Test
     void anEventNeverAcknowledgedIsNeitherLostNorADuplicateWhenWrittenOnce() {
-        AcknowledgedLoad.Tally tally = new AcknowledgedLoad.Tally(2, Set.of("a"), 0, 0, 1, 1);
+        AcknowledgedLoad.Tally tally = new AcknowledgedLoad.Tally(2, Set.of("a"), 0, 0, 0, 1, 1);
         Cluster.Census census = new Cluster.Census(Map.of("a", 1, "b", 1), Map.of(), 0, 0);
 
         Reconciliation reconciliation = Reconciliation.of(tally, census);

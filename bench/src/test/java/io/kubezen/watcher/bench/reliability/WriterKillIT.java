@@ -14,6 +14,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -39,7 +40,7 @@ class WriterKillIT {
         Apps apps = new Apps(INGESTER_JAR, INGESTER_JAR, logs, List.of("-Xms64m", "-Xmx192m", "-XX:+UseSerialGC"));
 
         List<Figure> figures;
-        try (Cluster cluster = new Cluster(redis, apps, payload)) {
+        try (Cluster cluster = new Cluster(redis, apps, payload, Map.of())) {
             figures = new WriterKillScenario().run(cluster, SHORT);
         }
 

@@ -10,24 +10,19 @@ import io.kubezen.watcher.controller.informer.FindingStore;
 import io.kubezen.watcher.controller.informer.InformerDuty;
 import io.kubezen.watcher.controller.informer.kubernetes.KubernetesWatchStarter;
 import io.kubezen.watcher.controller.informer.redis.RedisFindingStore;
-import io.kubezen.watcher.dedup.DedupStore;
+import io.kubezen.watcher.admission.AdmissionStore;
 import io.kubezen.watcher.dedup.DedupWindows;
-import io.kubezen.watcher.dedup.redis.RedisDedupStore;
 import io.kubezen.watcher.install.Install;
 import io.kubezen.watcher.metrics.EventTypeLabels;
-import io.kubezen.watcher.metrics.MetricNames;
 import io.kubezen.watcher.metrics.ObservedEvents;
 import io.kubezen.watcher.normalize.Normalizer;
 import io.kubezen.watcher.pipeline.Admission;
 import io.kubezen.watcher.pipeline.PipelineOptions;
 import io.kubezen.watcher.pipeline.SourceCompiler;
-import io.kubezen.watcher.queue.redis.RedisEventQueue;
 import io.kubezen.watcher.redis.RedisConnector;
 import io.kubezen.watcher.source.SourceAdapterRegistry;
 import io.kubezen.watcher.wiring.RedisProperties;
-import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
-import io.micronaut.context.annotation.Bean;
 import io.micronaut.context.annotation.Factory;
 import io.micronaut.context.annotation.Requires;
 import io.micronaut.context.annotation.Value;
@@ -37,7 +32,6 @@ import io.micronaut.core.naming.conventions.StringConvention;
 import jakarta.inject.Singleton;
 
 import java.time.Clock;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -62,22 +56,9 @@ final class InformerFactory {
     }
 
     @Singleton
-    DedupStore dedupStore(RedisConnector connector, Clock clock,
-                          @Value("${zen-watcher.store.status-interval:30s}") Duration statusInterval) {
-        return new RedisDedupStore(connector, clock, statusInterval);
-    }
-
-    @Singleton
-    @Bean(preDestroy = "close")
-    RedisEventQueue eventQueue(RedisConnector connector,
-                               @Value("${zen-watcher.store.queue-capacity:1000000}") long capacity) {
-        return new RedisEventQueue(connector, capacity);
-    }
-
-    @Singleton
-    InformerDuty informerDuty(Environment environment, ApiClient client, FindingStore findings, DedupStore dedup,
-                              DedupWindows windows, RedisEventQueue queue, InformerProperties properties,
-                              Install install, Clock clock, MeterRegistry registry,
+    InformerDuty informerDuty(Environment environment, ApiClient client, FindingStore findings, AdmissionStore store,
+                              DedupWindows windows, InformerProperties properties, Install install, Clock clock,
+                              MeterRegistry registry,
                               @Value("${" + EventTypeLabels.PER_SOURCE_KEY + ":" + EventTypeLabels.DEFAULT_PER_SOURCE
                                       + "}") int eventTypesPerSource) {
         if (!install.owns(properties.defaultNamespace())) {
@@ -88,9 +69,7 @@ final class InformerFactory {
         }
         SourceCompiler compiler = new SourceCompiler(SourceAdapterRegistry.load(),
                 new PipelineOptions(clock, properties.defaultNamespace(), Normalizer.DEFAULT_MAX_DETAIL_BYTES));
-        Counter rollbackErrors = registry.counter(MetricNames.ERRORS,
-                MetricNames.TAG_STAGE, "dedup", MetricNames.TAG_ERROR_TYPE, "rollback_failed");
-        Admission admission = new Admission(dedup, windows, queue, clock, source -> rollbackErrors.increment());
+        Admission admission = new Admission(store, windows, clock);
         // Watches are responses held open for minutes; client-java's SharedInformerFactory and micronaut-kubernetes'
         // informers set the same on the client they are given.
         client.setReadTimeout(0);

@@ -7,21 +7,18 @@ import io.kubezen.watcher.controller.logs.LogsOptions;
 import io.kubezen.watcher.controller.logs.StreamSlots;
 import io.kubezen.watcher.controller.logs.kubernetes.KubernetesLogFollowStarter;
 import io.kubezen.watcher.controller.logs.redis.RedisLogPositionStore;
-import io.kubezen.watcher.dedup.DedupStore;
+import io.kubezen.watcher.admission.AdmissionStore;
 import io.kubezen.watcher.dedup.DedupWindows;
 import io.kubezen.watcher.install.Install;
 import io.kubezen.watcher.metrics.EventTypeLabels;
-import io.kubezen.watcher.metrics.MetricNames;
 import io.kubezen.watcher.metrics.ObservedEvents;
 import io.kubezen.watcher.normalize.Normalizer;
 import io.kubezen.watcher.pipeline.Admission;
 import io.kubezen.watcher.pipeline.PipelineOptions;
 import io.kubezen.watcher.pipeline.SourceCompiler;
-import io.kubezen.watcher.queue.redis.RedisEventQueue;
 import io.kubezen.watcher.redis.RedisConnector;
 import io.kubezen.watcher.source.SourceAdapterRegistry;
 import io.kubezen.watcher.wiring.RedisProperties;
-import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micronaut.context.annotation.Factory;
 import io.micronaut.context.annotation.Requires;
@@ -47,17 +44,15 @@ final class LogsFactory {
     }
 
     @Singleton
-    LogsDuty logsDuty(ApiClient client, LogPositionStore positions, DedupStore dedup, DedupWindows windows,
-                      RedisEventQueue queue, LogsProperties properties, InformerProperties informer, Clock clock,
+    LogsDuty logsDuty(ApiClient client, LogPositionStore positions, AdmissionStore store, DedupWindows windows,
+                      LogsProperties properties, InformerProperties informer, Clock clock,
                       MeterRegistry registry, Install install,
                       @Value("${" + EventTypeLabels.PER_SOURCE_KEY + ":" + EventTypeLabels.DEFAULT_PER_SOURCE
                               + "}") int eventTypesPerSource) {
         LogsOptions options = properties.toOptions();
         SourceCompiler compiler = new SourceCompiler(SourceAdapterRegistry.load(),
                 new PipelineOptions(clock, informer.defaultNamespace(), Normalizer.DEFAULT_MAX_DETAIL_BYTES));
-        Counter rollbackErrors = registry.counter(MetricNames.ERRORS,
-                MetricNames.TAG_STAGE, "dedup", MetricNames.TAG_ERROR_TYPE, "rollback_failed");
-        Admission admission = new Admission(dedup, windows, queue, clock, source -> rollbackErrors.increment());
+        Admission admission = new Admission(store, windows, clock);
         // Log follows, like watches, are responses held open for as long as they run.
         client.setReadTimeout(0);
         return new LogsDuty(compiler, new KubernetesLogFollowStarter(client, positions, admission,

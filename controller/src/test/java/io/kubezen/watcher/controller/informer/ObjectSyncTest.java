@@ -7,6 +7,7 @@ import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import io.kubezen.watcher.config.IngesterSpec;
 import io.kubezen.watcher.config.SourceDefinition;
 import io.kubezen.watcher.controller.informer.memory.InMemoryFindingStore;
+import io.kubezen.watcher.admission.memory.InMemoryAdmissionStore;
 import io.kubezen.watcher.dedup.DedupStore;
 import io.kubezen.watcher.dedup.memory.InMemoryDedupStore;
 import io.kubezen.watcher.dedup.memory.InMemoryDedupWindows;
@@ -51,8 +52,9 @@ class ObjectSyncTest {
     @BeforeEach
     void compileSource() throws Exception {
         sync = new ObjectSync(source("{enabled: false}"), key -> Optional.ofNullable(cache.get(key)), findings,
-                new Admission(new InMemoryDedupStore(clock, 1000, DedupStore.DEFAULT_STATUS_INTERVAL), new InMemoryDedupWindows(), queue, clock,
-                        Admission.RollbackListener.NOOP), registry, observed);
+                new Admission(new InMemoryAdmissionStore(new InMemoryDedupStore(clock, 1000,
+                        DedupStore.DEFAULT_STATUS_INTERVAL), queue, clock), new InMemoryDedupWindows(), clock),
+                registry, observed);
         queue.ensureGroup("test");
     }
 

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import io.kubezen.watcher.config.IngesterSpec;
 import io.kubezen.watcher.config.SourceDefinition;
 import io.kubezen.watcher.controller.logs.memory.InMemoryLogPositionStore;
+import io.kubezen.watcher.admission.memory.InMemoryAdmissionStore;
 import io.kubezen.watcher.dedup.DedupStore;
 import io.kubezen.watcher.dedup.memory.InMemoryDedupStore;
 import io.kubezen.watcher.dedup.memory.InMemoryDedupWindows;
@@ -99,9 +100,9 @@ class ContainerLogTest {
     }
 
     private ContainerLog containerLog(int checkpointLines) {
-        Admission admission = new Admission(new InMemoryDedupStore(clock, InMemoryDedupStore.DEFAULT_MAX_ENTRIES,
-                DedupStore.DEFAULT_STATUS_INTERVAL), new InMemoryDedupWindows(), queue, clock,
-                Admission.RollbackListener.NOOP);
+        Admission admission = new Admission(new InMemoryAdmissionStore(new InMemoryDedupStore(clock,
+                InMemoryDedupStore.DEFAULT_MAX_ENTRIES, DedupStore.DEFAULT_STATUS_INTERVAL), queue, clock),
+                new InMemoryDedupWindows(), clock);
         return new ContainerLog(source, API, positions, admission, meters,
                 new ObservedEvents(registry, clock, new EventTypeLabels(10)), checkpointLines);
     }

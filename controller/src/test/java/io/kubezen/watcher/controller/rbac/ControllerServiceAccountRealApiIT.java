@@ -16,6 +16,7 @@ import io.kubezen.watcher.testing.deploy.InstalledChart;
 import io.kubezen.watcher.testing.kube.real.AuditedRequest;
 import io.kubezen.watcher.testing.kube.real.RealApiServer;
 import io.kubezen.watcher.testing.kube.real.WithRealApiServer;
+import io.kubezen.watcher.testing.redis.QueueStreams;
 import io.kubezen.watcher.testing.redis.RedisConnectors;
 import io.kubezen.watcher.testing.redis.RedisServerHandle;
 import io.kubezen.watcher.testing.redis.WithRedis;
@@ -117,7 +118,7 @@ class ControllerServiceAccountRealApiIT {
                     "metadata", Map.of("name", "cart"),
                     "results", List.of(Map.of("policy", "p", "rule", "a", "result", "fail")))).execute();
             var redisClient = connectors.open(redis).shared().sync();
-            Await.until("the report's finding is queued", WAIT, () -> redisClient.xlen("zw:{stream}:observations") == 1);
+            Await.until("the report's finding is queued", WAIT, () -> QueueStreams.length(redisClient) == 1);
 
             HttpResponse<String> cleanup = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(
                             controller.getURL() + "/api/v1/observations?namespace=" + shop + "&source=falco"))

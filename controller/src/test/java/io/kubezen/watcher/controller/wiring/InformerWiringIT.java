@@ -5,6 +5,7 @@ import io.kubezen.watcher.controller.informer.InformerDuty;
 import io.kubezen.watcher.controller.leader.LeaderDuties;
 import io.kubezen.watcher.testing.Await;
 import io.kubezen.watcher.testing.kube.TestApiServer;
+import io.kubezen.watcher.testing.redis.QueueStreams;
 import io.kubezen.watcher.testing.redis.RedisConnectors;
 import io.kubezen.watcher.testing.redis.RedisServerHandle;
 import io.kubezen.watcher.testing.redis.WithRedis;
@@ -68,7 +69,7 @@ class InformerWiringIT {
                                     Map.of("policy", "p", "rule", "b", "result", "fail")))).execute();
 
             var redisClient = connectors.open(redis).shared().sync();
-            Await.until("two queue entries", WAIT, () -> redisClient.xlen("zw:{stream}:observations") == 2);
+            Await.until("two queue entries", WAIT, () -> QueueStreams.length(redisClient) == 2);
             // The record follows the queue append, so a crash in between re-emits rather than loses.
             Await.until("the object's finding record", WAIT,
                     () -> redisClient.hget("zw:informer:kyverno:shop/cart", "fingerprints") != null);
@@ -100,7 +101,7 @@ class InformerWiringIT {
                                     Map.of("policy", "p", "rule", "b", "result", "fail")))).execute();
 
             var redisClient = connectors.open(redis).shared().sync();
-            Await.until("two queue entries", WAIT, () -> redisClient.xlen("zw:{stream}:observations") == 2);
+            Await.until("two queue entries", WAIT, () -> QueueStreams.length(redisClient) == 2);
         }
     }
 

@@ -22,7 +22,6 @@ class ReceiveMetrics {
     ReceiveMetrics(MeterRegistry registry) {
         this.registry = registry;
         storeErrors();
-        dedupErrors();
     }
 
     void received(String source, PipelineResult result, int queued, int duplicates) {
@@ -42,10 +41,6 @@ class ReceiveMetrics {
         storeErrors().increment();
     }
 
-    void lostDedupRollback(String source) {
-        dedupErrors().increment();
-    }
-
     private void discarded(String source, String reason, int count) {
         registry.counter(MetricNames.EVENTS_DISCARDED, MetricNames.TAG_SOURCE, source,
                 MetricNames.TAG_REASON, reason).increment(count);
@@ -54,11 +49,6 @@ class ReceiveMetrics {
     private Counter storeErrors() {
         return registry.counter(MetricNames.ERRORS, MetricNames.TAG_STAGE, "store",
                 MetricNames.TAG_ERROR_TYPE, "unavailable");
-    }
-
-    private Counter dedupErrors() {
-        return registry.counter(MetricNames.ERRORS, MetricNames.TAG_STAGE, "dedup",
-                MetricNames.TAG_ERROR_TYPE, "rollback_failed");
     }
 
     private static String word(FilterReason reason) {

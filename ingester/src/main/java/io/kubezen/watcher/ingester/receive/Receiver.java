@@ -2,7 +2,7 @@ package io.kubezen.watcher.ingester.receive;
 
 import io.micronaut.context.annotation.Requires;
 import io.kubezen.watcher.ingester.wiring.ReceiverRole;
-import io.kubezen.watcher.dedup.DedupStore;
+import io.kubezen.watcher.admission.AdmissionStore;
 import io.kubezen.watcher.dedup.DedupWindows;
 import io.kubezen.watcher.ingester.http.UnavailableException;
 import io.kubezen.watcher.ingester.limit.RateLimiter;
@@ -10,24 +10,20 @@ import io.kubezen.watcher.ingester.sources.ReceiverSource;
 import io.kubezen.watcher.metrics.ObservedEvents;
 import io.kubezen.watcher.pipeline.Admission;
 import io.kubezen.watcher.pipeline.PipelineResult;
-import io.kubezen.watcher.queue.EventQueue;
 import io.kubezen.watcher.source.Payload;
 import io.kubezen.watcher.source.PayloadException;
 import io.kubezen.watcher.store.StoreUnavailableException;
-import io.micronaut.scheduling.TaskExecutors;
-import jakarta.inject.Named;
 import jakarta.inject.Singleton;
 
 import java.time.Clock;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.CompletionStage;
-import java.util.concurrent.Executor;
 
 /**
  * The receive path after the HTTP checks: pipeline, then {@link Admission} (dedup, queue). An event is
- * acknowledged only once it is durably queued, or decided a duplicate or filtered out; when a store fails, the
- * whole request is refused with 503 and Admission has forgotten the dedup records this request created, so the
- * sender's retry is not mistaken for a duplicate of events that never reached the queue.
+ * acknowledged only once it is durably queued, or decided a duplicate or filtered out; when the store fails, the
+ * whole request is refused with 503. Each event was either recorded and queued in one step or not touched, so the
+ * sender's retry finds the first ones duplicates and queues the others.
  */
 @Requires(condition = ReceiverRole.class)
 @Singleton
@@ -38,17 +34,14 @@ class Receiver {
     private final RateLimiter rateLimiter;
     private final ReceiveMetrics metrics;
     private final ObservedEvents observed;
-    private final Executor batchExecutor;
 
-    Receiver(DedupStore dedupStore, DedupWindows windows, EventQueue queue, TrafficTally traffic,
-             RateLimiter rateLimiter, ReceiveMetrics metrics, ObservedEvents observed, Clock clock,
-             @Named(TaskExecutors.BLOCKING) Executor batchExecutor) {
-        this.admission = new Admission(dedupStore, windows, queue, clock, metrics::lostDedupRollback);
+    Receiver(AdmissionStore store, DedupWindows windows, TrafficTally traffic, RateLimiter rateLimiter,
+             ReceiveMetrics metrics, ObservedEvents observed, Clock clock) {
+        this.admission = new Admission(store, windows, clock);
         this.traffic = traffic;
         this.rateLimiter = rateLimiter;
         this.metrics = metrics;
         this.observed = observed;
-        this.batchExecutor = batchExecutor;
     }
 
     void checkRateLimit(ReceiverSource source) {
@@ -68,7 +61,7 @@ class Receiver {
         } catch (PayloadException e) {
             throw PayloadRejectedException.of(source.name(), e);
         }
-        return admission.admitAsync(source.name(), result.accepted(), batchExecutor).handle((admitted, failure) -> {
+        return admission.admitAsync(source.name(), result.accepted()).handle((admitted, failure) -> {
             if (failure != null) {
                 throw refusal(source.name(), failure);
             }

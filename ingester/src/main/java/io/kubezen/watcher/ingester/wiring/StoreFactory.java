@@ -1,5 +1,8 @@
 package io.kubezen.watcher.ingester.wiring;
 
+import io.kubezen.watcher.admission.AdmissionStore;
+import io.kubezen.watcher.admission.memory.InMemoryAdmissionStore;
+import io.kubezen.watcher.admission.redis.RedisAdmissionStore;
 import io.kubezen.watcher.dedup.DedupStore;
 import io.kubezen.watcher.dedup.DedupWindows;
 import io.kubezen.watcher.dedup.TrafficBuckets;
@@ -13,7 +16,7 @@ import io.kubezen.watcher.dedup.redis.RedisTrafficCounter;
 import io.kubezen.watcher.ingester.limit.RateLimiter;
 import io.kubezen.watcher.ingester.limit.memory.InMemoryRateLimiter;
 import io.kubezen.watcher.ingester.limit.redis.RedisRateLimiter;
-import io.kubezen.watcher.queue.EventQueue;
+import io.kubezen.watcher.queue.ShardedEventQueue;
 import io.kubezen.watcher.queue.memory.InMemoryEventQueue;
 import io.kubezen.watcher.queue.redis.RedisEventQueue;
 import io.kubezen.watcher.redis.RedisConnector;
@@ -52,6 +55,14 @@ class StoreFactory {
 
     @Singleton
     @Requires(property = RedisProperties.URI)
+    AdmissionStore redisAdmissionStore(RedisConnector connector, Clock clock, StoreProperties properties,
+                                       RedisProperties redis) {
+        return new RedisAdmissionStore(connector, clock, properties.statusInterval(),
+                RedisEventQueue.shardCapacity(properties.queueCapacity(), connector.keys().shards()), redis.replicaAcks());
+    }
+
+    @Singleton
+    @Requires(property = RedisProperties.URI)
     @Bean(preDestroy = "close")
     RedisDedupWindows redisDedupWindows(RedisConnector connector, Clock clock) {
         return new RedisDedupWindows(connector, clock, RedisDedupWindows.DEFAULT_CACHE_TTL);
@@ -66,8 +77,8 @@ class StoreFactory {
     @Singleton
     @Requires(property = RedisProperties.URI)
     @Bean(preDestroy = "close")
-    RedisEventQueue redisEventQueue(RedisConnector connector, StoreProperties properties) {
-        return new RedisEventQueue(connector, properties.queueCapacity());
+    ShardedEventQueue redisEventQueue(RedisConnector connector, StoreProperties properties) {
+        return RedisEventQueue.sharded(connector, properties.queueCapacity());
     }
 
     @Singleton
@@ -84,7 +95,7 @@ class StoreFactory {
 
     @Singleton
     @Requires(missingProperty = RedisProperties.URI)
-    DedupStore memoryDedupStore(Clock clock, StoreProperties properties) {
+    InMemoryDedupStore memoryDedupStore(Clock clock, StoreProperties properties) {
         return new InMemoryDedupStore(clock, properties.memoryDedupMaxEntries(), properties.statusInterval());
     }
 
@@ -102,7 +113,13 @@ class StoreFactory {
 
     @Singleton
     @Requires(missingProperty = RedisProperties.URI)
-    EventQueue memoryEventQueue(StoreProperties properties, Clock clock) {
+    InMemoryEventQueue memoryEventQueue(StoreProperties properties, Clock clock) {
         return new InMemoryEventQueue(properties.queueCapacity(), clock);
+    }
+
+    @Singleton
+    @Requires(missingProperty = RedisProperties.URI)
+    AdmissionStore memoryAdmissionStore(InMemoryDedupStore records, InMemoryEventQueue queue, Clock clock) {
+        return new InMemoryAdmissionStore(records, queue, clock);
     }
 }

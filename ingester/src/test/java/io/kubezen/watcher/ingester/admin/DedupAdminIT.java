@@ -5,6 +5,7 @@ import io.kubezen.watcher.ingester.Ingester;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.kubezen.watcher.ingester.Fixtures;
+import io.kubezen.watcher.testing.redis.QueueStreams;
 import io.kubezen.watcher.testing.redis.RedisServerHandle;
 import io.kubezen.watcher.testing.redis.WithRedis;
 import org.junit.jupiter.api.Test;
@@ -36,7 +37,7 @@ class DedupAdminIT {
             JsonNode record = JSON.readTree(send(server, "GET", "/api/v1/dedup/falco/" + fingerprint, null, ADMIN).body());
             assertThat(record.get("count").asLong()).isEqualTo(1);
             assertThat(record.get("ttlSecondsLeft").asLong()).isBetween(1L, 300L);
-            assertThat(redis.sync().hget("zw:dedup:falco:" + fingerprint, "count")).isEqualTo("1");
+            assertThat(redis.sync().hget(QueueStreams.KEYS.dedupRecord("falco", fingerprint), "count")).isEqualTo("1");
 
             assertThat(send(server, "DELETE", "/api/v1/dedup/falco/" + fingerprint, null, ADMIN).statusCode()).isEqualTo(204);
             assertThat(send(server, "GET", "/api/v1/dedup/falco/" + fingerprint, null, ADMIN).statusCode()).isEqualTo(404);

@@ -16,6 +16,7 @@ import io.kubezen.watcher.model.ObservationSpec;
 import io.kubezen.watcher.model.Severity;
 import io.kubezen.watcher.queue.DeadLetter;
 import io.kubezen.watcher.queue.QueuedObservation;
+import io.kubezen.watcher.queue.ShardedEventQueue;
 import io.kubezen.watcher.queue.redis.RedisEventQueue;
 import io.kubezen.watcher.redis.RedisConnectionOptions;
 import io.kubezen.watcher.redis.RedisConnector;
@@ -81,7 +82,7 @@ class IngesterServiceAccountsRealApiIT {
                     () -> observations(namespace).size() == 1
                             && observations(namespace).get(0).at("/status/duplicateCount").asLong() == 2);
 
-            RedisEventQueue queue = new RedisEventQueue(connector, 10_000);
+            ShardedEventQueue queue = RedisEventQueue.sharded(connector, 80_000);
             QueuedObservation redelivered = queued(namespace, "runtime_threat", "fp-redelivered");
             queue.append(List.of(redelivered, redelivered, queued(namespace, "Not-A-Valid-Type", "fp-invalid")));
             Await.until("the invalid entry is a dead letter", WAIT, () -> !queue.deadLetters().list(null, 10).items().isEmpty());

@@ -13,19 +13,18 @@ class ReceiveMetricsTest {
     private final SimpleMeterRegistry registry = new SimpleMeterRegistry();
 
     @Test
-    void errorCountersExistAtZeroAndCountOnTheSameSeries() {
+    void theErrorCounterExistsAtZeroAndCountsOnTheSameSeries() {
         ReceiveMetrics metrics = new ReceiveMetrics(registry);
 
         assertThat(registry.find(MetricNames.ERRORS).counters())
                 .extracting(counter -> counter.getId().getTag(MetricNames.TAG_STAGE),
                         counter -> counter.getId().getTag(MetricNames.TAG_ERROR_TYPE))
-                .containsExactlyInAnyOrder(tuple("store", "unavailable"), tuple("dedup", "rollback_failed"));
+                .containsExactly(tuple("store", "unavailable"));
         assertThat(registry.find(MetricNames.ERRORS).counters()).extracting(Counter::count).containsOnly(0.0);
 
         metrics.storeFailure();
-        metrics.lostDedupRollback("falco");
 
-        assertThat(registry.find(MetricNames.ERRORS).counters()).hasSize(2)
+        assertThat(registry.find(MetricNames.ERRORS).counters()).hasSize(1)
                 .extracting(Counter::count).containsOnly(1.0);
     }
 }

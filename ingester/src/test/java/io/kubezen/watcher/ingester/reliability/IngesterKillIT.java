@@ -4,9 +4,9 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.kubezen.watcher.ingester.Fixtures;
 import io.kubezen.watcher.testing.Await;
 import io.kubezen.watcher.testing.redis.DedicatedRedis;
+import io.kubezen.watcher.testing.redis.QueueStreams;
 import io.kubezen.watcher.testing.redis.RedisServerHandle;
 import io.kubezen.watcher.testing.redis.WithRedis;
-import io.lettuce.core.Range;
 import io.lettuce.core.StreamMessage;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
@@ -78,8 +78,7 @@ class IngesterKillIT {
             assertThat(senders.awaitTermination(30, TimeUnit.SECONDS)).isTrue();
 
             Set<String> queued = new HashSet<>();
-            List<StreamMessage<String, String>> entries = redis.sync().xrange("zw:{stream}:observations",
-                    Range.create("-", "+"));
+            List<StreamMessage<String, String>> entries = QueueStreams.entries(redis.sync());
             for (StreamMessage<String, String> entry : entries) {
                 queued.add(JSON.readTree(entry.getBody().get("observation")).at("/spec/details/rule").asText());
             }

@@ -7,6 +7,7 @@ import io.kubezen.watcher.ingester.Fixtures;
 import io.kubezen.watcher.ingester.Ingester;
 import io.kubezen.watcher.testing.Await;
 import io.kubezen.watcher.testing.kube.TestApiServer;
+import io.kubezen.watcher.testing.redis.QueueStreams;
 import io.kubezen.watcher.testing.redis.RedisDeployment;
 import io.kubezen.watcher.testing.redis.RedisTopology;
 import io.kubezen.watcher.testing.redis.WithRedis;
@@ -71,18 +72,21 @@ class IngestersOnRedisClusterIT {
                 }
             }
             int received = 0;
+            int accepted = 0;
             for (Future<HttpResponse<String>> answer : answers) {
                 HttpResponse<String> response = answer.get();
                 assertThat(response.statusCode()).as(response.body()).isEqualTo(202);
                 received += JSON.readTree(response.body()).get("received").asInt();
+                accepted += JSON.readTree(response.body()).get("accepted").asInt();
             }
 
             Await.until("one Observation per event", Duration.ofSeconds(30), () -> observations().size() == EVENTS);
             Await.until("the writer drained the queue", Duration.ofSeconds(30),
-                    () -> redis.sync().xlen("zw:{stream}:observations") == 0);
+                    () -> QueueStreams.length(redis.sync()) == 0);
             HttpResponse<String> later = other.post("/ingest/falco", Fixtures.falcoEvent(0), JSON_TYPE);
 
             assertThat(received).isEqualTo(EVENTS * COPIES);
+            assertThat(accepted).as("each event accepted exactly once, by one of the two ingesters").isEqualTo(EVENTS);
             assertThat(observations()).hasSize(EVENTS)
                     .extracting(item -> item.at("/spec/fingerprint").asText()).doesNotHaveDuplicates();
             assertThat(JSON.readTree(later.body()).get("duplicates").asInt()).isEqualTo(1);

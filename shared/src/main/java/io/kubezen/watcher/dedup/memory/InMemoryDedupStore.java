@@ -17,8 +17,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionStage;
 
 /**
  * The dedup store of the embedded, single-process mode, with the Redis store's rules (see {@code DESIGN.md} in
@@ -73,38 +71,10 @@ public final class InMemoryDedupStore implements DedupStore {
                     entry.statusDueAt = now.plus(statusInterval);
                     statusDueAt = entry.statusDueAt;
                 }
-                results.add(new DedupResult(false, !entry.queued, entry.toRecord(key, now), statusDueAt));
+                results.add(new DedupResult(false, entry.toRecord(key, now), statusDueAt));
             }
         }
         return results;
-    }
-
-    @Override
-    public void markQueued(String source, List<String> fingerprints) {
-        SourceNames.check(source);
-        synchronized (lock) {
-            Instant now = now();
-            for (String fingerprint : fingerprints) {
-                Entry entry = live(new Key(source, fingerprint), now);
-                if (entry != null) {
-                    entry.queued = true;
-                }
-            }
-        }
-    }
-
-    @Override
-    public CompletionStage<Void> cancelStatusAsync(String source, List<String> fingerprints) {
-        synchronized (lock) {
-            Instant now = now();
-            for (String fingerprint : fingerprints) {
-                Slot slot = retained(new Key(source, fingerprint), now);
-                if (slot != null) {
-                    slot.current.statusDueAt = null;
-                }
-            }
-        }
-        return CompletableFuture.completedFuture(null);
     }
 
     @Override
@@ -216,7 +186,6 @@ public final class InMemoryDedupStore implements DedupStore {
         private final Instant expiresAt;
         private Instant lastSeen;
         private long count = 1;
-        private boolean queued;
         private Instant statusDueAt;
 
         Entry(Instant firstSeen, Instant expiresAt) {

@@ -33,57 +33,12 @@ import java.util.concurrent.CompletionStage;
 public final class RedisDedupStore implements DedupStore {
 
     /**
-     * KEYS[1] record; ARGV now, window, source, fingerprint, end of window, key lifetime (window plus two status
-     * intervals), status due time (now plus one interval): times in epoch ms, durations in ms.
-     * Returns {outcome, firstSeen ms, lastSeen ms, count, ms left in the window, status due ms or 0}; outcome 1 when
-     * this call created the record, 2 when it existed but is not marked queued yet (it still has its {@code pending}
-     * field), 0 for a duplicate. A record whose window has ended is moved into the {@code previous*} fields of its
-     * successor, where the writer's last status update of it still finds its final count. Times travel as the
-     * caller's strings, never as Lua numbers, which would lose digits when turned back into text. The window runs
-     * from the first occurrence, so an event that keeps repeating is re-emitted once per window. A repeat schedules
-     * a status update when none is due yet: at most one per record per interval. Records of earlier versions have no
-     * {@code expiresAt} and end with their key. Public so that the benchmark can measure Redis's own ceiling for
-     * exactly this script.
+     * KEYS[1] record; ARGV now, window, source, fingerprint, end of window, key lifetime, status due time, as
+     * {@link DedupRecordLua#FUNCTION} takes them, whose reply it returns. Public so that the benchmark can measure
+     * Redis's own ceiling for the dedup step.
      */
-    public static final String RECORD_SCRIPT = """
-            local now = tonumber(ARGV[1])
-            local ends = redis.call('HGET', KEYS[1], 'expiresAt')
-            if ends and now >= tonumber(ends) then
-              local old = redis.call('HMGET', KEYS[1], 'firstSeen', 'lastSeen', 'count')
-              redis.call('DEL', KEYS[1])
-              redis.call('HSET', KEYS[1], 'previousFirstSeen', old[1], 'previousLastSeen', old[2], 'previousCount', old[3])
-            end
-            if redis.call('HSETNX', KEYS[1], 'firstSeen', ARGV[1]) == 1 then
-              redis.call('HSET', KEYS[1], 'lastSeen', ARGV[1], 'count', 1, 'source', ARGV[3], 'fingerprint', ARGV[4],
-                'pending', 1, 'expiresAt', ARGV[5])
-              redis.call('PEXPIRE', KEYS[1], ARGV[6])
-              return {1, ARGV[1], ARGV[1], 1, tonumber(ARGV[2]), '0'}
-            end
-            local count = redis.call('HINCRBY', KEYS[1], 'count', 1)
-            local last = redis.call('HGET', KEYS[1], 'lastSeen')
-            if now > tonumber(last) then
-              redis.call('HSET', KEYS[1], 'lastSeen', ARGV[1])
-              last = ARGV[1]
-            end
-            local outcome = 0
-            if redis.call('HEXISTS', KEYS[1], 'pending') == 1 then
-              outcome = 2
-            end
-            local due = redis.call('HGET', KEYS[1], 'statusDue')
-            local scheduled = '0'
-            if not due or now >= tonumber(due) then
-              redis.call('HSET', KEYS[1], 'statusDue', ARGV[7])
-              scheduled = ARGV[7]
-            end
-            local left
-            ends = redis.call('HGET', KEYS[1], 'expiresAt')
-            if ends then
-              left = tonumber(ends) - now
-            else
-              left = redis.call('PTTL', KEYS[1])
-            end
-            return {outcome, redis.call('HGET', KEYS[1], 'firstSeen'), last, count, left, scheduled}
-            """;
+    public static final String RECORD_SCRIPT = DedupRecordLua.FUNCTION
+            + "return record(KEYS[1], ARGV[1], ARGV[2], ARGV[3], ARGV[4], ARGV[5], ARGV[6], ARGV[7])\n";
 
     private static final RedisScript RECORD = new RedisScript(RECORD_SCRIPT);
 
@@ -105,97 +60,21 @@ public final class RedisDedupStore implements DedupStore {
         this.statusInterval = statusInterval;
     }
 
-    @Override
-    public List<DedupResult> record(List<DedupRequest> batch) {
-        return RedisCalls.await(recordAsync(batch), "dedup record");
-    }
-
     /** Sends every call of the batch before any reply arrives, so they travel in one pipeline. */
     @Override
-    public CompletionStage<List<DedupResult>> recordAsync(List<DedupRequest> batch) {
-        RedisClusterAsyncCommands<String, String> redis;
-        try {
-            redis = connector.shared().async();
-        } catch (RuntimeException e) {
-            return CompletableFuture.failedFuture(e);
-        }
-        long nowMillis = clock.millis();
-        String now = Long.toString(nowMillis);
-        String statusDue = Long.toString(nowMillis + statusInterval.toMillis());
-        long retention = statusInterval.multipliedBy(2).toMillis();
-        List<CompletableFuture<List<Object>>> calls = new ArrayList<>(batch.size());
+    public List<DedupResult> record(List<DedupRequest> batch) {
+        RedisClusterAsyncCommands<String, String> redis = connector.shared().async();
+        long now = clock.millis();
+        List<CompletionStage<List<Object>>> calls = new ArrayList<>(batch.size());
         for (DedupRequest request : batch) {
-            long window = request.window().toMillis();
-            calls.add(RECORD.<List<Object>>run(redis, ScriptOutputType.MULTI,
+            calls.add(RECORD.run(redis, ScriptOutputType.MULTI,
                     new String[] {keys.dedupRecord(request.source(), request.fingerprint())},
-                    now, Long.toString(window), request.source(), request.fingerprint(),
-                    Long.toString(nowMillis + window), Long.toString(window + retention), statusDue)
-                    .toCompletableFuture());
+                    DedupRecordLua.arguments(request, now, statusInterval).toArray(String[]::new)));
         }
-        CompletionStage<List<DedupResult>> results = CompletableFuture.allOf(calls.toArray(CompletableFuture[]::new))
-                .thenApply(ignored -> results(batch, calls));
-        return RedisCalls.translated(results, "dedup record");
-    }
-
-    @Override
-    public void markQueued(String source, List<String> fingerprints) {
-        RedisCalls.await(markQueuedAsync(source, fingerprints), "dedup mark queued");
-    }
-
-    /**
-     * One {@code HDEL pending} per record, all sent before any reply, like {@link #recordAsync}. A plain command
-     * instead of a script: deleting a field never creates a key, so an expired or forgotten record stays gone.
-     */
-    @Override
-    public CompletionStage<Void> markQueuedAsync(String source, List<String> fingerprints) {
-        RedisClusterAsyncCommands<String, String> redis;
-        try {
-            redis = connector.shared().async();
-        } catch (RuntimeException e) {
-            return CompletableFuture.failedFuture(e);
-        }
-        CompletableFuture<?>[] calls = new CompletableFuture<?>[fingerprints.size()];
-        for (int i = 0; i < calls.length; i++) {
-            calls[i] = redis.hdel(keys.dedupRecord(source, fingerprints.get(i)), "pending").toCompletableFuture();
-        }
-        return RedisCalls.translated(CompletableFuture.allOf(calls), "dedup mark queued");
-    }
-
-    /** One {@code HDEL statusDue} per record, sent together; like marking, it never creates a key. */
-    @Override
-    public CompletionStage<Void> cancelStatusAsync(String source, List<String> fingerprints) {
-        try {
-            RedisClusterAsyncCommands<String, String> redis = connector.shared().async();
-            CompletableFuture<?>[] calls = new CompletableFuture<?>[fingerprints.size()];
-            for (int i = 0; i < calls.length; i++) {
-                calls[i] = redis.hdel(keys.dedupRecord(source, fingerprints.get(i)), "statusDue").toCompletableFuture();
-            }
-            return CompletableFuture.allOf(calls).handle((done, failure) -> null);
-        } catch (RuntimeException e) {
-            return CompletableFuture.completedFuture(null);
-        }
-    }
-
-    @Override
-    public CompletionStage<Boolean> forgetAsync(String source, String fingerprint) {
-        try {
-            return RedisCalls.translated(connector.shared().async().del(keys.dedupRecord(source, fingerprint))
-                    .thenApply(deleted -> deleted > 0), "dedup forget");
-        } catch (RuntimeException e) {
-            return CompletableFuture.failedFuture(e);
-        }
-    }
-
-    private static List<DedupResult> results(List<DedupRequest> batch, List<CompletableFuture<List<Object>>> calls) {
+        List<List<Object>> replies = RedisCalls.awaitAll(calls, "dedup record");
         List<DedupResult> results = new ArrayList<>(batch.size());
         for (int i = 0; i < batch.size(); i++) {
-            List<Object> reply = calls.get(i).join();
-            DedupRequest request = batch.get(i);
-            long outcome = (Long) reply.get(0);
-            long statusDue = Long.parseLong(String.valueOf(reply.get(5)));
-            results.add(new DedupResult(outcome == 1L, outcome == 2L, new DedupRecord(
-                    request.source(), request.fingerprint(), millis(reply.get(1)), millis(reply.get(2)),
-                    (Long) reply.get(3), ttl((Long) reply.get(4))), statusDue == 0 ? null : Instant.ofEpochMilli(statusDue)));
+            results.add(DedupRecordLua.result(batch.get(i), replies.get(i)));
         }
         return results;
     }
@@ -222,7 +101,7 @@ public final class RedisDedupStore implements DedupStore {
 
     @Override
     public boolean forget(String source, String fingerprint) {
-        return RedisCalls.await(forgetAsync(source, fingerprint), "dedup forget");
+        return RedisCalls.await(connector.shared().async().del(keys.dedupRecord(source, fingerprint)), "dedup forget") > 0;
     }
 
     /**

@@ -21,6 +21,7 @@ import java.util.OptionalLong;
 import java.util.TreeMap;
 import java.util.concurrent.locks.Condition;
 import java.util.concurrent.locks.ReentrantLock;
+import java.util.function.Supplier;
 
 /**
  * The queue of the embedded, single-process mode, with the Redis Stream semantics of the real one: the same
@@ -178,6 +179,27 @@ public final class InMemoryEventQueue implements EventQueue {
         }
     }
 
+    /**
+     * Appends the items {@code decide} returns, all or nothing, provided the queue has room for {@code atMost}
+     * entries; {@code decide} runs under the queue's lock, so nothing is appended or acknowledged between deciding
+     * and appending. The in-memory admission decides first or duplicate there, which makes the two one step.
+     *
+     * @throws QueueFullException before {@code decide} runs, when {@code atMost} entries would not fit
+     */
+    public <T> T appendDecided(int atMost, Supplier<Decision<T>> decide) {
+        lock.lock();
+        try {
+            if (entries.size() + atMost > capacity) {
+                throw new QueueFullException(entries.size(), atMost, capacity);
+            }
+            Decision<T> decision = decide.get();
+            appendFields(decision.items().stream().map(QueuedObservationCodec::encode).toList());
+            return decision.outcome();
+        } finally {
+            lock.unlock();
+        }
+    }
+
     /** Appends encoded entries, all or nothing; replay uses it to put dead letters back. */
     List<String> appendFields(List<Map<String, String>> encoded) {
         lock.lock();
@@ -211,6 +233,14 @@ public final class InMemoryEventQueue implements EventQueue {
         } catch (RuntimeException e) {
             throw new IllegalArgumentException("not an entry id of this queue: " + id, e);
         }
+    }
+
+    /**
+     * What {@link #appendDecided} appends, and what it returns to its caller.
+     *
+     * @param items   at most as many as the caller said
+     */
+    public record Decision<T>(List<? extends QueueItem> items, T outcome) {
     }
 
     /** When a pending entry was last delivered, and how many times it has been. */

@@ -64,9 +64,9 @@ final class RedisDeadLetters implements DeadLetters {
     private final String[] keys;
     private final long capacity;
 
-    RedisDeadLetters(RedisConnector connector, long capacity) {
+    RedisDeadLetters(RedisConnector connector, String stream, String deadLetterStream, long capacity) {
         this.connector = connector;
-        this.keys = new String[] {connector.keys().observationStream(), connector.keys().deadLetterStream()};
+        this.keys = new String[] {stream, deadLetterStream};
         this.capacity = capacity;
     }
 

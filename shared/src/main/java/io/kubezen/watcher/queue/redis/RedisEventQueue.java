@@ -8,6 +8,7 @@ import io.kubezen.watcher.queue.QueueFullException;
 import io.kubezen.watcher.queue.QueueItem;
 import io.kubezen.watcher.queue.QueueStats;
 import io.kubezen.watcher.queue.QueuedObservationCodec;
+import io.kubezen.watcher.queue.ShardedEventQueue;
 import io.kubezen.watcher.redis.RedisCalls;
 import io.kubezen.watcher.redis.RedisConnection;
 import io.kubezen.watcher.redis.RedisConnector;
@@ -28,10 +29,11 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 
 /**
- * The queue as a Redis Stream ({@link RedisKeys#observationStream}) read through consumer groups. Appends,
- * acks and claims are scripts on that single key; dead-lettering is a script on it and the dead-letter
- * stream, which share a hash slot. So each is atomic and Cluster-safe. See {@code DESIGN.md} in the
- * {@code queue} package for why a full stream refuses appends instead of trimming.
+ * One shard of the queue as a Redis Stream ({@link RedisKeys#observationStream}) read through consumer groups.
+ * Appends, acks and claims are scripts on that single key; dead-lettering is a script on it and the shard's
+ * dead-letter stream, which share a hash slot. So each is atomic and Cluster-safe. {@link #sharded} puts the shards
+ * together as the one queue the writers read. See {@code DESIGN.md} in the {@code queue} package for why a full
+ * stream refuses appends instead of trimming.
  */
 public final class RedisEventQueue implements EventQueue, AutoCloseable {
 
@@ -103,23 +105,77 @@ public final class RedisEventQueue implements EventQueue, AutoCloseable {
     /** Lua unpacks ids onto its stack, which holds a few thousand values; acks go in chunks well below that. */
     private static final int ACK_CHUNK = 1_000;
 
+    /** The shard name of the single stream of earlier versions, after its hash tag. */
+    private static final String LEGACY = "stream";
+
     private final RedisConnector connector;
     private final String stream;
     private final String deadLetterStream;
     private final long capacity;
+    private final boolean drainOnly;
+    private final boolean recreatesGroup;
     private final RedisDeadLetters deadLetters;
     private final Object readLock = new Object();
     private RedisConnection readConnection;
 
-    public RedisEventQueue(RedisConnector connector, long capacity) {
+    private RedisEventQueue(RedisConnector connector, String stream, String deadLetterStream, long capacity,
+                            boolean drainOnly, boolean recreatesGroup) {
         if (capacity < 1) {
             throw new IllegalArgumentException("capacity must be at least 1, was " + capacity);
         }
         this.connector = connector;
-        this.stream = connector.keys().observationStream();
-        this.deadLetterStream = connector.keys().deadLetterStream();
+        this.stream = stream;
+        this.deadLetterStream = deadLetterStream;
         this.capacity = capacity;
-        this.deadLetters = new RedisDeadLetters(connector, capacity);
+        this.drainOnly = drainOnly;
+        this.recreatesGroup = recreatesGroup;
+        this.deadLetters = new RedisDeadLetters(connector, stream, deadLetterStream, capacity);
+    }
+
+    /**
+     * Shard {@code shard} of the queue, holding up to {@code capacity} entries. Reading it for a group that does not
+     * exist fails, as the {@link EventQueue} contract says.
+     */
+    public static RedisEventQueue shard(RedisConnector connector, int shard, long capacity) {
+        return shard(connector, shard, capacity, false);
+    }
+
+    private static RedisEventQueue shard(RedisConnector connector, int shard, long capacity, boolean recreatesGroup) {
+        RedisKeys keys = connector.keys();
+        return new RedisEventQueue(connector, keys.observationStream(shard), keys.deadLetterStream(shard), capacity,
+                false, recreatesGroup);
+    }
+
+    /**
+     * The single stream of versions before the queue had shards, to drain: its group is created only when the
+     * stream exists, so a new install does not get an empty one, and reading it before then finds nothing.
+     */
+    public static RedisEventQueue legacy(RedisConnector connector, long capacity) {
+        RedisKeys keys = connector.keys();
+        return new RedisEventQueue(connector, keys.legacyObservationStream(), keys.legacyDeadLetterStream(), capacity,
+                true, true);
+    }
+
+    /**
+     * Every shard, named {@code s0}, {@code s1}, … after its hash tag, and the stream of earlier versions, named
+     * {@code stream}, as one queue. The capacity is shared evenly: events spread evenly over the shards by hash.
+     * A shard whose group is lost (see {@link #groupLost}) gets it again, so a writer outlives a Redis that lost a
+     * stream instead of failing every read of it.
+     */
+    public static ShardedEventQueue sharded(RedisConnector connector, long capacity) {
+        RedisKeys keys = connector.keys();
+        long perShard = shardCapacity(capacity, keys.shards());
+        List<ShardedEventQueue.Shard> shards = new ArrayList<>();
+        for (int shard = 0; shard < keys.shards(); shard++) {
+            shards.add(new ShardedEventQueue.Shard("s" + shard, shard(connector, shard, perShard, true)));
+        }
+        shards.add(new ShardedEventQueue.Shard(LEGACY, legacy(connector, perShard)));
+        return new ShardedEventQueue(shards, item -> keys.shard(item.source(), item.fingerprint()));
+    }
+
+    /** What each shard may hold so that all of them together hold about {@code capacity}. */
+    public static long shardCapacity(long capacity, int shards) {
+        return (capacity + shards - 1) / shards;
     }
 
     @Override
@@ -160,8 +216,10 @@ public final class RedisEventQueue implements EventQueue, AutoCloseable {
     @Override
     public void ensureGroup(String group) {
         CompletionStage<String> create = connector.shared().async()
-                .xgroupCreate(XReadArgs.StreamOffset.from(stream, "0-0"), group, XGroupCreateArgs.Builder.mkstream(true))
+                .xgroupCreate(XReadArgs.StreamOffset.from(stream, "0-0"), group,
+                        XGroupCreateArgs.Builder.mkstream(!drainOnly))
                 .exceptionallyCompose(failure -> RedisCalls.isServerError(failure, "BUSYGROUP")
+                        || drainOnly && RedisCalls.isServerError(failure, "ERR The XGROUP subcommand requires the key")
                         ? CompletableFuture.completedFuture("OK")
                         : CompletableFuture.failedFuture(failure));
         RedisCalls.await(create, "queue group create");
@@ -173,6 +231,14 @@ public final class RedisEventQueue implements EventQueue, AutoCloseable {
      */
     @Override
     public List<QueueEntry> read(String group, String consumer, int count, Duration block) {
+        try {
+            return readNew(group, consumer, count, block);
+        } catch (IllegalStateException e) {
+            return groupLost(e, group);
+        }
+    }
+
+    private List<QueueEntry> readNew(String group, String consumer, int count, Duration block) {
         XReadArgs args = XReadArgs.Builder.count(count);
         if (!block.isZero()) {
             args.block(block);
@@ -194,6 +260,28 @@ public final class RedisEventQueue implements EventQueue, AutoCloseable {
         if (count < 1) {
             throw new IllegalArgumentException("count must be at least 1, was " + count);
         }
+        try {
+            return claim(group, consumer, minIdle, count);
+        } catch (IllegalStateException e) {
+            return groupLost(e, group);
+        }
+    }
+
+    /**
+     * The group is gone, or was never there: the stream of earlier versions appeared after the writer started (an
+     * ingester of that version queued into it during a rolling upgrade), or the stream went with a Redis that lost
+     * its data or was replaced by a replica that had not received it. The group is created again, at the start of
+     * whatever the stream holds now, and the next read finds the entries; until then there is nothing to deliver.
+     */
+    private List<QueueEntry> groupLost(IllegalStateException failure, String group) {
+        if (!recreatesGroup || !String.valueOf(failure.getMessage()).contains("NOGROUP")) {
+            throw failure;
+        }
+        ensureGroup(group);
+        return List.of();
+    }
+
+    private List<QueueEntry> claim(String group, String consumer, Duration minIdle, int count) {
         List<QueueEntry> claimed = new ArrayList<>();
         String cursor = CLAIM_START;
         do {

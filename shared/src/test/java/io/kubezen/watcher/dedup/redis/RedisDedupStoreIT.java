@@ -3,6 +3,7 @@ package io.kubezen.watcher.dedup.redis;
 import io.kubezen.watcher.dedup.DedupStore;
 import io.kubezen.watcher.dedup.DedupStoreContract;
 import io.kubezen.watcher.redis.RedisConnectionOptions;
+import io.kubezen.watcher.redis.RedisKeys;
 import io.kubezen.watcher.testing.redis.RedisConnectors;
 import io.kubezen.watcher.testing.redis.RedisDeployment;
 import io.kubezen.watcher.testing.redis.WithRedis;
@@ -11,7 +12,6 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 
 import java.time.Clock;
 import java.time.Duration;
-import java.util.List;
 import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -22,6 +22,9 @@ class RedisDedupStoreIT extends DedupStoreContract {
     @RegisterExtension
     final RedisConnectors connectors = new RedisConnectors();
     private final RedisDeployment redis;
+
+    private static final RedisKeys KEYS = new RedisKeys(RedisConnectionOptions.DEFAULT_KEY_PREFIX,
+            RedisConnectionOptions.DEFAULT_QUEUE_SHARDS);
 
     RedisDedupStoreIT(RedisDeployment redis) {
         this.redis = redis;
@@ -45,13 +48,12 @@ class RedisDedupStoreIT extends DedupStoreContract {
     @Test
     void recordIsAReadableHashUnderTheDocumentedKeyExpiringWithTheWindow() {
         store.record(request("falco", "abc123", WINDOW));
-        Map<String, String> beforeQueueing = redis.sync().hgetall("zw:dedup:falco:abc123");
-        store.markQueued("falco", List.of("abc123"));
         clock.advance(Duration.ofSeconds(1));
         store.record(request("falco", "abc123", WINDOW));
+        String key = KEYS.dedupRecord("falco", "abc123");
 
-        assertThat(beforeQueueing).containsEntry("pending", "1");
-        assertThat(redis.sync().hgetall("zw:dedup:falco:abc123")).containsExactlyInAnyOrderEntriesOf(Map.of(
+        assertThat(key).matches("zw:\\{s[0-7]}:dedup:falco:abc123");
+        assertThat(redis.sync().hgetall(key)).containsExactlyInAnyOrderEntriesOf(Map.of(
                 "source", "falco", "fingerprint", "abc123", "count", "2",
                 "firstSeen", Long.toString(T0.toEpochMilli()),
                 "lastSeen", Long.toString(T0.plusSeconds(1).toEpochMilli()),
@@ -59,7 +61,7 @@ class RedisDedupStoreIT extends DedupStoreContract {
                 "statusDue", Long.toString(T0.plusSeconds(1).plus(DedupStore.DEFAULT_STATUS_INTERVAL).toEpochMilli())));
         // The key outlives the window by two status intervals, for the status update of the window's last repeats.
         long lifetime = WINDOW.plus(DedupStore.DEFAULT_STATUS_INTERVAL.multipliedBy(2)).toMillis();
-        assertThat(redis.sync().pttl("zw:dedup:falco:abc123")).isBetween(lifetime - 5_000, lifetime);
+        assertThat(redis.sync().pttl(key)).isBetween(lifetime - 5_000, lifetime);
     }
 
     @Test
@@ -69,7 +71,8 @@ class RedisDedupStoreIT extends DedupStoreContract {
 
         other.record(request("falco", "abc123", WINDOW));
 
-        assertThat(redis.sync().exists("team-b:dedup:falco:abc123")).isEqualTo(1);
+        assertThat(redis.sync().exists(new RedisKeys("team-b:", RedisConnectionOptions.DEFAULT_QUEUE_SHARDS)
+                .dedupRecord("falco", "abc123"))).isEqualTo(1);
         assertThat(store.get("falco", "abc123")).isEmpty();
     }
 

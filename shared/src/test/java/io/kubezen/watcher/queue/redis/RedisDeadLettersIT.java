@@ -30,8 +30,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 @WithRedis
 class RedisDeadLettersIT extends DeadLettersContract {
 
-    private static final String STREAM = "zw:{stream}:observations";
-    private static final String DEAD_LETTERS = "zw:{stream}:dead-letters";
+    private static final String STREAM = "zw:{s0}:observations";
+    private static final String DEAD_LETTERS = "zw:{s0}:dead-letters";
     private static final Duration COMMAND_TIMEOUT = Duration.ofMillis(500);
 
     @RegisterExtension
@@ -106,8 +106,8 @@ class RedisDeadLettersIT extends DeadLettersContract {
     }
 
     private RedisEventQueue open(RedisDeployment server, long capacity) {
-        RedisEventQueue opened = new RedisEventQueue(
-                connectors.open(server.options().withCommandTimeout(COMMAND_TIMEOUT)), capacity);
+        RedisEventQueue opened = RedisEventQueue.shard(
+                connectors.open(server.options().withCommandTimeout(COMMAND_TIMEOUT)), 0, capacity);
         created.add(opened);
         return opened;
     }

@@ -26,7 +26,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 @WithRedis
 class RedisEventQueueIT extends EventQueueContract {
 
-    private static final String STREAM = "zw:{stream}:observations";
+    private static final String STREAM = "zw:{s0}:observations";
 
     @RegisterExtension
     final RedisConnectors connectors = new RedisConnectors();
@@ -45,8 +45,8 @@ class RedisEventQueueIT extends EventQueueContract {
     @Override
     protected EventQueue createQueue(long capacity) {
         // A short command timeout proves that a blocking read gets its block time on top.
-        RedisEventQueue queue = new RedisEventQueue(
-                connectors.open(redis.options().withCommandTimeout(Duration.ofMillis(500))), capacity);
+        RedisEventQueue queue = RedisEventQueue.shard(
+                connectors.open(redis.options().withCommandTimeout(Duration.ofMillis(500))), 0, capacity);
         created.add(queue);
         return queue;
     }
@@ -86,11 +86,10 @@ class RedisEventQueueIT extends EventQueueContract {
 
     @Test
     void aQueueNobodyUsedYetHasNoStreamAndNoStats() {
-        EventQueue fresh = new RedisEventQueue(
-                connectors.open(redis.options().withKeyPrefix("fresh:")), 10);
+        EventQueue fresh = RedisEventQueue.shard(connectors.open(redis.options().withKeyPrefix("fresh:")), 0, 10);
 
         assertThat(fresh.stats(GROUP)).isEqualTo(new QueueStats(0, 0, OptionalLong.of(0), 0));
-        assertThat(redis.sync().exists("fresh:{stream}:observations")).isZero();
+        assertThat(redis.sync().exists("fresh:{s0}:observations")).isZero();
     }
 
     @Test

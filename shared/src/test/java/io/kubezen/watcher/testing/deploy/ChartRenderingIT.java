@@ -71,14 +71,23 @@ class ChartRenderingIT {
     }
 
     @Test
-    void kedaScalesTheWritersOnTheLagOfTheStreamTheCodeWrites() {
+    void kedaScalesTheWritersOnTheSumOfTheLagOfTheShardStreamsTheCodeWrites() {
         List<Manifest> manifests = chart.render(List.of(PRODUCTION));
 
         JsonNode scaled = only(manifests, "ScaledObject").object();
-        JsonNode trigger = scaled.at("/spec/triggers/0");
+        RedisKeys keys = new RedisKeys(RedisConnectionOptions.DEFAULT_KEY_PREFIX, RedisConnectionOptions.DEFAULT_QUEUE_SHARDS);
+        JsonNode triggers = scaled.at("/spec/triggers");
+        assertThat(triggers).hasSize(keys.shards());
+        for (int shard = 0; shard < keys.shards(); shard++) {
+            assertThat(triggers.get(shard).path("name").asText()).isEqualTo("s" + shard);
+            assertThat(triggers.get(shard).at("/metadata/stream").asText()).isEqualTo(keys.observationStream(shard));
+        }
+        JsonNode modifiers = scaled.at("/spec/advanced/scalingModifiers");
+        assertThat(modifiers.path("formula").asText()).isEqualTo("s0 + s1 + s2 + s3 + s4 + s5 + s6 + s7");
+        assertThat(modifiers.path("target").asText()).isEqualTo("500");
+        assertThat(modifiers.path("metricType").asText()).isEqualTo("AverageValue");
+        JsonNode trigger = triggers.get(0);
         assertThat(trigger.path("type").asText()).isEqualTo("redis-streams");
-        assertThat(trigger.at("/metadata/stream").asText())
-                .isEqualTo(new RedisKeys(RedisConnectionOptions.DEFAULT_KEY_PREFIX).observationStream());
         assertThat(trigger.at("/metadata/consumerGroup").asText()).isEqualTo(EventQueue.DEFAULT_GROUP);
         assertThat(trigger.at("/metadata/lagCount").asText()).isEqualTo("500");
         assertThat(trigger.at("/metadata/activationLagCount").asText()).isEqualTo("0");
@@ -93,14 +102,17 @@ class ChartRenderingIT {
     }
 
     @Test
-    void aKeyPrefixMovesTheStreamKedaWatchesWithIt() {
-        List<Manifest> manifests = chart.render(List.of(), "writer.keda.enabled=true", "redis.keyPrefix=team-a:");
+    void aKeyPrefixAndTheShardCountMoveTheStreamsKedaWatchesWithThem() {
+        List<Manifest> manifests = chart.render(List.of(), "writer.keda.enabled=true", "redis.keyPrefix=team-a:",
+                "redis.queueShards=3");
 
-        assertThat(only(manifests, "ScaledObject").object().at("/spec/triggers/0/metadata/stream").asText())
-                .isEqualTo(new RedisKeys("team-a:").observationStream());
+        assertThat(only(manifests, "ScaledObject").object().at("/spec/triggers/2/metadata/stream").asText())
+                .isEqualTo(new RedisKeys("team-a:", 3).observationStream(2));
+        assertThat(only(manifests, "ScaledObject").object().at("/spec/triggers")).hasSize(3);
         for (Manifest deployment : ofKind(manifests, "Deployment")) {
-            assertThat(env(deployment.object().at("/spec/template/spec/containers/0"), "ZEN_WATCHER_REDIS_KEY_PREFIX")
-                    .path("value").asText()).isEqualTo("team-a:");
+            JsonNode container = deployment.object().at("/spec/template/spec/containers/0");
+            assertThat(env(container, "ZEN_WATCHER_REDIS_KEY_PREFIX").path("value").asText()).isEqualTo("team-a:");
+            assertThat(env(container, "ZEN_WATCHER_REDIS_QUEUE_SHARDS").path("value").asText()).isEqualTo("3");
         }
     }
 
@@ -241,7 +253,7 @@ class ChartRenderingIT {
                     .isEqualTo("zw-team-a:");
         }
         assertThat(only(manifests, "ScaledObject").object().at("/spec/triggers/0/metadata/stream").asText())
-                .isEqualTo(new RedisKeys("zw-team-a:").observationStream());
+                .isEqualTo(new RedisKeys("zw-team-a:", RedisConnectionOptions.DEFAULT_QUEUE_SHARDS).observationStream(0));
         assertThat(only(manifests, "PrometheusRule").object().toString()).contains("install=\\\"team-a\\\"");
     }
 

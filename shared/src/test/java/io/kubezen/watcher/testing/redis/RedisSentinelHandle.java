@@ -28,6 +28,7 @@ public final class RedisSentinelHandle implements RedisDeployment, AutoCloseable
     private final RedisServerHandle master;
     private final RedisServerHandle replica;
     private final List<RedisServerHandle> sentinels;
+    private final List<RedisServerHandle> replacements = new ArrayList<>();
     private final Object lock = new Object();
     private RedisClient client;
     private StatefulRedisConnection<String, String> connection;
@@ -38,7 +39,8 @@ public final class RedisSentinelHandle implements RedisDeployment, AutoCloseable
         this.sentinels = sentinels;
     }
 
-    static RedisSentinelHandle start() {
+    /** A new group; the caller closes it. The test extension starts one per JVM, the reliability suite its own. */
+    public static RedisSentinelHandle start() {
         // The replica syncs at once instead of after Redis's 5 s wait for more replicas.
         RedisServerHandle master = RedisServers.start(RedisServerKind.PATH,
                 RedisServerOptions.DEFAULT.with("repl-diskless-sync-delay 0"));
@@ -85,6 +87,29 @@ public final class RedisSentinelHandle implements RedisDeployment, AutoCloseable
         master.kill();
     }
 
+    /**
+     * Waits until the sentinels have promoted the replica of the first master and every sentinel names it: a client
+     * asking a sentinel that has not heard of the promotion yet would still be sent to the first master's address.
+     */
+    public void awaitPromotion(Duration timeout) {
+        await(replica, "INFO replication", "role:master", timeout);
+        for (RedisServerHandle sentinel : sentinels) {
+            await(sentinel, "INFO sentinel", "address=127.0.0.1:" + replica.port() + ",", timeout);
+        }
+    }
+
+    /**
+     * Starts a new server as a replica of the promoted master, as a replacement pod would join, and waits until it
+     * has synced: the group has a replica again. The killed master stays dead; restarted empty under its old
+     * address, it would take writes as a master until the sentinels demoted it, and lose them then.
+     */
+    public void startReplacementReplica(Duration timeout) {
+        RedisServerHandle replacement = RedisServers.start(RedisServerKind.PATH,
+                RedisServerOptions.DEFAULT.with("replicaof 127.0.0.1 " + replica.port()));
+        replacements.add(replacement);
+        await(replacement, "INFO replication", "master_link_status:up", timeout);
+    }
+
     @Override
     public void close() {
         synchronized (lock) {
@@ -93,17 +118,23 @@ public final class RedisSentinelHandle implements RedisDeployment, AutoCloseable
             }
         }
         sentinels.forEach(RedisServerHandle::close);
+        replacements.forEach(RedisServerHandle::close);
         replica.close();
         master.close();
     }
 
     private void awaitReplicaInSync() {
-        long deadline = System.nanoTime() + READY_TIMEOUT.toNanos();
+        await(replica, "INFO replication", "master_link_status:up", READY_TIMEOUT);
+    }
+
+    /** Until the server's answer to {@code info} (an {@code INFO} section) says {@code expected}. */
+    private static void await(RedisServerHandle server, String info, String expected, Duration timeout) {
+        long deadline = System.nanoTime() + timeout.toNanos();
         String last = "";
         while (System.nanoTime() - deadline < 0) {
             try {
-                last = RespProbe.text(replica.port(), "INFO replication");
-                if (last.contains("master_link_status:up")) {
+                last = RespProbe.text(server.port(), info);
+                if (last.contains(expected)) {
                     return;
                 }
             } catch (IOException e) {
@@ -111,7 +142,7 @@ public final class RedisSentinelHandle implements RedisDeployment, AutoCloseable
             }
             LockSupport.parkNanos(TimeUnit.MILLISECONDS.toNanos(50));
         }
-        throw new UncheckedIOException(new IOException("the test Sentinel group's replica did not sync within "
-                + READY_TIMEOUT + ": " + last));
+        throw new UncheckedIOException(new IOException("the test Sentinel group's server on port " + server.port()
+                + " did not report " + expected + " within " + timeout + ": " + last));
     }
 }

@@ -13,7 +13,8 @@ import io.kubezen.watcher.controller.logs.TestPods;
 import io.kubezen.watcher.controller.logs.redis.RedisLogPositionStore;
 import io.kubezen.watcher.dedup.DedupStore;
 import io.kubezen.watcher.dedup.memory.InMemoryDedupWindows;
-import io.kubezen.watcher.dedup.redis.RedisDedupStore;
+import io.kubezen.watcher.admission.ReplicaAcks;
+import io.kubezen.watcher.admission.redis.RedisAdmissionStore;
 import io.kubezen.watcher.metrics.EventTypeLabels;
 import io.kubezen.watcher.metrics.MetricNames;
 import io.kubezen.watcher.metrics.ObservedEvents;
@@ -22,7 +23,7 @@ import io.kubezen.watcher.pipeline.PipelineOptions;
 import io.kubezen.watcher.pipeline.SourceCompiler;
 import io.kubezen.watcher.queue.QueuedObservation;
 import io.kubezen.watcher.queue.QueuedObservationCodec;
-import io.kubezen.watcher.queue.redis.RedisEventQueue;
+import io.kubezen.watcher.testing.redis.QueueStreams;
 import io.kubezen.watcher.redis.RedisConnector;
 import io.kubezen.watcher.source.SourceAdapterRegistry;
 import io.kubezen.watcher.testing.Await;
@@ -31,7 +32,6 @@ import io.kubezen.watcher.testing.kube.TestApiServer;
 import io.kubezen.watcher.testing.redis.RedisConnectors;
 import io.kubezen.watcher.testing.redis.RedisServerHandle;
 import io.kubezen.watcher.testing.redis.WithRedis;
-import io.lettuce.core.Range;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -46,6 +46,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 
@@ -63,7 +64,6 @@ class PodLogFollowIT {
     private static final String POD = "kube-bench-x7k2p";
     private static final String CONTAINER = "kube-bench";
     private static final Duration WAIT = Duration.ofSeconds(20);
-    private static final String STREAM = "zw:{stream}:observations";
     private static final String LOG_PATH = "/api/v1/namespaces/kube-bench/pods/kube-bench-x7k2p/log";
 
     @RegisterExtension
@@ -204,7 +204,7 @@ class PodLogFollowIT {
                 "[FAIL] 2.1.1 second pod (Automated)");
         Await.until("the second pod waits for a stream", WAIT, () -> registry.get(MetricNames.LOG_STREAMS_WAITING)
                 .tag(MetricNames.TAG_SOURCE, "kube-bench").gauge().value() == 1);
-        assertThat(connector.shared().sync().xlen(STREAM)).isEqualTo(1);
+        assertThat(QueueStreams.length(connector.shared().sync())).isEqualTo(1);
 
         deletePod(POD);
 
@@ -233,9 +233,8 @@ class PodLogFollowIT {
 
     private LogFollow follow(RedisConnector connector, StreamSlots slots, LogsOptions options) throws Exception {
         Clock clock = Clock.systemUTC();
-        Admission admission = new Admission(new RedisDedupStore(connector, clock, DedupStore.DEFAULT_STATUS_INTERVAL),
-                new InMemoryDedupWindows(), new RedisEventQueue(connector, 10_000), clock,
-                Admission.RollbackListener.NOOP);
+        Admission admission = new Admission(new RedisAdmissionStore(connector, clock, DedupStore.DEFAULT_STATUS_INTERVAL,
+                10_000, ReplicaAcks.NONE), new InMemoryDedupWindows(), clock);
         LogFollow follow = new KubernetesLogFollowStarter(server.apiClient(), new RedisLogPositionStore(connector),
                 admission, slots, options, registry, new ObservedEvents(registry, clock, new EventTypeLabels(10)),
                 clock).start(source());
@@ -258,14 +257,16 @@ class PodLogFollowIT {
     }
 
     private static void awaitQueued(RedisConnector connector, long entries) {
-        Await.until(entries + " entries in " + STREAM, WAIT, () -> connector.shared().sync().xlen(STREAM) >= entries);
-        assertThat(connector.shared().sync().xlen(STREAM)).isEqualTo(entries);
+        Await.until(entries + " queue entries", WAIT, () -> QueueStreams.length(connector.shared().sync()) >= entries);
+        assertThat(QueueStreams.length(connector.shared().sync())).isEqualTo(entries);
     }
 
+    /** The queued Observations in the order of their lines: shards keep no order between them, the lines' times do. */
     private static List<QueuedObservation> entries(RedisConnector connector) {
-        return connector.shared().sync().xrange(STREAM, Range.create("-", "+")).stream()
+        return QueueStreams.entries(connector.shared().sync()).stream()
                 .map(message -> QueuedObservationCodec.decode(message.getBody()))
-                .filter(QueuedObservation.class::isInstance).map(QueuedObservation.class::cast).toList();
+                .filter(QueuedObservation.class::isInstance).map(QueuedObservation.class::cast)
+                .sorted(Comparator.comparing(entry -> entry.observation().spec().detectedAt())).toList();
     }
 
     private static List<String> checks(RedisConnector connector) {

@@ -10,7 +10,8 @@ import java.time.Duration;
 /**
  * Runs a {@link QueueWriter} on a thread of its own until stopped. Stopping drains: no new batch is read,
  * the batch in flight is written and acknowledged, then the thread ends; what is still unacknowledged if
- * the drain times out is claimed by another writer later. While Redis is away the loop waits and retries.
+ * the drain times out is claimed by another writer later. While Redis is away, or a step fails otherwise, the loop
+ * waits and retries.
  */
 public final class QueueWriterLoop implements AutoCloseable {
 
@@ -71,6 +72,16 @@ public final class QueueWriterLoop implements AutoCloseable {
             } catch (StoreUnavailableException e) {
                 if (!outage) {
                     LOG.warn("Queue unreachable, retrying every {}: {}", OUTAGE_PAUSE, e.getMessage());
+                    outage = true;
+                }
+                if (!pause()) {
+                    return;
+                }
+            } catch (RuntimeException e) {
+                // Anything else (an answer from Redis that no retry fixes, a bug) must not end the thread while the
+                // process still looks healthy; nothing was acknowledged, so the step is tried again.
+                if (!outage) {
+                    LOG.error("Writing failed, retrying every {}", OUTAGE_PAUSE, e);
                     outage = true;
                 }
                 if (!pause()) {

@@ -8,6 +8,7 @@ import io.kubezen.watcher.ingester.Ingester;
 import io.kubezen.watcher.queue.DeadLetterCodec;
 import io.kubezen.watcher.testing.Await;
 import io.kubezen.watcher.testing.kube.TestApiServer;
+import io.kubezen.watcher.testing.redis.QueueStreams;
 import io.kubezen.watcher.testing.redis.RedisServerHandle;
 import io.kubezen.watcher.testing.redis.WithRedis;
 import io.lettuce.core.Range;
@@ -60,7 +61,7 @@ class WriterKubernetesIT {
             assertThat(post(server, event).statusCode()).isEqualTo(202);
             // The repeat queued a status update, due one status interval later.
             Await.until("the queue is drained", Duration.ofSeconds(15),
-                    () -> redis.sync().xlen("zw:{stream}:observations") == 0);
+                    () -> QueueStreams.length(redis.sync()) == 0);
 
             JsonNode items = observations();
             assertThat(items).hasSize(1);
@@ -116,7 +117,7 @@ class WriterKubernetesIT {
             JsonNode spec = observations().get(0).get("spec");
             assertThat(spec.get("eventType").asText()).hasSizeLessThanOrEqualTo(63)
                     .startsWith("potential_local_privilege_escalation");
-            assertThat(redis.sync().xlen("zw:{stream}:dead-letters")).isZero();
+            assertThat(QueueStreams.deadLetters(redis.sync())).isZero();
         }
     }
 

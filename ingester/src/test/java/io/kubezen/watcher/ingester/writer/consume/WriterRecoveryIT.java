@@ -21,7 +21,10 @@ import io.kubezen.watcher.model.ObservationSpec;
 import io.kubezen.watcher.model.Severity;
 import io.kubezen.watcher.queue.DeadLetter;
 import io.kubezen.watcher.queue.QueueEntry;
+import io.kubezen.watcher.queue.QueueStats;
 import io.kubezen.watcher.queue.QueuedObservation;
+import io.kubezen.watcher.queue.QueuedObservationCodec;
+import io.kubezen.watcher.queue.ShardedEventQueue;
 import io.kubezen.watcher.queue.redis.RedisEventQueue;
 import io.kubezen.watcher.redis.RedisConnectionOptions;
 import io.kubezen.watcher.redis.RedisConnector;
@@ -29,6 +32,9 @@ import io.kubezen.watcher.testing.Await;
 import io.kubezen.watcher.testing.kube.TestApiServer;
 import io.kubezen.watcher.testing.redis.RedisServerHandle;
 import io.kubezen.watcher.testing.redis.WithRedis;
+import io.lettuce.core.Consumer;
+import io.lettuce.core.XGroupCreateArgs;
+import io.lettuce.core.XReadArgs;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -51,14 +57,16 @@ class WriterRecoveryIT {
 
     private TestApiServer apiServer;
     private RedisConnector connector;
-    private RedisEventQueue queue;
+    private RedisServerHandle redis;
+    private ShardedEventQueue queue;
     private final List<QueueWriter> writers = new ArrayList<>();
 
     @BeforeEach
     void start(RedisServerHandle redis) {
         apiServer = TestApiServer.builder().repositoryCrds().namespaces("prod").build().start();
+        this.redis = redis;
         connector = RedisConnector.create(RedisConnectionOptions.of(redis.uri()));
-        queue = new RedisEventQueue(connector, 10_000);
+        queue = RedisEventQueue.sharded(connector, 80_000);
         queue.ensureGroup(GROUP);
     }
 
@@ -143,6 +151,43 @@ class WriterRecoveryIT {
         assertThat(queue.stats(GROUP).length()).as("still queued").isEqualTo(total - written);
     }
 
+    /**
+     * An upgrade from the single stream: an old writer died holding one entry, an old ingester queued another and
+     * one more while a new writer already ran. The new writer drains the old stream as one of its shards.
+     */
+    @Test
+    void entriesInTheSingleStreamOfEarlierVersionsAreStillWritten() throws Exception {
+        String legacy = "zw:{stream}:observations";
+        QueueWriter writer = writer("new", settings(Duration.ofMillis(100), 10));
+        writer.prepare();
+        writer.pollOnce(Duration.ZERO);
+        assertThat(redis.sync().exists(legacy)).as("a new install gets no empty old stream").isZero();
+
+        redis.sync().xgroupCreate(XReadArgs.StreamOffset.from(legacy, "0-0"), GROUP, XGroupCreateArgs.Builder.mkstream());
+        redis.sync().xadd(legacy, QueuedObservationCodec.encode(queued("prod", "old-pending")));
+        redis.sync().xreadgroup(Consumer.from(GROUP, "old-writer"), XReadArgs.StreamOffset.lastConsumed(legacy));
+        redis.sync().xadd(legacy, QueuedObservationCodec.encode(queued("prod", "old-queued")));
+        Await.until("both old entries are written", Duration.ofSeconds(10),
+                () -> poll(writer) + claim(writer) >= 0 && observations("prod").size() == 2);
+
+        assertThat(redis.sync().xlen(legacy)).isZero();
+        assertThat(queue.stats(GROUP)).extracting(QueueStats::length, QueueStats::pending).containsExactly(0L, 0L);
+        assertThat(queue.statsByShard(GROUP)).containsKey("stream").hasSize(9);
+    }
+
+    @Test
+    void theSingleStreamOfAnEarlierVersionIsReadEvenWhenItAppearsAfterTheWriterStarted() throws Exception {
+        String legacy = "zw:{stream}:observations";
+        QueueWriter writer = writer("new", settings(Duration.ofMinutes(1), 10));
+        writer.prepare();
+
+        redis.sync().xadd(legacy, QueuedObservationCodec.encode(queued("prod", "old-late")));
+        Await.until("the old entry is written", Duration.ofSeconds(10),
+                () -> poll(writer) >= 0 && observations("prod").size() == 1);
+
+        assertThat(redis.sync().xlen(legacy)).isZero();
+    }
+
     private QueuedObservation queued(String namespace, String fingerprint) {
         Observation observation = TestObservations.observation(namespace, "falco", Severity.HIGH, "runtime_threat");
         Observation fingerprinted = new Observation(namespace, observation.labels(),
@@ -170,6 +215,15 @@ class WriterRecoveryIT {
     private ObservationSink sink(double qps) {
         return new KubernetesObservationSink(apiServer.apiClient(), WriteRails.defaults(),
                 new WriteThrottle(qps, 1, Clock.systemUTC(), Sleeper.SYSTEM));
+    }
+
+    private static int poll(QueueWriter writer) {
+        try {
+            return writer.pollOnce(Duration.ZERO);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
     }
 
     private static int claim(QueueWriter writer) {

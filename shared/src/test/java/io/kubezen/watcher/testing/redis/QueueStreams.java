@@ -1,0 +1,50 @@
+package io.kubezen.watcher.testing.redis;
+
+import io.kubezen.watcher.redis.RedisConnectionOptions;
+import io.kubezen.watcher.redis.RedisKeys;
+import io.lettuce.core.Range;
+import io.lettuce.core.StreamMessage;
+import io.lettuce.core.cluster.api.sync.RedisClusterCommands;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * The queue's streams as a test looks at them, over every shard, with the default key prefix and number of shards:
+ * what an operator would see with {@code redis-cli}.
+ */
+public final class QueueStreams {
+
+    public static final RedisKeys KEYS = new RedisKeys(RedisConnectionOptions.DEFAULT_KEY_PREFIX,
+            RedisConnectionOptions.DEFAULT_QUEUE_SHARDS);
+
+    private QueueStreams() {
+    }
+
+    /** Entries queued and not yet written, in every shard. */
+    public static long length(RedisClusterCommands<String, String> redis) {
+        long length = 0;
+        for (int shard = 0; shard < KEYS.shards(); shard++) {
+            length += redis.xlen(KEYS.observationStream(shard));
+        }
+        return length;
+    }
+
+    /** Dead letters, in every shard. */
+    public static long deadLetters(RedisClusterCommands<String, String> redis) {
+        long length = 0;
+        for (int shard = 0; shard < KEYS.shards(); shard++) {
+            length += redis.xlen(KEYS.deadLetterStream(shard));
+        }
+        return length;
+    }
+
+    /** Every entry of every shard, shard by shard, each shard's oldest first. */
+    public static List<StreamMessage<String, String>> entries(RedisClusterCommands<String, String> redis) {
+        List<StreamMessage<String, String>> entries = new ArrayList<>();
+        for (int shard = 0; shard < KEYS.shards(); shard++) {
+            entries.addAll(redis.xrange(KEYS.observationStream(shard), Range.create("-", "+")));
+        }
+        return entries;
+    }
+}
