@@ -9,6 +9,7 @@ import io.kubezen.watcher.controller.logs.TestPods;
 import io.kubezen.watcher.testing.Await;
 import io.kubezen.watcher.testing.crd.DeployFiles;
 import io.kubezen.watcher.testing.kube.TestApiServer;
+import io.kubezen.watcher.testing.redis.QueueStreams;
 import io.kubezen.watcher.testing.redis.RedisConnectors;
 import io.kubezen.watcher.testing.redis.RedisServerHandle;
 import io.kubezen.watcher.testing.redis.WithRedis;
@@ -33,7 +34,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 class LogsWiringIT {
 
     private static final Duration WAIT = Duration.ofSeconds(20);
-    private static final String STREAM = "zw:{stream}:observations";
     private static final String POD = "kube-bench-x7k2p";
 
     @RegisterExtension
@@ -62,7 +62,7 @@ class LogsWiringIT {
             Await.until("the Ingester is ready", WAIT, () -> "True".equals(ready(api).get("status")));
             log(1, "[FAIL] 1.1.12 Ensure that the etcd data directory ownership is set to etcd:etcd (Automated)");
             var redisClient = connectors.open(redis).shared().sync();
-            Await.until("one queue entry", WAIT, () -> redisClient.xlen(STREAM) == 1);
+            Await.until("one queue entry", WAIT, () -> QueueStreams.length(redisClient) == 1);
 
             patch(server.apiClient(), "[{\"op\":\"replace\",\"path\":\"/spec/logs/patterns/0/regex\","
                     + "\"value\":\"((a{1000}){1000}){1000}\"}]");
@@ -72,7 +72,8 @@ class LogsWiringIT {
             assertThat(status(api).get("servedGeneration")).isEqualTo(1.0);
 
             log(2, "[WARN] 1.1.9 Ensure that the Container Network Interface file permissions are set (Manual)");
-            Await.until("the last valid generation matched the next line", WAIT, () -> redisClient.xlen(STREAM) == 2);
+            Await.until("the last valid generation matched the next line", WAIT,
+                    () -> QueueStreams.length(redisClient) == 2);
         }
     }
 

@@ -8,6 +8,7 @@ import io.lettuce.core.cluster.api.sync.RedisClusterCommands;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.IntFunction;
 
 /**
  * The queue's streams as a test looks at them, over every shard, with the default key prefix and number of shards:
@@ -41,9 +42,19 @@ public final class QueueStreams {
 
     /** Every entry of every shard, shard by shard, each shard's oldest first. */
     public static List<StreamMessage<String, String>> entries(RedisClusterCommands<String, String> redis) {
+        return every(redis, KEYS::observationStream);
+    }
+
+    /** Every dead letter of every shard, shard by shard, each shard's oldest first. */
+    public static List<StreamMessage<String, String>> deadLetterEntries(RedisClusterCommands<String, String> redis) {
+        return every(redis, KEYS::deadLetterStream);
+    }
+
+    private static List<StreamMessage<String, String>> every(RedisClusterCommands<String, String> redis,
+                                                              IntFunction<String> stream) {
         List<StreamMessage<String, String>> entries = new ArrayList<>();
         for (int shard = 0; shard < KEYS.shards(); shard++) {
-            entries.addAll(redis.xrange(KEYS.observationStream(shard), Range.create("-", "+")));
+            entries.addAll(redis.xrange(stream.apply(shard), Range.create("-", "+")));
         }
         return entries;
     }

@@ -11,7 +11,6 @@ import io.kubezen.watcher.testing.kube.TestApiServer;
 import io.kubezen.watcher.testing.redis.QueueStreams;
 import io.kubezen.watcher.testing.redis.RedisServerHandle;
 import io.kubezen.watcher.testing.redis.WithRedis;
-import io.lettuce.core.Range;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -99,10 +98,9 @@ class WriterKubernetesIT {
                     .isEqualTo(202);
 
             Await.until("one written, one dead letter", Duration.ofSeconds(15), () -> observations().size() == 1
-                    && redis.sync().xlen("zw:{stream}:dead-letters") == 1);
+                    && QueueStreams.deadLetters(redis.sync()) == 1);
             assertThat(onlyObservation().at("/metadata/labels/zen.kube-zen.io~1install").asText()).isEqualTo("team-a");
-            Map<String, String> deadLetter = redis.sync().xrange("zw:{stream}:dead-letters", Range.create("-", "+"))
-                    .get(0).getBody();
+            Map<String, String> deadLetter = QueueStreams.deadLetterEntries(redis.sync()).get(0).getBody();
             assertThat(deadLetter.get(DeadLetterCodec.REASON)).isEqualTo("denied");
             assertThat(deadLetter.get(DeadLetterCodec.DETAIL)).contains("namespace prod is not one of install team-a's");
         }
