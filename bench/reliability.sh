@@ -9,7 +9,8 @@
 # Usage: bench/reliability.sh [--quick] [--only scenario,...]
 #   --quick    shorter load (20 s at 150 events/s) and a smaller GC set: checks the harness in about 5 minutes
 #   --only     runs only these scenarios: writer-kill, ingester-kill, redis-restart, writer-stop, receiver-stop,
-#              sentinel-failover, sentinel-failover-no-acks, leader-gc-stop, leader-gc-kill
+#              sentinel-failover, sentinel-failover-no-acks, cluster-failover, cluster-failover-no-acks,
+#              leader-gc-stop, leader-gc-kill
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -18,7 +19,7 @@ while [ $# -gt 0 ]; do
   case "$1" in
     --quick) harness_args+=("$1") ;;
     --only) harness_args+=("$1" "${2:?--only needs scenario names}"); shift ;;
-    -h | --help) sed -n '2,13p' "$0"; exit 0 ;;
+    -h | --help) sed -n '2,14p' "$0"; exit 0 ;;
     *) echo "unknown option $1 (try --help)" >&2; exit 2 ;;
   esac
   shift

@@ -4,25 +4,36 @@
 # the table and keeps it with all logs in bench/results/<UTC time>/ (bench/results/latest points there).
 # Every run stops by itself; everything it started is stopped on exit, by PID.
 #
-# Usage: bench/run.sh [--quick] [--profile] [--only scenario,...]
+# Usage: bench/run.sh [--quick] [--profile] [--only scenario,...] [--redis standalone|cluster]
 #   --quick    one 5 s run per scenario after a 3 s warm-up (about 3 minutes): checks the harness, not the figures
 #   --profile  records the ingester with JFR during the measured runs of its scenarios (adds JFR's overhead)
 #   --only     runs only these scenarios (names as in the table)
+#   --redis    cluster: a local Redis Cluster of three masters (no replicas, each with AOF) instead of one server;
+#              the ingester runs with zen-watcher.redis.mode=cluster; only falco, k8s-audit and ceiling, by default
 # Environment: ZEN_BENCH_JAVA_OPTS, the heap flags of the ingester and the bare endpoint (default below).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
 java_opts=${ZEN_BENCH_JAVA_OPTS:--Xms64m -Xmx192m -XX:+UseSerialGC}
 harness_args=()
+redis_topology=standalone
 while [ $# -gt 0 ]; do
   case "$1" in
     --quick | --profile) harness_args+=("$1") ;;
     --only) harness_args+=("$1" "${2:?--only needs scenario names}"); shift ;;
-    -h | --help) sed -n '2,11p' "$0"; exit 0 ;;
+    --redis) redis_topology=${2:?--redis needs standalone or cluster}; shift ;;
+    -h | --help) sed -n '2,13p' "$0"; exit 0 ;;
     *) echo "unknown option $1 (try --help)" >&2; exit 2 ;;
   esac
   shift
 done
+case "$redis_topology" in
+  standalone) ;;
+  cluster)
+    # The Redis-only scenarios talk to one server; a Cluster node would answer MOVED.
+    [[ " ${harness_args[*]} " == *" --only "* ]] || harness_args+=(--only falco,k8s-audit,ceiling) ;;
+  *) echo "--redis is standalone or cluster, not $redis_topology" >&2; exit 2 ;;
+esac
 
 log() { printf '[bench] %s\n' "$*" >&2; }
 
@@ -83,7 +94,7 @@ ensure_tool wrk wrk || log "wrk is missing: the HTTP scenarios will be skipped (
 ensure_tool redis-benchmark redis-tools || log "redis-benchmark is missing: the redis-ceiling scenario will be skipped"
 
 out=bench/results/$(date -u +%Y%m%dT%H%M%SZ)
-mkdir -p "$out/redis"
+mkdir -p "$out"
 ln -sfn "$(basename "$out")" bench/results/latest
 
 redis_server=$(command -v redis-server || true)
@@ -105,16 +116,44 @@ cleanup() {
 trap cleanup EXIT
 trap 'exit 130' INT TERM
 
-redis_port=$(free_port)
-"$redis_server" --port "$redis_port" --bind 127.0.0.1 --appendonly yes --appendfsync everysec --save '' \
-  --dir "$PWD/$out/redis" --logfile "$PWD/$out/redis.log" &
-redis_pid=$!
-pids+=("$redis_pid")
-wait_until redis-server "$redis_pid" "$out/redis.log" port_open "$redis_port"
+# Starts a redis-server with AOF on, its data in $out/redis<suffix>, extra flags after the suffix; sets redis_port.
+start_redis() {
+  local suffix=$1; shift
+  redis_port=$(free_port)
+  mkdir -p "$out/redis$suffix"
+  "$redis_server" --port "$redis_port" --bind 127.0.0.1 --appendonly yes --appendfsync everysec --save '' \
+    --dir "$PWD/$out/redis$suffix" --logfile "$PWD/$out/redis$suffix.log" "$@" &
+  pids+=("$!")
+  wait_until redis-server "$!" "$out/redis$suffix.log" port_open "$redis_port"
+}
+
+cluster_ok() {
+  local port
+  for port in "$@"; do
+    redis-cli -p "$port" cluster info 2>/dev/null | grep -q 'cluster_state:ok' || return 1
+  done
+}
+
+if [ "$redis_topology" = cluster ]; then
+  ensure_tool redis-cli redis-tools || { log "--redis cluster needs redis-cli (apt-get install redis-tools)"; exit 1; }
+  ports=()
+  for node in 1 2 3; do
+    start_redis "-$node" --cluster-enabled yes --cluster-config-file nodes.conf --cluster-port "$(free_port)"
+    ports+=("$redis_port")
+  done
+  redis-cli --cluster create "${ports[@]/#/127.0.0.1:}" --cluster-yes >"$out/cluster-create.log" 2>&1
+  wait_until "Redis Cluster" "${pids[-1]}" "$out/cluster-create.log" cluster_ok "${ports[@]}"
+  ingester_redis=$(IFS=,; echo "redis://${ports[*]/#/127.0.0.1:}")
+  harness_redis=$(IFS=,; echo "${ports[*]/#/redis://127.0.0.1:}")
+else
+  start_redis ""
+  ingester_redis="redis://127.0.0.1:$redis_port"
+  harness_redis=$ingester_redis
+fi
 
 ingester_port=$(free_port)
 # shellcheck disable=SC2086 # java_opts is a list of flags
-ZEN_WATCHER_REDIS_URI="redis://127.0.0.1:$redis_port" java $java_opts -jar "$ingester_jar" \
+ZEN_WATCHER_REDIS_URI="$ingester_redis" ZEN_WATCHER_REDIS_MODE="$redis_topology" java $java_opts -jar "$ingester_jar" \
   -micronaut.server.port="$ingester_port" -zen-watcher.receiver.allow-unauthenticated-builtins=true \
   >"$out/ingester.log" 2>&1 &
 ingester_pid=$!
@@ -133,12 +172,12 @@ wait_until "bare endpoint" "$ceiling_pid" "$out/ceiling.log" port_open "$ceiling
 
 {
   echo "date: $(date -u +%Y-%m-%dT%H:%M:%SZ)"
-  echo "command: bench/run.sh ${harness_args[*]}"
+  echo "command: bench/run.sh ${harness_args[*]} --redis $redis_topology"
   echo "commit: $(git rev-parse --short HEAD 2>/dev/null || echo unknown)"
   echo "cpu: $(nproc) x $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | sed 's/^ //')"
   echo "memory: $(awk '/MemTotal/ {printf "%.1f GiB", $2 / 1048576}' /proc/meminfo)"
   echo "jdk: $(java -version 2>&1 | head -1)"
-  echo "redis: $("$redis_server" --version)"
+  echo "redis: $("$redis_server" --version), $redis_topology"
   echo "wrk: $( (wrk -v 2>&1 || true) | head -1)"
   echo "ingester and bare endpoint flags: $java_opts"
   echo "load average before: $(cut -d' ' -f1-3 /proc/loadavg)"
@@ -147,7 +186,7 @@ wait_until "bare endpoint" "$ceiling_pid" "$out/ceiling.log" port_open "$ceiling
 # cold-start.sh --redis starts its own redis-server from this binary.
 REDIS_SERVER="$redis_server" java -Xmx1g -cp "$bench_jar" io.kubezen.watcher.bench.BenchMain \
   --ingester "http://127.0.0.1:$ingester_port" --ceiling "http://127.0.0.1:$ceiling_port" \
-  --redis "redis://127.0.0.1:$redis_port" --ingester-pid "$ingester_pid" --results "$out" --bench-dir bench \
+  --redis "$harness_redis" --ingester-pid "$ingester_pid" --results "$out" --bench-dir bench \
   --ingester-jar "$ingester_jar" \
   ${harness_args[@]+"${harness_args[@]}"} 2>&1 | tee "$out/console.log"
 

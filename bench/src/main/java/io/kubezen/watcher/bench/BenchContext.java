@@ -18,15 +18,19 @@ import java.util.Optional;
 public final class BenchContext implements AutoCloseable {
 
     private final BenchOptions options;
-    private final RedisClient redisClient;
-    private final StatefulRedisConnection<String, String> redis;
+    private final List<RedisClient> redisClients = new ArrayList<>();
+    /** One connection per Redis server: the one server, or every master of a Cluster. */
+    private final List<StatefulRedisConnection<String, String>> redisNodes = new ArrayList<>();
     private final List<Figure> figures = new ArrayList<>();
     private int nonces;
 
     public BenchContext(BenchOptions options) {
         this.options = options;
-        this.redisClient = RedisClient.create(options.redisUri());
-        this.redis = redisClient.connect();
+        for (String uri : options.redisUris()) {
+            RedisClient client = RedisClient.create(uri);
+            redisClients.add(client);
+            redisNodes.add(client.connect());
+        }
     }
 
     public BenchOptions options() {
@@ -58,8 +62,9 @@ public final class BenchContext implements AutoCloseable {
         return "n" + ProcessHandle.current().pid() + "x" + (++nonces);
     }
 
+    /** The Redis server, or the first master of a Cluster. */
     public String redisUri() {
-        return options.redisUri();
+        return options.redisUris().get(0);
     }
 
     /**
@@ -67,12 +72,12 @@ public final class BenchContext implements AutoCloseable {
      * would start with a longer stream than the last, and the queue's capacity would end a long run with 503s.
      */
     public void resetRedis() {
-        redis.sync().flushall();
+        redisNodes.forEach(node -> node.sync().flushall());
     }
 
-    /** CPU time Redis has used since it started, in seconds. */
+    /** CPU time Redis has used since it started, in seconds: on a Cluster, the sum over its masters. */
     public double redisCpuSeconds() {
-        return RedisCpu.seconds(redis.sync().info("cpu"));
+        return redisNodes.stream().mapToDouble(node -> RedisCpu.seconds(node.sync().info("cpu"))).sum();
     }
 
     public Optional<Figure> figure(String scenario, String metric) {
@@ -108,7 +113,7 @@ public final class BenchContext implements AutoCloseable {
     private <T> List<T> repeat(String scenario, RunPlan plan, Run<T> run, boolean profile) throws Exception {
         resetRedis();
         run.run(plan.warmUp(), scenario + "-warm-up");
-        redis.sync().configResetstat();
+        redisNodes.forEach(node -> node.sync().configResetstat());
         JfrRecording recording = profile
                 ? JfrRecording.start(options.ingesterPid(), "zen-bench-" + scenario, resultFile("jcmd.log"))
                 : null;
@@ -120,14 +125,19 @@ public final class BenchContext implements AutoCloseable {
         if (recording != null) {
             recording.stopAndSummarise(resultFile(scenario + ".jfr"), resultFile(scenario + "-profile.txt"));
         }
-        Files.writeString(resultFile(scenario + "-redis.txt"), redis.sync().info("commandstats") + redis.sync().info("cpu"));
+        StringBuilder account = new StringBuilder();
+        for (int i = 0; i < redisNodes.size(); i++) {
+            account.append("# ").append(options.redisUris().get(i)).append('\n')
+                    .append(redisNodes.get(i).sync().info("commandstats")).append(redisNodes.get(i).sync().info("cpu"));
+        }
+        Files.writeString(resultFile(scenario + "-redis.txt"), account);
         return results;
     }
 
     @Override
     public void close() {
-        redis.close();
-        redisClient.shutdown();
+        redisNodes.forEach(StatefulRedisConnection::close);
+        redisClients.forEach(RedisClient::shutdown);
     }
 
     /** One timed piece of load; {@code label} names its log files. */

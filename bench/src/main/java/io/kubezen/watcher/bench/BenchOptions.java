@@ -14,12 +14,13 @@ import java.util.Set;
  *
  * @param ingester    base URL of the ingester under test (Redis mode)
  * @param ceiling     base URL of the bare Micronaut endpoint
+ * @param redisUris   the Redis server, or every master of a Cluster ({@code --redis} lists them separated by commas)
  * @param ingesterPid for its resident memory and, with {@code profile}, a JFR recording
  * @param benchDir    the {@code bench/} directory: wrk script, payload templates, cold-start script
  * @param only        scenario names to run; empty: all of them
  * @param ingesterJar the packaged ingester, which the writer scenarios start in the writer role
  */
-public record BenchOptions(URI ingester, URI ceiling, String redisUri, long ingesterPid, Path resultsDir,
+public record BenchOptions(URI ingester, URI ceiling, List<String> redisUris, long ingesterPid, Path resultsDir,
                            Path benchDir, RunPlan plan, boolean profile, Set<String> only, Path ingesterJar) {
 
     private static final Set<String> FLAGS = Set.of("--quick", "--profile");
@@ -45,7 +46,8 @@ public record BenchOptions(URI ingester, URI ceiling, String redisUri, long inge
         }
         String only = values.getOrDefault("--only", "");
         return new BenchOptions(URI.create(values.get("--ingester")), URI.create(values.get("--ceiling")),
-                values.get("--redis"), Long.parseLong(values.get("--ingester-pid")), Path.of(values.get("--results")),
+                List.of(values.get("--redis").split(",")), Long.parseLong(values.get("--ingester-pid")),
+                Path.of(values.get("--results")),
                 Path.of(values.getOrDefault("--bench-dir", "bench")),
                 flags.contains("--quick") ? RunPlan.QUICK : RunPlan.FULL, flags.contains("--profile"),
                 only.isBlank() ? Set.of() : Set.of(only.split(",")),
@@ -53,7 +55,7 @@ public record BenchOptions(URI ingester, URI ceiling, String redisUri, long inge
     }
 
     static String usage() {
-        return "usage: BenchMain --ingester URL --ceiling URL --redis URI --ingester-pid PID --results DIR "
+        return "usage: BenchMain --ingester URL --ceiling URL --redis URI[,URI...] --ingester-pid PID --results DIR "
                 + "[--bench-dir DIR] [--ingester-jar JAR] [--quick] [--profile] [--only scenario,...]";
     }
 }

@@ -20,13 +20,22 @@ class BenchOptionsTest {
 
         assertThat(options.ingester()).isEqualTo(URI.create("http://127.0.0.1:20001"));
         assertThat(options.ceiling()).isEqualTo(URI.create("http://127.0.0.1:20002"));
-        assertThat(options.redisUri()).isEqualTo("redis://127.0.0.1:20003");
+        assertThat(options.redisUris()).containsExactly("redis://127.0.0.1:20003");
         assertThat(options.ingesterPid()).isEqualTo(4242);
         assertThat(options.resultsDir()).isEqualTo(Path.of("bench/results/x"));
         assertThat(options.benchDir()).isEqualTo(Path.of("bench"));
         assertThat(options.plan()).isEqualTo(RunPlan.FULL);
         assertThat(options.profile()).isFalse();
         assertThat(options.only()).isEmpty();
+    }
+
+    @Test
+    void redisListsEveryMasterOfACluster() {
+        String[] args = REQUIRED.clone();
+        args[5] = "redis://127.0.0.1:20003,redis://127.0.0.1:20004,redis://127.0.0.1:20005";
+
+        assertThat(BenchOptions.parse(args).redisUris())
+                .containsExactly("redis://127.0.0.1:20003", "redis://127.0.0.1:20004", "redis://127.0.0.1:20005");
     }
 
     @Test

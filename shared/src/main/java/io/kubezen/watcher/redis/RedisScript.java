@@ -51,6 +51,11 @@ public final class RedisScript {
         }
     }
 
+    /** The Lua source, as {@code SCRIPT LOAD} takes it. */
+    public String body() {
+        return body;
+    }
+
     /** Sends the script without waiting; callers collect several results with {@link RedisCalls#awaitAll}. */
     public <T> CompletionStage<T> run(RedisClusterAsyncCommands<String, String> redis, ScriptOutputType output,
                                       String[] keys, String... args) {

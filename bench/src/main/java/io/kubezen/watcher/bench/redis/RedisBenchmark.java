@@ -55,12 +55,19 @@ public final class RedisBenchmark {
         return parseRequestsPerSecond(ExternalCommand.run(command, Map.of(), TIMEOUT, log));
     }
 
-    /** The CSV has a header line, then {@code "TEST","rps",...} per test; one test per call here. */
+    /**
+     * The CSV has a header line, then {@code "TEST","rps",...} per test; one test per call here. The test is the
+     * command as sent, quotes unescaped, so the rate is counted from the end of the line: the header says how many
+     * columns follow it.
+     */
     static double parseRequestsPerSecond(String csv) {
+        int columnsAfterRate = -1;
         for (String line : csv.split("\n")) {
-            String[] cells = line.split("\",\"");
-            if (cells.length >= 2 && !line.startsWith("\"test\"")) {
-                return Double.parseDouble(cells[1].replace("\"", ""));
+            String[] cells = line.strip().split("\",\"");
+            if (line.startsWith("\"test\",\"rps\"")) {
+                columnsAfterRate = cells.length - 2;
+            } else if (columnsAfterRate >= 0 && cells.length >= columnsAfterRate + 2) {
+                return Double.parseDouble(cells[cells.length - columnsAfterRate - 1].replace("\"", ""));
             }
         }
         throw new IllegalArgumentException("redis-benchmark printed no result:\n" + csv);

@@ -26,7 +26,8 @@ public final class ReliabilityMain {
 
     static final List<ReliabilityScenario> SCENARIOS = List.of(new WriterKillScenario(), new IngesterKillScenario(),
             new RedisRestartScenario(), new WriterStopScenario(), new ReceiverStopScenario(),
-            SentinelFailoverScenario.withReplicaAcks(), SentinelFailoverScenario.withoutReplicaAcks(),
+            MasterFailoverScenario.sentinel(1), MasterFailoverScenario.sentinel(0),
+            MasterFailoverScenario.clusterShard(1), MasterFailoverScenario.clusterShard(0),
             LeaderGcScenario.stopped(), LeaderGcScenario.killed());
     private static final List<String> APP_JAVA_OPTIONS = List.of("-Xms64m", "-Xmx256m", "-XX:+UseSerialGC");
 

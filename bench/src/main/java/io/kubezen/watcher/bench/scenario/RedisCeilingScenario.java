@@ -1,21 +1,25 @@
 package io.kubezen.watcher.bench.scenario;
 
+import io.kubezen.watcher.admission.redis.RedisAdmissionStore;
 import io.kubezen.watcher.bench.BenchContext;
 import io.kubezen.watcher.bench.RunPlan;
 import io.kubezen.watcher.bench.redis.RedisBenchmark;
 import io.kubezen.watcher.bench.report.Figure;
-import io.kubezen.watcher.dedup.redis.RedisDedupStore;
 import io.lettuce.core.RedisClient;
 import io.lettuce.core.api.StatefulRedisConnection;
 
 import java.net.URI;
+import java.nio.file.Files;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 
 /**
- * What the benchmark's Redis (AOF on) answers by itself: plain {@code SET}, and {@code EVALSHA} of the dedup
- * script, which is what every accepted or duplicate event costs Redis. With the dedup-store figures, it tells
- * whether Redis or our client side limits a scenario.
+ * What the benchmark's Redis (AOF on) answers by itself: plain {@code SET}, and {@code EVALSHA} of the admission
+ * script for one Falco event (its dedup record and its shard's stream), which is what a single-event request costs
+ * Redis. The record is one of {@link IngestRun#DISTINCT_EVENTS}, so the first calls append the Observation and the
+ * later ones mostly find a duplicate. With the dedup-store figures, it tells whether Redis or our client side limits
+ * a scenario.
  */
 public final class RedisCeilingScenario implements Scenario {
 
@@ -36,23 +40,28 @@ public final class RedisCeilingScenario implements Scenario {
         RedisBenchmark benchmark = new RedisBenchmark(URI.create(context.redisUri()), CLIENTS,
                 context.resultFile(NAME + ".log"));
         long now = System.currentTimeMillis();
-        List<String> dedup = List.of("evalsha", loadDedupScript(context), "1", "zw:dedup:falco:fp-__rand_int__",
-                Long.toString(now), "300000", "falco", "fp", Long.toString(now + 300_000), "360000",
-                Long.toString(now + 30_000));
+        long statusDue = now + 30_000;
+        String observation = Files.readString(context.benchFile("payloads/falco-observation.json")).strip();
+        // KEYS: the shard's stream, the event's record; ARGV: capacity, now, status due (ms and ISO-8601), then the
+        // event's window, source, fingerprint, end of window, record lifetime, namespace and Observation.
+        List<String> admission = List.of("evalsha", loadAdmissionScript(context), "2", "zw:{s0}:observations",
+                "zw:{s0}:dedup:falco:fp-__rand_int__", "1000000000", Long.toString(now),
+                Instant.ofEpochMilli(now).toString(), Long.toString(statusDue), Instant.ofEpochMilli(statusDue).toString(),
+                "300000", "falco", "fp", Long.toString(now + 300_000), "360000", "payments", observation);
         List<Double> sets = new ArrayList<>();
         List<Double> scripts = new ArrayList<>();
         for (int i = 0; i < context.plan().runs(); i++) {
             context.resetRedis();
             sets.add(benchmark.builtIn("set", requests));
-            scripts.add(benchmark.command(dedup, IngestRun.DISTINCT_EVENTS, requests));
+            scripts.add(benchmark.command(admission, IngestRun.DISTINCT_EVENTS, requests));
         }
         return List.of(Figure.of(NAME, "SET, " + CLIENTS + " clients", "1/s", sets),
-                Figure.of(NAME, "EVALSHA dedup script, " + CLIENTS + " clients", "1/s", scripts));
+                Figure.of(NAME, "EVALSHA admission script, " + CLIENTS + " clients", "1/s", scripts));
     }
 
     /** SCRIPT LOAD survives the FLUSHALL between runs: flushing drops keys, not the script cache. */
-    private static String loadDedupScript(BenchContext context) throws Exception {
-        String script = RedisDedupStore.RECORD_SCRIPT;
+    private static String loadAdmissionScript(BenchContext context) throws Exception {
+        String script = RedisAdmissionStore.script();
         RedisClient client = RedisClient.create(context.redisUri());
         try (StatefulRedisConnection<String, String> connection = client.connect()) {
             return connection.sync().scriptLoad(script);

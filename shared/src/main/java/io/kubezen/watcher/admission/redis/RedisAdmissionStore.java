@@ -209,4 +209,9 @@ public final class RedisAdmissionStore implements AdmissionStore {
         }
         return Arrays.asList(results);
     }
+
+    /** The admission script, for the benchmark's measure of what Redis alone answers of it. */
+    public static String script() {
+        return ADMIT.body();
+    }
 }

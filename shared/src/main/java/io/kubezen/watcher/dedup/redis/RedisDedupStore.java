@@ -34,10 +34,9 @@ public final class RedisDedupStore implements DedupStore {
 
     /**
      * KEYS[1] record; ARGV now, window, source, fingerprint, end of window, key lifetime, status due time, as
-     * {@link DedupRecordLua#FUNCTION} takes them, whose reply it returns. Public so that the benchmark can measure
-     * Redis's own ceiling for the dedup step.
+     * {@link DedupRecordLua#FUNCTION} takes them, whose reply it returns.
      */
-    public static final String RECORD_SCRIPT = DedupRecordLua.FUNCTION
+    private static final String RECORD_SCRIPT = DedupRecordLua.FUNCTION
             + "return record(KEYS[1], ARGV[1], ARGV[2], ARGV[3], ARGV[4], ARGV[5], ARGV[6], ARGV[7])\n";
 
     private static final RedisScript RECORD = new RedisScript(RECORD_SCRIPT);

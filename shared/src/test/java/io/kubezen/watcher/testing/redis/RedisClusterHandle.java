@@ -18,6 +18,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.LockSupport;
+import java.util.function.BooleanSupplier;
 import java.util.stream.Collectors;
 
 /**
@@ -25,34 +26,32 @@ import java.util.stream.Collectors;
  * {@code redis-cli --cluster create … --cluster-replicas 1}, which makes three masters with one replica each.
  * Every node is a {@link RedisServerHandle}, so its process is stopped by its own PID like any other.
  */
-public final class RedisClusterHandle implements RedisDeployment, AutoCloseable {
+public final class RedisClusterHandle implements RedisFailover {
 
     private static final int NODES = 6;
     private static final Duration READY_TIMEOUT = Duration.ofSeconds(60);
 
     private final List<RedisServerHandle> nodes;
+    private final Path cli;
     private final Object lock = new Object();
+    private RedisServerHandle heir;
     private RedisClusterClient client;
     private StatefulRedisClusterConnection<String, String> connection;
 
-    private RedisClusterHandle(List<RedisServerHandle> nodes) {
+    private RedisClusterHandle(List<RedisServerHandle> nodes, Path cli) {
         this.nodes = nodes;
+        this.cli = cli;
     }
 
-    static RedisClusterHandle start() {
+    /** A new cluster; the caller closes it. The test extension starts one per JVM, the reliability suite its own. */
+    public static RedisClusterHandle start() {
         Path cli = RedisServers.onPath("redis-cli").orElseThrow(() -> new IllegalStateException(
                 "A test Redis Cluster needs redis-cli on the PATH (apt-get install redis-tools)"));
         List<RedisServerHandle> nodes = new ArrayList<>();
         for (int i = 0; i < NODES; i++) {
-            // The bus port would default to the client port plus 10000, which may be taken or out of range. A
-            // replica syncs at once instead of after Redis's 5 s wait for more replicas, and takes over from a dead
-            // master however long ago it last heard from it, so a test may kill a master soon after the start.
-            nodes.add(RedisServers.start(RedisServerKind.PATH, RedisServerOptions.DEFAULT.with(
-                    "cluster-enabled yes", "cluster-config-file nodes.conf", "cluster-node-timeout 2000",
-                    "cluster-port " + RedisServers.freeLoopbackPort(), "repl-diskless-sync-delay 0",
-                    "cluster-replica-validity-factor 0")));
+            nodes.add(startNode());
         }
-        RedisClusterHandle cluster = new RedisClusterHandle(nodes);
+        RedisClusterHandle cluster = new RedisClusterHandle(nodes, cli);
         List<String> command = new ArrayList<>(List.of(cli.toString(), "--cluster", "create"));
         nodes.forEach(node -> command.add("127.0.0.1:" + node.port()));
         command.addAll(List.of("--cluster-replicas", "1", "--cluster-yes"));
@@ -97,9 +96,47 @@ public final class RedisClusterHandle implements RedisDeployment, AutoCloseable 
                 .toList();
     }
 
+    /**
+     * The bus port would default to the client port plus 10000, which may be taken or out of range. A replica syncs
+     * at once instead of after Redis's 5 s wait for more replicas, and takes over from a dead master however long
+     * ago it last heard from it, so a test may kill a master soon after the start.
+     */
+    private static RedisServerHandle startNode() {
+        return RedisServers.start(RedisServerKind.PATH, RedisServerOptions.DEFAULT.with(
+                "cluster-enabled yes", "cluster-config-file nodes.conf", "cluster-node-timeout 2000",
+                "cluster-port " + RedisServers.freeLoopbackPort(), "repl-diskless-sync-delay 0",
+                "cluster-replica-validity-factor 0"));
+    }
+
     /** Kills one master as a crash would; after the node timeout its replica takes over its slots. */
-    public void killOneMaster() {
-        masters().get(0).kill();
+    @Override
+    public void killMaster() {
+        RedisServerHandle master = masters().get(0);
+        heir = nodes.stream().filter(node -> node.isRunning()
+                && node.text("INFO replication").lines()
+                        .anyMatch(line -> line.strip().equals("master_port:" + master.port()))).findFirst()
+                .orElseThrow(() -> new IllegalStateException("no replica of the master on port " + master.port()));
+        master.kill();
+    }
+
+    /** Until the killed master's replica reports itself master and every running node sees all slots covered. */
+    @Override
+    public void awaitPromotion(Duration timeout) {
+        await(timeout, "the replica on port " + heir.port() + " to take over", () -> heir.text("INFO replication")
+                .contains("role:master") && nodes.stream().filter(RedisServerHandle::isRunning)
+                .allMatch(node -> node.text("CLUSTER INFO").contains("cluster_state:ok")));
+    }
+
+    /** A new node joins as the promoted master's replica, with {@code redis-cli --cluster add-node}. */
+    @Override
+    public void startReplacementReplica(Duration timeout) {
+        RedisServerHandle replacement = startNode();
+        nodes.add(replacement);
+        RedisServers.run(List.of(cli.toString(), "--cluster", "add-node", "127.0.0.1:" + replacement.port(),
+                "127.0.0.1:" + heir.port(), "--cluster-slave", "--cluster-master-id",
+                heir.text("CLUSTER MYID").trim()));
+        await(timeout, "the replacement replica on port " + replacement.port() + " to sync",
+                () -> replacement.text("INFO replication").contains("master_link_status:up"));
     }
 
     /** How many keys match {@code pattern} on each master, by SCAN on each master alone. */
@@ -126,6 +163,16 @@ public final class RedisClusterHandle implements RedisDeployment, AutoCloseable 
             }
         }
         nodes.forEach(RedisServerHandle::close);
+    }
+
+    private static void await(Duration timeout, String what, BooleanSupplier done) {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        while (!done.getAsBoolean()) {
+            if (System.nanoTime() - deadline > 0) {
+                throw new IllegalStateException("waited " + timeout + " for " + what);
+            }
+            LockSupport.parkNanos(TimeUnit.MILLISECONDS.toNanos(100));
+        }
     }
 
     /**

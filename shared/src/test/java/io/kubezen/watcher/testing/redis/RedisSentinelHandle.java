@@ -19,7 +19,7 @@ import java.util.stream.Collectors;
  * through the sentinels with {@code redis-sentinel://…#}{@value #MASTER}, as they would in a Bitnami Sentinel
  * install. Every process is a {@link RedisServerHandle}, stopped by its own PID.
  */
-public final class RedisSentinelHandle implements RedisDeployment, AutoCloseable {
+public final class RedisSentinelHandle implements RedisFailover {
 
     static final String MASTER = "zw-master";
     private static final int SENTINELS = 3;
@@ -83,6 +83,7 @@ public final class RedisSentinelHandle implements RedisDeployment, AutoCloseable
     }
 
     /** Kills the master as a crash would; the sentinels then promote the replica. */
+    @Override
     public void killMaster() {
         master.kill();
     }
@@ -91,6 +92,7 @@ public final class RedisSentinelHandle implements RedisDeployment, AutoCloseable
      * Waits until the sentinels have promoted the replica of the first master and every sentinel names it: a client
      * asking a sentinel that has not heard of the promotion yet would still be sent to the first master's address.
      */
+    @Override
     public void awaitPromotion(Duration timeout) {
         await(replica, "INFO replication", "role:master", timeout);
         for (RedisServerHandle sentinel : sentinels) {
@@ -103,6 +105,7 @@ public final class RedisSentinelHandle implements RedisDeployment, AutoCloseable
      * has synced: the group has a replica again. The killed master stays dead; restarted empty under its old
      * address, it would take writes as a master until the sentinels demoted it, and lose them then.
      */
+    @Override
     public void startReplacementReplica(Duration timeout) {
         RedisServerHandle replacement = RedisServers.start(RedisServerKind.PATH,
                 RedisServerOptions.DEFAULT.with("replicaof 127.0.0.1 " + replica.port()));

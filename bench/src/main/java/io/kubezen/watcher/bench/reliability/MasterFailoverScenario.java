@@ -4,6 +4,8 @@ import io.kubezen.watcher.bench.apps.Apps;
 import io.kubezen.watcher.bench.load.AcknowledgedLoad;
 import io.kubezen.watcher.bench.report.Figure;
 import io.kubezen.watcher.bench.report.Goal;
+import io.kubezen.watcher.testing.redis.RedisClusterHandle;
+import io.kubezen.watcher.testing.redis.RedisFailover;
 import io.kubezen.watcher.testing.redis.RedisSentinelHandle;
 
 import java.time.Duration;
@@ -11,36 +13,44 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Supplier;
 
 /**
- * kill -9 of the master of a Sentinel group (a master, one replica, three sentinels) under load; the sentinels
- * promote the replica, and a new server joins as its replica, as a replacement pod would. Replication is
- * asynchronous, so what the old master acknowledged and had not yet sent to its replica is gone. With
- * {@code zen-watcher.redis.ack-replicas=1} the receiver answered 2xx only for what the replica held, so nothing
- * acknowledged may be missing or written twice; without it, the same run shows what a failover can lose. Runs in a
- * Sentinel group of its own, beside the suite's single Redis.
+ * kill -9 of a master under load, in a Sentinel group (a master, one replica, three sentinels) or in a Redis Cluster
+ * (three masters with one replica each: one shard's master); the replica is promoted, and a new server joins as its
+ * replica, as a replacement pod would. Replication is asynchronous, so what the old master acknowledged and had not
+ * yet sent to its replica is gone. With {@code zen-watcher.redis.ack-replicas=1} the receiver answered 2xx only for
+ * what the replica held, so nothing acknowledged may be missing or written twice; without it, the same run shows
+ * what a failover can lose. Runs in a Redis of its own, beside the suite's single Redis.
  */
-public final class SentinelFailoverScenario implements ReliabilityScenario {
+public final class MasterFailoverScenario implements ReliabilityScenario {
 
     private static final Duration PROMOTION = Duration.ofSeconds(60);
     private static final int WRITER_QPS = 1_000;
 
     private final String name;
+    private final String idPrefix;
+    private final Supplier<RedisFailover> redis;
     private final int ackReplicas;
 
-    private SentinelFailoverScenario(String name, int ackReplicas) {
-        this.name = name;
+    private MasterFailoverScenario(String topology, Supplier<RedisFailover> redis, int ackReplicas) {
+        this.name = topology + "-failover" + (ackReplicas > 0 ? "" : "-no-acks");
+        this.idPrefix = topology.charAt(0) + (ackReplicas > 0 ? "f" : "n");
+        this.redis = redis;
         this.ackReplicas = ackReplicas;
     }
 
-    /** With {@code ack-replicas=1}: the goals are no loss and no duplicate. */
-    static SentinelFailoverScenario withReplicaAcks() {
-        return new SentinelFailoverScenario("sentinel-failover", 1);
+    /**
+     * The Sentinel group's master; with {@code ack-replicas=1} the goals are no loss and no duplicate, with 0 (the
+     * default) the same failover's loss is reported without a goal.
+     */
+    static MasterFailoverScenario sentinel(int ackReplicas) {
+        return new MasterFailoverScenario("sentinel", RedisSentinelHandle::start, ackReplicas);
     }
 
-    /** With {@code ack-replicas=0}, the default: what the same failover loses, reported without a goal. */
-    static SentinelFailoverScenario withoutReplicaAcks() {
-        return new SentinelFailoverScenario("sentinel-failover-no-acks", 0);
+    /** One master of a three-master Cluster, the shards of the queue spread over all three; as {@link #sentinel}. */
+    static MasterFailoverScenario clusterShard(int ackReplicas) {
+        return new MasterFailoverScenario("cluster", RedisClusterHandle::start, ackReplicas);
     }
 
     @Override
@@ -50,24 +60,24 @@ public final class SentinelFailoverScenario implements ReliabilityScenario {
 
     @Override
     public List<Figure> run(Cluster single, ReliabilityPlan plan) throws Exception {
-        try (RedisSentinelHandle sentinel = RedisSentinelHandle.start();
-             Cluster cluster = new Cluster(sentinel, single.apps(), single.payload(), Map.of(
+        try (RedisFailover failover = redis.get();
+             Cluster cluster = new Cluster(failover, single.apps(), single.payload(), Map.of(
                      "zen-watcher.redis.ack-replicas", Integer.toString(ackReplicas),
                      "zen-watcher.redis.ack-timeout", "500ms",
                      "zen-watcher.redis.command-timeout", "1s"))) {
             int receiverPort = Apps.freePort();
             cluster.startReceiverAndWriter(name, receiverPort, WRITER_QPS);
 
-            AcknowledgedLoad load = cluster.load(ackReplicas > 0 ? "sf" : "sn", plan, receiverPort);
+            AcknowledgedLoad load = cluster.load(idPrefix, plan, receiverPort);
             long end = System.nanoTime() + plan.load().toNanos();
             load.start();
             Thread.sleep(plan.beforeFailure().toMillis());
             long acknowledgedBeforeKill = load.tally().acknowledged().size();
             long killed = System.nanoTime();
-            sentinel.killMaster();
-            sentinel.awaitPromotion(PROMOTION);
+            failover.killMaster();
+            failover.awaitPromotion(PROMOTION);
             double promotedSeconds = (System.nanoTime() - killed) / 1e9;
-            sentinel.startReplacementReplica(PROMOTION);
+            failover.startReplacementReplica(PROMOTION);
             long acknowledgedAgain = Waits.until(load::lastAcknowledgedNanos, at -> at > killed, plan.drainTimeout());
             Waits.sleepUntil(end);
             load.stop();
