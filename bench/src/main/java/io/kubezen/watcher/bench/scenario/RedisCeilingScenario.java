@@ -52,10 +52,9 @@ public final class RedisCeilingScenario implements Scenario {
 
     /** SCRIPT LOAD survives the FLUSHALL between runs: flushing drops keys, not the script cache. */
     private static String loadDedupScript(BenchContext context) throws Exception {
-        String script = RedisDedupStore.RECORD_SCRIPT;
         RedisClient client = RedisClient.create(context.redisUri());
         try (StatefulRedisConnection<String, String> connection = client.connect()) {
-            return connection.sync().scriptLoad(script);
+            return RedisDedupStore.recordScript().load(connection.sync());
         } finally {
             client.shutdown();
         }
