@@ -2,6 +2,7 @@ package io.kubezen.watcher.redis;
 
 import io.lettuce.core.RedisNoScriptException;
 import io.lettuce.core.ScriptOutputType;
+import io.lettuce.core.api.sync.RedisScriptingCommands;
 import io.lettuce.core.cluster.api.async.RedisClusterAsyncCommands;
 import io.lettuce.core.codec.StringCodec;
 import io.lettuce.core.output.NestedMultiOutput;
@@ -30,7 +31,7 @@ public final class RedisScript {
     private final String body;
     private final String sha;
 
-    public RedisScript(String body) {
+    private RedisScript(String body) {
         this.body = body;
         this.sha = sha1Hex(body);
     }
@@ -41,19 +42,23 @@ public final class RedisScript {
      * best as a file of its own.
      */
     public static RedisScript resource(Class<?> owner, String name) {
-        try (InputStream in = owner.getResourceAsStream(name)) {
-            if (in == null) {
-                throw new IllegalStateException(name + " is missing from the classpath beside " + owner.getName());
-            }
-            return new RedisScript(new String(in.readAllBytes(), StandardCharsets.UTF_8));
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        return new RedisScript(text(owner, name));
     }
 
-    /** The Lua source, as {@code SCRIPT LOAD} takes it. */
-    public String body() {
-        return body;
+    /**
+     * {@link #resource(Class, String)} with the resource {@code library} beside {@code libraryOwner} put before it:
+     * a Redis script cannot load another, so Lua functions that two scripts call live in one file joined into both.
+     */
+    public static RedisScript resource(Class<?> owner, String name, Class<?> libraryOwner, String library) {
+        return new RedisScript(text(libraryOwner, library) + text(owner, name));
+    }
+
+    /**
+     * Loads the script into the server's script cache (SCRIPT LOAD) and returns the SHA-1 that EVALSHA names it by,
+     * for tools that time the script by itself, such as {@code redis-benchmark}.
+     */
+    public String load(RedisScriptingCommands<String, String> redis) {
+        return redis.scriptLoad(body);
     }
 
     /** Sends the script without waiting; callers collect several results with {@link RedisCalls#awaitAll}. */
@@ -89,6 +94,17 @@ public final class RedisScript {
             }
         }
         return redis.dispatch(type, new NestedMultiOutput<>(StringCodec.UTF8), command);
+    }
+
+    private static String text(Class<?> owner, String name) {
+        try (InputStream in = owner.getResourceAsStream(name)) {
+            if (in == null) {
+                throw new IllegalStateException(name + " is missing from the classpath beside " + owner.getName());
+            }
+            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     private static String sha1Hex(String text) {

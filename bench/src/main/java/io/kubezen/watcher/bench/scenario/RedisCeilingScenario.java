@@ -61,10 +61,9 @@ public final class RedisCeilingScenario implements Scenario {
 
     /** SCRIPT LOAD survives the FLUSHALL between runs: flushing drops keys, not the script cache. */
     private static String loadAdmissionScript(BenchContext context) throws Exception {
-        String script = RedisAdmissionStore.script();
         RedisClient client = RedisClient.create(context.redisUri());
         try (StatefulRedisConnection<String, String> connection = client.connect()) {
-            return connection.sync().scriptLoad(script);
+            return RedisAdmissionStore.admissionScript().load(connection.sync());
         } finally {
             client.shutdown();
         }

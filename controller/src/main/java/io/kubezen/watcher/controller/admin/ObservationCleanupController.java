@@ -5,6 +5,9 @@ import io.kubezen.watcher.controller.gc.StoredObservation;
 import io.kubezen.watcher.controller.gc.Sweep;
 import io.kubezen.watcher.controller.gc.SweepResult;
 import io.kubezen.watcher.controller.gc.Sweeper;
+import io.kubezen.watcher.http.AdminGuard;
+import io.kubezen.watcher.http.ProblemException;
+import io.kubezen.watcher.http.ProblemType;
 import io.kubezen.watcher.install.Install;
 import io.kubezen.watcher.store.StoreUnavailableException;
 import io.micronaut.core.annotation.Nullable;
@@ -58,23 +61,24 @@ final class ObservationCleanupController {
                            @Nullable @QueryValue String source, @Nullable @QueryValue String severity,
                            @Nullable @QueryValue String namespace,
                            @QueryValue(defaultValue = "false") boolean dryRun) throws InterruptedException {
-        Optional<? extends HttpResponse<?>> refused = guard.refusal(request);
-        if (refused.isPresent()) {
-            return refused.get();
+        try {
+            guard.check(request);
+        } catch (ProblemException refused) {
+            return refused.response(null);
         }
         if (olderThan == null && source == null && severity == null && namespace == null) {
-            return Problem.Type.INVALID_REQUEST.response(
+            return ProblemType.INVALID_REQUEST.response(
                     "Give at least one filter: olderThan, source, severity or namespace.");
         }
         if (namespace != null && !install.owns(namespace)) {
-            return Problem.Type.INVALID_REQUEST.response("Namespace '" + namespace + "' is not one of install "
+            return ProblemType.INVALID_REQUEST.response("Namespace '" + namespace + "' is not one of install "
                     + install.name() + "'s namespaces " + install.namespaces() + ".");
         }
         Predicate<StoredObservation> condition = observation -> true;
         if (olderThan != null) {
             Optional<Duration> age = parse(olderThan);
             if (age.isEmpty()) {
-                return Problem.Type.INVALID_REQUEST.response("olderThan must be a duration such as 30m, 24h, 7d "
+                return ProblemType.INVALID_REQUEST.response("olderThan must be a duration such as 30m, 24h, 7d "
                         + "or PT12H, was '" + olderThan + "'.");
             }
             Instant cutoff = clock.instant().minus(age.get());
@@ -92,7 +96,7 @@ final class ObservationCleanupController {
             }
             return HttpResponse.ok(new CleanupReport(dryRun, result.matched(), result.deleted(), result.sample()));
         } catch (StoreUnavailableException e) {
-            return Problem.Type.UNAVAILABLE.response("The Kubernetes API is not available: " + e.getMessage())
+            return ProblemType.UNAVAILABLE.response("The Kubernetes API is not available: " + e.getMessage())
                     .header(HttpHeaders.RETRY_AFTER, "10");
         }
     }

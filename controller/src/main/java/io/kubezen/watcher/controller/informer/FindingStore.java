@@ -1,20 +1,13 @@
 package io.kubezen.watcher.controller.informer;
 
-import java.util.Optional;
+import io.kubezen.watcher.controller.handover.HandoverStore;
 
 /**
  * Remembers, per informer source and object, the findings already handed to the pipeline, so that a resync, a
  * controller restart or a leader takeover hands over only what is new. Shared by every controller replica (the
- * Redis one), because the next leader must know what the last one emitted. Implementations are thread-safe; the
- * Redis one throws {@link io.kubezen.watcher.store.StoreUnavailableException} when Redis cannot be reached.
+ * Redis one), because the next leader must know what the last one emitted. {@code put} replaces what is
+ * remembered for the object, called only after its new findings are queued; {@code forget} is called when the
+ * object is gone (or holds no findings), so its key does not outlive it.
  */
-public interface FindingStore {
-
-    Optional<ObjectFindings> get(String source, ObjectKey object);
-
-    /** Replaces what is remembered for the object. Called only after its new findings are queued. */
-    void put(String source, ObjectKey object, ObjectFindings findings);
-
-    /** Called when the object is gone (or holds no findings), so its key does not outlive it. */
-    void forget(String source, ObjectKey object);
+public interface FindingStore extends HandoverStore<ObjectKey, ObjectFindings> {
 }

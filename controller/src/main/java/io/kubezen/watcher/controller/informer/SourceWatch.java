@@ -1,7 +1,7 @@
 package io.kubezen.watcher.controller.informer;
 
 /** The running informers and workers of one source, from start until closed. */
-public interface SourceWatch extends AutoCloseable {
+public interface SourceWatch extends RunningSource {
 
     /** True once every informer of the source listed its objects. */
     boolean hasSynced();

@@ -1,7 +1,8 @@
 package io.kubezen.watcher.ingester.admin;
 
-import io.kubezen.watcher.ingester.http.ProblemException;
-import io.kubezen.watcher.ingester.http.ProblemType;
+import io.kubezen.watcher.http.AdminGuard;
+import io.kubezen.watcher.http.ProblemException;
+import io.kubezen.watcher.http.ProblemType;
 import io.kubezen.watcher.ingester.http.UnavailableException;
 import io.kubezen.watcher.queue.DeadLetter;
 import io.kubezen.watcher.queue.DeadLetters;

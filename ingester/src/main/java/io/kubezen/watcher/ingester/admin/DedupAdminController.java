@@ -2,8 +2,9 @@ package io.kubezen.watcher.ingester.admin;
 
 import io.kubezen.watcher.dedup.DedupRecord;
 import io.kubezen.watcher.dedup.DedupStore;
-import io.kubezen.watcher.ingester.http.ProblemException;
-import io.kubezen.watcher.ingester.http.ProblemType;
+import io.kubezen.watcher.http.AdminGuard;
+import io.kubezen.watcher.http.ProblemException;
+import io.kubezen.watcher.http.ProblemType;
 import io.kubezen.watcher.ingester.http.UnavailableException;
 import io.kubezen.watcher.store.Page;
 import io.kubezen.watcher.store.StoreUnavailableException;

@@ -1,7 +1,7 @@
 package io.kubezen.watcher.ingester.auth;
 
-import io.kubezen.watcher.ingester.http.ProblemException;
-import io.kubezen.watcher.ingester.http.ProblemType;
+import io.kubezen.watcher.http.ProblemException;
+import io.kubezen.watcher.http.ProblemType;
 
 import java.util.Map;
 

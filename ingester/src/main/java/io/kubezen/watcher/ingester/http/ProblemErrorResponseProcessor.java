@@ -1,5 +1,6 @@
 package io.kubezen.watcher.ingester.http;
 
+import io.kubezen.watcher.http.Problem;
 import io.micronaut.context.annotation.Replaces;
 import io.micronaut.http.HttpMethod;
 import io.micronaut.http.HttpRequest;

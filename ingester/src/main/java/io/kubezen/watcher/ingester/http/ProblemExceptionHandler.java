@@ -1,10 +1,10 @@
 package io.kubezen.watcher.ingester.http;
 
+import io.kubezen.watcher.http.Problem;
+import io.kubezen.watcher.http.ProblemException;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.http.HttpResponse;
-import io.micronaut.http.HttpStatus;
 import io.micronaut.http.MediaType;
-import io.micronaut.http.MutableHttpResponse;
 import io.micronaut.http.annotation.Produces;
 import io.micronaut.http.server.exceptions.ExceptionHandler;
 import jakarta.inject.Singleton;
@@ -19,10 +19,6 @@ final class ProblemExceptionHandler implements ExceptionHandler<ProblemException
 
     @Override
     public HttpResponse<Problem> handle(HttpRequest request, ProblemException exception) {
-        MutableHttpResponse<Problem> response = HttpResponse.<Problem>status(HttpStatus.valueOf(exception.status()))
-                .contentType(MediaType.APPLICATION_JSON_PROBLEM_TYPE)
-                .body(exception.toProblem().withInstance(request.getPath()));
-        exception.headers().forEach(response::header);
-        return response;
+        return exception.response(request.getPath());
     }
 }

@@ -1,5 +1,8 @@
 package io.kubezen.watcher.ingester.http;
 
+import io.kubezen.watcher.http.ProblemException;
+import io.kubezen.watcher.http.ProblemType;
+
 import java.time.Duration;
 
 /**

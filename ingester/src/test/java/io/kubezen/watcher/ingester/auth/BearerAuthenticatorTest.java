@@ -1,6 +1,6 @@
 package io.kubezen.watcher.ingester.auth;
 
-import io.kubezen.watcher.ingester.http.ProblemType;
+import io.kubezen.watcher.http.ProblemType;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;

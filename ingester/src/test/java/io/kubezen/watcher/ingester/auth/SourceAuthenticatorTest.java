@@ -1,7 +1,7 @@
 package io.kubezen.watcher.ingester.auth;
 
 import io.kubezen.watcher.config.AuthMode;
-import io.kubezen.watcher.ingester.http.ProblemType;
+import io.kubezen.watcher.http.ProblemType;
 import org.junit.jupiter.api.Test;
 
 import java.util.List;

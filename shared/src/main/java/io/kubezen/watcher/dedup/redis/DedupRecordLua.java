@@ -3,69 +3,32 @@ package io.kubezen.watcher.dedup.redis;
 import io.kubezen.watcher.dedup.DedupRecord;
 import io.kubezen.watcher.dedup.DedupRequest;
 import io.kubezen.watcher.dedup.DedupResult;
+import io.kubezen.watcher.redis.RedisScript;
 
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 
 /**
- * The dedup rules in Lua, as one function that both the dedup store's own script and the admission script
- * ({@link io.kubezen.watcher.admission.redis.RedisAdmissionStore}) define and call, so that recording an occurrence
- * means the same thing in both. See {@code DESIGN.md} in the {@code dedup} package.
+ * The dedup rules in Lua ({@code record-function.lua} beside this class), as one function that both the dedup
+ * store's own script and the admission script ({@link io.kubezen.watcher.admission.redis.RedisAdmissionStore})
+ * define and call, so that recording an occurrence means the same thing in both. See {@code DESIGN.md} in the
+ * {@code dedup} package.
  */
 public final class DedupRecordLua {
 
-    /**
-     * {@code record(key, now, window, source, fingerprint, ends, lifetime, statusDue)}: key is the record's hash;
-     * now the time in epoch ms, window its length in ms, ends now plus window, lifetime how long the key lives (the
-     * window plus two status intervals), statusDue now plus one status interval. Returns {outcome, firstSeen ms,
-     * lastSeen ms, count, ms left in the window, status due ms or '0'}; outcome 1 when this call created the
-     * record, 0 for a duplicate. A record whose window has ended is moved into the {@code previous*} fields of its
-     * successor, where the writer's last status update of it still finds its final count. Times travel as the
-     * caller's strings, never as Lua numbers, which would lose digits when turned back into text. The window runs
-     * from the first occurrence, so an event that keeps repeating is re-emitted once per window. A repeat schedules
-     * a status update when none is due yet: at most one per record per interval. Records of earlier versions have
-     * no {@code expiresAt} and end with their key.
-     */
-    public static final String FUNCTION = """
-            local function record(key, now, window, source, fingerprint, ends, lifetime, statusDue)
-              local at = tonumber(now)
-              local expires = redis.call('HGET', key, 'expiresAt')
-              if expires and at >= tonumber(expires) then
-                local old = redis.call('HMGET', key, 'firstSeen', 'lastSeen', 'count')
-                redis.call('DEL', key)
-                redis.call('HSET', key, 'previousFirstSeen', old[1], 'previousLastSeen', old[2], 'previousCount', old[3])
-              end
-              if redis.call('HSETNX', key, 'firstSeen', now) == 1 then
-                redis.call('HSET', key, 'lastSeen', now, 'count', 1, 'source', source, 'fingerprint', fingerprint,
-                  'expiresAt', ends)
-                redis.call('PEXPIRE', key, lifetime)
-                return {1, now, now, 1, tonumber(window), '0'}
-              end
-              local count = redis.call('HINCRBY', key, 'count', 1)
-              local last = redis.call('HGET', key, 'lastSeen')
-              if at > tonumber(last) then
-                redis.call('HSET', key, 'lastSeen', now)
-                last = now
-              end
-              local due = redis.call('HGET', key, 'statusDue')
-              local scheduled = '0'
-              if not due or at >= tonumber(due) then
-                redis.call('HSET', key, 'statusDue', statusDue)
-                scheduled = statusDue
-              end
-              local left
-              expires = redis.call('HGET', key, 'expiresAt')
-              if expires then
-                left = tonumber(expires) - at
-              else
-                left = redis.call('PTTL', key)
-              end
-              return {0, redis.call('HGET', key, 'firstSeen'), last, count, left, scheduled}
-            end
-            """;
+    /** Defines the Lua function {@code record}, whose arguments and reply the methods here make and read. */
+    private static final String FUNCTION = "record-function.lua";
 
     private DedupRecordLua() {
+    }
+
+    /**
+     * The script in the resource {@code name} beside {@code owner}, which calls {@code record}: Redis scripts cannot
+     * load one another, so the function's one source is put before each script that uses it.
+     */
+    public static RedisScript withRecord(Class<?> owner, String name) {
+        return RedisScript.resource(owner, name, DedupRecordLua.class, FUNCTION);
     }
 
     /** The arguments of {@code record} after the key, for a request made at {@code nowMillis}. */

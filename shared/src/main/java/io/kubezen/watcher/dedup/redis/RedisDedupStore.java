@@ -32,14 +32,7 @@ import java.util.concurrent.CompletionStage;
  */
 public final class RedisDedupStore implements DedupStore {
 
-    /**
-     * KEYS[1] record; ARGV now, window, source, fingerprint, end of window, key lifetime, status due time, as
-     * {@link DedupRecordLua#FUNCTION} takes them, whose reply it returns.
-     */
-    private static final String RECORD_SCRIPT = DedupRecordLua.FUNCTION
-            + "return record(KEYS[1], ARGV[1], ARGV[2], ARGV[3], ARGV[4], ARGV[5], ARGV[6], ARGV[7])\n";
-
-    private static final RedisScript RECORD = new RedisScript(RECORD_SCRIPT);
+    private static final RedisScript RECORD = DedupRecordLua.withRecord(RedisDedupStore.class, "record.lua");
 
     /** Bounds the work of one page when the source's records are sparse among many keys. */
     private static final int MAX_SCANS_PER_PAGE = 50;

@@ -39,65 +39,10 @@ public final class RedisEventQueue implements EventQueue, AutoCloseable {
 
     public static final long DEFAULT_CAPACITY = 1_000_000;
 
-    /**
-     * KEYS[1] stream; ARGV capacity, fields per entry, then every entry's field/value pairs.
-     * Returns the new ids, or {'FULL', length} without appending anything.
-     */
-    private static final RedisScript APPEND = new RedisScript("""
-            local width = tonumber(ARGV[2])
-            local count = (#ARGV - 2) / width
-            local length = redis.call('XLEN', KEYS[1])
-            if length + count > tonumber(ARGV[1]) then
-              return {'FULL', tostring(length)}
-            end
-            local ids = {}
-            for i = 0, count - 1 do
-              local from = 3 + i * width
-              ids[i + 1] = redis.call('XADD', KEYS[1], '*', unpack(ARGV, from, from + width - 1))
-            end
-            return ids
-            """);
-
-    /** KEYS[1] stream; ARGV group, then ids. Acknowledges and deletes, so the stream holds only unfinished work. */
-    private static final RedisScript ACK = new RedisScript("""
-            local acked = redis.call('XACK', KEYS[1], ARGV[1], unpack(ARGV, 2))
-            redis.call('XDEL', KEYS[1], unpack(ARGV, 2))
-            return acked
-            """);
-
-    /**
-     * KEYS[1] stream; ARGV group, consumer, min idle ms, start cursor, count. One XAUTOCLAIM page, with each
-     * claimed entry's delivery count read from the pending list in the same atomic step:
-     * {cursor, {id, deliveries, {field, value, ...}}, ...}. Redis 6.2 answers nil for an entry deleted while
-     * pending; it has no fields to deliver and is skipped.
-     */
-    private static final RedisScript CLAIM = new RedisScript("""
-            local claimed = redis.call('XAUTOCLAIM', KEYS[1], ARGV[1], ARGV[2], ARGV[3], ARGV[4], 'COUNT', ARGV[5])
-            local reply = {claimed[1]}
-            for _, entry in ipairs(claimed[2]) do
-              if entry then
-                local pending = redis.call('XPENDING', KEYS[1], ARGV[1], entry[1], entry[1], 1)
-                reply[#reply + 1] = {entry[1], pending[1][4], entry[2]}
-              end
-            end
-            return reply
-            """);
-
-    /**
-     * KEYS[1] stream, KEYS[2] dead letters; ARGV group, id, then the dead letter's field/value pairs. Returns 0
-     * without changing anything when the entry is not pending. The XADD comes first on purpose: Redis does not
-     * undo the writes of a script that fails, so if the dead letter cannot be written the script stops before
-     * the ack and the entry stays pending.
-     */
-    private static final RedisScript DEAD_LETTER = new RedisScript("""
-            if #redis.call('XPENDING', KEYS[1], ARGV[1], ARGV[2], ARGV[2], 1) == 0 then
-              return 0
-            end
-            redis.call('XADD', KEYS[2], '*', unpack(ARGV, 3))
-            redis.call('XACK', KEYS[1], ARGV[1], ARGV[2])
-            redis.call('XDEL', KEYS[1], ARGV[2])
-            return 1
-            """);
+    private static final RedisScript APPEND = RedisScript.resource(RedisEventQueue.class, "append.lua");
+    private static final RedisScript ACK = RedisScript.resource(RedisEventQueue.class, "ack.lua");
+    private static final RedisScript CLAIM = RedisScript.resource(RedisEventQueue.class, "claim.lua");
+    private static final RedisScript DEAD_LETTER = RedisScript.resource(RedisEventQueue.class, "dead-letter.lua");
 
     /** XAUTOCLAIM's first cursor, and the one it answers when it has looked at every pending entry. */
     private static final String CLAIM_START = "0-0";

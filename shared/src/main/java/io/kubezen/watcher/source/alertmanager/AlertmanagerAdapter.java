@@ -1,20 +1,15 @@
 package io.kubezen.watcher.source.alertmanager;
 
-import io.kubezen.watcher.config.ConfigErrors;
-import io.kubezen.watcher.config.SourceDefinition;
 import io.kubezen.watcher.config.SourceType;
 import io.kubezen.watcher.model.Category;
 import io.kubezen.watcher.model.Severity;
-import io.kubezen.watcher.source.EventParser;
-import io.kubezen.watcher.source.JsonReader;
-import io.kubezen.watcher.source.SourceAdapter;
 import io.kubezen.watcher.source.SourceDefaults;
-import io.kubezen.watcher.source.mapping.FieldMapping;
+import io.kubezen.watcher.source.mapping.FixedFormatAdapter;
 
 import java.util.List;
 
 /** Alertmanager's webhook receiver, payload version 4: one Observation per alert, firing or resolved. */
-public final class AlertmanagerAdapter implements SourceAdapter {
+public final class AlertmanagerAdapter extends FixedFormatAdapter {
 
     /**
      * One alert occurrence: Alertmanager's fingerprint (a hash of the labels), its status and when it
@@ -24,19 +19,9 @@ public final class AlertmanagerAdapter implements SourceAdapter {
     static final List<String> FINGERPRINT_FIELDS = List.of(
             "details.fingerprint", "details.labels", "details.status", "details.startsAt");
 
-    @Override
-    public SourceType type() {
-        return SourceType.ALERTMANAGER;
-    }
-
-    @Override
-    public SourceDefaults defaults(SourceDefinition definition) {
-        return new SourceDefaults(Category.OPERATIONS, Severity.MEDIUM, "alertmanager_alert", FINGERPRINT_FIELDS);
-    }
-
-    @Override
-    public EventParser compile(SourceDefinition definition, ConfigErrors errors) {
-        FieldMapping.rejectPaths(definition.mapping(), type(), errors);
-        return new AlertmanagerParser(new JsonReader(definition.nestingDepthLimit()));
+    public AlertmanagerAdapter() {
+        super(SourceType.ALERTMANAGER,
+                new SourceDefaults(Category.OPERATIONS, Severity.MEDIUM, "alertmanager_alert", FINGERPRINT_FIELDS),
+                AlertmanagerParser::new);
     }
 }

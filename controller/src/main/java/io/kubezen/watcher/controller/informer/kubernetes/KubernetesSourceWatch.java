@@ -6,7 +6,6 @@ import io.kubernetes.client.extended.workqueue.RateLimitingQueue;
 import io.kubernetes.client.extended.workqueue.ratelimiter.BucketRateLimiter;
 import io.kubernetes.client.extended.workqueue.ratelimiter.ItemExponentialFailureRateLimiter;
 import io.kubernetes.client.extended.workqueue.ratelimiter.MaxOfRateLimiter;
-import io.kubernetes.client.informer.ResourceEventHandler;
 import io.kubernetes.client.informer.SharedIndexInformer;
 import io.kubernetes.client.informer.impl.DefaultSharedIndexInformer;
 import io.kubernetes.client.util.generic.GenericKubernetesApi;
@@ -20,7 +19,9 @@ import io.kubezen.watcher.controller.informer.ObjectSync;
 import io.kubezen.watcher.controller.informer.SourceWatch;
 import io.kubezen.watcher.controller.informer.WorkQueueOptions;
 import io.kubezen.watcher.controller.leader.FailureLog;
+import io.kubezen.watcher.controller.workqueue.KeyEnqueuer;
 import io.kubezen.watcher.controller.workqueue.KeyWorker;
+import io.kubezen.watcher.controller.workqueue.SelectorListerWatcher;
 import io.kubezen.watcher.metrics.ObservedEvents;
 import io.kubezen.watcher.pipeline.Admission;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -82,7 +83,7 @@ final class KubernetesSourceWatch implements SourceWatch {
                 : source.namespaces();
         for (String namespace : namespaces) {
             informers.put(namespace == null ? "" : namespace, new DefaultSharedIndexInformer<>(
-                    DynamicKubernetesObject.class, new DynamicListerWatcher(api, namespace,
+                    DynamicKubernetesObject.class, new SelectorListerWatcher<>(api, namespace,
                     source.informer().labelSelector(), source.informer().fieldSelector()), source.resync().toMillis()));
         }
         KubernetesSourceWatch watch = new KubernetesSourceWatch(source.name(), informers, queue, threads, observed);
@@ -96,7 +97,7 @@ final class KubernetesSourceWatch implements SourceWatch {
             worker.start();
         }
         informers.values().forEach(informer -> {
-            informer.addEventHandler(watch.enqueuer());
+            informer.addEventHandler(new KeyEnqueuer<>(watch.queue::add, KubernetesSourceWatch::key));
             threads.submit(informer::run);
         });
         return watch;
@@ -141,25 +142,6 @@ final class KubernetesSourceWatch implements SourceWatch {
         DynamicKubernetesObject object = informer == null ? null : informer.getIndexer().getByKey(key.toString());
         return object == null ? Optional.empty()
                 : Optional.of(object.getRaw().toString().getBytes(StandardCharsets.UTF_8));
-    }
-
-    private ResourceEventHandler<DynamicKubernetesObject> enqueuer() {
-        return new ResourceEventHandler<>() {
-            @Override
-            public void onAdd(DynamicKubernetesObject object) {
-                queue.add(key(object));
-            }
-
-            @Override
-            public void onUpdate(DynamicKubernetesObject before, DynamicKubernetesObject after) {
-                queue.add(key(after));
-            }
-
-            @Override
-            public void onDelete(DynamicKubernetesObject object, boolean finalStateUnknown) {
-                queue.add(key(object));
-            }
-        };
     }
 
     private static ObjectKey key(KubernetesObject object) {

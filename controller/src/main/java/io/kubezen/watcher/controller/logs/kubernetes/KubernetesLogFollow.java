@@ -2,7 +2,6 @@ package io.kubezen.watcher.controller.logs.kubernetes;
 
 import io.kubernetes.client.extended.workqueue.DefaultWorkQueue;
 import io.kubernetes.client.extended.workqueue.WorkQueue;
-import io.kubernetes.client.informer.ResourceEventHandler;
 import io.kubernetes.client.informer.SharedIndexInformer;
 import io.kubernetes.client.informer.impl.DefaultSharedIndexInformer;
 import io.kubernetes.client.openapi.models.V1ContainerState;
@@ -19,6 +18,8 @@ import io.kubezen.watcher.controller.logs.LogFollow;
 import io.kubezen.watcher.controller.logs.LogPositionStore;
 import io.kubezen.watcher.controller.logs.LogSource;
 import io.kubezen.watcher.controller.logs.SourceMeters;
+import io.kubezen.watcher.controller.workqueue.KeyEnqueuer;
+import io.kubezen.watcher.controller.workqueue.SelectorListerWatcher;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -80,8 +81,8 @@ final class KubernetesLogFollow implements LogFollow {
         List<String> namespaces = source.namespaces().isEmpty() ? Collections.singletonList(null) : source.namespaces();
         for (String namespace : namespaces) {
             SharedIndexInformer<V1Pod> informer = new DefaultSharedIndexInformer<>(V1Pod.class,
-                    new PodListerWatcher(api, namespace, source.logs().podSelector()), 0);
-            informer.addEventHandler(follow.enqueuer());
+                    new SelectorListerWatcher<>(api, namespace, source.logs().podSelector(), null), 0);
+            informer.addEventHandler(new KeyEnqueuer<>(follow.queue::add, KubernetesLogFollow::key));
             follow.informers.put(namespace == null ? "" : namespace, informer);
         }
         follow.worker.start();
@@ -212,25 +213,6 @@ final class KubernetesLogFollow implements LogFollow {
 
     private static String run(V1ContainerStatus status) {
         return status.getContainerID() + "#" + status.getRestartCount();
-    }
-
-    private ResourceEventHandler<V1Pod> enqueuer() {
-        return new ResourceEventHandler<>() {
-            @Override
-            public void onAdd(V1Pod pod) {
-                queue.add(key(pod));
-            }
-
-            @Override
-            public void onUpdate(V1Pod before, V1Pod after) {
-                queue.add(key(after));
-            }
-
-            @Override
-            public void onDelete(V1Pod pod, boolean finalStateUnknown) {
-                queue.add(key(pod));
-            }
-        };
     }
 
     private static String key(V1Pod pod) {

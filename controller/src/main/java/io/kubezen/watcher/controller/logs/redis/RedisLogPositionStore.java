@@ -1,9 +1,9 @@
 package io.kubezen.watcher.controller.logs.redis;
 
+import io.kubezen.watcher.controller.handover.redis.RedisHashStore;
 import io.kubezen.watcher.controller.logs.ContainerKey;
 import io.kubezen.watcher.controller.logs.LogPosition;
 import io.kubezen.watcher.controller.logs.LogPositionStore;
-import io.kubezen.watcher.redis.RedisCalls;
 import io.kubezen.watcher.redis.RedisConnector;
 import io.kubezen.watcher.redis.RedisKeys;
 
@@ -13,42 +13,33 @@ import java.util.Optional;
 
 /**
  * One hash per container, {@code zw:logs:<source>:<namespace>/<pod>/<container>} with fields {@code time} (RFC 3339
- * with nanoseconds) and {@code lines}, readable with {@code redis-cli HGETALL}. Single-key commands only, so Redis
- * Cluster spreads the containers over its shards. No expiry: the record goes when its pod goes.
+ * with nanoseconds) and {@code lines}. No expiry: the record goes when its pod goes.
  */
-public final class RedisLogPositionStore implements LogPositionStore {
+public final class RedisLogPositionStore extends RedisHashStore<ContainerKey, LogPosition>
+        implements LogPositionStore {
 
     private static final String TIME = "time";
     private static final String LINES = "lines";
 
-    private final RedisConnector connector;
-    private final RedisKeys keys;
-
     public RedisLogPositionStore(RedisConnector connector) {
-        this.connector = connector;
-        this.keys = connector.keys();
+        super(connector, "log position");
     }
 
     @Override
-    public Optional<LogPosition> get(String source, ContainerKey container) {
-        Map<String, String> hash = RedisCalls.await(connector.shared().async()
-                .hgetall(keys.logPosition(source, container.toString())), "log position read");
-        if (hash == null || !hash.containsKey(TIME) || !hash.containsKey(LINES)) {
+    protected String hashKey(RedisKeys keys, String source, ContainerKey container) {
+        return keys.logPosition(source, container.toString());
+    }
+
+    @Override
+    protected Map<String, String> encode(LogPosition position) {
+        return Map.of(TIME, position.time().toString(), LINES, Long.toString(position.linesAtTime()));
+    }
+
+    @Override
+    protected Optional<LogPosition> decode(Map<String, String> hash) {
+        if (!hash.containsKey(TIME) || !hash.containsKey(LINES)) {
             return Optional.empty();
         }
         return Optional.of(new LogPosition(Instant.parse(hash.get(TIME)), Long.parseLong(hash.get(LINES))));
-    }
-
-    @Override
-    public void put(String source, ContainerKey container, LogPosition position) {
-        RedisCalls.await(connector.shared().async().hset(keys.logPosition(source, container.toString()),
-                Map.of(TIME, position.time().toString(), LINES, Long.toString(position.linesAtTime()))),
-                "log position write");
-    }
-
-    @Override
-    public void forget(String source, ContainerKey container) {
-        RedisCalls.await(connector.shared().async().del(keys.logPosition(source, container.toString())),
-                "log position delete");
     }
 }

@@ -1,6 +1,6 @@
 package io.kubezen.watcher.ingester.writer.local;
 
-import io.kubezen.watcher.ingester.admin.AdminGuard;
+import io.kubezen.watcher.http.AdminGuard;
 import io.kubezen.watcher.ingester.wiring.WriterProperties;
 import io.kubezen.watcher.ingester.writer.ObservationJson;
 import io.kubezen.watcher.model.Observation;

@@ -1,4 +1,4 @@
-package io.kubezen.watcher.ingester.wiring;
+package io.kubezen.watcher.wiring;
 
 import io.micronaut.context.annotation.ConfigurationProperties;
 import io.micronaut.core.annotation.Nullable;

@@ -1,9 +1,12 @@
-package io.kubezen.watcher.ingester.http;
+package io.kubezen.watcher.http;
 
+import io.micronaut.http.MutableHttpResponse;
+
+import java.util.List;
 import java.util.Locale;
 
 /**
- * The problems the ingester reports about a request it refuses. Each has a stable type identifier (a
+ * The problems both apps report about a request they refuse. Each has a stable type identifier (a
  * tag URI: it names the problem, it is not a link) so that senders and dashboards can tell problems
  * apart without parsing the detail text. docs/security.md explains each one.
  */
@@ -41,5 +44,10 @@ public enum ProblemType {
     /** For example {@code tag:kube-zen.io,2025:zen-watcher/problem/payload-too-large}. */
     public String uri() {
         return TYPE_PREFIX + name().toLowerCase(Locale.ROOT).replace('_', '-');
+    }
+
+    /** An answer of this problem whose detail says what to change. */
+    public MutableHttpResponse<Problem> response(String detail) {
+        return new Problem(uri(), title, status, detail, null, null, null, List.of()).response();
     }
 }

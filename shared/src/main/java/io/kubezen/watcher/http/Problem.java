@@ -1,6 +1,10 @@
-package io.kubezen.watcher.ingester.http;
+package io.kubezen.watcher.http;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
+import io.micronaut.http.HttpResponse;
+import io.micronaut.http.HttpStatus;
+import io.micronaut.http.MediaType;
+import io.micronaut.http.MutableHttpResponse;
 import io.micronaut.serde.annotation.Serdeable;
 
 import java.util.List;
@@ -8,7 +12,7 @@ import java.util.Objects;
 
 /**
  * An RFC 9457 problem details body, sent as {@code application/problem+json} for every error the
- * ingester answers. Members beyond the standard five say which source and which part of the request
+ * apps answer. Members beyond the standard five say which source and which part of the request
  * was wrong, so a sender's operator can fix the request without reading our logs.
  *
  * @param type     a {@link ProblemType} identifier, or {@code about:blank} for plain HTTP errors
@@ -39,6 +43,13 @@ public record Problem(
 
     public Problem withInstance(String newInstance) {
         return new Problem(type, title, status, detail, newInstance, source, field, errors);
+    }
+
+    /** The answer that carries this problem, with its status. */
+    public MutableHttpResponse<Problem> response() {
+        return HttpResponse.<Problem>status(HttpStatus.valueOf(status))
+                .contentType(MediaType.APPLICATION_JSON_PROBLEM_TYPE)
+                .body(this);
     }
 
     /** One fault in a request part, for example {@code {"field": "$.output", "message": "is required"}}. */

@@ -1,4 +1,6 @@
-package io.kubezen.watcher.ingester.http;
+package io.kubezen.watcher.http;
+
+import io.micronaut.http.MutableHttpResponse;
 
 import java.time.Duration;
 import java.util.List;
@@ -54,6 +56,13 @@ public abstract class ProblemException extends RuntimeException {
 
     public Problem toProblem() {
         return new Problem(type.uri(), type.title(), type.status(), getMessage(), null, source, field, List.of());
+    }
+
+    /** @param instance the request path, or null */
+    public MutableHttpResponse<Problem> response(String instance) {
+        MutableHttpResponse<Problem> response = toProblem().withInstance(instance).response();
+        headers.forEach(response::header);
+        return response;
     }
 
     /**
