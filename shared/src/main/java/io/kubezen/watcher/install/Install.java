@@ -45,6 +45,20 @@ public record Install(String name, List<String> namespaces) {
         namespaces = List.copyOf(owned);
     }
 
+    /**
+     * The install as an app's {@code prefix.name} and {@code prefix.namespaces} keys give it; no namespaces listed
+     * means the whole cluster.
+     *
+     * @throws IllegalArgumentException naming {@code prefix} and the part that is wrong
+     */
+    public static Install configured(String prefix, String name, List<String> namespaces) {
+        try {
+            return new Install(name, namespaces == null ? List.of() : namespaces);
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException("Invalid configuration under " + prefix + ": " + e.getMessage(), e);
+        }
+    }
+
     public boolean ownsWholeCluster() {
         return namespaces.isEmpty();
     }

@@ -26,10 +26,6 @@ public record InstallProperties(
     public static final String PREFIX = "zen-watcher.install";
 
     Install toInstall() {
-        try {
-            return new Install(name, namespaces == null ? List.of() : namespaces);
-        } catch (IllegalArgumentException e) {
-            throw new IllegalArgumentException("Invalid configuration under " + PREFIX + ": " + e.getMessage(), e);
-        }
+        return Install.configured(PREFIX, name, namespaces);
     }
 }
