@@ -40,9 +40,9 @@ import java.util.Map;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * The controller app, wired as in production, against an API server serving the repository's CRDs and a real
- * Redis: Ingesters become the projected document, their status says so, and no Secret reaches Redis. Subclassed
- * per API server.
+ * The packaged controller app, wired as in production, against an API server serving the repository's CRDs
+ * and a real Redis: Ingesters become the projected document, their status says so, and no Secret reaches Redis;
+ * a packaged ingester serves what is projected. Subclassed per API server.
  */
 @WithRedis
 abstract class IngesterProjectionContract {
