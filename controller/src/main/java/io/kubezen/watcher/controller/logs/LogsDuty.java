@@ -11,7 +11,6 @@ import io.kubezen.watcher.pipeline.SourceCompiler;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-
 /**
  * Follows the pods of every logs-type source while this process leads, and only then: each term starts from
  * scratch (how far each container was read is in the shared {@link LogPositionStore}, so the new leader resumes
