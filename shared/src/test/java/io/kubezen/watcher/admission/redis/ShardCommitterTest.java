@@ -58,17 +58,13 @@ class ShardCommitterTest {
 
     @Test
     void aFailedCallFailsEveryRequestItCarriedAndTheNextGroupStillGoes() {
-        committer.submit(part("a"));
-        CompletionStage<Object> b = committer.submit(part("b"));
-        CompletionStage<Object> c = committer.submit(part("c"));
-        calls.get(0).reply().complete(List.of("answer-a"));
+        List<CompletionStage<Object>> group = bAndCInFlightTogether();
         CompletionStage<Object> d = committer.submit(part("d"));
 
         IllegalStateException broken = new IllegalStateException("connection lost");
         calls.get(1).reply().completeExceptionally(broken);
 
-        assertThat(b.toCompletableFuture()).isCompletedExceptionally();
-        assertThat(c.toCompletableFuture()).isCompletedExceptionally();
+        assertThat(group).allSatisfy(answer -> assertThat(answer.toCompletableFuture()).isCompletedExceptionally());
         assertThat(calls).hasSize(3);
         assertThat(calls.get(2).keys()).containsExactly("zw:{s0}:observations", "record-d");
         calls.get(2).reply().complete(List.of("answer-d"));
@@ -87,15 +83,21 @@ class ShardCommitterTest {
 
     @Test
     void aReplyWithTooFewAnswersFailsTheRequestsLeftWithoutOne() {
-        committer.submit(part("a"));
-        CompletionStage<Object> b = committer.submit(part("b"));
-        CompletionStage<Object> c = committer.submit(part("c"));
-        calls.get(0).reply().complete(List.of("answer-a"));
+        List<CompletionStage<Object>> group = bAndCInFlightTogether();
 
         calls.get(1).reply().complete(List.of("answer-b"));
 
-        assertThat(b.toCompletableFuture()).isCompletedWithValue("answer-b");
-        assertThat(c.toCompletableFuture()).isCompletedExceptionally();
+        assertThat(group.get(0).toCompletableFuture()).isCompletedWithValue("answer-b");
+        assertThat(group.get(1).toCompletableFuture()).isCompletedExceptionally();
+    }
+
+    /** Sends a, lets b and c wait for it, answers a: b and c are then in flight in the second call. */
+    private List<CompletionStage<Object>> bAndCInFlightTogether() {
+        committer.submit(part("a"));
+        List<CompletionStage<Object>> group = List.of(committer.submit(part("b")), committer.submit(part("c")));
+        calls.get(0).reply().complete(List.of("answer-a"));
+        assertThat(calls).hasSize(2);
+        return group;
     }
 
     @Test
