@@ -23,6 +23,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CountDownLatch;
@@ -117,6 +118,42 @@ public abstract class AdmissionStoreContract {
         assertThat(records().get("falco", "fp-1")).isEmpty();
         assertThat(queued()).isEmpty();
         assertThat(admit(createStore(clock, 1_000), request("fp-1", WINDOW)).get(0).firstOccurrence()).isTrue();
+    }
+
+    /** Requests sent without waiting (Redis coalesces them into one call per shard) are decided as if one by one. */
+    @Test
+    void requestsSentTogetherAreEachDecidedInOrderWithAnswersOfTheirOwn() {
+        AdmissionStore store = createStore(clock, 1_000);
+
+        List<CompletableFuture<List<DedupResult>>> sent = IntStream.range(0, 50)
+                .mapToObj(i -> store.admitAsync(List.of(request("fp-" + i % 10, WINDOW))).toCompletableFuture())
+                .toList();
+
+        for (int i = 0; i < sent.size(); i++) {
+            DedupResult result = sent.get(i).join().get(0);
+            assertThat(result.record().fingerprint()).isEqualTo("fp-" + i % 10);
+            assertThat(result.firstOccurrence()).as("request %d", i).isEqualTo(i < 10);
+            assertThat(result.record().count()).as("request %d", i).isEqualTo(i / 10 + 1);
+        }
+    }
+
+    /** Every request here is about one source and fingerprint, so all of them go to the same queue shard. */
+    @Test
+    void aRequestSentTogetherWithOthersIsRefusedByItselfWhenTheQueueHasNoRoomForIt() {
+        AdmissionStore store = createStore(clock, 2);
+
+        CompletableFuture<List<DedupResult>> fits = store.admitAsync(List.of(request("fp-1", null)))
+                .toCompletableFuture();
+        CompletableFuture<List<DedupResult>> tooMany = store.admitAsync(
+                List.of(request("fp-1", WINDOW), request("fp-1", null))).toCompletableFuture();
+        CompletableFuture<List<DedupResult>> fitsStill = store.admitAsync(List.of(request("fp-1", null)))
+                .toCompletableFuture();
+
+        assertThat(fits.join()).containsExactly((DedupResult) null);
+        assertThatThrownBy(tooMany::join).hasCauseInstanceOf(QueueFullException.class);
+        assertThat(fitsStill.join()).containsExactly((DedupResult) null);
+        assertThat(records().get("falco", "fp-1")).isEmpty();
+        assertThat(queued()).hasSize(2);
     }
 
     @Test

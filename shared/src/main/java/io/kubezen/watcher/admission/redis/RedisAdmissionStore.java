@@ -12,7 +12,6 @@ import io.kubezen.watcher.redis.RedisCalls;
 import io.kubezen.watcher.redis.RedisConnector;
 import io.kubezen.watcher.redis.RedisKeys;
 import io.kubezen.watcher.redis.RedisScript;
-import io.lettuce.core.cluster.api.async.RedisClusterAsyncCommands;
 
 import java.time.Clock;
 import java.time.Duration;
@@ -29,13 +28,14 @@ import java.util.concurrent.CompletionStage;
  * Admission as one Lua script call per queue shard: an event's dedup record and its shard's stream share a hash tag
  * ({@link RedisKeys#dedupRecord}, {@link RedisKeys#observationStream}), so the script records each event of the
  * shard and appends what follows from it, atomically, also on Redis Cluster. A batch sends one call per shard it
- * touches before waiting for any, so it costs about one round trip. With {@link ReplicaAcks} on, it then sends
- * {@code WAIT} to each master it wrote to. See {@code DESIGN.md} in the {@code admission} package.
+ * touches before waiting for any, so it costs about one round trip; concurrent batches share a shard's call
+ * ({@link ShardCommitter}). With {@link ReplicaAcks} on, it then sends {@code WAIT} to each master it wrote to. See
+ * {@code DESIGN.md} in the {@code admission} package.
  */
 public final class RedisAdmissionStore implements AdmissionStore {
 
-    /** admit.lua's ARGV before the events': capacity, now ms, now ISO-8601, status due ms, status due ISO-8601. */
-    private static final int HEAD = 5;
+    /** admit.lua's ARGV per request before its events': event count, now ms and ISO-8601, status due ms and ISO-8601. */
+    private static final int REQUEST_HEAD = 5;
     /** ARGV per event: window ms ('' without dedup), source, fingerprint, end of window, key lifetime, namespace, JSON. */
     private static final int PER_EVENT = 7;
 
@@ -47,6 +47,7 @@ public final class RedisAdmissionStore implements AdmissionStore {
     private final Duration statusInterval;
     private final long shardCapacity;
     private final ReplicaAcks acks;
+    private final ShardCommitter[] shards;
 
     /** The one script an admission batch costs Redis, for tools that measure Redis's own ceiling for admission. */
     public static RedisScript admissionScript() {
@@ -71,6 +72,11 @@ public final class RedisAdmissionStore implements AdmissionStore {
         this.statusInterval = statusInterval;
         this.shardCapacity = shardCapacity;
         this.acks = acks;
+        this.shards = new ShardCommitter[keys.shards()];
+        for (int shard = 0; shard < shards.length; shard++) {
+            shards[shard] = new ShardCommitter(keys.observationStream(shard), shardCapacity,
+                    (scriptKeys, args) -> ADMIT.runWithBytes(connector.shared().async(), scriptKeys, args));
+        }
     }
 
     @Override
@@ -79,7 +85,6 @@ public final class RedisAdmissionStore implements AdmissionStore {
             return CompletableFuture.completedFuture(List.of());
         }
         try {
-            RedisClusterAsyncCommands<String, String> redis = connector.shared().async();
             long now = clock.millis();
             Map<Integer, List<Integer>> byShard = new TreeMap<>();
             for (int i = 0; i < batch.size(); i++) {
@@ -87,9 +92,9 @@ public final class RedisAdmissionStore implements AdmissionStore {
                 byShard.computeIfAbsent(keys.shard(request.source(), request.fingerprint()), s -> new ArrayList<>())
                         .add(i);
             }
-            List<CompletableFuture<List<Object>>> calls = new ArrayList<>(byShard.size());
+            List<CompletableFuture<Object>> calls = new ArrayList<>(byShard.size());
             for (Map.Entry<Integer, List<Integer>> shard : byShard.entrySet()) {
-                calls.add(call(redis, shard.getKey(), shard.getValue().stream().map(batch::get).toList(), now)
+                calls.add(shards[shard.getKey()].submit(part(shard.getValue().stream().map(batch::get).toList(), now))
                         .toCompletableFuture());
             }
             CompletionStage<List<DedupResult>> results = CompletableFuture.allOf(calls.toArray(CompletableFuture[]::new))
@@ -113,17 +118,16 @@ public final class RedisAdmissionStore implements AdmissionStore {
         });
     }
 
-    private CompletionStage<List<Object>> call(RedisClusterAsyncCommands<String, String> redis, int shard,
-                                               List<AdmissionRequest> requests, long now) {
+    /** The requests of one shard as admit.lua takes them: their records' keys, then REQUEST_HEAD and PER_EVENT. */
+    private ShardCommitter.Part part(List<AdmissionRequest> requests, long now) {
         long statusDue = now + statusInterval.toMillis();
-        List<String> scriptKeys = new ArrayList<>();
-        scriptKeys.add(keys.observationStream(shard));
-        List<Object> args = new ArrayList<>(HEAD + requests.size() * PER_EVENT);
-        args.addAll(List.of(Long.toString(shardCapacity), Long.toString(now), Instant.ofEpochMilli(now).toString(),
+        List<String> recordKeys = new ArrayList<>();
+        List<Object> args = new ArrayList<>(REQUEST_HEAD + requests.size() * PER_EVENT);
+        args.addAll(List.of(Integer.toString(requests.size()), Long.toString(now), Instant.ofEpochMilli(now).toString(),
                 Long.toString(statusDue), Instant.ofEpochMilli(statusDue).toString()));
         for (AdmissionRequest request : requests) {
             if (request.deduplicates()) {
-                scriptKeys.add(keys.dedupRecord(request.source(), request.fingerprint()));
+                recordKeys.add(keys.dedupRecord(request.source(), request.fingerprint()));
                 // window, source, fingerprint, end of window, key lifetime
                 args.addAll(DedupRecordLua.arguments(request.dedup(), now, statusInterval).subList(1, 6));
             } else {
@@ -132,15 +136,15 @@ public final class RedisAdmissionStore implements AdmissionStore {
             args.add(request.observation().namespace());
             args.add(QueuedObservationCodec.observationUtf8(request.observation()));
         }
-        return ADMIT.runWithBytes(redis, scriptKeys.toArray(String[]::new), args);
+        return new ShardCommitter.Part(requests.size(), recordKeys, args);
     }
 
     private List<DedupResult> results(List<AdmissionRequest> batch, Map<Integer, List<Integer>> byShard,
-                                      List<CompletableFuture<List<Object>>> calls) {
+                                      List<CompletableFuture<Object>> calls) {
         DedupResult[] results = new DedupResult[batch.size()];
         int call = 0;
         for (List<Integer> positions : byShard.values()) {
-            List<Object> replies = calls.get(call++).join();
+            List<?> replies = (List<?>) calls.get(call++).join();
             if ("FULL".equals(replies.get(0))) {
                 throw new QueueFullException(Long.parseLong((String) replies.get(1)), positions.size(), shardCapacity);
             }

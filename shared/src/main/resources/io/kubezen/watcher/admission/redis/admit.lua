@@ -1,10 +1,13 @@
--- KEYS[1] the shard's stream, then the records of the events that deduplicate, in order; ARGV as HEAD and PER_EVENT
--- in RedisAdmissionStore say. Refuses the whole call with {'FULL', length} when the stream could not take one entry
--- per event; otherwise returns one record() reply per event (made up for an event without dedup, which is
--- always queued). A first occurrence appends its observation, under the first-seen time now; a repeat that
--- schedules a status update appends the update, built here from the record because only here is it known. Entries
--- have the fields of QueuedObservationCodec; iso writes a time as Java's Instant.toString() does for one of
--- millisecond precision. record() is dedup/redis/record-function.lua, put before this script.
+-- KEYS[1] the shard's stream, then the records of the events that deduplicate, in order. ARGV[1] the stream's
+-- capacity, then one or more requests that RedisAdmissionStore coalesced into this call, each as its REQUEST_HEAD
+-- (event count, now ms, now ISO-8601, status due ms, status due ISO-8601) and PER_EVENT arguments per event. Returns
+-- one answer per request, in order: {'FULL', length} when the stream could not take one entry per event of that
+-- request, which then touches nothing; otherwise one record() reply per event (made up for an event without dedup,
+-- which is always queued). Requests are decided one after the other, as separate calls would be. A first
+-- occurrence appends its observation, under the first-seen time now; a repeat that schedules a status update
+-- appends the update, built here from the record because only here is it known. Entries have the fields of
+-- QueuedObservationCodec; iso writes a time as Java's Instant.toString() does for one of millisecond precision.
+-- record() is dedup/redis/record-function.lua, put before this script.
 local function iso(ms)
   ms = tonumber(ms)
   local s = math.floor(ms / 1000)
@@ -27,32 +30,48 @@ local function iso(ms)
   end
   return text .. 'Z'
 end
-local events = (#ARGV - 5) / 7
 local length = redis.call('XLEN', KEYS[1])
-if length + events > tonumber(ARGV[1]) then
-  return {'FULL', tostring(length)}
-end
-local replies = {}
+local capacity = tonumber(ARGV[1])
+local answers = {}
+local a = 2
 local record_key = 1
-for i = 0, events - 1 do
-  local a = 6 + i * 7
-  local source, fingerprint = ARGV[a + 1], ARGV[a + 2]
-  local reply
-  if ARGV[a] == '' then
-    reply = {1, ARGV[2], ARGV[2], 1, 0, '0'}
+while a <= #ARGV do
+  local events, now, now_iso, due, due_iso = tonumber(ARGV[a]), ARGV[a + 1], ARGV[a + 2], ARGV[a + 3], ARGV[a + 4]
+  a = a + 5
+  if length + events > capacity then
+    answers[#answers + 1] = {'FULL', tostring(length)}
+    for i = 0, events - 1 do
+      if ARGV[a + i * 7] ~= '' then
+        record_key = record_key + 1
+      end
+    end
   else
-    record_key = record_key + 1
-    reply = record(KEYS[record_key], ARGV[2], ARGV[a], source, fingerprint, ARGV[a + 3], ARGV[a + 4], ARGV[4])
+    local replies = {}
+    for i = 0, events - 1 do
+      local e = a + i * 7
+      local source, fingerprint = ARGV[e + 1], ARGV[e + 2]
+      local reply
+      if ARGV[e] == '' then
+        reply = {1, now, now, 1, 0, '0'}
+      else
+        record_key = record_key + 1
+        reply = record(KEYS[record_key], now, ARGV[e], source, fingerprint, ARGV[e + 3], ARGV[e + 4], due)
+      end
+      if reply[1] == 1 then
+        redis.call('XADD', KEYS[1], '*', 'observation', ARGV[e + 6], 'source', source,
+          'fingerprint', fingerprint, 'firstSeen', now_iso)
+        length = length + 1
+      elseif reply[6] ~= '0' then
+        local hint = cjson.encode({namespace = ARGV[e + 5], dueAt = due_iso, lastSeen = iso(reply[3]),
+          count = reply[4]})
+        redis.call('XADD', KEYS[1], '*', 'status', hint, 'source', source, 'fingerprint', fingerprint,
+          'firstSeen', iso(reply[2]))
+        length = length + 1
+      end
+      replies[i + 1] = reply
+    end
+    answers[#answers + 1] = replies
   end
-  if reply[1] == 1 then
-    redis.call('XADD', KEYS[1], '*', 'observation', ARGV[a + 6], 'source', source,
-      'fingerprint', fingerprint, 'firstSeen', ARGV[3])
-  elseif reply[6] ~= '0' then
-    local hint = cjson.encode({namespace = ARGV[a + 5], dueAt = ARGV[5], lastSeen = iso(reply[3]),
-      count = reply[4]})
-    redis.call('XADD', KEYS[1], '*', 'status', hint, 'source', source, 'fingerprint', fingerprint,
-      'firstSeen', iso(reply[2]))
-  end
-  replies[i + 1] = reply
+  a = a + events * 7
 end
-return replies
+return answers

@@ -11,37 +11,39 @@
 -- repeating is re-emitted once per window. A repeat schedules a status update when none is due yet: at most one per
 -- record per interval. Records of earlier versions have no expiresAt and end with their key.
 local function record(key, now, window, source, fingerprint, ends, lifetime, statusDue)
+  -- One read and one write per occurrence (and PEXPIRE for a new record): each redis.call costs more than its
+  -- hash command, see DESIGN.md.
   local at = tonumber(now)
-  local expires = redis.call('HGET', key, 'expiresAt')
+  local fields = redis.call('HMGET', key, 'firstSeen', 'lastSeen', 'count', 'expiresAt', 'statusDue')
+  local first, last, count, expires, due = fields[1], fields[2], fields[3], fields[4], fields[5]
   if expires and at >= tonumber(expires) then
-    local old = redis.call('HMGET', key, 'firstSeen', 'lastSeen', 'count')
     redis.call('DEL', key)
-    redis.call('HSET', key, 'previousFirstSeen', old[1], 'previousLastSeen', old[2], 'previousCount', old[3])
+    redis.call('HSET', key, 'previousFirstSeen', first, 'previousLastSeen', last, 'previousCount', count)
+    first = false
   end
-  if redis.call('HSETNX', key, 'firstSeen', now) == 1 then
-    redis.call('HSET', key, 'lastSeen', now, 'count', 1, 'source', source, 'fingerprint', fingerprint,
-      'expiresAt', ends)
+  if not first then
+    redis.call('HSET', key, 'firstSeen', now, 'lastSeen', now, 'count', 1, 'source', source,
+      'fingerprint', fingerprint, 'expiresAt', ends)
     redis.call('PEXPIRE', key, lifetime)
     return {1, now, now, 1, tonumber(window), '0'}
   end
-  local count = redis.call('HINCRBY', key, 'count', 1)
-  local last = redis.call('HGET', key, 'lastSeen')
+  count = (tonumber(count) or 0) + 1
+  local changes = {'count', count}
   if at > tonumber(last) then
-    redis.call('HSET', key, 'lastSeen', now)
     last = now
+    changes[3], changes[4] = 'lastSeen', now
   end
-  local due = redis.call('HGET', key, 'statusDue')
   local scheduled = '0'
   if not due or at >= tonumber(due) then
-    redis.call('HSET', key, 'statusDue', statusDue)
     scheduled = statusDue
+    changes[#changes + 1], changes[#changes + 2] = 'statusDue', statusDue
   end
+  redis.call('HSET', key, unpack(changes))
   local left
-  expires = redis.call('HGET', key, 'expiresAt')
   if expires then
     left = tonumber(expires) - at
   else
     left = redis.call('PTTL', key)
   end
-  return {0, redis.call('HGET', key, 'firstSeen'), last, count, left, scheduled}
+  return {0, first, last, count, left, scheduled}
 end
