@@ -2,11 +2,12 @@ package io.kubezen.watcher.config;
 
 import com.fasterxml.jackson.annotation.JsonCreator;
 import com.fasterxml.jackson.annotation.JsonValue;
+import io.kubezen.watcher.model.WireNamed;
 
 import java.util.Optional;
 
 /** The kind of tool an Ingester receives from; the wire names are the CRD's {@code spec.type} enum. */
-public enum SourceType {
+public enum SourceType implements WireNamed {
     FALCO("falco"),
     K8S_AUDIT("k8s-audit"),
     ALERTMANAGER("alertmanager"),
@@ -22,17 +23,13 @@ public enum SourceType {
     }
 
     @JsonValue
+    @Override
     public String wireName() {
         return wireName;
     }
 
     public static Optional<SourceType> fromWire(String value) {
-        for (SourceType t : values()) {
-            if (t.wireName.equals(value)) {
-                return Optional.of(t);
-            }
-        }
-        return Optional.empty();
+        return WireNamed.fromWire(SourceType.class, value);
     }
 
     /**
@@ -45,8 +42,6 @@ public enum SourceType {
 
     @JsonCreator
     static SourceType ofWire(String value) {
-        return fromWire(value).orElseThrow(() -> new IllegalArgumentException(
-                "unknown source type '" + value + "', expected one of falco, k8s-audit, alertmanager, cloudevents, "
-                        + "webhook, informer, logs"));
+        return WireNamed.ofWire(SourceType.class, value, "source type");
     }
 }

@@ -10,7 +10,7 @@ package io.kubezen.watcher.metrics;
  * exist at zero from the moment the part that counts them is created, so that {@code increase()} in an alert
  * sees the first failure; gauges exist once their role runs, the per-source ones for every source the process
  * serves. The chart's dashboards and alert rules are checked against what the running apps export
- * ({@code ExportedMetricsIT} in the controller module); docs/operations.md maps these names to the original
+ * ({@code ExportedMetricsIT} in the system-tests module); docs/operations.md maps these names to the original
  * zen-watcher's.
  */
 public final class MetricNames {

@@ -7,29 +7,21 @@ import java.util.Locale;
 import java.util.Optional;
 
 /** Observation category; the wire form is the lowercase name, as the CRD's enum requires. */
-public enum Category {
+public enum Category implements WireNamed {
     SECURITY, COMPLIANCE, PERFORMANCE, OPERATIONS, COST;
 
     @JsonValue
+    @Override
     public String wireName() {
         return name().toLowerCase(Locale.ROOT);
     }
 
     public static Optional<Category> fromWire(String value) {
-        if (value == null) {
-            return Optional.empty();
-        }
-        for (Category c : values()) {
-            if (c.wireName().equals(value)) {
-                return Optional.of(c);
-            }
-        }
-        return Optional.empty();
+        return WireNamed.fromWire(Category.class, value);
     }
 
     @JsonCreator
     static Category ofWire(String value) {
-        return fromWire(value).orElseThrow(() -> new IllegalArgumentException(
-                "unknown category '" + value + "', expected one of security, compliance, performance, operations, cost"));
+        return WireNamed.ofWire(Category.class, value, "category");
     }
 }

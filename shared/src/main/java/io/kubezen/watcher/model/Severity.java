@@ -10,10 +10,11 @@ import java.util.Optional;
  * Observation severity, most severe first. The wire form is the lowercase name, as the CRD's enum
  * requires; synonyms from source tools are mapped by the normalize stage, not here.
  */
-public enum Severity {
+public enum Severity implements WireNamed {
     CRITICAL, HIGH, MEDIUM, LOW, INFO;
 
     @JsonValue
+    @Override
     public String wireName() {
         return name().toLowerCase(Locale.ROOT);
     }
@@ -24,20 +25,11 @@ public enum Severity {
     }
 
     public static Optional<Severity> fromWire(String value) {
-        if (value == null) {
-            return Optional.empty();
-        }
-        for (Severity s : values()) {
-            if (s.wireName().equals(value)) {
-                return Optional.of(s);
-            }
-        }
-        return Optional.empty();
+        return WireNamed.fromWire(Severity.class, value);
     }
 
     @JsonCreator
     static Severity ofWire(String value) {
-        return fromWire(value).orElseThrow(() -> new IllegalArgumentException(
-                "unknown severity '" + value + "', expected one of critical, high, medium, low, info"));
+        return WireNamed.ofWire(Severity.class, value, "severity");
     }
 }

@@ -123,6 +123,19 @@ public final class Cluster implements AutoCloseable {
                 () -> apps.ingester(scenario + "-writer", writerPort, writerSettings("writer", writerQps)))).get(0);
     }
 
+    /**
+     * Two writers, writer-a on {@code victimPort} (the one the scenario fails) and writer-b, each at
+     * {@code writerQps}, and a receiver on {@code receiverPort}, started side by side; answers writer-a.
+     */
+    public ChildProcess startTwoWritersAndReceiver(String scenario, int victimPort, int receiverPort, int writerQps)
+            throws Exception {
+        int otherPort = Apps.freePort();
+        return apps.startAll(List.of(
+                () -> apps.ingester(scenario + "-writer-a", victimPort, writerSettings("writer-a", writerQps)),
+                () -> apps.ingester(scenario + "-writer-b", otherPort, writerSettings("writer-b", writerQps)),
+                () -> apps.ingester(scenario + "-receiver", receiverPort, receiverSettings()))).get(0);
+    }
+
     /** The scenario's load of distinct events, their ids starting with {@code idPrefix}, on the receiver's port. */
     public AcknowledgedLoad load(String idPrefix, ReliabilityPlan plan, int receiverPort) {
         return new AcknowledgedLoad(payload, idPrefix, plan.loadSettings(ingest(receiverPort)));

@@ -25,6 +25,11 @@ public final class WriterKillScenario implements ReliabilityScenario {
 
     static final int MIN_BATCH_AT_KILL = 10;
 
+    /** The QPS budget of each writer: {@link #WRITER_SHARE_OF_RATE} of the plan's event rate. */
+    static int writerQps(ReliabilityPlan plan) {
+        return (int) Math.max(1, plan.rate() * WRITER_SHARE_OF_RATE);
+    }
+
     @Override
     public String name() {
         return NAME;
@@ -32,15 +37,10 @@ public final class WriterKillScenario implements ReliabilityScenario {
 
     @Override
     public List<Figure> run(Cluster cluster, ReliabilityPlan plan) throws Exception {
-        Apps apps = cluster.apps();
         int receiverPort = Apps.freePort();
         int victimPort = Apps.freePort();
-        int qps = (int) Math.max(1, plan.rate() * WRITER_SHARE_OF_RATE);
-        int otherPort = Apps.freePort();
-        ChildProcess victim = apps.startAll(List.of(
-                () -> apps.ingester(NAME + "-writer-a", victimPort, cluster.writerSettings("writer-a", qps)),
-                () -> apps.ingester(NAME + "-writer-b", otherPort, cluster.writerSettings("writer-b", qps)),
-                () -> apps.ingester(NAME + "-receiver", receiverPort, cluster.receiverSettings()))).get(0);
+        int qps = writerQps(plan);
+        ChildProcess victim = cluster.startTwoWritersAndReceiver(NAME, victimPort, receiverPort, qps);
 
         AcknowledgedLoad load = cluster.load("wk", plan, receiverPort);
         long end = System.nanoTime() + plan.load().toNanos();
@@ -49,7 +49,7 @@ public final class WriterKillScenario implements ReliabilityScenario {
         long pendingAtKill = Waits.until(() -> cluster.pendingOf("writer-a"), pending -> pending >= MIN_BATCH_AT_KILL,
                 plan.load());
         victim.kill();
-        apps.ingester(NAME + "-writer-a-restarted", victimPort, cluster.writerSettings("writer-a", qps));
+        cluster.apps().ingester(NAME + "-writer-a-restarted", victimPort, cluster.writerSettings("writer-a", qps));
         Waits.sleepUntil(end);
         load.stop();
         cluster.awaitDrained(plan.drainTimeout());

@@ -25,15 +25,10 @@ public final class WriterStopScenario implements ReliabilityScenario {
 
     @Override
     public List<Figure> run(Cluster cluster, ReliabilityPlan plan) throws Exception {
-        Apps apps = cluster.apps();
         int receiverPort = Apps.freePort();
         int victimPort = Apps.freePort();
-        int otherPort = Apps.freePort();
-        int qps = (int) Math.max(1, plan.rate() * WriterKillScenario.WRITER_SHARE_OF_RATE);
-        ChildProcess victim = apps.startAll(List.of(
-                () -> apps.ingester(NAME + "-writer-a", victimPort, cluster.writerSettings("writer-a", qps)),
-                () -> apps.ingester(NAME + "-writer-b", otherPort, cluster.writerSettings("writer-b", qps)),
-                () -> apps.ingester(NAME + "-receiver", receiverPort, cluster.receiverSettings()))).get(0);
+        int qps = WriterKillScenario.writerQps(plan);
+        ChildProcess victim = cluster.startTwoWritersAndReceiver(NAME, victimPort, receiverPort, qps);
 
         AcknowledgedLoad load = cluster.load("ws", plan, receiverPort);
         long end = System.nanoTime() + plan.load().toNanos();
@@ -43,7 +38,7 @@ public final class WriterStopScenario implements ReliabilityScenario {
                 .MIN_BATCH_AT_KILL, plan.load());
         victim.stop();
         long leftByTheStoppedWriter = cluster.pendingOf("writer-a");
-        apps.ingester(NAME + "-writer-c", victimPort, cluster.writerSettings("writer-c", qps));
+        cluster.apps().ingester(NAME + "-writer-c", victimPort, cluster.writerSettings("writer-c", qps));
         Waits.sleepUntil(end);
         load.stop();
         cluster.awaitDrained(plan.drainTimeout());

@@ -3,9 +3,7 @@ package io.kubezen.watcher.bench.scenario;
 import io.kubezen.watcher.bench.BenchContext;
 import io.kubezen.watcher.bench.report.Figure;
 import io.kubezen.watcher.bench.report.Goal;
-import io.kubezen.watcher.bench.writer.QueueDrain;
 
-import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -28,15 +26,9 @@ public final class WriterScenario implements Scenario {
     public List<Figure> run(BenchContext context) throws Exception {
         // Half the plan's run duration at the goal's rate: 10,000 entries in the full plan, 2,500 in the quick one.
         int entries = (int) (context.plan().duration().toSeconds() * GOAL / 2);
-        List<Double> rates = new ArrayList<>();
-        List<Double> writes = new ArrayList<>();
-        for (int i = 1; i <= context.plan().runs(); i++) {
-            QueueDrain.Drained drained = QueueDrain.run(context.redisUri(), context.options().ingesterJar(),
-                    context.resultFile(""), NAME + "-run-" + i, entries, UNLIMITED_QPS, UNLIMITED_BURST);
-            rates.add(drained.observationsPerSecond());
-            writes.add(drained.apiWritesPerSecond());
-        }
-        return List.of(Figure.of(NAME, "Observations/s, unthrottled", "1/s", rates).withGoal(Goal.atLeast(GOAL)),
-                Figure.of(NAME, "API writes/s (create + status), unthrottled", "1/s", writes));
+        WriterRuns runs = WriterRuns.run(context, NAME, entries, UNLIMITED_QPS, UNLIMITED_BURST);
+        return List.of(Figure.of(NAME, "Observations/s, unthrottled", "1/s", runs.observationsPerSecond())
+                        .withGoal(Goal.atLeast(GOAL)),
+                Figure.of(NAME, "API writes/s (create + status), unthrottled", "1/s", runs.apiWritesPerSecond()));
     }
 }

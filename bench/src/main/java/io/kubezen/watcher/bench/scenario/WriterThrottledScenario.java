@@ -3,9 +3,7 @@ package io.kubezen.watcher.bench.scenario;
 import io.kubezen.watcher.bench.BenchContext;
 import io.kubezen.watcher.bench.report.Figure;
 import io.kubezen.watcher.bench.report.Goal;
-import io.kubezen.watcher.bench.writer.QueueDrain;
 
-import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -28,16 +26,10 @@ public final class WriterThrottledScenario implements Scenario {
         // The plan's run duration at the budget, two writes per Observation (create and status): 2,000 entries in
         // the full plan, 500 in the quick one.
         int entries = (int) (context.plan().duration().toSeconds() * QPS / 2);
-        List<Double> rates = new ArrayList<>();
-        List<Double> writes = new ArrayList<>();
-        for (int i = 1; i <= context.plan().runs(); i++) {
-            QueueDrain.Drained drained = QueueDrain.run(context.redisUri(), context.options().ingesterJar(),
-                    context.resultFile(""), NAME + "-run-" + i, entries, QPS, BURST);
-            rates.add(drained.observationsPerSecond());
-            writes.add(drained.apiWritesPerSecond());
-        }
+        WriterRuns runs = WriterRuns.run(context, NAME, entries, QPS, BURST);
+        List<Double> writes = runs.apiWritesPerSecond();
         return List.of(
-                Figure.of(NAME, "Observations/s at a " + QPS + " QPS budget", "1/s", rates),
+                Figure.of(NAME, "Observations/s at a " + QPS + " QPS budget", "1/s", runs.observationsPerSecond()),
                 Figure.of(NAME, "API writes/s (create + status)", "1/s", writes),
                 Figure.of(NAME, "share of the QPS budget", "%", writes.stream().map(rate -> rate / QPS * 100).toList())
                         .withGoal(Goal.atLeast(95)));

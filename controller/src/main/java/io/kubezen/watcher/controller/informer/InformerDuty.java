@@ -10,7 +10,6 @@ import io.kubezen.watcher.pipeline.SourceCompiler;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-import java.util.List;
 import java.util.Map;
 
 /**
@@ -23,20 +22,13 @@ public final class InformerDuty extends SourceDuty<InformerSource, SourceWatch> 
     private static final Logger LOG = LoggerFactory.getLogger(InformerDuty.class);
 
     private final WatchStarter starter;
-    private final Install install;
     /** The watches of this term; null until its first reconcile and outside terms. */
     private volatile Map<String, SourceWatch> running;
 
     /** @param install every source watches only the namespaces of its own that this install owns */
     public InformerDuty(SourceCompiler compiler, WatchStarter starter, Install install) {
-        super(SourceType.INFORMER, compiler);
+        super(SourceType.INFORMER, "informers", compiler, install);
         this.starter = starter;
-        this.install = install;
-    }
-
-    @Override
-    public String name() {
-        return "informers";
     }
 
     @Override
@@ -47,10 +39,9 @@ public final class InformerDuty extends SourceDuty<InformerSource, SourceWatch> 
     /** The spec with only the namespaces this install owns. */
     private InformerSpec withinInstall(IngesterSpec spec) throws InvalidSourceException {
         InformerSpec informer = spec.informer();
-        List<String> owned = install.scope(spec.source(), "spec.informer.namespaces", informer.namespaces());
         return new InformerSpec(informer.group(), informer.version(), informer.resource(),
-                owned.isEmpty() ? informer.namespaces() : owned, informer.labelSelector(), informer.fieldSelector(),
-                informer.resyncSeconds(), informer.builtinMapping());
+                ownedNamespaces(spec, "spec.informer.namespaces", informer.namespaces()), informer.labelSelector(),
+                informer.fieldSelector(), informer.resyncSeconds(), informer.builtinMapping());
     }
 
     @Override

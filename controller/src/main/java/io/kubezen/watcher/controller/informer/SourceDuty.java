@@ -7,6 +7,7 @@ import io.kubezen.watcher.config.SourceDefinition;
 import io.kubezen.watcher.config.SourceType;
 import io.kubezen.watcher.controller.leader.LeaderDuty;
 import io.kubezen.watcher.controller.leader.LeadershipTerm;
+import io.kubezen.watcher.install.Install;
 import io.kubezen.watcher.pipeline.IngestPipeline;
 import io.kubezen.watcher.pipeline.SourceCompiler;
 import org.slf4j.Logger;
@@ -37,13 +38,33 @@ public abstract class SourceDuty<S, R extends RunningSource> implements LeaderDu
 
     private final Logger log = LoggerFactory.getLogger(getClass());
     private final SourceType type;
+    private final String name;
     private final SourceCompiler compiler;
+    private final Install install;
     private final Semaphore changed = new Semaphore(0);
     private volatile Map<String, S> desired = Map.of();
 
-    protected SourceDuty(SourceType type, SourceCompiler compiler) {
+    /** @param install every source runs only in the namespaces of its own that this install owns */
+    protected SourceDuty(SourceType type, String name, SourceCompiler compiler, Install install) {
         this.type = type;
+        this.name = name;
         this.compiler = compiler;
+        this.install = install;
+    }
+
+    @Override
+    public String name() {
+        return name;
+    }
+
+    /**
+     * The namespaces of {@code wanted} (the spec's {@code field}) this install owns, {@code wanted} itself when
+     * the install owns every namespace; a source that asks only for namespaces of other installs is invalid.
+     */
+    protected final List<String> ownedNamespaces(IngesterSpec spec, String field, List<String> wanted)
+            throws InvalidSourceException {
+        List<String> owned = install.scope(spec.source(), field, wanted);
+        return owned.isEmpty() ? wanted : owned;
     }
 
     /** The source {@code spec} describes, running {@code pipeline}. */

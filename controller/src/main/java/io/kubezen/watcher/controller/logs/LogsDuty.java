@@ -11,8 +11,6 @@ import io.kubezen.watcher.pipeline.SourceCompiler;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-import java.util.List;
-
 /**
  * Follows the pods of every logs-type source while this process leads, and only then: each term starts from
  * scratch (how far each container was read is in the shared {@link LogPositionStore}, so the new leader resumes
@@ -23,18 +21,11 @@ public final class LogsDuty extends SourceDuty<LogSource, LogFollow> {
     private static final Logger LOG = LoggerFactory.getLogger(LogsDuty.class);
 
     private final LogFollowStarter starter;
-    private final Install install;
 
     /** @param install every source follows pods only in the namespaces of its own that this install owns */
     public LogsDuty(SourceCompiler compiler, LogFollowStarter starter, Install install) {
-        super(SourceType.LOGS, compiler);
+        super(SourceType.LOGS, "logs", compiler, install);
         this.starter = starter;
-        this.install = install;
-    }
-
-    @Override
-    public String name() {
-        return "logs";
     }
 
     @Override
@@ -44,9 +35,8 @@ public final class LogsDuty extends SourceDuty<LogSource, LogFollow> {
 
     private LogsSpec withinInstall(IngesterSpec spec) throws InvalidSourceException {
         LogsSpec logs = spec.logs();
-        List<String> owned = install.scope(spec.source(), "spec.logs.namespaces", logs.namespaces());
-        return new LogsSpec(owned.isEmpty() ? logs.namespaces() : owned, logs.podSelector(), logs.container(),
-                logs.sinceSeconds(), logs.patterns());
+        return new LogsSpec(ownedNamespaces(spec, "spec.logs.namespaces", logs.namespaces()), logs.podSelector(),
+                logs.container(), logs.sinceSeconds(), logs.patterns());
     }
 
     @Override

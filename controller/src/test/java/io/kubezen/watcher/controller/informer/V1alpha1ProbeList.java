@@ -1,43 +1,7 @@
 package io.kubezen.watcher.controller.informer;
 
-import com.google.gson.annotations.SerializedName;
-import io.kubernetes.client.common.KubernetesListObject;
-import io.kubernetes.client.openapi.models.V1ListMeta;
-
-import java.util.List;
+import io.kubezen.watcher.kube.model.ObjectList;
 
 /** The list type of {@link V1alpha1Probe}, as informers list it. */
-public class V1alpha1ProbeList implements KubernetesListObject {
-
-    @SerializedName("apiVersion")
-    private String apiVersion;
-
-    @SerializedName("kind")
-    private String kind;
-
-    @SerializedName("metadata")
-    private V1ListMeta metadata;
-
-    @SerializedName("items")
-    private List<V1alpha1Probe> items;
-
-    @Override
-    public String getApiVersion() {
-        return apiVersion;
-    }
-
-    @Override
-    public String getKind() {
-        return kind;
-    }
-
-    @Override
-    public V1ListMeta getMetadata() {
-        return metadata;
-    }
-
-    @Override
-    public List<V1alpha1Probe> getItems() {
-        return items;
-    }
+public class V1alpha1ProbeList extends ObjectList<V1alpha1Probe> {
 }

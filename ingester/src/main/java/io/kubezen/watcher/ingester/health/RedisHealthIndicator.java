@@ -3,14 +3,8 @@ package io.kubezen.watcher.ingester.health;
 import io.kubezen.watcher.redis.RedisConnector;
 import io.kubezen.watcher.wiring.RedisProperties;
 import io.micronaut.context.annotation.Requires;
-import io.micronaut.health.HealthStatus;
-import io.micronaut.management.health.indicator.HealthIndicator;
-import io.micronaut.management.health.indicator.HealthResult;
 import io.micronaut.management.health.indicator.annotation.Readiness;
 import jakarta.inject.Singleton;
-import org.reactivestreams.Publisher;
-import reactor.core.publisher.Mono;
-import reactor.core.scheduler.Schedulers;
 
 import java.util.Map;
 
@@ -21,27 +15,17 @@ import java.util.Map;
 @Singleton
 @Readiness
 @Requires(property = RedisProperties.URI)
-class RedisHealthIndicator implements HealthIndicator {
-
-    private static final String NAME = "redis";
+class RedisHealthIndicator extends RoundTripHealthIndicator {
 
     private final RedisConnector connector;
 
     RedisHealthIndicator(RedisConnector connector) {
+        super("redis");
         this.connector = connector;
     }
 
     @Override
-    public Publisher<HealthResult> getResult() {
-        return Mono.fromCallable(this::check).subscribeOn(Schedulers.boundedElastic());
-    }
-
-    private HealthResult check() {
-        try {
-            String pong = connector.shared().sync().ping();
-            return HealthResult.builder(NAME, HealthStatus.UP).details(Map.of("ping", pong)).build();
-        } catch (RuntimeException e) {
-            return HealthResult.builder(NAME, HealthStatus.DOWN).details(Map.of("error", String.valueOf(e.getMessage()))).build();
-        }
+    Map<String, Object> roundTrip() {
+        return Map.of("ping", connector.shared().sync().ping());
     }
 }

@@ -1,5 +1,6 @@
 package io.kubezen.watcher.testing.arch;
 
+import com.tngtech.archunit.core.domain.JavaClasses;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -11,13 +12,18 @@ public abstract class ArchitectureContract {
     /** The root package of the module's classes, for example {@code io.kubezen.watcher.ingester}. */
     protected abstract String root();
 
+    /** The classes held to the rules: the module's main classes, unless it is made of tests only. */
+    protected JavaClasses classes() {
+        return ArchitectureRules.mainClasses(root());
+    }
+
     @Test
     void wiringLivesInTheWiringPackage() {
-        ArchitectureRules.wiringLivesInWiringPackages(ArchitectureRules.mainClasses(root()));
+        ArchitectureRules.wiringLivesInWiringPackages(classes());
     }
 
     @Test
     void packagesAreFreeOfCycles() {
-        ArchitectureRules.packagesAreFreeOfCycles(ArchitectureRules.mainClasses(root()), root());
+        ArchitectureRules.packagesAreFreeOfCycles(classes(), root());
     }
 }

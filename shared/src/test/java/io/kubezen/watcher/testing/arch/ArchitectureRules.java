@@ -24,8 +24,17 @@ public final class ArchitectureRules {
 
     /** The main classes of the packages below {@code root}, for example {@code io.kubezen.watcher.ingester}. */
     public static JavaClasses mainClasses(String root) {
+        return imported(root, ImportOption.Predefined.DO_NOT_INCLUDE_TESTS);
+    }
+
+    /** The test classes of the packages below {@code root}, for a module made of tests only. */
+    public static JavaClasses testClasses(String root) {
+        return imported(root, ImportOption.Predefined.ONLY_INCLUDE_TESTS);
+    }
+
+    private static JavaClasses imported(String root, ImportOption tier) {
         return new ClassFileImporter()
-                .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
+                .withImportOption(tier)
                 .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_JARS)
                 .importPackages(root);
     }

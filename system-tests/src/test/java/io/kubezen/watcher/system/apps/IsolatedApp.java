@@ -1,36 +1,25 @@
-package io.kubezen.watcher.controller;
+package io.kubezen.watcher.system.apps;
 
-import io.kubezen.watcher.testing.kube.RepositoryCrds;
-
-import java.io.File;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.net.MalformedURLException;
 import java.net.URI;
 import java.net.URL;
 import java.net.URLClassLoader;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.Collections;
 import java.util.Enumeration;
 import java.util.HashMap;
-import java.util.List;
 import java.util.Map;
 
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
-
 /**
- * An ingester app on a free port in this JVM (receiver role unless the properties say otherwise), from the
- * ingester module's compiled classes, in a class loader of its own: the
- * controller's beans and configuration stay out of its context, and its beans out of ours. The dependencies
- * are this test's, minus the controller's own classes, so the two apps share only library classes' code.
- * Run the reactor with both modules ({@code -pl controller,ingester -am}) so those classes are current.
+ * An app on a free port in this JVM, from its packaged jar, in a class loader of its own: each app's beans and
+ * configuration stay in its own context, and nothing of this test's class path reaches it, so two apps run side
+ * by side as in a cluster while the test still starts and stops them in milliseconds.
  */
-public final class IsolatedIngester implements AutoCloseable {
+public final class IsolatedApp implements AutoCloseable {
 
     private static final HttpClient HTTP = HttpClient.newHttpClient();
 
@@ -38,27 +27,28 @@ public final class IsolatedIngester implements AutoCloseable {
     private final AutoCloseable context;
     private final URI url;
 
-    private IsolatedIngester(URLClassLoader loader, AutoCloseable context, URI url) {
+    private IsolatedApp(URLClassLoader loader, AutoCloseable context, URI url) {
         this.loader = loader;
         this.context = context;
         this.url = url;
     }
 
-    public static IsolatedIngester start(Map<String, Object> properties) throws Exception {
-        Path ingesterClasses = RepositoryCrds.directory().getParent().getParent().resolve("ingester/target/classes");
-        assumeTrue(Files.isDirectory(ingesterClasses.resolve("io")), "the ingester module is not compiled");
-        List<URL> urls = new ArrayList<>(List.of(ingesterClasses.toUri().toURL()));
-        String classPath = System.getProperty("surefire.test.class.path", System.getProperty("java.class.path"));
-        for (String entry : classPath.split(File.pathSeparator)) {
-            Path path = Path.of(entry).toAbsolutePath();
-            if (!path.startsWith(Path.of("").toAbsolutePath().resolve("target"))) {
-                urls.add(url(path));
-            }
-        }
-        URLClassLoader loader = new URLClassLoader("ingester", urls.toArray(URL[]::new), new JdkModulesOnly());
+    /** The packaged ingester, in the receiver role unless the properties say otherwise. */
+    public static IsolatedApp ingester(Map<String, Object> properties) throws Exception {
+        Map<String, Object> all = new HashMap<>(properties);
+        all.putIfAbsent("zen-watcher.roles", "receiver");
+        return start(BuildFiles.ingesterJar(), all);
+    }
+
+    public static IsolatedApp controller(Map<String, Object> properties) throws Exception {
+        return start(BuildFiles.controllerJar(), properties);
+    }
+
+    private static IsolatedApp start(Path jar, Map<String, Object> properties) throws Exception {
+        URLClassLoader loader = new URLClassLoader(jar.getFileName().toString(),
+                new URL[] {jar.toUri().toURL()}, new JdkModulesOnly());
         Map<String, Object> all = new HashMap<>(properties);
         all.put("micronaut.server.port", -1);
-        all.putIfAbsent("zen-watcher.roles", "receiver");
         Thread thread = Thread.currentThread();
         ClassLoader before = thread.getContextClassLoader();
         thread.setContextClassLoader(loader);
@@ -68,8 +58,11 @@ public final class IsolatedIngester implements AutoCloseable {
             Object server = contexts.getMethod("run", Class.class, Map.class, String[].class)
                     .invoke(null, servers, all, new String[0]);
             URL address = (URL) servers.getMethod("getURL").invoke(server);
-            return new IsolatedIngester(loader, (AutoCloseable) servers.getMethod("getApplicationContext").invoke(server),
+            return new IsolatedApp(loader, (AutoCloseable) servers.getMethod("getApplicationContext").invoke(server),
                     address.toURI());
+        } catch (Exception | Error e) {
+            loader.close();
+            throw e;
         } finally {
             thread.setContextClassLoader(before);
         }
@@ -110,7 +103,7 @@ public final class IsolatedIngester implements AutoCloseable {
     }
 
     /**
-     * The ingester's parent loader: the JDK's own modules, including those the application class loader defines
+     * The app's parent loader: the JDK's own modules, including those the application class loader defines
      * (such as {@code jdk.random}, whose generators {@code RandomGenerator.getDefault()} finds through
      * {@code ServiceLoader}), and nothing from this test's class path, classes or resources.
      */
@@ -137,14 +130,6 @@ public final class IsolatedIngester implements AutoCloseable {
         @Override
         public Enumeration<URL> getResources(String name) {
             return Collections.emptyEnumeration();
-        }
-    }
-
-    private static URL url(Path path) {
-        try {
-            return path.toUri().toURL();
-        } catch (MalformedURLException e) {
-            throw new IllegalArgumentException(path.toString(), e);
         }
     }
 }

@@ -1,4 +1,4 @@
-package io.kubezen.watcher.controller.projection;
+package io.kubezen.watcher.system.projection;
 
 import io.kubernetes.client.openapi.ApiClient;
 import io.kubezen.watcher.testing.kube.TestApiServer;

@@ -1,23 +1,24 @@
-package io.kubezen.watcher.ingester.reliability;
+package io.kubezen.watcher.system.reliability;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.kubezen.watcher.ingester.Fixtures;
+import io.kubezen.watcher.system.apps.BuildFiles;
 import io.kubezen.watcher.testing.Await;
 import io.kubezen.watcher.testing.redis.DedicatedRedis;
 import io.kubezen.watcher.testing.redis.QueueStreams;
 import io.kubezen.watcher.testing.redis.RedisServerHandle;
 import io.kubezen.watcher.testing.redis.WithRedis;
 import io.lettuce.core.StreamMessage;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 
 import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
 import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.file.Files;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.HashSet;
@@ -33,13 +34,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * kill -9 of an ingester process under concurrent load: every event it acknowledged with 202 is in the stream. The ingester
- * runs as its own JVM from the packaged jar (Failsafe runs after {@code package}) against a Redis with AOF.
+ * runs as its own JVM from the packaged jar against a Redis with AOF.
  */
 @WithRedis
 class IngesterKillIT {
 
     private static final ObjectMapper JSON = new ObjectMapper();
-    private static final Path JAR = Path.of("target/zen-watcher-ingester.jar");
+    /** The Falco fixture of the shared test-jar. */
+    private static final String FALCO_EVENT = resource("/fixtures/falco/http-output.json");
     private static final int SENDERS = 4;
 
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
@@ -47,9 +49,8 @@ class IngesterKillIT {
     @Test
     void everyAcknowledgedEventSurvivesAKillDashNine(@DedicatedRedis(appendOnly = true) RedisServerHandle redis)
             throws Exception {
-        Assumptions.assumeTrue(Files.isRegularFile(JAR), "needs the packaged jar: run through `./mvnw verify`");
         int port = freePort();
-        Process ingester = new ProcessBuilder("java", "-Xmx192m", "-jar", JAR.toString(),
+        Process ingester = new ProcessBuilder("java", "-Xmx192m", "-jar", BuildFiles.ingesterJar().toString(),
                 "-micronaut.server.port=" + port, "-zen-watcher.roles=receiver",
                 "-zen-watcher.redis.uri=" + redis.uri(),
                 "-zen-watcher.receiver.allow-unauthenticated-builtins=true")
@@ -94,7 +95,7 @@ class IngesterKillIT {
         try {
             HttpResponse<String> response = http.send(HttpRequest.newBuilder(ingest).timeout(Duration.ofSeconds(5))
                     .header("Content-Type", "application/json")
-                    .POST(HttpRequest.BodyPublishers.ofString(Fixtures.falcoEvent(n))).build(),
+                    .POST(HttpRequest.BodyPublishers.ofString(falcoEvent(n))).build(),
                     HttpResponse.BodyHandlers.ofString());
             boolean accepted = response.statusCode() == 202 && JSON.readTree(response.body()).get("accepted").asInt() == 1;
             return accepted ? "Terminal shell " + n : null;
@@ -103,6 +104,22 @@ class IngesterKillIT {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException(e);
+        }
+    }
+
+    /** A Falco event that differs from every other call's by its rule. */
+    private static String falcoEvent(int n) {
+        return FALCO_EVENT.replace("Terminal shell in container", "Terminal shell " + n);
+    }
+
+    private static String resource(String path) {
+        try (InputStream in = IngesterKillIT.class.getResourceAsStream(path)) {
+            if (in == null) {
+                throw new IllegalStateException("no resource " + path);
+            }
+            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
         }
     }
 

@@ -1,6 +1,7 @@
-package io.kubezen.watcher.controller;
+package io.kubezen.watcher.system.metrics;
 
 import io.kubernetes.client.openapi.apis.CustomObjectsApi;
+import io.kubezen.watcher.system.apps.IsolatedApp;
 import io.kubezen.watcher.testing.Await;
 import io.kubezen.watcher.testing.MutableClock;
 import io.kubezen.watcher.testing.kube.TestApiServer;
@@ -10,16 +11,9 @@ import io.kubezen.watcher.testing.metrics.PrometheusScrape;
 import io.kubezen.watcher.testing.metrics.QueryCoverage;
 import io.kubezen.watcher.testing.redis.RedisServerHandle;
 import io.kubezen.watcher.testing.redis.WithRedis;
-import io.micronaut.context.ApplicationContext;
-import io.micronaut.runtime.server.EmbeddedServer;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.time.Instant;
@@ -46,7 +40,6 @@ class ExportedMetricsIT {
     private static final String NAMESPACE = "zen-system";
     private static final String TOKEN = "falco-bearer-token-0123456789";
     private static final Duration WAIT = Duration.ofSeconds(30);
-    private static final HttpClient HTTP = HttpClient.newHttpClient();
     private static final String LAST_EVENT = "zen_watcher_ingesters_last_event_timestamp_seconds";
     private static final String SILENT_AFTER = "zen_watcher_ingesters_silent_after_seconds";
     /** What the API server's audit webhook sends: an EventList, here with one read, which is info. */
@@ -70,20 +63,20 @@ class ExportedMetricsIT {
     private final MutableClock apiClock = new MutableClock(Instant.now().minus(Duration.ofHours(1)));
     private final TestApiServer server = TestApiServer.builder().repositoryCrds().namespaces(NAMESPACE, "prod")
             .clock(apiClock).build().start();
-    private EmbeddedServer controller;
+    private IsolatedApp controller;
 
     @AfterEach
-    void stop() {
+    void stop() throws Exception {
         if (controller != null) {
-            controller.getApplicationContext().close();
+            controller.close();
         }
         server.close();
     }
 
     @Test
     void dashboardAndAlertsReadOnlySeriesAndLabelsTheAppsExport(RedisServerHandle redis) throws Exception {
-        controller = ApplicationContext.run(EmbeddedServer.class, controllerProperties(redis));
-        try (IsolatedIngester ingester = IsolatedIngester.start(ingesterProperties(redis))) {
+        controller = IsolatedApp.controller(controllerProperties(redis));
+        try (IsolatedApp ingester = IsolatedApp.ingester(ingesterProperties(redis))) {
             PrometheusScrape started = scrape(ingester);
             double startedServing = lastEvent(started, "falco");
             assertThat(lastEvent(started, "k8s-audit")).as("exported from start-up").isPositive();
@@ -126,7 +119,7 @@ class ExportedMetricsIT {
      * A critical Falco alert, its duplicate, one a filter drops and one refused for lack of credentials; an info
      * audit event (a read).
      */
-    private static void drive(IsolatedIngester ingester) {
+    private static void drive(IsolatedApp ingester) {
         String auth = "Bearer " + TOKEN;
         HttpResponse<String> accepted = ingester.post("/ingest/falco", falco("Critical"), "Authorization", auth);
         assertThat(accepted.statusCode()).as(accepted.body()).isEqualTo(202);
@@ -143,10 +136,9 @@ class ExportedMetricsIT {
 
     private Map<String, Object> controllerProperties(RedisServerHandle redis) {
         Map<String, Object> properties = new HashMap<>();
-        properties.put("spec.name", "ExportedMetricsIT");
         properties.put("kubernetes.client.base-path", server.baseUrl());
         properties.put("zen-watcher.redis.uri", redis.uri());
-        // ApplicationContext.run deduces the test environment, whose configuration turns these off.
+        // Every duty whose series the queries read, leading and on short intervals.
         properties.put("zen-watcher.leader.enabled", "true");
         properties.put("zen-watcher.leader.lease-namespace", NAMESPACE);
         properties.put("zen-watcher.leader.identity", "controller-0");
@@ -187,24 +179,10 @@ class ExportedMetricsIT {
                 .collect(Collectors.toCollection(TreeSet::new));
     }
 
-    private static PrometheusScrape scrape(IsolatedIngester ingester) {
-        HttpResponse<String> response = ingester.get("/prometheus");
+    private static PrometheusScrape scrape(IsolatedApp app) {
+        HttpResponse<String> response = app.get("/prometheus");
         assertThat(response.statusCode()).isEqualTo(200);
         return PrometheusScrape.parse(response.body());
-    }
-
-    private static PrometheusScrape scrape(EmbeddedServer app) {
-        try {
-            HttpResponse<String> response = HTTP.send(HttpRequest.newBuilder(URI.create(app.getURL() + "/prometheus"))
-                    .GET().build(), HttpResponse.BodyHandlers.ofString());
-            assertThat(response.statusCode()).isEqualTo(200);
-            return PrometheusScrape.parse(response.body());
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(e);
-        }
     }
 
     @SuppressWarnings("unchecked")

@@ -1,4 +1,4 @@
-package io.kubezen.watcher.controller.projection;
+package io.kubezen.watcher.system.projection;
 
 import io.kubernetes.client.custom.V1Patch;
 import io.kubernetes.client.openapi.ApiClient;
@@ -9,11 +9,11 @@ import io.kubernetes.client.openapi.models.V1Secret;
 import io.kubernetes.client.util.PatchUtils;
 import io.kubezen.watcher.config.FilterSpec;
 import io.kubezen.watcher.config.IngesterSpec;
-import io.kubezen.watcher.controller.IsolatedIngester;
 import io.kubezen.watcher.kube.model.V1alpha1Ingester;
 import io.kubezen.watcher.model.Severity;
 import io.kubezen.watcher.projection.ProjectedConfig;
 import io.kubezen.watcher.projection.redis.RedisConfigProjection;
+import io.kubezen.watcher.system.apps.IsolatedApp;
 import io.kubezen.watcher.testing.Await;
 import io.kubezen.watcher.testing.redis.RedisConnectors;
 import io.kubezen.watcher.testing.redis.RedisServerHandle;
@@ -23,7 +23,6 @@ import io.lettuce.core.Range;
 import io.lettuce.core.ScanArgs;
 import io.lettuce.core.ScanCursor;
 import io.lettuce.core.api.sync.RedisCommands;
-import io.micronaut.context.ApplicationContext;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -41,9 +40,9 @@ import java.util.Map;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * The controller app, wired as in production, against an API server serving the repository's CRDs and a real
- * Redis: Ingesters become the projected document, their status says so, and no Secret reaches Redis. Subclassed
- * per API server.
+ * The packaged controller app, wired as in production, against an API server serving the repository's CRDs
+ * and a real Redis: Ingesters become the projected document, their status says so, and no Secret reaches Redis;
+ * a packaged ingester serves what is projected. Subclassed per API server.
  */
 @WithRedis
 abstract class IngesterProjectionContract {
@@ -53,7 +52,7 @@ abstract class IngesterProjectionContract {
 
     @RegisterExtension
     final RedisConnectors connectors = new RedisConnectors();
-    private final List<ApplicationContext> started = new ArrayList<>();
+    private final List<IsolatedApp> started = new ArrayList<>();
     private ApiClient client;
     private CustomObjectsApi api;
     private String namespace;
@@ -75,8 +74,10 @@ abstract class IngesterProjectionContract {
     }
 
     @AfterEach
-    void stopControllers() {
-        started.forEach(ApplicationContext::close);
+    void stopControllers() throws Exception {
+        for (IsolatedApp controller : started) {
+            controller.close();
+        }
     }
 
     @Test
@@ -85,7 +86,7 @@ abstract class IngesterProjectionContract {
                 .metadata(new V1ObjectMeta().name("github-auth"))
                 .data(Map.of("token", TOKEN.getBytes(StandardCharsets.UTF_8)))).execute();
         startController(redis);
-        try (IsolatedIngester ingester = IsolatedIngester.start(Map.of("zen-watcher.redis.uri", redis.uri()))) {
+        try (IsolatedApp ingester = IsolatedApp.ingester(Map.of("zen-watcher.redis.uri", redis.uri()))) {
             assertThat(ingester.post("/ingest/github", event(0)).statusCode()).isEqualTo(404);
 
             create("github", Map.of("source", "github", "type", "webhook", "webhook", Map.of("auth", Map.of(
@@ -148,7 +149,7 @@ abstract class IngesterProjectionContract {
         CoreV1Api core = new CoreV1Api(client);
         core.createNamespacedSecret(namespace, githubSecret()).execute();
         startController(redis);
-        try (IsolatedIngester ingester = IsolatedIngester.start(Map.of("zen-watcher.redis.uri", redis.uri()))) {
+        try (IsolatedApp ingester = IsolatedApp.ingester(Map.of("zen-watcher.redis.uri", redis.uri()))) {
             create("github", Map.of("source", "github", "type", "webhook", "webhook", Map.of("auth", Map.of(
                     "mode", "bearer", "bearer", Map.of("secretRef", Map.of("name", "github-auth", "key", "token"))))));
             Await.until("the ingester serves github", WAIT, () -> sendAs(ingester, TOKEN, 1) == 202);
@@ -182,17 +183,18 @@ abstract class IngesterProjectionContract {
         }
     }
 
-    private void startController(RedisServerHandle redis) {
+    private void startController(RedisServerHandle redis) throws Exception {
         Map<String, Object> properties = new HashMap<>(clientProperties());
-        properties.put("spec.name", "IngesterProjectionIT");
         properties.put("zen-watcher.redis.uri", redis.uri());
         properties.put("zen-watcher.tuning.enabled", "false");
         properties.put("zen-watcher.projection.last-event-interval", "1s");
-        // The test environment turns the projection off for tests without an API server.
+        // The projection alone: no lease to win first, no GC of the test's resources.
         properties.put("zen-watcher.projection.enabled", "true");
+        properties.put("zen-watcher.leader.enabled", "false");
+        properties.put("zen-watcher.gc.enabled", "false");
         properties.put("zen-watcher.install.namespaces", namespace);
         properties.put("zen-watcher.informer.default-namespace", namespace);
-        started.add(ApplicationContext.run(properties));
+        started.add(IsolatedApp.controller(properties));
     }
 
     private static V1Secret githubSecret() {
@@ -200,7 +202,7 @@ abstract class IngesterProjectionContract {
                 .data(Map.of("token", TOKEN.getBytes(StandardCharsets.UTF_8)));
     }
 
-    private static int sendAs(IsolatedIngester ingester, String token, int n) {
+    private static int sendAs(IsolatedApp ingester, String token, int n) {
         return ingester.post("/ingest/github", event(n), "Authorization", "Bearer " + token).statusCode();
     }
 
