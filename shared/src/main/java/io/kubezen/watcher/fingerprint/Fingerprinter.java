@@ -1,12 +1,14 @@
 package io.kubezen.watcher.fingerprint;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import io.kubezen.watcher.config.ConfigErrors;
 import io.kubezen.watcher.model.ObservationSpec;
 
+import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -29,13 +31,18 @@ public final class Fingerprinter {
             .enable(SerializationFeature.ORDER_MAP_ENTRIES_BY_KEYS);
     /** Looking SHA-256 up in the security providers costs more than hashing a fingerprint's input. */
     private static final ThreadLocal<MessageDigest> SHA256 = ThreadLocal.withInitial(Fingerprinter::sha256);
+    /** Every event is fingerprinted: its input is written into one buffer per thread, not into a String per field. */
+    private static final ThreadLocal<InputBuffer> INPUT = ThreadLocal.withInitial(InputBuffer::new);
 
-    private final String source;
     private final List<FieldPath> fields;
+    /** The constant text of the input: the version and source line, then each field's {@code path=}. */
+    private final String head;
+    private final List<String> labels;
 
     private Fingerprinter(String source, List<FieldPath> fields) {
-        this.source = source;
         this.fields = fields;
+        this.head = VERSION + "source=" + canonical(source) + "\n";
+        this.labels = fields.stream().map(path -> path + "=").toList();
     }
 
     /**
@@ -58,19 +65,71 @@ public final class Fingerprinter {
     }
 
     public String fingerprint(ObservationSpec spec) {
-        StringBuilder input = new StringBuilder(VERSION).append("source=").append(json(source)).append('\n');
-        for (FieldPath path : fields) {
-            Object value = path.resolve(spec);
-            input.append(path).append('=').append(value == FieldPath.ABSENT ? ABSENT : json(value)).append('\n');
+        InputBuffer input = INPUT.get();
+        input.text.setLength(0);
+        input.text.append(head);
+        try (JsonGenerator json = input.generator()) {
+            for (int i = 0; i < fields.size(); i++) {
+                Object value = fields.get(i).resolve(spec);
+                json.writeRaw(labels.get(i));
+                if (value == FieldPath.ABSENT) {
+                    json.writeRaw(ABSENT);
+                } else {
+                    writeCanonical(json, value);
+                }
+                json.writeRaw('\n');
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
         }
-        return HexFormat.of().formatHex(SHA256.get().digest(input.toString().getBytes(StandardCharsets.UTF_8)));
+        return HexFormat.of().formatHex(SHA256.get().digest(input.text.toString().getBytes(StandardCharsets.UTF_8)));
     }
 
-    private static String json(Object value) {
+    /** A string is written as the mapper writes it; anything else goes through the mapper, for its sorted keys. */
+    private static void writeCanonical(JsonGenerator json, Object value) throws IOException {
+        if (value instanceof String text) {
+            json.writeString(text);
+        } else {
+            CANONICAL.writeValue(json, value);
+        }
+    }
+
+    private static String canonical(String value) {
         try {
             return CANONICAL.writeValueAsString(value);
-        } catch (JsonProcessingException e) {
+        } catch (IOException e) {
             throw new UncheckedIOException(e);
+        }
+    }
+
+    /** The input as text, so that it is encoded as before: an unpaired surrogate becomes '?', not an error. */
+    private static final class InputBuffer extends Writer {
+
+        private final StringBuilder text = new StringBuilder(512);
+
+        JsonGenerator generator() throws IOException {
+            JsonGenerator generator = CANONICAL.getFactory().createGenerator(this);
+            // Values are separated by the raw text between them, as in the input layout, not by a space.
+            generator.setRootValueSeparator(null);
+            return generator;
+        }
+
+        @Override
+        public void write(char[] chars, int offset, int length) {
+            text.append(chars, offset, length);
+        }
+
+        @Override
+        public void write(String string, int offset, int length) {
+            text.append(string, offset, offset + length);
+        }
+
+        @Override
+        public void flush() {
+        }
+
+        @Override
+        public void close() {
         }
     }
 

@@ -44,6 +44,8 @@ public final class MetricNames {
     public static final String EVENTS_QUEUED = "zen.watcher.events.queued";
     /** Requests answered with an error. Tags: source, reason (the HTTP status code). */
     public static final String REQUESTS_REJECTED = "zen.watcher.requests.rejected";
+    /** Gauge: bytes of request bodies being parsed or waiting for the store (receiver.max-in-flight-bytes). */
+    public static final String REQUESTS_IN_FLIGHT_BYTES = "zen.watcher.requests.in.flight.bytes";
     /** Ingest request latency. Tags: source, outcome (the HTTP status code). */
     public static final String REQUEST_DURATION = "zen.watcher.request.duration";
     /**

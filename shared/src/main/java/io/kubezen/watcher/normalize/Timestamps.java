@@ -50,7 +50,9 @@ public final class Timestamps {
             return fromEpoch(new BigDecimal(trimmed));
         }
         try {
-            return bounded(OffsetDateTime.parse(trimmed, DateTimeFormatter.ISO_OFFSET_DATE_TIME).toInstant());
+            Instant usual = Rfc3339.parse(trimmed);
+            return bounded(usual != null ? usual
+                    : OffsetDateTime.parse(trimmed, DateTimeFormatter.ISO_OFFSET_DATE_TIME).toInstant());
         } catch (DateTimeException e) {
             return null;
         }

@@ -8,6 +8,9 @@ import io.kubezen.watcher.model.ResourceRef;
 import io.kubezen.watcher.model.Severity;
 import org.junit.jupiter.api.Test;
 
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -60,6 +63,26 @@ class FingerprinterTest {
 
         assertThat(fingerprinter.fingerprint(spec.withTtlSecondsAfterCreation(60L)))
                 .isEqualTo(fingerprinter.fingerprint(spec("other", labels())));
+    }
+
+    /** The input layout is a contract: a change to it resets dedup across an upgrade (class comment). */
+    @Test
+    void hashesTheVersionedLayoutWithEachValueInCanonicalJson() throws Exception {
+        Fingerprinter fingerprinter = compile("s\"1", List.of("title", "resource", "details.labels", "description"));
+        Map<String, String> labels = labels("z", "1", "a", "tab\there");
+        ObservationSpec spec = new ObservationSpec("ignored", Category.OPERATIONS, Severity.LOW, "alert",
+                new ResourceRef("v1", "Pod", "web", null), "q\"b\\s\u0001 é 😀 \ud800", null,
+                Map.of("labels", labels), null, null, null);
+
+        String input = "zen-watcher-fingerprint/v1\n"
+                + "source=\"s\\\"1\"\n"
+                + "title=\"q\\\"b\\\\s\\u0001 é 😀 \ud800\"\n"
+                + "resource={\"apiVersion\":\"v1\",\"kind\":\"Pod\",\"name\":\"web\"}\n"
+                + "details.labels={\"a\":\"tab\\there\",\"z\":\"1\"}\n"
+                + "description=!absent\n";
+        byte[] digest = MessageDigest.getInstance("SHA-256").digest(input.getBytes(StandardCharsets.UTF_8));
+
+        assertThat(fingerprinter.fingerprint(spec)).isEqualTo(HexFormat.of().formatHex(digest));
     }
 
     @Test

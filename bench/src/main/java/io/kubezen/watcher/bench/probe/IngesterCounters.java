@@ -5,20 +5,40 @@ import io.kubezen.watcher.metrics.MetricNames;
 import java.util.Map;
 
 /**
- * What the ingester itself counted for one source between two scrapes of its {@code /prometheus}.
+ * What the ingester itself counted for one source between two scrapes of its {@code /prometheus}, and what its
+ * JVM allocated and paused for collections meanwhile (Micrometer's JVM binders; the allocation is counted at each
+ * young collection, so it is exact to within one young generation).
  *
- * @param rejected requests answered 4xx or 5xx
+ * @param rejected         requests answered 4xx or 5xx
+ * @param allocatedBytes   bytes the JVM allocated
+ * @param gcPauseSeconds   time the JVM stood still for garbage collection
  */
-public record IngesterCounters(double received, double duplicates, double queued, double rejected) {
+public record IngesterCounters(double received, double duplicates, double queued, double rejected,
+                               double allocatedBytes, double gcPauseSeconds) {
+
+    static final String ALLOCATED = "jvm_gc_memory_allocated_bytes_total";
+    static final String GC_PAUSES = "jvm_gc_pause_seconds_sum";
 
     public static IngesterCounters between(PrometheusSamples before, PrometheusSamples after, String source) {
         Map<String, String> bySource = Map.of(MetricNames.TAG_SOURCE, source);
         Map<String, String> duplicate = Map.of(MetricNames.TAG_SOURCE, source, MetricNames.TAG_REASON, "duplicate");
         return new IngesterCounters(
-                delta(before, after, MetricNames.EVENTS_RECEIVED, bySource),
-                delta(before, after, MetricNames.EVENTS_DISCARDED, duplicate),
-                delta(before, after, MetricNames.EVENTS_QUEUED, bySource),
-                delta(before, after, MetricNames.REQUESTS_REJECTED, bySource));
+                delta(before, after, counter(MetricNames.EVENTS_RECEIVED), bySource),
+                delta(before, after, counter(MetricNames.EVENTS_DISCARDED), duplicate),
+                delta(before, after, counter(MetricNames.EVENTS_QUEUED), bySource),
+                delta(before, after, counter(MetricNames.REQUESTS_REJECTED), bySource),
+                delta(before, after, ALLOCATED, Map.of()),
+                delta(before, after, GC_PAUSES, Map.of()));
+    }
+
+    /** Kilobytes the JVM allocated per received event. */
+    public double allocatedKilobytesPerEvent() {
+        return received == 0 ? 0 : allocatedBytes / 1000 / received;
+    }
+
+    /** Microseconds of collection pauses per received event. */
+    public double gcPauseMicrosPerEvent() {
+        return received == 0 ? 0 : gcPauseSeconds * 1_000_000 / received;
     }
 
     /** Percentage of the received events that were duplicates; 50 when the load mix worked end to end. */
@@ -32,6 +52,6 @@ public record IngesterCounters(double received, double duplicates, double queued
     }
 
     private static double delta(PrometheusSamples before, PrometheusSamples after, String name, Map<String, String> labels) {
-        return after.sum(counter(name), labels) - before.sum(counter(name), labels);
+        return after.sum(name, labels) - before.sum(name, labels);
     }
 }

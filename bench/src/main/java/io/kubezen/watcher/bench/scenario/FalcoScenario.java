@@ -41,6 +41,10 @@ public final class FalcoScenario implements Scenario {
                         IngestRun.each(runs, run -> run.cpuMicrosPerEvent(CpuTime::ingesterSeconds))),
                 Figure.of(NAME, "Redis CPU per accepted event", "µs",
                         IngestRun.each(runs, run -> run.cpuMicrosPerEvent(CpuTime::redisSeconds))),
+                Figure.of(NAME, "ingester allocation per accepted event", "KB", IngestRun.each(runs,
+                        run -> run.counters().map(IngesterCounters::allocatedKilobytesPerEvent).orElseThrow())),
+                Figure.of(NAME, "ingester GC pause per accepted event", "µs", IngestRun.each(runs,
+                        run -> run.counters().map(IngesterCounters::gcPauseMicrosPerEvent).orElseThrow())),
                 Figure.of(NAME, "ingester RSS idle, before the first run", "MB", List.of(idleMegabytes)),
                 Figure.of(NAME, "ingester RSS after run", "MB",
                         IngestRun.each(runs, run -> run.memory().map(ProcessMemory::residentMegabytes).orElseThrow()))

@@ -42,6 +42,10 @@ public final class KubeAuditScenario implements Scenario {
                         IngestRun.each(runs, run -> run.cpuMicrosPerEvent(CpuTime::ingesterSeconds))),
                 Figure.of(NAME, "Redis CPU per accepted event", "µs",
                         IngestRun.each(runs, run -> run.cpuMicrosPerEvent(CpuTime::redisSeconds))),
+                Figure.of(NAME, "ingester allocation per accepted event", "KB", IngestRun.each(runs,
+                        run -> run.counters().map(IngesterCounters::allocatedKilobytesPerEvent).orElseThrow())),
+                Figure.of(NAME, "ingester GC pause per accepted event", "µs", IngestRun.each(runs,
+                        run -> run.counters().map(IngesterCounters::gcPauseMicrosPerEvent).orElseThrow())),
                 Figure.of(NAME, "duplicates (ingester count)", "%",
                         IngestRun.each(runs, run -> run.counters().map(IngesterCounters::duplicatePercent).orElseThrow())),
                 Figure.of(NAME, "failed requests", "count", IngestRun.each(runs, IngestRun::errors)).withGoal(Goal.atMost(0)));

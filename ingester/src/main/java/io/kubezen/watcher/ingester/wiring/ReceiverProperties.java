@@ -4,6 +4,9 @@ import io.micronaut.context.annotation.ConfigurationProperties;
 import io.micronaut.core.bind.annotation.Bindable;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+
+import java.time.Duration;
 
 /**
  * {@code zen-watcher.receiver.*}.
@@ -12,10 +15,15 @@ import jakarta.validation.constraints.NotBlank;
  * @param allowUnauthenticatedBuiltins lets the built-in sources ({@code /ingest/falco}, ...) accept requests
  *                                     without credentials; for local trials only, announced at start-up
  * @param maxDetailBytes               bound on each detail value of an Observation, the raw payload included
+ * @param maxInFlightBytes             bound on the bodies being parsed or waiting for the store at once
+ *                                     ({@link io.kubezen.watcher.ingester.limit.InFlightBudget})
+ * @param maxInFlightWait              how long a request waits for its share of that bound before a 503
  */
 @ConfigurationProperties("zen-watcher.receiver")
 public record ReceiverProperties(
         @NotBlank @Bindable(defaultValue = "zen-system") String defaultNamespace,
         @Bindable(defaultValue = "false") boolean allowUnauthenticatedBuiltins,
-        @Min(256) @Bindable(defaultValue = "16384") int maxDetailBytes) {
+        @Min(256) @Bindable(defaultValue = "16384") int maxDetailBytes,
+        @Min(65_536) @Bindable(defaultValue = "1048576") long maxInFlightBytes,
+        @NotNull @Bindable(defaultValue = "10s") Duration maxInFlightWait) {
 }

@@ -1,6 +1,7 @@
 package io.kubezen.watcher.ingester.receive;
 
 import io.kubezen.watcher.ingester.Ingester;
+import io.kubezen.watcher.ingester.limit.InFlightBudget;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.kubezen.watcher.ingester.Fixtures;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -108,6 +109,40 @@ class ReceivePathRedisIT {
             Await.until("the ingester accepts again once Redis is back", Duration.ofSeconds(15),
                     () -> ingester.post("/ingest/falco", Fixtures.falcoEvent(2), JSON_TYPE).statusCode() == 202);
             assertThat(QueueStreams.length(redis.sync())).isEqualTo(1);
+        }
+    }
+
+    /**
+     * A batch waiting for the store holds the whole in-flight budget; a request that cannot get its share within
+     * the wait is refused with 503 and Retry-After rather than parsed, and the budget comes back with the answer.
+     */
+    @Test
+    void aRequestThatFindsTheInFlightBudgetTakenIsRefusedWith503(@DedicatedRedis RedisServerHandle redis)
+            throws Exception {
+        Map<String, Object> config = new HashMap<>(config(redis));
+        config.put("zen-watcher.receiver.max-in-flight-bytes", 65_536);
+        config.put("zen-watcher.receiver.max-in-flight-wait", "200ms");
+        config.put("zen-watcher.redis.command-timeout", "10s");
+        ExecutorService sender = Executors.newSingleThreadExecutor();
+        try (Ingester ingester = Ingester.start(config)) {
+            InFlightBudget budget = ingester.bean(InFlightBudget.class);
+            assertThat(ingester.post("/ingest/falco", Fixtures.falcoEvent(1), JSON_TYPE).statusCode()).isEqualTo(202);
+            String batch = auditBatch(200);
+            assertThat(batch.length()).as("larger than the budget, so it takes all of it").isGreaterThan(65_536);
+
+            redis.command("CLIENT PAUSE 1500 WRITE");
+            Future<HttpResponse<String>> held = sender.submit(() -> ingester.post("/ingest/k8s-audit", batch, JSON_TYPE));
+            Await.until("the batch holds the budget", Duration.ofSeconds(5), () -> budget.inFlightBytes() == 65_536);
+            HttpResponse<String> refused = ingester.post("/ingest/falco", Fixtures.falcoEvent(2), JSON_TYPE);
+
+            assertThat(refused.statusCode()).isEqualTo(503);
+            assertThat(refused.headers().firstValue("Retry-After")).hasValue("1");
+            assertThat(JSON.readTree(refused.body()).get("detail").asText()).contains("max-in-flight-bytes");
+            assertThat(held.get().statusCode()).as("the held batch is answered once Redis is back").isEqualTo(202);
+            assertThat(budget.inFlightBytes()).isZero();
+            assertThat(ingester.post("/ingest/falco", Fixtures.falcoEvent(2), JSON_TYPE).statusCode()).isEqualTo(202);
+        } finally {
+            sender.shutdownNow();
         }
     }
 

@@ -1,6 +1,7 @@
 package io.kubezen.watcher.source.kubeaudit;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.kubezen.watcher.model.ResourceRef;
 import io.kubezen.watcher.normalize.ObservationDraft;
@@ -133,8 +134,13 @@ final class KubeAuditParser implements EventParser {
         return name == null || name.isBlank() ? null : name;
     }
 
+    /** Shallow: the payload's tree is not changed afterwards, so the copy may share every other field's value. */
     private static JsonNode withoutObjects(JsonNode event) {
-        ObjectNode copy = ((ObjectNode) event).deepCopy();
+        if (!event.has("requestObject") && !event.has("responseObject")) {
+            return event;
+        }
+        ObjectNode copy = JsonNodeFactory.instance.objectNode();
+        event.fields().forEachRemaining(field -> copy.set(field.getKey(), field.getValue()));
         copy.remove(List.of("requestObject", "responseObject"));
         return copy;
     }

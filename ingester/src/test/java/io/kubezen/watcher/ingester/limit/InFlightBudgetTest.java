@@ -1,0 +1,72 @@
+package io.kubezen.watcher.ingester.limit;
+
+import io.kubezen.watcher.http.ProblemType;
+import org.junit.jupiter.api.Test;
+
+import java.time.Duration;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+class InFlightBudgetTest {
+
+    private final InFlightBudget budget = new InFlightBudget(64 * 1024, Duration.ZERO);
+
+    @Test
+    void countsEachBodyInWholeKibibytesUntilItsShareIsReturned() throws Exception {
+        InFlightBudget.Share first = budget.acquire("falco", 835);
+        InFlightBudget.Share second = budget.acquire("k8s-audit", 10 * 1024 + 1);
+
+        assertThat(budget.inFlightBytes()).isEqualTo(12 * 1024);
+        first.close();
+        assertThat(budget.inFlightBytes()).isEqualTo(11 * 1024);
+        second.close();
+        assertThat(budget.inFlightBytes()).isZero();
+    }
+
+    @Test
+    void anEmptyBodyStillTakesAShare() throws Exception {
+        try (InFlightBudget.Share share = budget.acquire("webhook", 0)) {
+            assertThat(budget.inFlightBytes()).isEqualTo(1024);
+        }
+        assertThat(budget.inFlightBytes()).isZero();
+    }
+
+    @Test
+    void aBodyLargerThanTheBudgetTakesAllOfItAndRunsAlone() throws Exception {
+        try (InFlightBudget.Share large = budget.acquire("k8s-audit", 13_000_000)) {
+            assertThat(budget.inFlightBytes()).isEqualTo(64 * 1024);
+            assertThatThrownBy(() -> budget.acquire("falco", 1)).isInstanceOf(BusyException.class);
+        }
+        budget.acquire("falco", 1).close();
+    }
+
+    @Test
+    void refusesWith503AndRetryAfterWhenNoShareComesFreeInTime() throws Exception {
+        budget.acquire("k8s-audit", 60 * 1024);
+
+        assertThatThrownBy(() -> budget.acquire("falco", 5 * 1024))
+                .isInstanceOfSatisfying(BusyException.class, busy -> {
+                    assertThat(busy.type()).isEqualTo(ProblemType.UNAVAILABLE);
+                    assertThat(busy.headers()).containsEntry("Retry-After", "1");
+                    assertThat(busy.getMessage()).contains("zen-watcher.receiver.max-in-flight-bytes");
+                });
+        assertThat(budget.inFlightBytes()).as("a refused request takes nothing").isEqualTo(60 * 1024);
+    }
+
+    @Test
+    void returnsAShareOnceHoweverOftenItIsClosed() throws Exception {
+        InFlightBudget.Share share = budget.acquire("falco", 2048);
+        budget.acquire("falco", 1024);
+
+        share.close();
+        share.close();
+
+        assertThat(budget.inFlightBytes()).isEqualTo(1024);
+    }
+
+    @Test
+    void refusesABudgetSmallerThanOneKibibyte() {
+        assertThatThrownBy(() -> new InFlightBudget(1000, Duration.ZERO)).isInstanceOf(IllegalArgumentException.class);
+    }
+}
