@@ -12,7 +12,7 @@ import org.slf4j.Logger;
 /**
  * The ingester's logging, set up in code: every line to standard output at INFO and above, in one pattern.
  * Logback finds it through {@code META-INF/services} before it would look for an XML file, and so skips parsing
- * one, which was a tenth of the main thread's work on the way to the first answer (docs/benchmarks.md, "Cold
+ * one, which was about an eighth of the main thread's work on the way to the first answer (docs/benchmarks.md, "Cold
  * start"). A file named by {@code -Dlogback.configurationFile}, or a {@code logback-test.xml} on the class path,
  * still applies instead; levels of single loggers are set with {@code logger.levels.*} as before.
  */

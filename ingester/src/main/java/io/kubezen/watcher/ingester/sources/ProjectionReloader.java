@@ -89,7 +89,7 @@ public final class ProjectionReloader implements AutoCloseable {
                 listening = projection.listen(this::reloadSoon);
             }
             ProjectedConfig config = projection.read();
-            sources.get().apply(config);
+            target().apply(config);
             if (failing) {
                 LOG.info("The projected configuration can be read again");
                 failing = false;
@@ -103,12 +103,21 @@ public final class ProjectionReloader implements AutoCloseable {
         } catch (InterruptedException e) {
             // Closed before the catalog was attached: there is nothing to apply to.
             Thread.currentThread().interrupt();
-        } catch (ExecutionException | RuntimeException e) {
+        } catch (RuntimeException e) {
             // A document this ingester cannot read; the next one may be fine, so keep the schedule alive.
             if (!failing) {
                 LOG.error("The projected configuration cannot be applied; serving the version loaded before", e);
                 failing = true;
             }
+        }
+    }
+
+    /** The attached sources; the first read waits here until the catalog is attached. */
+    private ProjectedSources target() throws InterruptedException {
+        try {
+            return sources.get();
+        } catch (ExecutionException e) {
+            throw new IllegalStateException("attach never fails", e);
         }
     }
 
