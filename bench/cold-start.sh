@@ -2,7 +2,8 @@
 # Cold start: from process start to the first 2xx answer of POST /ingest/falco, what a Knative receiver scaled to
 # zero costs its first sender. Times RUNS rounds (default 5); each round starts every named configuration once, in
 # turn, so a change in the machine's load falls on all of them alike. Prints one line per start (wall time, the
-# process's CPU time from /proc/<pid>/stat and its resident memory, all at the first answer), then the medians.
+# process's CPU time from /proc/<pid>/stat, the part of it its JIT compiler threads spent, and its resident memory,
+# all at the first answer), then the medians.
 #
 # Configurations:
 #   bare      the bare Micronaut endpoint of the harness (the HTTP floor), `java -cp bench.jar`
@@ -74,7 +75,8 @@ start() {
   pid=$!
 }
 
-# Sets ms, cpu (ms) and rss (MB) at the first answer, then stops the process.
+# Sets ms, cpu (ms), jit (ms, the C1 and C2 compiler threads' share of cpu) and rss (MB) at the first answer, then
+# stops the process.
 time_first_ingest() {
   local configuration=$1 begin end
   begin=$(date +%s%N)
@@ -89,6 +91,13 @@ time_first_ingest() {
   # utime and stime are fields 14 and 15, in clock ticks of 1/100 s (USER_HZ); the name before them may hold spaces.
   read -r -a fields <<< "$(sed 's/^.*) //' "/proc/$pid/stat")"
   rss=$(( $(awk '/^VmRSS:/ {print $2}' "/proc/$pid/status") / 1024 ))
+  jit=0
+  local task thread
+  for task in /proc/"$pid"/task/*; do
+    [[ $(cat "$task/comm" 2>/dev/null) == C[12]\ Compiler* ]] || continue
+    read -r -a thread <<< "$(sed 's/^.*) //' "$task/stat" 2>/dev/null)" || continue
+    jit=$(( jit + (thread[11] + thread[12]) * 10 ))
+  done
   kill "$pid"; wait "$pid" 2>/dev/null || true
   pid=
   ms=$(( (end - begin) / 1000000 ))
@@ -108,16 +117,18 @@ for configuration in "${configurations[@]}"; do
   fi
 done
 
-declare -A walls cpus
+declare -A walls cpus jits
 for i in $(seq "$runs"); do
   for configuration in "${configurations[@]}"; do
     time_first_ingest "$configuration"
-    echo "$configuration run $i: $ms ms, cpu $cpu ms, rss $rss MB"
+    echo "$configuration run $i: $ms ms, cpu $cpu ms (jit $jit ms), rss $rss MB"
     walls[$configuration]+="$ms "
     cpus[$configuration]+="$cpu "
+    jits[$configuration]+="$jit "
   done
 done
 median() { tr ' ' '\n' | grep . | sort -n | awk '{a[NR]=$1} END {print a[int((NR+1)/2)]}'; }
 for configuration in "${configurations[@]}"; do
-  echo "$configuration median: $(median <<< "${walls[$configuration]}") ms, cpu $(median <<< "${cpus[$configuration]}") ms over $runs runs"
+  echo "$configuration median: $(median <<< "${walls[$configuration]}") ms, cpu $(median <<< "${cpus[$configuration]}") ms" \
+    "(jit $(median <<< "${jits[$configuration]}") ms) over $runs runs"
 done

@@ -1,11 +1,13 @@
 package io.kubezen.watcher.ingester.sources;
 
 import io.kubezen.watcher.projection.ConfigProjection;
+import io.kubezen.watcher.projection.ProjectedConfig;
 import io.kubezen.watcher.store.StoreUnavailableException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import java.time.Duration;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
@@ -18,13 +20,17 @@ import java.util.concurrent.TimeUnit;
  * and every {@code refreshInterval} in case a notice was lost (Redis restarted, a reconnect) or Redis was away
  * at start. All reads run on one thread, so versions are applied in order. While Redis is away the ingester
  * keeps serving the version it has.
+ * <p>
+ * It starts before the catalog it applies to exists: connecting, subscribing and the first read, which need
+ * Lettuce's and Netty's classes and a round trip or three, then overlap the compiling of the catalog, and the
+ * first read is applied once the catalog is {@linkplain #attach attached}.
  */
 public final class ProjectionReloader implements AutoCloseable {
 
     private static final Logger LOG = LoggerFactory.getLogger(ProjectionReloader.class);
 
     private final ConfigProjection projection;
-    private final ProjectedSources sources;
+    private final CompletableFuture<ProjectedSources> sources = new CompletableFuture<>();
     private final ScheduledExecutorService thread = Executors.newSingleThreadScheduledExecutor(runnable -> {
         Thread t = new Thread(runnable, "projection-reload");
         t.setDaemon(true);
@@ -34,9 +40,13 @@ public final class ProjectionReloader implements AutoCloseable {
     private AutoCloseable listening;
     private boolean failing;
 
-    public ProjectionReloader(ConfigProjection projection, ProjectedSources sources) {
+    public ProjectionReloader(ConfigProjection projection) {
         this.projection = projection;
-        this.sources = sources;
+    }
+
+    /** The sources every version read is applied to; reads before this call wait for it. */
+    public void attach(ProjectedSources target) {
+        sources.complete(target);
     }
 
     /**
@@ -78,7 +88,8 @@ public final class ProjectionReloader implements AutoCloseable {
                 // Listen before reading, so a change published right after the read is not missed.
                 listening = projection.listen(this::reloadSoon);
             }
-            sources.apply(projection.read());
+            ProjectedConfig config = projection.read();
+            target().apply(config);
             if (failing) {
                 LOG.info("The projected configuration can be read again");
                 failing = false;
@@ -89,12 +100,24 @@ public final class ProjectionReloader implements AutoCloseable {
                         e.getMessage());
                 failing = true;
             }
+        } catch (InterruptedException e) {
+            // Closed before the catalog was attached: there is nothing to apply to.
+            Thread.currentThread().interrupt();
         } catch (RuntimeException e) {
             // A document this ingester cannot read; the next one may be fine, so keep the schedule alive.
             if (!failing) {
                 LOG.error("The projected configuration cannot be applied; serving the version loaded before", e);
                 failing = true;
             }
+        }
+    }
+
+    /** The attached sources; the first read waits here until the catalog is attached. */
+    private ProjectedSources target() throws InterruptedException {
+        try {
+            return sources.get();
+        } catch (ExecutionException e) {
+            throw new IllegalStateException("attach never fails", e);
         }
     }
 

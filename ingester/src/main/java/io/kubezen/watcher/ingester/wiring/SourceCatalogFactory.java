@@ -25,6 +25,7 @@ import io.micronaut.context.annotation.Factory;
 import io.micronaut.context.annotation.Requires;
 import io.micronaut.context.env.Environment;
 import io.micronaut.context.exceptions.ConfigurationException;
+import io.micronaut.core.annotation.Nullable;
 import io.micronaut.core.naming.conventions.StringConvention;
 import jakarta.inject.Singleton;
 import org.slf4j.Logger;
@@ -52,10 +53,15 @@ class SourceCatalogFactory {
                 new PipelineOptions(clock, properties.defaultNamespace(), properties.maxDetailBytes()));
     }
 
-    /** Eager, so that a source that does not compile stops the start and the first request pays nothing. */
+    /**
+     * Eager, so that a source that does not compile stops the start and the first request pays nothing. With
+     * Redis, the Ingesters the controller projected join the catalog before the first request, and replace it on
+     * every change: the reloader, created first, is already reading them.
+     */
     @Context
-    SourceCatalog sourceCatalog(Environment environment, SourceCompiler compiler, SecretResolver secrets,
-                                ReceiverProperties properties, ObservedEvents observed) {
+    SourceCatalog sourceCatalog(@Nullable ProjectionReloader reloader, Environment environment,
+                                SourceCompiler compiler, SecretResolver secrets, ReceiverProperties properties,
+                                ObservedEvents observed) {
         SourceBuilder builder = new SourceBuilder(compiler, secrets);
         Map<String, ReceiverSource> sources = new TreeMap<>();
         AuthSettings builtinAuth = properties.allowUnauthenticatedBuiltins() ? AuthSettings.none() : AuthSettings.unconfigured();
@@ -72,20 +78,19 @@ class SourceCatalogFactory {
                             .filter(name -> !configured.containsKey(name)).toList());
         }
         LOG.info("Receiving for sources {}", sources.keySet());
-        return new SourceCatalog(sources, new SourceGauges(observed));
+        SourceCatalog catalog = new SourceCatalog(sources, new SourceGauges(observed));
+        if (reloader != null) {
+            reloader.attach(new ProjectedSources(catalog, builder));
+        }
+        return catalog;
     }
 
-    /**
-     * With Redis, the Ingesters the controller projected join the catalog before the first request, and
-     * replace it on every change.
-     */
+    /** Starts reading the projection as soon as Redis is configured, before the catalog is compiled. */
     @Context
     @Requires(property = RedisProperties.URI)
     @Bean(preDestroy = "close")
-    ProjectionReloader projectionReloader(SourceCatalog catalog, SourceCompiler compiler, SecretResolver secrets,
-                                          RedisConnector connector, ProjectionProperties properties) {
-        ProjectionReloader reloader = new ProjectionReloader(new RedisConfigProjection(connector),
-                new ProjectedSources(catalog, new SourceBuilder(compiler, secrets)));
+    ProjectionReloader projectionReloader(RedisConnector connector, ProjectionProperties properties) {
+        ProjectionReloader reloader = new ProjectionReloader(new RedisConfigProjection(connector));
         reloader.start(properties.refreshInterval());
         return reloader;
     }
