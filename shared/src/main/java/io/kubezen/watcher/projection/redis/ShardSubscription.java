@@ -10,12 +10,13 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
 
 /**
  * A Cluster listener's SSUBSCRIBE to the projection's shard channel. Lettuce sends it to the master of the channel's
  * slot, which is the master that runs the publish script, so the notice reaches the listener straight from the node
  * that wrote the version. A plain SUBSCRIBE on Cluster lands on any node, which hears a PUBLISH only as far as the
- * cluster bus carries it there, and the bus drops what it cannot send at once.
+ * cluster bus carries it there, and the bus drops a message for a node whose link is down or being re-established.
  * <p>
  * Lettuce subscribes a node's connection again when it reconnects to that node, but not on the replica that takes
  * over from a crashed master; so each changed topology subscribes again on the slot's current master (where it
@@ -63,7 +64,9 @@ final class ShardSubscription {
                 .filter(node -> node.is(NodeFlag.UPSTREAM) && node.hasSlot(slot) && !node.is(NodeFlag.FAIL)
                         && !node.is(NodeFlag.EVENTUAL_FAIL))
                 .findFirst()
-                .ifPresent(master -> connection.getConnectionAsync(master.getUri().getHost(), master.getUri().getPort())
+                // Through a completed stage, so that a connection refused at once fails the stage like a late one.
+                .ifPresent(master -> CompletableFuture.completedFuture(master.getUri())
+                        .thenCompose(uri -> connection.getConnectionAsync(uri.getHost(), uri.getPort()))
                         .thenCompose(node -> node.async().ssubscribe(shardChannel))
                         .whenComplete((done, failure) -> {
                             if (failure != null) {
