@@ -19,11 +19,13 @@ import io.lettuce.core.cluster.ClusterTopologyRefreshOptions;
 import io.lettuce.core.cluster.RedisClusterClient;
 import io.lettuce.core.cluster.SlotHash;
 import io.lettuce.core.cluster.api.StatefulRedisClusterConnection;
+import io.lettuce.core.cluster.event.ClusterTopologyChangedEvent;
 import io.lettuce.core.cluster.models.partitions.RedisClusterNode;
 import io.lettuce.core.pubsub.StatefulRedisPubSubConnection;
 import io.lettuce.core.resource.ClientResources;
 import io.lettuce.core.resource.DefaultClientResources;
 import io.lettuce.core.resource.Delay;
+import reactor.core.Disposable;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -38,6 +40,7 @@ import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
 import java.util.function.Supplier;
 import java.util.stream.Collectors;
 
@@ -133,14 +136,26 @@ public final class RedisConnector implements AutoCloseable {
     }
 
     /**
-     * A pub/sub connection of the caller's own; Lettuce subscribes it again after a reconnect. On Cluster it
-     * subscribes on one node, which is enough: Redis Cluster delivers every PUBLISH to all nodes.
+     * A pub/sub connection of the caller's own; Lettuce subscribes it again after a reconnect. On Cluster a SUBSCRIBE
+     * goes to one node, which hears every PUBLISH only as far as the cluster bus delivers it (best effort: a bus link
+     * that is being re-established drops it); an SSUBSCRIBE goes to its shard channel's master.
      */
     public StatefulRedisPubSubConnection<String, String> connectPubSub() {
         if (client instanceof RedisClusterClient cluster) {
             return open(cluster::connectPubSub);
         }
         return open(((RedisClient) client)::connectPubSub);
+    }
+
+    /**
+     * Calls {@code onChange} with the new nodes each time the Cluster client learns a changed topology (a failover, a
+     * slot moved), on a Lettuce thread, until the returned handle is closed. Never called outside {@link RedisMode#CLUSTER}.
+     */
+    public AutoCloseable onTopologyChange(Consumer<List<RedisClusterNode>> onChange) {
+        Disposable subscription = resources.eventBus().get()
+                .filter(ClusterTopologyChangedEvent.class::isInstance)
+                .subscribe(event -> onChange.accept(((ClusterTopologyChangedEvent) event).after()));
+        return subscription::dispose;
     }
 
     /**

@@ -123,6 +123,15 @@ public final class RedisKeys {
         return prefix + "config-changed";
     }
 
+    /**
+     * Shard channel (Redis 7 sharded pub/sub), on Cluster only: the same message as {@link #configChannel()}. It is
+     * named like {@link #configSources()}, so it hashes to that key's slot: the master that writes the hash
+     * publishes the notice to its own subscribers, without the cluster bus.
+     */
+    public String configShardChannel() {
+        return configSources();
+    }
+
     /** Stream: accepted events of one shard waiting for a writer. Same slot as the shard's dead letters and records. */
     public String observationStream(int shard) {
         return shardPrefix(shard) + "observations";

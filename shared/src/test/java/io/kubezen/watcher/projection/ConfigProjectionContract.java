@@ -16,6 +16,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 /** What every {@link ConfigProjection} guarantees, run against each implementation. */
 public abstract class ConfigProjectionContract {
 
+    /** How long a listener in another process may take to hear of a publication, on every topology. */
     private static final Duration WAIT = Duration.ofSeconds(5);
     private static final IngesterSpec FALCO = SpecJson.convert(Map.of("source", "falco", "type", "falco",
             "filter", Map.of("minSeverity", "high"), "dedup", Map.of("fingerprintFields", List.of("rule"))));
@@ -30,11 +31,6 @@ public abstract class ConfigProjectionContract {
     @BeforeEach
     void createProjection() {
         projection = create();
-    }
-
-    /** How long a listener in another process may take to hear of a publication. */
-    protected Duration noticeWait() {
-        return WAIT;
     }
 
     @Test
@@ -69,13 +65,13 @@ public abstract class ConfigProjectionContract {
         AutoCloseable listening = secondProcess().listen(notices::incrementAndGet);
 
         projection.publish(Map.of("zen/falco", FALCO));
-        Await.until("the first notice", noticeWait(), () -> notices.get() == 1);
+        Await.until("the first notice", WAIT, () -> notices.get() == 1);
         listening.close();
         projection.publish(Map.of());
         AtomicInteger after = new AtomicInteger();
         try (AutoCloseable again = secondProcess().listen(after::incrementAndGet)) {
             projection.publish(Map.of("zen/falco", FALCO));
-            Await.until("a notice to the new listener", noticeWait(), () -> after.get() == 1);
+            Await.until("a notice to the new listener", WAIT, () -> after.get() == 1);
         }
 
         assertThat(notices).hasValue(1);

@@ -7,9 +7,11 @@ import io.kubezen.watcher.projection.ProjectionDocument;
 import io.kubezen.watcher.redis.RedisCalls;
 import io.kubezen.watcher.redis.RedisConnector;
 import io.kubezen.watcher.redis.RedisKeys;
+import io.kubezen.watcher.redis.RedisMode;
 import io.kubezen.watcher.redis.RedisScript;
 import io.lettuce.core.KeyValue;
 import io.lettuce.core.ScriptOutputType;
+import io.lettuce.core.cluster.pubsub.StatefulRedisClusterPubSubConnection;
 import io.lettuce.core.pubsub.RedisPubSubAdapter;
 import io.lettuce.core.pubsub.StatefulRedisPubSubConnection;
 
@@ -20,7 +22,9 @@ import java.util.Map;
  * The projection as one hash, {@link RedisKeys#configSources()}: {@code version}, {@code sources} (the
  * {@link ProjectionDocument}) and its {@code schema} are written by one script, so a reader's HMGET always sees
  * a version with its own document. One key keeps the write on one Redis Cluster slot. The script publishes the
- * new version on {@link RedisKeys#configChannel()}.
+ * new version on {@link RedisKeys#configChannel()}, which standalone and Sentinel listeners subscribe to, and on
+ * Cluster also on {@link RedisKeys#configShardChannel()}, which Cluster listeners subscribe to (see
+ * {@link ShardSubscription}).
  */
 public final class RedisConfigProjection implements ConfigProjection {
 
@@ -28,10 +32,12 @@ public final class RedisConfigProjection implements ConfigProjection {
 
     private final RedisConnector connector;
     private final RedisKeys keys;
+    private final boolean cluster;
 
     public RedisConfigProjection(RedisConnector connector) {
         this.connector = connector;
         this.keys = connector.keys();
+        this.cluster = connector.options().mode() == RedisMode.CLUSTER;
     }
 
     @Override
@@ -60,10 +66,10 @@ public final class RedisConfigProjection implements ConfigProjection {
 
     @Override
     public long publish(Map<String, IngesterSpec> sources) {
-        Long version = RedisCalls.await(PUBLISH.run(connector.shared().async(), ScriptOutputType.INTEGER,
+        return RedisCalls.await(PUBLISH.run(connector.shared().async(), ScriptOutputType.INTEGER,
                 new String[] {keys.configSources()}, ProjectionDocument.write(sources), keys.configChannel(),
-                String.valueOf(ProjectionDocument.SCHEMA)), "projected config publish");
-        return version;
+                String.valueOf(ProjectionDocument.SCHEMA), cluster ? keys.configShardChannel() : ""),
+                "projected config publish");
     }
 
     @Override
@@ -74,13 +80,22 @@ public final class RedisConfigProjection implements ConfigProjection {
             public void message(String channel, String version) {
                 onChange.run();
             }
+
+            @Override
+            public void smessage(String shardChannel, String version) {
+                onChange.run();
+            }
         });
         try {
-            RedisCalls.await(connection.async().subscribe(keys.configChannel()), "projected config subscribe");
+            if (!cluster) {
+                RedisCalls.await(connection.async().subscribe(keys.configChannel()), "projected config subscribe");
+                return connection::close;
+            }
+            return new ShardSubscription((StatefulRedisClusterPubSubConnection<String, String>) connection,
+                    keys.configShardChannel(), keys.configChannel()).follow(connector);
         } catch (RuntimeException e) {
             connection.close();
             throw e;
         }
-        return connection::close;
     }
 }
