@@ -33,17 +33,21 @@ public record IngesterCounters(double received, double duplicates, double queued
 
     /** Kilobytes the JVM allocated per received event. */
     public double allocatedKilobytesPerEvent() {
-        return received == 0 ? 0 : allocatedBytes / 1000 / received;
+        return perEvent(allocatedBytes / 1000);
     }
 
     /** Microseconds of collection pauses per received event. */
     public double gcPauseMicrosPerEvent() {
-        return received == 0 ? 0 : gcPauseSeconds * 1_000_000 / received;
+        return perEvent(gcPauseSeconds * 1_000_000);
     }
 
     /** Percentage of the received events that were duplicates; 50 when the load mix worked end to end. */
     public double duplicatePercent() {
-        return received == 0 ? 0 : duplicates * 100 / received;
+        return perEvent(duplicates * 100);
+    }
+
+    private double perEvent(double total) {
+        return received == 0 ? 0 : total / received;
     }
 
     /** Micrometer's dotted counter name as the Prometheus registry exposes it. */

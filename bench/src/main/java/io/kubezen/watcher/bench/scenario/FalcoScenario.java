@@ -1,12 +1,12 @@
 package io.kubezen.watcher.bench.scenario;
 
 import io.kubezen.watcher.bench.BenchContext;
-import io.kubezen.watcher.bench.probe.CpuTime;
 import io.kubezen.watcher.bench.probe.IngesterCounters;
 import io.kubezen.watcher.bench.probe.ProcessMemory;
 import io.kubezen.watcher.bench.report.Figure;
 import io.kubezen.watcher.bench.report.Goal;
 
+import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -28,28 +28,23 @@ public final class FalcoScenario implements Scenario {
     public List<Figure> run(BenchContext context) throws Exception {
         double idleMegabytes = ProcessMemory.of(context.options().ingesterPid()).residentMegabytes();
         List<IngestRun> runs = IngestRun.againstIngester(context, NAME, "falco", IngestRun.falco(context, context.ingester("falco")));
-        return List.of(
+        List<Figure> figures = new ArrayList<>(List.of(
                 Figure.of(NAME, REQUESTS_PER_SECOND, "1/s", IngestRun.each(runs, run -> run.wrk().requestsPerSecond()))
                         .withGoal(Goal.atLeast(5_000)),
                 Figure.of(NAME, "events/s", "1/s", IngestRun.each(runs, run -> run.wrk().requestsPerSecond())),
                 Figure.of(NAME, "latency p50 at max rate", "ms", IngestRun.each(runs, run -> run.wrk().p50Micros() / 1000.0)),
                 Figure.of(NAME, "latency p99 at max rate", "ms", IngestRun.each(runs, run -> run.wrk().p99Micros() / 1000.0)),
                 Figure.of(NAME, "duplicates (ingester count)", "%",
-                        IngestRun.each(runs, run -> run.counters().map(IngesterCounters::duplicatePercent).orElseThrow())),
-                Figure.of(NAME, "failed requests", "count", IngestRun.each(runs, IngestRun::errors)).withGoal(Goal.atMost(0)),
-                Figure.of(NAME, "ingester CPU per accepted event", "µs",
-                        IngestRun.each(runs, run -> run.cpuMicrosPerEvent(CpuTime::ingesterSeconds))),
-                Figure.of(NAME, "Redis CPU per accepted event", "µs",
-                        IngestRun.each(runs, run -> run.cpuMicrosPerEvent(CpuTime::redisSeconds))),
-                Figure.of(NAME, "ingester allocation per accepted event", "KB", IngestRun.each(runs,
-                        run -> run.counters().map(IngesterCounters::allocatedKilobytesPerEvent).orElseThrow())),
-                Figure.of(NAME, "ingester GC pause per accepted event", "µs", IngestRun.each(runs,
-                        run -> run.counters().map(IngesterCounters::gcPauseMicrosPerEvent).orElseThrow())),
+                        IngestRun.each(runs, run -> run.counted(IngesterCounters::duplicatePercent))),
+                Figure.of(NAME, "failed requests", "count", IngestRun.each(runs, IngestRun::errors)).withGoal(Goal.atMost(0))));
+        figures.addAll(IngestRun.costPerEvent(NAME, runs));
+        figures.addAll(List.of(
                 Figure.of(NAME, "ingester RSS idle, before the first run", "MB", List.of(idleMegabytes)),
                 Figure.of(NAME, "ingester RSS after run", "MB",
                         IngestRun.each(runs, run -> run.memory().map(ProcessMemory::residentMegabytes).orElseThrow()))
                         .withGoal(Goal.atMost(300)),
                 Figure.of(NAME, "ingester peak RSS", "MB",
-                        IngestRun.each(runs, run -> run.memory().map(ProcessMemory::peakMegabytes).orElseThrow())));
+                        IngestRun.each(runs, run -> run.memory().map(ProcessMemory::peakMegabytes).orElseThrow()))));
+        return figures;
     }
 }

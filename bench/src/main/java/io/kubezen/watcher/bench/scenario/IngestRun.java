@@ -9,6 +9,7 @@ import io.kubezen.watcher.bench.probe.IngesterCounters;
 import io.kubezen.watcher.bench.probe.ProcessCpu;
 import io.kubezen.watcher.bench.probe.PrometheusSamples;
 import io.kubezen.watcher.bench.probe.ProcessMemory;
+import io.kubezen.watcher.bench.report.Figure;
 
 import java.net.URI;
 import java.nio.file.Path;
@@ -78,6 +79,27 @@ record IngestRun(WrkResult wrk, Optional<IngesterCounters> counters, Optional<Pr
     double cpuMicrosPerEvent(ToDoubleFunction<CpuTime> side) {
         double events = counters.map(IngesterCounters::received).orElseThrow();
         return side.applyAsDouble(cpu.orElseThrow()) * 1_000_000 / events;
+    }
+
+    /**
+     * What each accepted event cost, one figure each: the ingester's and Redis's CPU time, and the ingester's
+     * allocation and collection pauses, which move least with the machine's other load.
+     */
+    static List<Figure> costPerEvent(String scenario, List<IngestRun> runs) {
+        return List.of(
+                Figure.of(scenario, "ingester CPU per accepted event", "µs",
+                        each(runs, run -> run.cpuMicrosPerEvent(CpuTime::ingesterSeconds))),
+                Figure.of(scenario, "Redis CPU per accepted event", "µs",
+                        each(runs, run -> run.cpuMicrosPerEvent(CpuTime::redisSeconds))),
+                Figure.of(scenario, "ingester allocation per accepted event", "KB",
+                        each(runs, run -> run.counted(IngesterCounters::allocatedKilobytesPerEvent))),
+                Figure.of(scenario, "ingester GC pause per accepted event", "µs",
+                        each(runs, run -> run.counted(IngesterCounters::gcPauseMicrosPerEvent))));
+    }
+
+    /** A figure of what the ingester counted during this run. */
+    double counted(ToDoubleFunction<IngesterCounters> figure) {
+        return figure.applyAsDouble(counters.orElseThrow());
     }
 
     /** Failed requests: wrk's non-2xx answers and socket errors, or the ingester's count of refusals if higher. */

@@ -2,11 +2,11 @@ package io.kubezen.watcher.bench.scenario;
 
 import io.kubezen.watcher.bench.BenchContext;
 import io.kubezen.watcher.bench.load.WrkLoad;
-import io.kubezen.watcher.bench.probe.CpuTime;
 import io.kubezen.watcher.bench.probe.IngesterCounters;
 import io.kubezen.watcher.bench.report.Figure;
 import io.kubezen.watcher.bench.report.Goal;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
@@ -32,22 +32,17 @@ public final class KubeAuditScenario implements Scenario {
                 Optional.of(context.benchFile("payloads/k8s-audit-envelope.json")), EVENTS_PER_REQUEST,
                 IngestRun.DISTINCT_EVENTS, 1, CONNECTIONS);
         List<IngestRun> runs = IngestRun.againstIngester(context, NAME, "k8s-audit", load);
-        return List.of(
+        List<Figure> figures = new ArrayList<>(List.of(
                 Figure.of(NAME, "requests/s", "1/s", IngestRun.each(runs, run -> run.wrk().requestsPerSecond())),
                 Figure.of(NAME, "events/s", "1/s",
                         IngestRun.each(runs, run -> run.wrk().requestsPerSecond() * EVENTS_PER_REQUEST))
                         .withGoal(Goal.atLeast(25_000)),
-                Figure.of(NAME, "latency p99 at max rate", "ms", IngestRun.each(runs, run -> run.wrk().p99Micros() / 1000.0)),
-                Figure.of(NAME, "ingester CPU per accepted event", "µs",
-                        IngestRun.each(runs, run -> run.cpuMicrosPerEvent(CpuTime::ingesterSeconds))),
-                Figure.of(NAME, "Redis CPU per accepted event", "µs",
-                        IngestRun.each(runs, run -> run.cpuMicrosPerEvent(CpuTime::redisSeconds))),
-                Figure.of(NAME, "ingester allocation per accepted event", "KB", IngestRun.each(runs,
-                        run -> run.counters().map(IngesterCounters::allocatedKilobytesPerEvent).orElseThrow())),
-                Figure.of(NAME, "ingester GC pause per accepted event", "µs", IngestRun.each(runs,
-                        run -> run.counters().map(IngesterCounters::gcPauseMicrosPerEvent).orElseThrow())),
+                Figure.of(NAME, "latency p99 at max rate", "ms", IngestRun.each(runs, run -> run.wrk().p99Micros() / 1000.0))));
+        figures.addAll(IngestRun.costPerEvent(NAME, runs));
+        figures.addAll(List.of(
                 Figure.of(NAME, "duplicates (ingester count)", "%",
-                        IngestRun.each(runs, run -> run.counters().map(IngesterCounters::duplicatePercent).orElseThrow())),
-                Figure.of(NAME, "failed requests", "count", IngestRun.each(runs, IngestRun::errors)).withGoal(Goal.atMost(0)));
+                        IngestRun.each(runs, run -> run.counted(IngesterCounters::duplicatePercent))),
+                Figure.of(NAME, "failed requests", "count", IngestRun.each(runs, IngestRun::errors)).withGoal(Goal.atMost(0))));
+        return figures;
     }
 }
