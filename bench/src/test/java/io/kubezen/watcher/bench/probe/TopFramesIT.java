@@ -1,9 +1,11 @@
 package io.kubezen.watcher.bench.probe;
 
 import jdk.jfr.Recording;
+import jdk.jfr.consumer.RecordingFile;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
+import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Duration;
 
@@ -19,9 +21,15 @@ class TopFramesIT {
             recording.enable("jdk.ExecutionSample").withPeriod(Duration.ofMillis(10));
             recording.start();
             long sink = 0;
-            for (long end = System.nanoTime() + Duration.ofMillis(800).toNanos(); System.nanoTime() < end; ) {
-                sink += spin();
-            }
+            // JFR's sampler thread sometimes takes its first samples late on a busy machine: spin until the
+            // recording holds some, in rounds of 800 ms, for at most 10 s.
+            long giveUp = System.nanoTime() + Duration.ofSeconds(10).toNanos();
+            do {
+                for (long end = System.nanoTime() + Duration.ofMillis(800).toNanos(); System.nanoTime() < end; ) {
+                    sink += spin();
+                }
+                recording.dump(file);
+            } while (executionSamples(file) == 0 && System.nanoTime() < giveUp);
             recording.stop();
             recording.dump(file);
             assertThat(sink).isNotZero();
@@ -33,6 +41,11 @@ class TopFramesIT {
         assertThat(report).contains("io.kubezen.watcher.bench.probe.TopFramesIT.chargesTheSamplesToTheMethodsThatRan");
         assertThat(report).containsPattern("own \\(our frame closest to the top, with its line\\)\\n\\s+\\d+\\.\\d %  "
                 + "io\\.kubezen\\.watcher\\.bench\\.probe\\.TopFramesIT\\.");
+    }
+
+    private static long executionSamples(Path file) throws IOException {
+        return RecordingFile.readAllEvents(file).stream()
+                .filter(event -> event.getEventType().getName().equals("jdk.ExecutionSample")).count();
     }
 
     private static long spin() {
