@@ -112,7 +112,8 @@ script_ticks() {
 # Sets ms, cpu (ms), jit (ms, the C1 and C2 compiler threads' share of cpu), rss (MB) at the first answer and poll
 # (ms, the CPU time this script spent polling), then stops the process.
 # Polls every 5 ms without starting a process (bash's /dev/tcp, a read with a time-out as the sleep). The curl and
-# sleep this replaced took 0.35 to 1.5 s of CPU per start (0.1 to 0.2 s now), from the two cores the start uses.
+# sleep this replaced took 0.35 to 1.5 s of CPU per start on a busy machine (this: 0.06 to 0.3 s there, 0.02 to
+# 0.07 s on a quiet one), from the two cores the start uses.
 time_first_ingest() {
   local configuration=$1 begin end ticks
   script_ticks
