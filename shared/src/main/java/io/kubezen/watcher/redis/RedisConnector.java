@@ -21,6 +21,7 @@ import io.lettuce.core.cluster.SlotHash;
 import io.lettuce.core.cluster.api.StatefulRedisClusterConnection;
 import io.lettuce.core.cluster.event.ClusterTopologyChangedEvent;
 import io.lettuce.core.cluster.models.partitions.RedisClusterNode;
+import io.lettuce.core.metrics.CommandLatencyRecorder;
 import io.lettuce.core.pubsub.StatefulRedisPubSubConnection;
 import io.lettuce.core.resource.ClientResources;
 import io.lettuce.core.resource.DefaultClientResources;
@@ -80,9 +81,7 @@ public final class RedisConnector implements AutoCloseable {
 
     public static RedisConnector create(RedisConnectionOptions options) {
         List<RedisURI> uris = uris(options);
-        ClientResources resources = DefaultClientResources.builder()
-                .reconnectDelay(Delay.exponential(MIN_RECONNECT_DELAY, options.maxReconnectDelay(), 2, TimeUnit.MILLISECONDS))
-                .build();
+        ClientResources resources = clientResources(options);
         String address = uris.stream().map(RedisConnector::describe).collect(Collectors.joining(","));
         if (options.mode() == RedisMode.CLUSTER) {
             RedisClusterClient cluster = RedisClusterClient.create(resources, uris);
@@ -100,6 +99,19 @@ public final class RedisConnector implements AutoCloseable {
         RedisClient standalone = RedisClient.create(resources, uris.get(0));
         standalone.setOptions(clientOptions(options));
         return new RedisConnector(options, resources, standalone, address);
+    }
+
+    /**
+     * Without Lettuce's command latency recorder. Lettuce switches it on by itself when LatencyUtils and HdrHistogram
+     * are on the class path, as Micrometer puts them: then every command is timed into a histogram per command type
+     * and connection, and a start loads both libraries before its first command, for figures that nothing here
+     * reads (the process's own timers are its metrics).
+     */
+    static ClientResources clientResources(RedisConnectionOptions options) {
+        return DefaultClientResources.builder()
+                .reconnectDelay(Delay.exponential(MIN_RECONNECT_DELAY, options.maxReconnectDelay(), 2, TimeUnit.MILLISECONDS))
+                .commandLatencyRecorder(CommandLatencyRecorder.disabled())
+                .build();
     }
 
     public RedisConnectionOptions options() {

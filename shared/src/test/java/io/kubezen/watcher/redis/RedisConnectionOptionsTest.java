@@ -1,5 +1,8 @@
 package io.kubezen.watcher.redis;
 
+import io.lettuce.core.metrics.CommandLatencyCollector;
+import io.lettuce.core.metrics.DefaultCommandLatencyCollector;
+import io.lettuce.core.resource.ClientResources;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -28,6 +31,19 @@ class RedisConnectionOptionsTest {
 
         assertThat(RedisConnector.uris(options)).extracting(uri -> uri.getHost() + ":" + uri.getPort() + " " + uri.getTimeout())
                 .containsExactly("a:7000 PT2S", "b:7001 PT2S");
+    }
+
+    @Test
+    void commandsAreNotTimedByLettuce() {
+        // What would switch Lettuce's recorder on by default: LatencyUtils and HdrHistogram, from Micrometer.
+        assertThat(DefaultCommandLatencyCollector.isAvailable()).isTrue();
+        ClientResources resources = RedisConnector.clientResources(RedisConnectionOptions.of("redis://a:7000"));
+        try {
+            assertThat(resources.commandLatencyRecorder().isEnabled()).isFalse();
+            assertThat(resources.commandLatencyRecorder()).isNotInstanceOf(CommandLatencyCollector.class);
+        } finally {
+            resources.shutdown();
+        }
     }
 
     @Test
