@@ -54,7 +54,8 @@ while a <= #ARGV do
     end
   else
     local replies = {}
-    local deferred = {}
+    -- The records of events sent back; a table only once one is, which is rare, as a table per request costs Redis.
+    local deferred = false
     for i = 0, events - 1 do
       local e = a + i * 7
       local source, fingerprint, observation = ARGV[e + 1], ARGV[e + 2], ARGV[e + 6]
@@ -65,7 +66,8 @@ while a <= #ARGV do
         record_key = record_key + 1
         local key = KEYS[record_key]
         local fields = read_record(key)
-        if deferred[key] or (observation == '' and starts_window(fields, now)) then
+        if (deferred and deferred[key]) or (observation == '' and starts_window(fields, now)) then
+          deferred = deferred or {}
           deferred[key] = true
           reply = 'SEND'
         else
