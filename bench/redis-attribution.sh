@@ -3,7 +3,8 @@
 # throw-away redis-server (AOF everysec, as bench/run.sh starts it) and prints the server's own CPU time per call
 # (INFO cpu, user + sys, all threads) for PING, an empty script called with the admission script's arguments, and
 # the admission script itself (first occurrences, repeats, AOF on and off, one and eight requests per call), then
-# the INFO commandstats of the script's own commands.
+# the INFO commandstats of the script's own commands. Repeats are measured twice: with the Observation, and without
+# it, as the store sends an event whose record it recently saw inside its window.
 #
 # Usage: bench/redis-attribution.sh [CHECKOUT]   (default: this one; another checkout measures its own admit.lua)
 # Environment: ZEN_ATTRIBUTION_CALLS, calls per measurement (default 50000).
@@ -65,6 +66,35 @@ else
   many+=("${head[@]}")
   for i in 1 2 3 4 5 6 7 8; do many+=("${event[@]}"); done
 fi
+# The same calls with an empty Observation, as the store sends an expected repeat.
+one_hinted=("${one[@]:0:$((${#one[@]} - 1))}" '')
+many_hinted=()
+for arg in "${many[@]}"; do
+  if [ "$arg" = "$observation" ]; then many_hinted+=(''); else many_hinted+=("$arg"); fi
+done
+
+# measure_repeats LABEL EVENTS_PER_CALL KEYS-AND-ARGS...: as measure, with -r 10, over the records those keys name,
+# made first by one call each that carries the Observation; so a call without it finds a repeat.
+measure_repeats() {
+  local label=$1 events=$2 n=$((calls / $2)) before after i; shift 2
+  redis-cli -p "$port" flushall >/dev/null
+  for i in $(seq 0 9); do
+    local -a seeded=()
+    local arg
+    for arg in "$@"; do seeded+=("${arg//__rand_int__/$(printf %012d "$i")}"); done
+    # The hinted arguments with their Observation back: each event's last argument.
+    local j
+    for j in "${!seeded[@]}"; do [ -z "${seeded[$j]}" ] && seeded[$j]=$observation; done
+    redis-cli -p "$port" evalsha "$sha" "${seeded[@]}" >/dev/null
+  done
+  redis-cli -p "$port" config resetstat >/dev/null
+  before=$(cpu)
+  redis-benchmark -p "$port" -n "$n" "${pipelined[@]}" -r 10 evalsha "$sha" "$@" >/dev/null
+  after=$(cpu)
+  awk -v b="$before" -v a="$after" -v n="$n" -v e="$events" -v l="$label" \
+    'BEGIN {printf "%-58s %7.2f µs/call %7.2f µs/event\n", l, (a - b) * 1e6 / n, (a - b) * 1e6 / n / e}'
+}
+
 pipelined=(-c 1 -P 50)
 fresh=(-r 100000000)
 repeats=(-r 10)
@@ -90,8 +120,10 @@ for aof in yes no; do
   measure "admission, repeats, pipelined" 1 "${pipelined[@]}" "${repeats[@]}" evalsha "$sha" "${one[@]}"
   [ "$aof" = yes ] && redis-cli -p "$port" info commandstats | tr -d '\r' | grep -v 'flushall\|config\|info' |
     sed 's/,rejected_calls.*//; s/^/    /'
+  measure_repeats "admission, repeats without the Observation, pipelined" 1 "${one_hinted[@]}"
   if [ "$aof" = yes ]; then
     measure "admission, 8 first occurrences per call, pipelined" 8 "${pipelined[@]}" "${fresh[@]}" evalsha "$sha" "${many[@]}"
     measure "admission, 8 repeats per call, pipelined" 8 "${pipelined[@]}" "${repeats[@]}" evalsha "$sha" "${many[@]}"
+    measure_repeats "admission, 8 repeats per call without the Observation" 8 "${many_hinted[@]}"
   fi
 done

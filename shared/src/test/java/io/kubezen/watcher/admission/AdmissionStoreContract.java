@@ -23,6 +23,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.ConcurrentHashMap;
@@ -154,6 +155,148 @@ public abstract class AdmissionStoreContract {
         assertThat(fitsStill.join()).containsExactly((DedupResult) null);
         assertThat(records().get("falco", "fp-1")).isEmpty();
         assertThat(queued()).hasSize(2);
+    }
+
+    /** A repeat needs nothing of its event but the record: whatever came with it, the queue holds the first one. */
+    @Test
+    void repeatsInsideTheWindowAreCountedWhereverTheyStandInARequest() {
+        AdmissionStore store = createStore(clock, 1_000);
+        admit(store, request("fp-1", WINDOW));
+        clock.advance(Duration.ofSeconds(1));
+
+        List<DedupResult> alone = admit(store, request("fp-1", WINDOW));
+        List<DedupResult> mixed = admit(store, request("fp-2", WINDOW), request("fp-1", WINDOW), request("fp-1", null),
+                request("fp-1", WINDOW));
+
+        assertThat(alone.get(0).record().count()).isEqualTo(2);
+        assertThat(mixed).extracting(result -> result == null ? null : result.record().count())
+                .containsExactly(1L, 3L, null, 4L);
+        // The two fingerprints may fall on different queue shards, which are read in no set order.
+        assertThat(queued()).containsExactlyInAnyOrder(
+                new QueuedObservation(observation("fp-1"), "fp-1", T0),
+                new StatusHint("falco", "fp-1", T0, "shop", T0.plusSeconds(1).plus(DedupStore.DEFAULT_STATUS_INTERVAL),
+                        T0.plusSeconds(1), 2),
+                new QueuedObservation(observation("fp-2"), "fp-2", T0.plusSeconds(1)),
+                new QueuedObservation(observation("fp-1"), "fp-1", T0.plusSeconds(1)));
+    }
+
+    /**
+     * A record can vanish while its window still runs (deleted through the admin API, evicted, Redis restarted
+     * empty): the next occurrence is a first occurrence again, queued with its whole Observation, and a repeat behind
+     * it in the same request is its duplicate.
+     */
+    @Test
+    void anEventWhoseRecordWasDeletedStartsANewWindowAndIsQueuedWhole() {
+        AdmissionStore store = createStore(clock, 1_000);
+        admit(store, request("fp-1", WINDOW));
+        admit(store, request("fp-1", WINDOW));
+        assertThat(records().forget("falco", "fp-1")).isTrue();
+        clock.advance(Duration.ofSeconds(1));
+        Instant again = T0.plusSeconds(1);
+
+        List<DedupResult> results = admit(store, request("fp-1", WINDOW), request("fp-1", WINDOW));
+
+        assertThat(results).extracting(DedupResult::firstOccurrence).containsExactly(true, false);
+        assertThat(results.get(1).record()).extracting(DedupRecord::firstSeen, DedupRecord::count)
+                .containsExactly(again, 2L);
+        assertThat(queued()).containsExactly(
+                new QueuedObservation(observation("fp-1"), "fp-1", T0),
+                new StatusHint("falco", "fp-1", T0, "shop", T0.plus(DedupStore.DEFAULT_STATUS_INTERVAL), T0, 2),
+                new QueuedObservation(observation("fp-1"), "fp-1", again),
+                new StatusHint("falco", "fp-1", again, "shop", again.plus(DedupStore.DEFAULT_STATUS_INTERVAL), again, 2));
+    }
+
+    @Test
+    void anOccurrenceAfterTheWindowEndedStartsANewOne() {
+        AdmissionStore store = createStore(clock, 1_000);
+        admit(store, request("fp-1", WINDOW));
+        clock.advance(WINDOW);
+
+        DedupResult next = admit(store, request("fp-1", WINDOW)).get(0);
+
+        assertThat(next.firstOccurrence()).isTrue();
+        assertThat(queued()).containsExactly(new QueuedObservation(observation("fp-1"), "fp-1", T0),
+                new QueuedObservation(observation("fp-1"), "fp-1", T0.plus(WINDOW)));
+    }
+
+    /**
+     * What one process saw of a record's window is not the last word: here another one re-created the record with a
+     * much shorter window, which has ended by the time the first process sees the event again.
+     */
+    @Test
+    void aWindowThatEndedSoonerThanThisProcessSawStartsANewOneToo() {
+        AdmissionStore first = createStore(clock, 1_000);
+        AdmissionStore other = createStore(clock, 1_000);
+        admit(first, request("fp-1", WINDOW));
+        records().forget("falco", "fp-1");
+        admit(other, request("fp-1", Duration.ofSeconds(1)));
+        clock.advance(Duration.ofSeconds(2));
+
+        DedupResult next = admit(first, request("fp-1", WINDOW)).get(0);
+
+        assertThat(next.firstOccurrence()).isTrue();
+        assertThat(next.record().firstSeen()).isEqualTo(T0.plusSeconds(2));
+        assertThat(queued()).filteredOn(QueuedObservation.class::isInstance).containsExactly(
+                new QueuedObservation(observation("fp-1"), "fp-1", T0),
+                new QueuedObservation(observation("fp-1"), "fp-1", T0),
+                new QueuedObservation(observation("fp-1"), "fp-1", T0.plusSeconds(2)));
+    }
+
+    /**
+     * Requests sent without waiting (Redis coalesces them per shard) that mix repeats, events whose records were
+     * deleted, new events and events without dedup: each request's events are decided in order, with answers of
+     * its own.
+     */
+    @Test
+    void requestsSentTogetherMixingRepeatsDeletedRecordsAndNewEventsAreEachDecidedInOrder() {
+        AdmissionStore store = createStore(clock, 1_000);
+        admit(store, IntStream.range(0, 20).mapToObj(i -> request("fp-" + i, WINDOW)).toArray(AdmissionRequest[]::new));
+        for (int i = 0; i < 20; i += 2) {
+            records().forget("falco", "fp-" + i);
+        }
+        clock.advance(Duration.ofSeconds(1));
+
+        List<CompletableFuture<List<DedupResult>>> sent = IntStream.range(0, 30)
+                .mapToObj(i -> store.admitAsync(List.of(request("fp-" + i, WINDOW), request("plain-" + i, null),
+                        request("fp-" + i, WINDOW))).toCompletableFuture())
+                .toList();
+
+        for (int i = 0; i < sent.size(); i++) {
+            boolean kept = i < 20 && i % 2 == 1;
+            List<DedupResult> results = sent.get(i).join();
+            assertThat(results.get(0).firstOccurrence()).as("request %d", i).isEqualTo(!kept);
+            assertThat(results.get(1)).isNull();
+            assertThat(results).filteredOn(Objects::nonNull).extracting(result -> result.record().count())
+                    .as("request %d", i).containsExactly(kept ? 2L : 1L, kept ? 3L : 2L);
+        }
+        List<QueueItem> queued = queued();
+        assertThat(queued).filteredOn(QueuedObservation.class::isInstance).hasSize(20 + 10 + 10 + 30);
+        assertThat(queued).filteredOn(StatusHint.class::isInstance).hasSize(30);
+        Instant again = T0.plusSeconds(1);
+        assertThat(queued).filteredOn(item -> item.fingerprint().equals("fp-0")).containsExactly(
+                new QueuedObservation(observation("fp-0"), "fp-0", T0),
+                new QueuedObservation(observation("fp-0"), "fp-0", again),
+                new StatusHint("falco", "fp-0", again, "shop", again.plus(DedupStore.DEFAULT_STATUS_INTERVAL), again, 2));
+    }
+
+    /** The event of the request that fits was expected to be a repeat, but its record is gone: it still gets in. */
+    @Test
+    void aRequestWithoutRoomIsRefusedByItselfAmongRequestsWhoseRecordsWereDeleted() {
+        AdmissionStore store = createStore(clock, 2);
+        admit(store, request("fp-1", WINDOW));
+        records().forget("falco", "fp-1");
+        clock.advance(Duration.ofSeconds(1));
+
+        CompletableFuture<List<DedupResult>> tooMany = store.admitAsync(
+                List.of(request("fp-1", WINDOW), request("fp-1", WINDOW))).toCompletableFuture();
+        CompletableFuture<List<DedupResult>> fits = store.admitAsync(List.of(request("fp-1", WINDOW)))
+                .toCompletableFuture();
+
+        assertThatThrownBy(tooMany::join).hasCauseInstanceOf(QueueFullException.class);
+        assertThat(fits.join().get(0).firstOccurrence()).isTrue();
+        assertThat(records().get("falco", "fp-1")).get().extracting(DedupRecord::count).isEqualTo(1L);
+        assertThat(queued()).containsExactly(new QueuedObservation(observation("fp-1"), "fp-1", T0),
+                new QueuedObservation(observation("fp-1"), "fp-1", T0.plusSeconds(1)));
     }
 
     @Test

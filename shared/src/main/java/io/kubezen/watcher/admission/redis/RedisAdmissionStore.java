@@ -29,15 +29,30 @@ import java.util.concurrent.CompletionStage;
  * ({@link RedisKeys#dedupRecord}, {@link RedisKeys#observationStream}), so the script records each event of the
  * shard and appends what follows from it, atomically, also on Redis Cluster. A batch sends one call per shard it
  * touches before waiting for any, so it costs about one round trip; concurrent batches share a shard's call
- * ({@link ShardCommitter}). With {@link ReplicaAcks} on, it then sends {@code WAIT} to each master it wrote to. See
- * {@code DESIGN.md} in the {@code admission} package.
+ * ({@link ShardCommitter}). An event that {@link RecentRecords} expects to be a repeat goes without its Observation,
+ * which a repeat does not use; if it was not one, the script leaves it untouched and it goes again with it. With
+ * {@link ReplicaAcks} on, the store then sends {@code WAIT} to each master it wrote to. See {@code DESIGN.md} in the
+ * {@code admission} package.
  */
 public final class RedisAdmissionStore implements AdmissionStore {
 
     /** admit.lua's ARGV per request before its events': event count, now ms and ISO-8601, status due ms and ISO-8601. */
     private static final int REQUEST_HEAD = 5;
-    /** ARGV per event: window ms ('' without dedup), source, fingerprint, end of window, key lifetime, namespace, JSON. */
+    /**
+     * ARGV per event: window ms ('' without dedup), source, fingerprint, end of window, key lifetime, namespace, the
+     * Observation's JSON ('' for an expected repeat).
+     */
     private static final int PER_EVENT = 7;
+
+    /**
+     * How many records' window ends {@link RecentRecords} keeps: a busy source's repeats come from far fewer distinct
+     * events than this, and at about 100 bytes an entry it stays near 2 MB.
+     */
+    private static final int RECENT_RECORDS = 16_384;
+    /** The observation argument of an event expected to be a repeat, which needs none. */
+    private static final byte[] NO_OBSERVATION = new byte[0];
+    /** admit.lua's answer for an event sent without its Observation that was not a repeat, and was left untouched. */
+    private static final String SEND = "SEND";
 
     private static final RedisScript ADMIT = DedupRecordLua.withRecord(RedisAdmissionStore.class, "admit.lua");
 
@@ -48,6 +63,7 @@ public final class RedisAdmissionStore implements AdmissionStore {
     private final long shardCapacity;
     private final ReplicaAcks acks;
     private final ShardCommitter[] shards;
+    private final RecentRecords recent = new RecentRecords(RECENT_RECORDS);
 
     /** The one script an admission batch costs Redis, for tools that measure Redis's own ceiling for admission. */
     public static RedisScript admissionScript() {
@@ -85,28 +101,42 @@ public final class RedisAdmissionStore implements AdmissionStore {
             return CompletableFuture.completedFuture(List.of());
         }
         try {
-            long now = clock.millis();
-            Map<Integer, List<Integer>> byShard = new TreeMap<>();
-            for (int i = 0; i < batch.size(); i++) {
-                AdmissionRequest request = batch.get(i);
-                byShard.computeIfAbsent(keys.shard(request.source(), request.fingerprint()), s -> new ArrayList<>())
-                        .add(i);
-            }
-            List<CompletableFuture<Object>> calls = new ArrayList<>(byShard.size());
-            for (Map.Entry<Integer, List<Integer>> shard : byShard.entrySet()) {
-                calls.add(shards[shard.getKey()].submit(part(shard.getValue().stream().map(batch::get).toList(), now))
-                        .toCompletableFuture());
-            }
-            CompletionStage<List<DedupResult>> results = CompletableFuture.allOf(calls.toArray(CompletableFuture[]::new))
-                    .thenApply(done -> results(batch, byShard, calls));
+            CompletionStage<List<DedupResult>> results = admit(batch, clock.millis(), true);
             if (acks.enabled()) {
-                List<String> streams = byShard.keySet().stream().map(keys::observationStream).toList();
+                // A re-sent event goes to the shard it went to first, so these are all the streams written to.
+                List<String> streams = batch.stream().map(request -> keys.shard(request.source(), request.fingerprint()))
+                        .distinct().map(keys::observationStream).toList();
                 results = results.thenCompose(admitted -> replicated(streams).thenApply(done -> admitted));
             }
             return RedisCalls.translated(results, "admission");
         } catch (RuntimeException e) {
             return CompletableFuture.failedFuture(e);
         }
+    }
+
+    /**
+     * One call per shard the batch touches, sent before waiting for any. With {@code hinted}, an event that
+     * {@link #recent} expects to be a repeat goes without its Observation; those the script answers {@code SEND} for
+     * (not a repeat after all, and untouched) go again, with it, at the same time {@code now}, before the batch
+     * completes.
+     */
+    private CompletionStage<List<DedupResult>> admit(List<AdmissionRequest> batch, long now, boolean hinted) {
+        Map<Integer, List<Integer>> byShard = new TreeMap<>();
+        String[] recordKeys = new String[batch.size()];
+        for (int i = 0; i < batch.size(); i++) {
+            AdmissionRequest request = batch.get(i);
+            byShard.computeIfAbsent(keys.shard(request.source(), request.fingerprint()), s -> new ArrayList<>()).add(i);
+            if (request.deduplicates()) {
+                recordKeys[i] = keys.dedupRecord(request.source(), request.fingerprint());
+            }
+        }
+        List<CompletableFuture<Object>> calls = new ArrayList<>(byShard.size());
+        for (Map.Entry<Integer, List<Integer>> shard : byShard.entrySet()) {
+            calls.add(shards[shard.getKey()].submit(part(batch, recordKeys, shard.getValue(), now, hinted))
+                    .toCompletableFuture());
+        }
+        return CompletableFuture.allOf(calls.toArray(CompletableFuture[]::new))
+                .thenCompose(done -> results(batch, recordKeys, byShard, calls, now));
     }
 
     /** Completes once {@link #acks} replicas of every master written to hold the writes; fails otherwise. */
@@ -119,29 +149,39 @@ public final class RedisAdmissionStore implements AdmissionStore {
     }
 
     /** The requests of one shard as admit.lua takes them: their records' keys, then REQUEST_HEAD and PER_EVENT. */
-    private ShardCommitter.Part part(List<AdmissionRequest> requests, long now) {
+    private ShardCommitter.Part part(List<AdmissionRequest> batch, String[] recordKeys, List<Integer> positions,
+                                     long now, boolean hinted) {
         long statusDue = now + statusInterval.toMillis();
-        List<String> recordKeys = new ArrayList<>();
-        List<Object> args = new ArrayList<>(REQUEST_HEAD + requests.size() * PER_EVENT);
-        args.addAll(List.of(Integer.toString(requests.size()), Long.toString(now), Instant.ofEpochMilli(now).toString(),
+        List<String> shardKeys = new ArrayList<>();
+        List<Object> args = new ArrayList<>(REQUEST_HEAD + positions.size() * PER_EVENT);
+        args.addAll(List.of(Integer.toString(positions.size()), Long.toString(now), Instant.ofEpochMilli(now).toString(),
                 Long.toString(statusDue), Instant.ofEpochMilli(statusDue).toString()));
-        for (AdmissionRequest request : requests) {
-            if (request.deduplicates()) {
-                recordKeys.add(keys.dedupRecord(request.source(), request.fingerprint()));
+        for (int position : positions) {
+            AdmissionRequest request = batch.get(position);
+            String recordKey = recordKeys[position];
+            if (recordKey != null) {
+                shardKeys.add(recordKey);
                 // window, source, fingerprint, end of window, key lifetime
                 args.addAll(DedupRecordLua.arguments(request.dedup(), now, statusInterval).subList(1, 6));
             } else {
                 args.addAll(Arrays.asList("", request.source(), request.fingerprint(), "", ""));
             }
             args.add(request.observation().namespace());
-            args.add(QueuedObservationCodec.observationUtf8(request.observation()));
+            args.add(hinted && recordKey != null && recent.inWindow(recordKey, now)
+                    ? NO_OBSERVATION : QueuedObservationCodec.observationUtf8(request.observation()));
         }
-        return new ShardCommitter.Part(requests.size(), recordKeys, args);
+        return new ShardCommitter.Part(positions.size(), shardKeys, args);
     }
 
-    private List<DedupResult> results(List<AdmissionRequest> batch, Map<Integer, List<Integer>> byShard,
-                                      List<CompletableFuture<Object>> calls) {
+    /**
+     * Reads the calls' answers into one result per request and notes each record's window end in {@link #recent};
+     * completes once the events answered {@code SEND} were sent again and decided.
+     */
+    private CompletionStage<List<DedupResult>> results(List<AdmissionRequest> batch, String[] recordKeys,
+                                                       Map<Integer, List<Integer>> byShard,
+                                                       List<CompletableFuture<Object>> calls, long now) {
         DedupResult[] results = new DedupResult[batch.size()];
+        List<Integer> again = new ArrayList<>();
         int call = 0;
         for (List<Integer> positions : byShard.values()) {
             List<?> replies = (List<?>) calls.get(call++).join();
@@ -149,12 +189,25 @@ public final class RedisAdmissionStore implements AdmissionStore {
                 throw new QueueFullException(Long.parseLong((String) replies.get(1)), positions.size(), shardCapacity);
             }
             for (int i = 0; i < positions.size(); i++) {
-                AdmissionRequest request = batch.get(positions.get(i));
-                if (request.deduplicates()) {
-                    results[positions.get(i)] = DedupRecordLua.result(request.dedup(), (List<?>) replies.get(i));
+                int position = positions.get(i);
+                AdmissionRequest request = batch.get(position);
+                if (SEND.equals(replies.get(i))) {
+                    again.add(position);
+                } else if (request.deduplicates()) {
+                    DedupResult result = DedupRecordLua.result(request.dedup(), (List<?>) replies.get(i));
+                    recent.remember(recordKeys[position], now + result.record().ttlLeft().toMillis());
+                    results[position] = result;
                 }
             }
         }
-        return Arrays.asList(results);
+        if (again.isEmpty()) {
+            return CompletableFuture.completedFuture(Arrays.asList(results));
+        }
+        return admit(again.stream().map(batch::get).toList(), now, false).thenApply(decided -> {
+            for (int i = 0; i < again.size(); i++) {
+                results[again.get(i)] = decided.get(i);
+            }
+            return Arrays.asList(results);
+        });
     }
 }

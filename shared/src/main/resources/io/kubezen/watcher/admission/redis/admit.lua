@@ -2,12 +2,19 @@
 -- capacity, then one or more requests that RedisAdmissionStore coalesced into this call, each as its REQUEST_HEAD
 -- (event count, now ms, now ISO-8601, status due ms, status due ISO-8601) and PER_EVENT arguments per event. Returns
 -- one answer per request, in order: {'FULL', length} when the stream could not take one entry per event of that
--- request, which then touches nothing; otherwise one record() reply per event (made up for an event without dedup,
--- which is always queued). Requests are decided one after the other, as separate calls would be. A first
--- occurrence appends its observation, under the first-seen time now; a repeat that schedules a status update
--- appends the update, built here from the record because only here is it known. Entries have the fields of
--- QueuedObservationCodec; iso writes a time as Java's Instant.toString() does for one of millisecond precision.
--- record() is dedup/redis/record-function.lua, put before this script.
+-- request, which then touches nothing; otherwise one answer per event: record()'s reply (made up for an event without
+-- dedup, which is always queued), or 'SEND' (below). Requests are decided one after the other, as separate calls
+-- would be. A first occurrence appends its observation, under the first-seen time now; a repeat that schedules a
+-- status update appends the update, built here from the record because only here is it known. Entries have the
+-- fields of QueuedObservationCodec; iso writes a time as Java's Instant.toString() does for one of millisecond
+-- precision. record(), read_record(), starts_window() and decide() are dedup/redis/record-function.lua, put before
+-- this script.
+--
+-- An event may come with an empty observation: its sender saw its record inside the window recently and expects a
+-- repeat, which needs no observation. When that expectation is wrong (the record was deleted, evicted or its window
+-- ended), the event is not touched and answers 'SEND': the sender sends it again with its observation, in a later
+-- call that decides again. So that a request's events of one record are still decided in order, every later event of
+-- that record in the same request answers 'SEND' too.
 local function iso(ms)
   ms = tonumber(ms)
   local s = math.floor(ms / 1000)
@@ -47,18 +54,30 @@ while a <= #ARGV do
     end
   else
     local replies = {}
+    -- The records of events sent back; a table only once one is, which is rare, as a table per request costs Redis.
+    local deferred = false
     for i = 0, events - 1 do
       local e = a + i * 7
-      local source, fingerprint = ARGV[e + 1], ARGV[e + 2]
+      local source, fingerprint, observation = ARGV[e + 1], ARGV[e + 2], ARGV[e + 6]
       local reply
       if ARGV[e] == '' then
         reply = {1, now, now, 1, 0, '0'}
       else
         record_key = record_key + 1
-        reply = record(KEYS[record_key], now, ARGV[e], source, fingerprint, ARGV[e + 3], ARGV[e + 4], due)
+        local key = KEYS[record_key]
+        local fields = read_record(key)
+        if (deferred and deferred[key]) or (observation == '' and starts_window(fields, now)) then
+          deferred = deferred or {}
+          deferred[key] = true
+          reply = 'SEND'
+        else
+          reply = decide(key, fields, now, ARGV[e], source, fingerprint, ARGV[e + 3], ARGV[e + 4], due)
+        end
       end
-      if reply[1] == 1 then
-        redis.call('XADD', KEYS[1], '*', 'observation', ARGV[e + 6], 'source', source,
+      if reply == 'SEND' then
+        -- nothing was touched: the event comes back with its observation in a later call
+      elseif reply[1] == 1 then
+        redis.call('XADD', KEYS[1], '*', 'observation', observation, 'source', source,
           'fingerprint', fingerprint, 'firstSeen', now_iso)
         length = length + 1
       elseif reply[6] ~= '0' then

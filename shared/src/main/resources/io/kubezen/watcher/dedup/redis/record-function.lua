@@ -10,11 +10,25 @@
 -- lose digits when turned back into text. The window runs from the first occurrence, so an event that keeps
 -- repeating is re-emitted once per window. A repeat schedules a status update when none is due yet: at most one per
 -- record per interval. Records of earlier versions have no expiresAt and end with their key.
-local function record(key, now, window, source, fingerprint, ends, lifetime, statusDue)
+--
+-- record() is read_record() then decide(); admit.lua calls the two itself, to look at what it read (starts_window)
+-- before deciding.
+
+-- The record's fields as starts_window() and decide() take them: one HMGET, false for each field it lacks.
+local function read_record(key)
+  return redis.call('HMGET', key, 'firstSeen', 'lastSeen', 'count', 'expiresAt', 'statusDue')
+end
+
+-- Whether an occurrence at now (ms) would be a first occurrence: there is no record, or its window has ended.
+local function starts_window(fields, now)
+  return not fields[1] or (fields[4] and tonumber(now) >= tonumber(fields[4])) or false
+end
+
+-- Records an occurrence in the record read_record() read: record()'s arguments after the key, and its reply.
+local function decide(key, fields, now, window, source, fingerprint, ends, lifetime, statusDue)
   -- One read and one write per occurrence (and PEXPIRE for a new record): each redis.call costs more than its
   -- hash command, see DESIGN.md.
   local at = tonumber(now)
-  local fields = redis.call('HMGET', key, 'firstSeen', 'lastSeen', 'count', 'expiresAt', 'statusDue')
   local first, last, count, expires, due = fields[1], fields[2], fields[3], fields[4], fields[5]
   if expires and at >= tonumber(expires) then
     redis.call('DEL', key)
@@ -46,4 +60,8 @@ local function record(key, now, window, source, fingerprint, ends, lifetime, sta
     left = redis.call('PTTL', key)
   end
   return {0, first, last, count, left, scheduled}
+end
+
+local function record(key, now, window, source, fingerprint, ends, lifetime, statusDue)
+  return decide(key, read_record(key), now, window, source, fingerprint, ends, lifetime, statusDue)
 end
