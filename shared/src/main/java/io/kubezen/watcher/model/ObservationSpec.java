@@ -33,7 +33,7 @@ public record ObservationSpec(
         Objects.requireNonNull(category, "category");
         Objects.requireNonNull(severity, "severity");
         Objects.requireNonNull(eventType, "eventType");
-        details = details == null ? null : FrozenDetails.of(details);
+        details = details == null ? null : ArrayMap.copyOf(details);
     }
 
     public ObservationSpec withFingerprint(String newFingerprint) {

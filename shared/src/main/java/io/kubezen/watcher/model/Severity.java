@@ -13,10 +13,13 @@ import java.util.Optional;
 public enum Severity implements WireNamed {
     CRITICAL, HIGH, MEDIUM, LOW, INFO;
 
+    /** Made once: every admitted event asks for it several times (labels, metrics, its JSON). */
+    private final String wireName = name().toLowerCase(Locale.ROOT);
+
     @JsonValue
     @Override
     public String wireName() {
-        return name().toLowerCase(Locale.ROOT);
+        return wireName;
     }
 
     /** True when this severity is the same as or more severe than {@code other}. */

@@ -2,11 +2,11 @@ package io.kubezen.watcher.normalize;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.kubezen.watcher.model.ArrayMap;
 
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Collection;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -49,9 +49,9 @@ final class DetailValues {
 
     static Object toJava(JsonNode node) {
         if (node.isObject()) {
-            Map<String, Object> map = new LinkedHashMap<>();
-            node.fields().forEachRemaining(e -> map.put(e.getKey(), toJava(e.getValue())));
-            return map;
+            ArrayMap.Builder map = ArrayMap.builder(node.size());
+            node.fields().forEachRemaining(field -> map.add(field.getKey(), toJava(field.getValue())));
+            return map.build();
         }
         if (node.isArray()) {
             List<Object> list = new ArrayList<>(node.size());
@@ -76,9 +76,6 @@ final class DetailValues {
     }
 
     private static Map<String, Object> truncated(int size) {
-        Map<String, Object> marker = new LinkedHashMap<>();
-        marker.put("truncated", true);
-        marker.put("bytes", size);
-        return marker;
+        return ArrayMap.builder(2).add("truncated", true).add("bytes", size).build();
     }
 }

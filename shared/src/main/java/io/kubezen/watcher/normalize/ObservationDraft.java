@@ -1,10 +1,10 @@
 package io.kubezen.watcher.normalize;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.kubezen.watcher.model.ArrayMap;
 import io.kubezen.watcher.model.ResourceRef;
 
 import java.time.Instant;
-import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -40,7 +40,7 @@ public record ObservationDraft(
         List<String> fingerprintFields) {
 
     public ObservationDraft {
-        details = details == null ? Map.of() : Collections.unmodifiableMap(new LinkedHashMap<>(details));
+        details = details == null ? Map.of() : ArrayMap.copyOf(details);
         labels = labels == null ? Map.of() : Map.copyOf(labels);
         fingerprintFields = fingerprintFields == null ? null : List.copyOf(fingerprintFields);
     }

@@ -2,8 +2,15 @@ package io.kubezen.watcher.ingester.limit;
 
 import io.kubezen.watcher.http.ProblemType;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 
 import java.time.Duration;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -42,6 +49,50 @@ class InFlightBudgetTest {
     }
 
     @Test
+    void aLargeBodyWaitingForTheWholeBudgetGoesFirstAndLaterBodiesWaitBehindIt() throws Exception {
+        InFlightBudget patient = new InFlightBudget(64 * 1024, Duration.ofMinutes(1));
+        ExecutorService threads = Executors.newFixedThreadPool(2);
+        try {
+            InFlightBudget.Share small = patient.acquire("falco", 1024);
+            CompletableFuture<Thread> largeThread = new CompletableFuture<>();
+            Future<InFlightBudget.Share> large = threads.submit(() -> {
+                largeThread.complete(Thread.currentThread());
+                return patient.acquire("k8s-audit", 13_000_000);
+            });
+            awaitWaiting(largeThread.get());
+            CompletableFuture<Thread> laterThread = new CompletableFuture<>();
+            Future<InFlightBudget.Share> later = threads.submit(() -> {
+                laterThread.complete(Thread.currentThread());
+                return patient.acquire("falco", 1024);
+            });
+            awaitWaiting(laterThread.get());
+            assertThat(later).as("63 KiB are free, but the large body came first").isNotDone();
+
+            small.close();
+            InFlightBudget.Share whole = large.get(10, TimeUnit.SECONDS);
+            assertThat(patient.inFlightBytes()).isEqualTo(64 * 1024);
+            whole.close();
+            later.get(10, TimeUnit.SECONDS).close();
+            assertThat(patient.inFlightBytes()).isZero();
+        } finally {
+            threads.shutdownNow();
+        }
+    }
+
+    @ParameterizedTest(name = "max heap {0} -> {1}")
+    @CsvSource({
+        "67108864, 131072",         // 64 MiB: never below one audit batch
+        "201326592, 262144",        // -Xmx192m, the benchmark's heap
+        "402653184, 524288",        // 512Mi limit x MaxRAMPercentage 75, the chart's receiver
+        "805306368, 1048576",       // 768 MiB
+        "68719476736, 16777216",    // 64 GiB: capped
+        "9223372036854775807, 16777216" // no limit reported
+    })
+    void theDefaultBoundIsAShareOfTheMaximumHeap(long maxHeapBytes, long expected) {
+        assertThat(InFlightBudget.defaultMaxBytes(maxHeapBytes)).isEqualTo(expected);
+    }
+
+    @Test
     void refusesWith503AndRetryAfterWhenNoShareComesFreeInTime() throws Exception {
         budget.acquire("k8s-audit", 60 * 1024);
 
@@ -63,6 +114,14 @@ class InFlightBudgetTest {
         share.close();
 
         assertThat(budget.inFlightBytes()).isEqualTo(1024);
+    }
+
+    private static void awaitWaiting(Thread thread) {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+        while (thread.getState() != Thread.State.TIMED_WAITING) {
+            assertThat(System.nanoTime()).as("%s waits for its share", thread.getName()).isLessThan(deadline);
+            Thread.onSpinWait();
+        }
     }
 
     @Test

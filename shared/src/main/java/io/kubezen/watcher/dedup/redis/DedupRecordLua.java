@@ -34,7 +34,8 @@ public final class DedupRecordLua {
     /** The arguments of {@code record} after the key, for a request made at {@code nowMillis}. */
     public static List<String> arguments(DedupRequest request, long nowMillis, Duration statusInterval) {
         long window = request.window().toMillis();
-        long retention = statusInterval.multipliedBy(2).toMillis();
+        // Not Duration.multipliedBy: it multiplies as BigDecimal, and this runs once per admitted event.
+        long retention = Math.multiplyExact(statusInterval.toMillis(), 2);
         return List.of(Long.toString(nowMillis), Long.toString(window), request.source(), request.fingerprint(),
                 Long.toString(nowMillis + window), Long.toString(window + retention),
                 Long.toString(nowMillis + statusInterval.toMillis()));
