@@ -15,6 +15,8 @@ import java.time.Duration;
  * @param allowUnauthenticatedBuiltins lets the built-in sources ({@code /ingest/falco}, ...) accept requests
  *                                     without credentials; for local trials only, announced at start-up
  * @param maxDetailBytes               bound on each detail value of an Observation, the raw payload included
+ * @param maxInlineBodyBytes           largest body handled on the server's event loop, when it is not encoded
+ *                                     and nothing on its way can wait; others go to the blocking pool; 0: all do
  * @param maxInFlightBytes             bound on the bodies being parsed or waiting for the store at once
  *                                     ({@link io.kubezen.watcher.ingester.limit.InFlightBudget})
  * @param maxInFlightWait              how long a request waits for its share of that bound before a 503
@@ -24,6 +26,7 @@ public record ReceiverProperties(
         @NotBlank @Bindable(defaultValue = "zen-system") String defaultNamespace,
         @Bindable(defaultValue = "false") boolean allowUnauthenticatedBuiltins,
         @Min(256) @Bindable(defaultValue = "16384") int maxDetailBytes,
+        @Min(0) @Bindable(defaultValue = "16384") int maxInlineBodyBytes,
         @Min(65_536) @Bindable(defaultValue = "1048576") long maxInFlightBytes,
         @NotNull @Bindable(defaultValue = "10s") Duration maxInFlightWait) {
 }

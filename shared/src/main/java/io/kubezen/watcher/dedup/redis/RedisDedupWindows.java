@@ -25,6 +25,8 @@ import java.util.concurrent.atomic.AtomicLong;
 public final class RedisDedupWindows implements DedupWindows, AutoCloseable {
 
     public static final Duration DEFAULT_CACHE_TTL = Duration.ofSeconds(30);
+    /** Longer than a request takes from asking {@link #answersFromMemory} to reading the window. */
+    private static final Duration MEMORY_MARGIN = Duration.ofSeconds(1);
 
     private final RedisConnector connector;
     private final RedisKeys keys;
@@ -59,6 +61,12 @@ public final class RedisDedupWindows implements DedupWindows, AutoCloseable {
             }
         }
         return cached.published().orElse(configured);
+    }
+
+    @Override
+    public boolean answersFromMemory(String source) {
+        Cached cached = cache.get(source);
+        return cached != null && clock.millis() + MEMORY_MARGIN.toMillis() < cached.expiresAt().toEpochMilli();
     }
 
     @Override
