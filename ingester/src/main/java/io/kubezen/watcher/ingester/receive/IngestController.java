@@ -20,9 +20,9 @@ import io.micronaut.http.annotation.Post;
 import io.micronaut.scheduling.TaskExecutors;
 import jakarta.inject.Named;
 
-import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
+import java.util.TreeMap;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
 
@@ -125,9 +125,13 @@ class IngestController {
         return answer;
     }
 
+    /**
+     * Sorted case-insensitively as {@link Payload} keeps them, so that its copy is a linear build rather than a
+     * second map filled entry by entry. The first value of a repeated header wins.
+     */
     private static Map<String, String> headers(HttpRequest<?> request) {
-        Map<String, String> headers = new HashMap<>();
-        request.getHeaders().forEachValue((name, value) -> headers.putIfAbsent(name, value));
+        Map<String, String> headers = new TreeMap<>(String.CASE_INSENSITIVE_ORDER);
+        request.getHeaders().forEachValue(headers::putIfAbsent);
         return headers;
     }
 
