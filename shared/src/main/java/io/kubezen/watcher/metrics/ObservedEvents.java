@@ -88,6 +88,11 @@ public final class ObservedEvents {
         if (accepted.isEmpty()) {
             return;
         }
+        if (accepted.size() == 1) {
+            // Most requests carry one event (a Falco alert): no tally maps for them.
+            count(labels(source, accepted.get(0).observation()), 1, admitted.queued().size());
+            return;
+        }
         // Queued events are the new ones; the rest of each label set were repeats.
         Map<Labels, Integer> all = new HashMap<>();
         accepted.forEach(event -> all.merge(labels(source, event.observation()), 1, Integer::sum));
@@ -95,17 +100,17 @@ public final class ObservedEvents {
         for (QueuedObservation queued : admitted.queued()) {
             created.merge(labels(source, queued.observation()), 1, Integer::sum);
         }
-        all.forEach((labels, count) -> {
-            int first = created.getOrDefault(labels, 0);
-            if (first > 0) {
-                fresh.computeIfAbsent(labels, key -> registry.counter(MetricNames.EVENTS, key.tags()))
-                        .increment(first);
-            }
-            if (count > first) {
-                repeated.computeIfAbsent(labels, key -> registry.counter(MetricNames.EVENTS_REPEATED, key.tags()))
-                        .increment(count - first);
-            }
-        });
+        all.forEach((labels, count) -> count(labels, count, created.getOrDefault(labels, 0)));
+    }
+
+    private void count(Labels labels, int events, int created) {
+        if (created > 0) {
+            fresh.computeIfAbsent(labels, key -> registry.counter(MetricNames.EVENTS, key.tags())).increment(created);
+        }
+        if (events > created) {
+            repeated.computeIfAbsent(labels, key -> registry.counter(MetricNames.EVENTS_REPEATED, key.tags()))
+                    .increment(events - created);
+        }
     }
 
     private Labels labels(String source, Observation observation) {
