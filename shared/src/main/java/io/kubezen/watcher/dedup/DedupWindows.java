@@ -16,6 +16,15 @@ public interface DedupWindows {
      */
     Duration windowFor(String source, Duration configured);
 
+    /**
+     * True when {@link #windowFor} answers {@code source} from memory, without waiting for a store, and will for
+     * about a second more, so that a thread that must not wait may admit the source's events. A notice of a newly
+     * published window may still drop the remembered one sooner; the next call then waits for one store read.
+     */
+    default boolean answersFromMemory(String source) {
+        return true;
+    }
+
     /** Called by the tuner. Windows are whole seconds, at least one. */
     void publish(String source, Duration window);
 

@@ -5,6 +5,7 @@ import io.kubezen.watcher.model.ObservationSpec;
 import io.kubezen.watcher.pipeline.Admitted;
 import io.kubezen.watcher.pipeline.IngestedEvent;
 import io.kubezen.watcher.queue.QueuedObservation;
+import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Tags;
@@ -32,6 +33,9 @@ public final class ObservedEvents {
     private final Clock clock;
     private final EventTypeLabels eventTypes;
     private final Map<String, Served> served = new ConcurrentHashMap<>();
+    /** By label set: a registry lookup builds and sorts the tags, which every admitted request would pay for. */
+    private final Map<Labels, Counter> fresh = new ConcurrentHashMap<>();
+    private final Map<Labels, Counter> repeated = new ConcurrentHashMap<>();
     private final Object lock = new Object();
 
     public ObservedEvents(MeterRegistry registry, Clock clock, EventTypeLabels eventTypes) {
@@ -84,33 +88,40 @@ public final class ObservedEvents {
         if (accepted.isEmpty()) {
             return;
         }
+        if (accepted.size() == 1) {
+            // Most requests carry one event (a Falco alert): no tally maps for them.
+            count(labels(source, accepted.get(0).observation()), 1, admitted.queued().size());
+            return;
+        }
         // Queued events are the new ones; the rest of each label set were repeats.
         Map<Labels, Integer> all = new HashMap<>();
         accepted.forEach(event -> all.merge(labels(source, event.observation()), 1, Integer::sum));
-        Map<Labels, Integer> fresh = new HashMap<>();
+        Map<Labels, Integer> created = new HashMap<>();
         for (QueuedObservation queued : admitted.queued()) {
-            fresh.merge(labels(source, queued.observation()), 1, Integer::sum);
+            created.merge(labels(source, queued.observation()), 1, Integer::sum);
         }
-        all.forEach((labels, count) -> {
-            int created = fresh.getOrDefault(labels, 0);
-            if (created > 0) {
-                registry.counter(MetricNames.EVENTS, labels.tags(source)).increment(created);
-            }
-            if (count > created) {
-                registry.counter(MetricNames.EVENTS_REPEATED, labels.tags(source)).increment(count - created);
-            }
-        });
+        all.forEach((labels, count) -> count(labels, count, created.getOrDefault(labels, 0)));
+    }
+
+    private void count(Labels labels, int events, int created) {
+        if (created > 0) {
+            fresh.computeIfAbsent(labels, key -> registry.counter(MetricNames.EVENTS, key.tags())).increment(created);
+        }
+        if (events > created) {
+            repeated.computeIfAbsent(labels, key -> registry.counter(MetricNames.EVENTS_REPEATED, key.tags()))
+                    .increment(events - created);
+        }
     }
 
     private Labels labels(String source, Observation observation) {
         ObservationSpec spec = observation.spec();
-        return new Labels(spec.category().wireName(), spec.severity().wireName(),
+        return new Labels(source, spec.category().wireName(), spec.severity().wireName(),
                 eventTypes.label(source, spec.eventType()));
     }
 
-    private record Labels(String category, String severity, String eventType) {
+    private record Labels(String source, String category, String severity, String eventType) {
 
-        Tags tags(String source) {
+        Tags tags() {
             return Tags.of(MetricNames.TAG_SOURCE, source, MetricNames.TAG_CATEGORY, category,
                     MetricNames.TAG_SEVERITY, severity, MetricNames.TAG_EVENT_TYPE, eventType);
         }

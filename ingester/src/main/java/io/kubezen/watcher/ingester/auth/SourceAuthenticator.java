@@ -75,6 +75,14 @@ public final class SourceAuthenticator {
     }
 
     /**
+     * True when {@link #authenticate} takes microseconds, so a thread that must not stall (the server's event loop)
+     * may call it: every mode but basic, whose bcrypt check takes tens of milliseconds on purpose.
+     */
+    public boolean isQuick() {
+        return mode != AuthMode.BASIC;
+    }
+
+    /**
      * @throws ForbiddenException       when the client address is not allowed
      * @throws UnauthenticatedException when credentials are missing or invalid, or no mode is configured
      */

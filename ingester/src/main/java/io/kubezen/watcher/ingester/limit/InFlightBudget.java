@@ -1,6 +1,7 @@
 package io.kubezen.watcher.ingester.limit;
 
 import java.time.Duration;
+import java.util.Optional;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -62,16 +63,34 @@ public final class InFlightBudget {
      * @throws InterruptedException when the thread is interrupted while waiting
      */
     public Share acquire(String source, long bodyBytes) throws InterruptedException {
-        int wanted = (int) Math.max(1, Math.min(capacity, (bodyBytes + UNIT - 1) / UNIT));
+        int wanted = units(bodyBytes);
         if (!units.tryAcquire(wanted, maxWait.toNanos(), TimeUnit.NANOSECONDS)) {
             throw new BusyException(source, maxWait);
         }
         return new Share(wanted);
     }
 
+    /**
+     * Takes the body's share only if it is free now and nobody waits before it, for a thread that must not wait.
+     * The timed try honours the first come, first served order, which an untimed one would jump.
+     */
+    public Optional<Share> acquireIfFree(long bodyBytes) {
+        int wanted = units(bodyBytes);
+        try {
+            return units.tryAcquire(wanted, 0, TimeUnit.NANOSECONDS) ? Optional.of(new Share(wanted)) : Optional.empty();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return Optional.empty();
+        }
+    }
+
     /** Bytes now taken by bodies being processed, in whole KiB. */
     public long inFlightBytes() {
         return (long) (capacity - units.availablePermits()) * UNIT;
+    }
+
+    private int units(long bodyBytes) {
+        return (int) Math.max(1, Math.min(capacity, (bodyBytes + UNIT - 1) / UNIT));
     }
 
     /** One body's share; {@link #close} returns it, once however often it is called. */

@@ -16,6 +16,14 @@ public interface RateLimiter {
     RateLimitDecision tryAcquire(String source, RateLimitSettings settings);
 
     /**
+     * True when {@link #tryAcquire} answers from this process's memory, so a thread that must not wait (the
+     * server's event loop) may call it; false when it asks a shared store.
+     */
+    default boolean answersFromMemory() {
+        return false;
+    }
+
+    /**
      * As {@link #tryAcquire}, but a refusal is thrown, for the HTTP layer to answer 429.
      *
      * @throws RateLimitedException when the bucket is empty

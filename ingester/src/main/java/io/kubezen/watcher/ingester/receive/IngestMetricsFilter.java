@@ -4,6 +4,7 @@ import io.micronaut.context.annotation.Requires;
 import io.kubezen.watcher.ingester.wiring.ReceiverRole;
 import io.kubezen.watcher.ingester.sources.SourceCatalog;
 import io.kubezen.watcher.metrics.MetricNames;
+import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 import io.micronaut.http.HttpRequest;
@@ -11,6 +12,7 @@ import io.micronaut.http.MutableHttpResponse;
 import io.micronaut.http.annotation.RequestFilter;
 import io.micronaut.http.annotation.ResponseFilter;
 import io.micronaut.http.annotation.ServerFilter;
+import io.micronaut.http.filter.FilterPatternStyle;
 
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
@@ -18,10 +20,11 @@ import java.util.concurrent.ConcurrentHashMap;
 /**
  * Times every ingest request and counts refusals, by source and answer code: one place sees every outcome,
  * whichever handler produced it. A path that names no configured source is tagged {@code unknown}, so
- * scanning random paths cannot grow the number of series.
+ * scanning random paths cannot grow the number of series. The path pattern is a regular expression because the
+ * server matches it against every request's path, and an Ant pattern is split into new strings each time.
  */
 @Requires(condition = ReceiverRole.class)
-@ServerFilter("/ingest/**")
+@ServerFilter(value = "/ingest(/.*)?", patternStyle = FilterPatternStyle.REGEX)
 class IngestMetricsFilter {
 
     private static final String SAMPLE = IngestMetricsFilter.class.getName() + ".sample";
@@ -30,7 +33,7 @@ class IngestMetricsFilter {
     private final MeterRegistry registry;
     private final SourceCatalog catalog;
     /** By source and code: a registry lookup builds and sorts tags, which every request would pay for. */
-    private final Map<String, Map<Integer, Timer>> timers = new ConcurrentHashMap<>();
+    private final Map<String, Map<Integer, Outcome>> outcomes = new ConcurrentHashMap<>();
 
     IngestMetricsFilter(MeterRegistry registry, SourceCatalog catalog) {
         this.registry = registry;
@@ -44,23 +47,28 @@ class IngestMetricsFilter {
 
     @ResponseFilter
     void stop(HttpRequest<?> request, MutableHttpResponse<?> response) {
-        String source = source(request.getPath());
-        int code = response.code();
-        request.getAttribute(SAMPLE, Timer.Sample.class).ifPresent(sample -> sample.stop(timer(source, code)));
-        if (code >= 400) {
-            registry.counter(MetricNames.REQUESTS_REJECTED, MetricNames.TAG_SOURCE, source,
-                    MetricNames.TAG_REASON, Integer.toString(code)).increment();
+        Outcome outcome = outcome(source(request.getPath()), response.code());
+        request.getAttribute(SAMPLE, Timer.Sample.class).ifPresent(sample -> sample.stop(outcome.duration()));
+        if (outcome.rejected() != null) {
+            outcome.rejected().increment();
         }
     }
 
-    private Timer timer(String source, int code) {
-        return timers.computeIfAbsent(source, name -> new ConcurrentHashMap<>()).computeIfAbsent(code, answer ->
-                registry.timer(MetricNames.REQUEST_DURATION, MetricNames.TAG_SOURCE, source,
-                        MetricNames.TAG_OUTCOME, Integer.toString(answer)));
+    private Outcome outcome(String source, int code) {
+        return outcomes.computeIfAbsent(source, name -> new ConcurrentHashMap<>()).computeIfAbsent(code, answer -> {
+            String tag = Integer.toString(answer);
+            return new Outcome(registry.timer(MetricNames.REQUEST_DURATION, MetricNames.TAG_SOURCE, source,
+                    MetricNames.TAG_OUTCOME, tag), answer < 400 ? null : registry.counter(MetricNames.REQUESTS_REJECTED,
+                    MetricNames.TAG_SOURCE, source, MetricNames.TAG_REASON, tag));
+        });
     }
 
     private String source(String path) {
         String name = path.startsWith(PATH_PREFIX) ? path.substring(PATH_PREFIX.length()) : "";
         return catalog.find(name).isPresent() ? name : MetricNames.UNKNOWN_SOURCE;
+    }
+
+    /** @param rejected null for an answer below 400 */
+    private record Outcome(Timer duration, Counter rejected) {
     }
 }

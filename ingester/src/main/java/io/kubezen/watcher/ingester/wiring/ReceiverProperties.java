@@ -17,6 +17,8 @@ import java.time.Duration;
  * @param allowUnauthenticatedBuiltins lets the built-in sources ({@code /ingest/falco}, ...) accept requests
  *                                     without credentials; for local trials only, announced at start-up
  * @param maxDetailBytes               bound on each detail value of an Observation, the raw payload included
+ * @param maxInlineBodyBytes           largest body handled on the server's event loop, when it is not encoded
+ *                                     and nothing on its way can wait; others go to the blocking pool; 0: all do
  * @param maxInFlightBytes             bound on the bodies being parsed or waiting for the store at once
  *                                     ({@link InFlightBudget}); null: derived from the maximum heap, see
  *                                     {@link #inFlightBound}
@@ -27,6 +29,7 @@ public record ReceiverProperties(
         @NotBlank @Bindable(defaultValue = "zen-system") String defaultNamespace,
         @Bindable(defaultValue = "false") boolean allowUnauthenticatedBuiltins,
         @Min(256) @Bindable(defaultValue = "16384") int maxDetailBytes,
+        @Min(0) @Bindable(defaultValue = "16384") int maxInlineBodyBytes,
         @Nullable @Min(65_536) Long maxInFlightBytes,
         @NotNull @Bindable(defaultValue = "10s") Duration maxInFlightWait) {
 

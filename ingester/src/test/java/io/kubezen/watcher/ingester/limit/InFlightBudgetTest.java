@@ -125,6 +125,39 @@ class InFlightBudgetTest {
     }
 
     @Test
+    void takesAShareWithoutWaitingOnlyWhenItIsFree() throws Exception {
+        InFlightBudget.Share large = budget.acquire("k8s-audit", 60 * 1024);
+
+        assertThat(budget.acquireIfFree(5 * 1024)).isEmpty();
+        assertThat(budget.inFlightBytes()).as("a failed try takes nothing").isEqualTo(60 * 1024);
+        large.close();
+        assertThat(budget.acquireIfFree(5 * 1024)).isPresent();
+        assertThat(budget.inFlightBytes()).isEqualTo(5 * 1024);
+    }
+
+    @Test
+    void aTryWithoutWaitingDoesNotJumpARequestAlreadyWaiting() throws Exception {
+        InFlightBudget patient = new InFlightBudget(64 * 1024, Duration.ofMinutes(1));
+        InFlightBudget.Share large = patient.acquire("k8s-audit", 60 * 1024);
+        Thread waiter = new Thread(() -> {
+            try {
+                patient.acquire("k8s-audit", 10 * 1024).close();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        });
+        waiter.start();
+        while (waiter.getState() != Thread.State.TIMED_WAITING) {
+            Thread.onSpinWait();
+        }
+
+        assertThat(patient.acquireIfFree(1024)).as("4 KiB are free, but the waiter came first").isEmpty();
+        large.close();
+        waiter.join();
+        assertThat(patient.inFlightBytes()).isZero();
+    }
+
+    @Test
     void refusesABudgetSmallerThanOneKibibyte() {
         assertThatThrownBy(() -> new InFlightBudget(1000, Duration.ZERO)).isInstanceOf(IllegalArgumentException.class);
     }

@@ -25,6 +25,12 @@ import java.util.concurrent.atomic.AtomicLong;
 public final class RedisDedupWindows implements DedupWindows, AutoCloseable {
 
     public static final Duration DEFAULT_CACHE_TTL = Duration.ofSeconds(30);
+    /**
+     * A cached window is read again this long before it expires, which is longer than a request takes from asking
+     * {@link #answersFromMemory} to reading the window: a caller that must not wait never meets an expiry, and the
+     * refresh falls to one that may.
+     */
+    private static final Duration MEMORY_MARGIN = Duration.ofSeconds(1);
 
     private final RedisConnector connector;
     private final RedisKeys keys;
@@ -40,6 +46,10 @@ public final class RedisDedupWindows implements DedupWindows, AutoCloseable {
         this.connector = connector;
         this.keys = connector.keys();
         this.clock = clock;
+        if (cacheTtl.compareTo(MEMORY_MARGIN.multipliedBy(2)) < 0) {
+            throw new IllegalArgumentException("cacheTtl must be at least " + MEMORY_MARGIN.multipliedBy(2)
+                    + ", was " + cacheTtl);
+        }
         this.cacheTtl = cacheTtl;
     }
 
@@ -47,7 +57,7 @@ public final class RedisDedupWindows implements DedupWindows, AutoCloseable {
     public Duration windowFor(String source, Duration configured) {
         Instant now = clock.instant();
         Cached cached = cache.get(source);
-        if (cached == null || !now.isBefore(cached.expiresAt())) {
+        if (cached == null || !cached.freshAt(now.toEpochMilli())) {
             // Subscribe before reading, so a change made after this read is never missed.
             listenForChanges();
             long noticesBefore = notices.get();
@@ -59,6 +69,12 @@ public final class RedisDedupWindows implements DedupWindows, AutoCloseable {
             }
         }
         return cached.published().orElse(configured);
+    }
+
+    @Override
+    public boolean answersFromMemory(String source) {
+        Cached cached = cache.get(source);
+        return cached != null && cached.freshAt(clock.millis());
     }
 
     @Override
@@ -117,5 +133,9 @@ public final class RedisDedupWindows implements DedupWindows, AutoCloseable {
     }
 
     private record Cached(Optional<Duration> published, Instant expiresAt) {
+
+        boolean freshAt(long millis) {
+            return millis + MEMORY_MARGIN.toMillis() < expiresAt.toEpochMilli();
+        }
     }
 }

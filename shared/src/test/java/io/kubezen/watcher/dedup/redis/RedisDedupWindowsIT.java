@@ -64,4 +64,19 @@ class RedisDedupWindowsIT extends DedupWindowsContract {
         clock.advance(CACHE_TTL);
         assertThat(windows.windowFor("falco", CONFIGURED)).isEqualTo(Duration.ofSeconds(45));
     }
+
+    @Test
+    void answersFromMemoryOnlyWhileTheWindowReadIsCachedForAnotherSecond() {
+        assertThat(windows.answersFromMemory("falco")).as("never read").isFalse();
+
+        windows.windowFor("falco", CONFIGURED);
+
+        assertThat(windows.answersFromMemory("falco")).isTrue();
+        assertThat(windows.answersFromMemory("k8s-audit")).as("another source, never read").isFalse();
+        redis.sync().set("zw:window:falco", "45");
+        clock.advance(CACHE_TTL.minusSeconds(1));
+        assertThat(windows.answersFromMemory("falco")).as("the cached read expires within a second").isFalse();
+        assertThat(windows.windowFor("falco", CONFIGURED)).as("so it is read again").isEqualTo(Duration.ofSeconds(45));
+        assertThat(windows.answersFromMemory("falco")).isTrue();
+    }
 }

@@ -21,7 +21,7 @@ public final class MicronautAuthRequests {
                 .filter(X509Certificate.class::isInstance)
                 .map(X509Certificate.class::cast)
                 .orElse(null);
-        return new AuthRequest(source, RequestHeaders.of(request.getHeaders().asMap()),
+        return new AuthRequest(source, RequestHeaders.view(request.getHeaders()::getAll),
                 request.getRemoteAddress().getAddress(), certificate, body);
     }
 }

@@ -35,6 +35,11 @@ public final class InMemoryRateLimiter implements RateLimiter {
         return wait.isZero() ? RateLimitDecision.ALLOWED : RateLimitDecision.refused(wait);
     }
 
+    @Override
+    public boolean answersFromMemory() {
+        return true;
+    }
+
     private record Held(RateLimitSettings settings, TokenBucket bucket) {
     }
 }
