@@ -49,8 +49,9 @@ public final class InFlightBudget {
      * {@value #HEAP_SHARE}th of it, between {@value #MIN_DEFAULT_BYTES} and {@value #MAX_DEFAULT_BYTES} bytes.
      * Measured with the benchmark's audit batches of 100 events (about 70 KB each): at {@code -Xmx192m} this gives
      * about 250 KB, three batches, where the young collections copied about a third less per event than at 1 MiB
-     * and spent about half the CPU time; one batch at a time (128 KiB) leaves the CPU idle while Redis answers. The chart's receiver (512Mi limit, 75 % of it heap) gets about 500 KB, room for a production audit
-     * batch of 400 events (about 300 KB) beside smaller ones.
+     * and spent about half the CPU time; one batch at a time (128 KiB) leaves the CPU idle while Redis answers.
+     * The chart's receiver (512Mi limit, 75 % of it heap) gets about 500 KB, room for a production audit batch of
+     * 400 events (about 300 KB) beside smaller ones.
      */
     public static long defaultMaxBytes(long maxHeapBytes) {
         return Math.max(MIN_DEFAULT_BYTES, Math.min(MAX_DEFAULT_BYTES, maxHeapBytes / HEAP_SHARE));
