@@ -49,7 +49,15 @@ public final class RedisKeys {
 
     /** Hash: the dedup record of one fingerprint, in its event's shard; expires with the window. */
     public String dedupRecord(String source, String fingerprint) {
-        return shardPrefix(shard(source, fingerprint)) + "dedup:" + source + ":" + fingerprint;
+        return dedupRecord(shard(source, fingerprint), source, fingerprint);
+    }
+
+    /**
+     * {@link #dedupRecord(String, String)} for a caller that has just computed the event's
+     * {@link #shard(String, String)}, which it must pass: the admission path needs both for every event.
+     */
+    public String dedupRecord(int shard, String source, String fingerprint) {
+        return shardPrefix(shard) + "dedup:" + source + ":" + fingerprint;
     }
 
     /** SCAN MATCH pattern for all dedup records of a source, in every shard. */

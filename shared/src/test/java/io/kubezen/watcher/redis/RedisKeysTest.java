@@ -18,6 +18,8 @@ class RedisKeysTest {
     @Test
     void layoutIsTheOneDocumentedForOperators() {
         assertThat(keys.dedupRecord("falco", "3f2a")).isEqualTo("zw:{s" + keys.shard("falco", "3f2a") + "}:dedup:falco:3f2a");
+        assertThat(keys.dedupRecord(keys.shard("falco", "3f2a"), "falco", "3f2a"))
+                .isEqualTo(keys.dedupRecord("falco", "3f2a"));
         assertThat(keys.dedupRecordPattern("kube-audit")).isEqualTo("zw:{s*}:dedup:kube-audit:*");
         assertThat(keys.dedupWindow("falco")).isEqualTo("zw:window:falco");
         assertThat(keys.dedupWindowChannel()).isEqualTo("zw:window-changed");

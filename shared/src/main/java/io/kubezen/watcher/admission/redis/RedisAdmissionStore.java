@@ -125,9 +125,10 @@ public final class RedisAdmissionStore implements AdmissionStore {
         String[] recordKeys = new String[batch.size()];
         for (int i = 0; i < batch.size(); i++) {
             AdmissionRequest request = batch.get(i);
-            byShard.computeIfAbsent(keys.shard(request.source(), request.fingerprint()), s -> new ArrayList<>()).add(i);
+            int shard = keys.shard(request.source(), request.fingerprint());
+            byShard.computeIfAbsent(shard, s -> new ArrayList<>()).add(i);
             if (request.deduplicates()) {
-                recordKeys[i] = keys.dedupRecord(request.source(), request.fingerprint());
+                recordKeys[i] = keys.dedupRecord(shard, request.source(), request.fingerprint());
             }
         }
         List<CompletableFuture<Object>> calls = new ArrayList<>(byShard.size());
