@@ -29,7 +29,7 @@ public final class CeilingScenario implements Scenario {
                 Figure.of(NAME, "failed requests", "count", IngestRun.each(runs, IngestRun::errors)).withGoal(Goal.atMost(0))));
         context.figure(FalcoScenario.NAME, FalcoScenario.REQUESTS_PER_SECOND).ifPresent(full -> figures.add(
                 Figure.of(NAME, "full path / ceiling", "ratio", List.of(full.median() / ceiling.median()))
-                        .withGoal(Goal.atLeast(0.5))));
+                        .withGoal(Goal.atLeast(0.25))));
         return figures;
     }
 }
