@@ -112,6 +112,7 @@ cleanup() {
   for pid in "${pids[@]}"; do
     wait "$pid" 2>/dev/null || true
   done
+  rm -f "$out/observations.jsonl"
 }
 trap cleanup EXIT
 trap 'exit 130' INT TERM
@@ -152,9 +153,12 @@ else
 fi
 
 ingester_port=$(free_port)
+# The embedded writer's sink is the run's own: one left by earlier runs in ./data is read back at start and its
+# index kept in memory, which made the ingester's RSS depend on how many runs came before.
 # shellcheck disable=SC2086 # java_opts is a list of flags
 ZEN_WATCHER_REDIS_URI="$ingester_redis" ZEN_WATCHER_REDIS_MODE="$redis_topology" java $java_opts -jar "$ingester_jar" \
   -micronaut.server.port="$ingester_port" -zen-watcher.receiver.allow-unauthenticated-builtins=true \
+  -zen-watcher.writer.local-sink-path="$out/observations.jsonl" \
   >"$out/ingester.log" 2>&1 &
 ingester_pid=$!
 pids+=("$ingester_pid")
