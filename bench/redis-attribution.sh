@@ -6,7 +6,8 @@
 # the INFO commandstats of the script's own commands. Repeats are measured twice: with the Observation, and without
 # it, as the store sends an event whose record it recently saw inside its window.
 #
-# Usage: bench/redis-attribution.sh [CHECKOUT]   (default: this one; another checkout measures its own admit.lua)
+# Usage: bench/redis-attribution.sh [CHECKOUT]   (default: this one; another checkout whose admit.lua takes the same
+#        arguments per event measures its own scripts)
 # Environment: ZEN_ATTRIBUTION_CALLS, calls per measurement (default 50000).
 set -euo pipefail
 here=$(cd "$(dirname "$0")/.." && pwd)
@@ -55,7 +56,7 @@ measure() {
 now=1765000000000
 due=$((now + 30000))
 head=("$now" 2025-12-06T05:46:40Z "$due" 2025-12-06T05:47:10Z)
-event=(300000 falco fp $((now + 300000)) 360000 payments "$observation")
+event=($((now + 300000)) 360000 falco fp payments "$observation")
 one=(2 'zw:{s0}:observations' 'zw:{s0}:dedup:falco:fp-__rand_int__' 1000000000 "${count[@]}" "${head[@]}" "${event[@]}")
 many=(9 'zw:{s0}:observations')
 for i in 1 2 3 4 5 6 7 8; do many+=("zw:{s0}:dedup:falco:fp-$i-__rand_int__"); done

@@ -36,13 +36,16 @@ import java.util.concurrent.CompletionStage;
  */
 public final class RedisAdmissionStore implements AdmissionStore {
 
-    /** admit.lua's ARGV per request before its events': event count, now ms and ISO-8601, status due ms and ISO-8601. */
+    /**
+     * admit.lua's ARGV per request before its events': event count, now as 13-digit epoch ms and ISO-8601, status due
+     * the same.
+     */
     private static final int REQUEST_HEAD = 5;
     /**
-     * ARGV per event: window ms ('' without dedup), source, fingerprint, end of window, key lifetime, namespace, the
-     * Observation's JSON ('' for an expected repeat).
+     * ARGV per event: end of window ('' without dedup), key lifetime, source, fingerprint, namespace, the Observation's
+     * JSON ('' for an expected repeat).
      */
-    private static final int PER_EVENT = 7;
+    private static final int PER_EVENT = 6;
 
     /**
      * How many records' window ends {@link RecentRecords} keeps: a busy source's repeats come from far fewer distinct
@@ -155,18 +158,22 @@ public final class RedisAdmissionStore implements AdmissionStore {
         long statusDue = now + statusInterval.toMillis();
         List<String> shardKeys = new ArrayList<>();
         List<Object> args = new ArrayList<>(REQUEST_HEAD + positions.size() * PER_EVENT);
-        args.addAll(List.of(Integer.toString(positions.size()), Long.toString(now), Instant.ofEpochMilli(now).toString(),
-                Long.toString(statusDue), Instant.ofEpochMilli(statusDue).toString()));
+        args.addAll(List.of(Integer.toString(positions.size()), DedupRecordLua.epochMillis(now),
+                Instant.ofEpochMilli(now).toString(), DedupRecordLua.epochMillis(statusDue),
+                Instant.ofEpochMilli(statusDue).toString()));
         for (int position : positions) {
             AdmissionRequest request = batch.get(position);
             String recordKey = recordKeys[position];
             if (recordKey != null) {
                 shardKeys.add(recordKey);
-                // window, source, fingerprint, end of window, key lifetime
-                args.addAll(DedupRecordLua.arguments(request.dedup(), now, statusInterval).subList(1, 6));
+                args.add(DedupRecordLua.windowEnds(request.window(), now));
+                args.add(DedupRecordLua.lifetime(request.window(), statusInterval));
             } else {
-                args.addAll(Arrays.asList("", request.source(), request.fingerprint(), "", ""));
+                args.add("");
+                args.add("");
             }
+            args.add(request.source());
+            args.add(request.fingerprint());
             args.add(request.observation().namespace());
             args.add(hinted && recordKey != null && recent.inWindow(recordKey, now)
                     ? NO_OBSERVATION : QueuedObservationCodec.observationUtf8(request.observation()));
@@ -195,7 +202,7 @@ public final class RedisAdmissionStore implements AdmissionStore {
                 if (SEND.equals(replies.get(i))) {
                     again.add(position);
                 } else if (request.deduplicates()) {
-                    DedupResult result = DedupRecordLua.result(request.dedup(), (List<?>) replies.get(i));
+                    DedupResult result = DedupRecordLua.result(request.dedup(), replies.get(i), now);
                     recent.remember(recordKeys[position], now + result.record().ttlLeft().toMillis());
                     results[position] = result;
                 }

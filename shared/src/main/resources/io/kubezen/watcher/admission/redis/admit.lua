@@ -1,14 +1,15 @@
 -- KEYS[1] the shard's stream, then the records of the events that deduplicate, in order. ARGV[1] the stream's
 -- capacity, then one or more requests that RedisAdmissionStore coalesced into this call, each as its REQUEST_HEAD
--- (event count, now ms, now ISO-8601, status due ms, status due ISO-8601) and PER_EVENT arguments per event. Returns
--- one answer per request, in order: {'FULL', length} when the stream could not take one entry per event of that
--- request, which then touches nothing; otherwise one answer per event: record()'s reply (made up for an event without
--- dedup, which is always queued), or 'SEND' (below). Requests are decided one after the other, as separate calls
--- would be. A first occurrence appends its observation, under the first-seen time now; a repeat that schedules a
--- status update appends the update, built here from the record because only here is it known. Entries have the
--- fields of QueuedObservationCodec; iso writes a time as Java's Instant.toString() does for one of millisecond
--- precision. record(), read_record(), starts_window() and decide() are dedup/redis/record-function.lua, put before
--- this script.
+-- (event count, now as 13-digit epoch ms, now ISO-8601, status due as 13-digit epoch ms, status due ISO-8601) and
+-- PER_EVENT arguments per event (end of window, '' for an event without dedup; key lifetime; source; fingerprint;
+-- namespace; Observation). Returns one answer per request, in order: {'FULL', length} when the stream could not take
+-- one entry per event of that request, which then touches nothing; otherwise one answer per event: record()'s first
+-- reply (the record as stored, '+' before it when a status update was scheduled), '' for an event without dedup,
+-- which is always queued, or 'SEND' (below). Requests are decided one after the other, as separate calls would be. A
+-- first occurrence appends its observation, under the first-seen time now; a repeat that schedules a status update
+-- appends the update, built here from the record because only here is it known. Entries have the fields of
+-- QueuedObservationCodec; iso writes a time as Java's Instant.toString() does for one of millisecond precision.
+-- record(), read_record(), starts_window() and decide() are dedup/redis/record-function.lua, put before this script.
 --
 -- An event may come with an empty observation: its sender saw its record inside the window recently and expects a
 -- repeat, which needs no observation. When that expectation is wrong (the record was deleted, evicted or its window
@@ -48,7 +49,7 @@ while a <= #ARGV do
   if length + events > capacity then
     answers[#answers + 1] = {'FULL', tostring(length)}
     for i = 0, events - 1 do
-      if ARGV[a + i * 7] ~= '' then
+      if ARGV[a + i * 6] ~= '' then
         record_key = record_key + 1
       end
     end
@@ -57,40 +58,37 @@ while a <= #ARGV do
     -- The records of events sent back; a table only once one is, which is rare, as a table per request costs Redis.
     local deferred = false
     for i = 0, events - 1 do
-      local e = a + i * 7
-      local source, fingerprint, observation = ARGV[e + 1], ARGV[e + 2], ARGV[e + 6]
-      local reply
-      if ARGV[e] == '' then
-        reply = {1, now, now, 1, 0, '0'}
-      else
+      local e = a + i * 6
+      local ends, observation = ARGV[e], ARGV[e + 5]
+      local reply, created = '', true
+      if ends ~= '' then
         record_key = record_key + 1
         local key = KEYS[record_key]
-        local fields = read_record(key)
-        if (deferred and deferred[key]) or (observation == '' and starts_window(fields, now)) then
+        local value = read_record(key, now)
+        if (deferred and deferred[key]) or (observation == '' and starts_window(value, now)) then
           deferred = deferred or {}
           deferred[key] = true
-          reply = 'SEND'
+          reply, created = 'SEND', false
         else
-          reply = decide(key, fields, now, ARGV[e], source, fingerprint, ARGV[e + 3], ARGV[e + 4], due)
+          reply, created = decide(key, value, now, ends, ARGV[e + 1], due)
         end
       end
-      if reply == 'SEND' then
-        -- nothing was touched: the event comes back with its observation in a later call
-      elseif reply[1] == 1 then
-        redis.call('XADD', KEYS[1], '*', 'observation', observation, 'source', source,
-          'fingerprint', fingerprint, 'firstSeen', now_iso)
+      if created then
+        redis.call('XADD', KEYS[1], '*', 'observation', observation, 'source', ARGV[e + 2],
+          'fingerprint', ARGV[e + 3], 'firstSeen', now_iso)
         length = length + 1
-      elseif reply[6] ~= '0' then
-        local hint = cjson.encode({namespace = ARGV[e + 5], dueAt = due_iso, lastSeen = iso(reply[3]),
-          count = reply[4]})
-        redis.call('XADD', KEYS[1], '*', 'status', hint, 'source', source, 'fingerprint', fingerprint,
-          'firstSeen', iso(reply[2]))
+      elseif string.byte(reply) == 43 then
+        -- '+': the record as stored follows, at places one further than in record-function.lua's layout
+        local hint = cjson.encode({namespace = ARGV[e + 4], dueAt = due_iso, lastSeen = iso(string.sub(reply, 16, 28)),
+          count = tonumber(string.match(reply, '^%d+', 58))})
+        redis.call('XADD', KEYS[1], '*', 'status', hint, 'source', ARGV[e + 2], 'fingerprint', ARGV[e + 3],
+          'firstSeen', iso(string.sub(reply, 2, 14)))
         length = length + 1
       end
       replies[i + 1] = reply
     end
     answers[#answers + 1] = replies
   end
-  a = a + events * 7
+  a = a + events * 6
 end
 return answers

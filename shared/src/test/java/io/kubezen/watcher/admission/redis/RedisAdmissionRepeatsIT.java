@@ -90,10 +90,11 @@ class RedisAdmissionRepeatsIT {
         RedisConnector connector = connectors.open(redis);
         String record = connector.keys().dedupRecord("falco", "fp-1");
         byte[] json = "{}".getBytes(StandardCharsets.UTF_8);
-        List<Object> args = new ArrayList<>(List.of("1000", "2", "1000", "1970-01-01T00:00:01Z", "31000",
-                "1970-01-01T00:00:31Z"));
+        long now = T0.toEpochMilli();
+        List<Object> args = new ArrayList<>(List.of("1000", "2", Long.toString(now), T0.toString(),
+                Long.toString(now + 30_000), T0.plusSeconds(30).toString()));
         for (byte[] observation : List.of(new byte[0], json)) {
-            args.addAll(List.of("300000", "falco", "fp-1", "301000", "360000", "shop", observation));
+            args.addAll(List.of(Long.toString(now + 300_000), "360000", "falco", "fp-1", "shop", observation));
         }
 
         List<Object> answers = RedisAdmissionStore.admissionScript().runWithBytes(connector.shared().async(),
