@@ -42,15 +42,15 @@ empty=$(redis-cli -p "$port" script load 'return 1')
 
 # One call of 8 Falco events, as a group commit sends them; __rand_int__ makes each record new unless -r is small.
 now=1765000000000
-head=(1 "$now" 2025-12-06T05:46:40Z $((now + 30000)) 2025-12-06T05:47:10Z)
-event=($((now + 300000)) 360000 falco fp payments "$observation")
+head=(1 "$now" 2025-12-06T05:46:40Z)
+event=($((now + 300000)) 360000 payments "$observation")
 args=(9 'zw:{s0}:observations')
 for i in 1 2 3 4 5 6 7 8; do args+=("zw:{s0}:dedup:falco:fp-$i-__rand_int__"); done
-args+=(1000000000)
+args+=(1000000000 30000)
 hinted=("${args[@]}")
 for i in 1 2 3 4 5 6 7 8; do args+=("${head[@]}" "${event[@]}"); done
 # A repeat the ingester expects to be one goes without its Observation (admission DESIGN.md).
-for i in 1 2 3 4 5 6 7 8; do hinted+=("${head[@]}" "${event[@]:0:5}" ''); done
+for i in 1 2 3 4 5 6 7 8; do hinted+=("${head[@]}" "${event[@]:0:3}" ''); done
 fresh=(-r 100000000)
 # 8 keys × 50 values: after the first calls every record exists; the fixed time never makes a status update due.
 repeats=(-r 50)

@@ -36,16 +36,13 @@ import java.util.concurrent.CompletionStage;
  */
 public final class RedisAdmissionStore implements AdmissionStore {
 
+    /** admit.lua's ARGV per request before its events': event count, now as 13-digit epoch ms and as ISO-8601. */
+    private static final int REQUEST_HEAD = 3;
     /**
-     * admit.lua's ARGV per request before its events': event count, now as 13-digit epoch ms and ISO-8601, status due
-     * the same.
+     * ARGV per event: end of window ('' without dedup), key lifetime ('' without dedup), namespace, the Observation's
+     * JSON ('' for an expected repeat). Its source and fingerprint travel in its record key, which every event has.
      */
-    private static final int REQUEST_HEAD = 5;
-    /**
-     * ARGV per event: end of window ('' without dedup), key lifetime, source, fingerprint, namespace, the Observation's
-     * JSON ('' for an expected repeat).
-     */
-    private static final int PER_EVENT = 6;
+    private static final int PER_EVENT = 4;
 
     /**
      * How many records' window ends {@link RecentRecords} keeps: a busy source's repeats come from far fewer distinct
@@ -93,7 +90,8 @@ public final class RedisAdmissionStore implements AdmissionStore {
         this.acks = acks;
         this.shards = new ShardCommitter[keys.shards()];
         for (int shard = 0; shard < shards.length; shard++) {
-            shards[shard] = new ShardCommitter(keys.observationStream(shard), shardCapacity,
+            shards[shard] = new ShardCommitter(keys.observationStream(shard),
+                    List.of(Long.toString(shardCapacity), Long.toString(statusInterval.toMillis())),
                     (scriptKeys, args) -> ADMIT.runWithBytes(connector.shared().async(), scriptKeys, args));
         }
     }
@@ -130,9 +128,7 @@ public final class RedisAdmissionStore implements AdmissionStore {
             AdmissionRequest request = batch.get(i);
             int shard = keys.shard(request.source(), request.fingerprint());
             byShard.computeIfAbsent(shard, s -> new ArrayList<>()).add(i);
-            if (request.deduplicates()) {
-                recordKeys[i] = keys.dedupRecord(shard, request.source(), request.fingerprint());
-            }
+            recordKeys[i] = keys.dedupRecord(shard, request.source(), request.fingerprint());
         }
         List<CompletableFuture<Object>> calls = new ArrayList<>(byShard.size());
         for (Map.Entry<Integer, List<Integer>> shard : byShard.entrySet()) {
@@ -152,30 +148,27 @@ public final class RedisAdmissionStore implements AdmissionStore {
         });
     }
 
-    /** The requests of one shard as admit.lua takes them: their records' keys, then REQUEST_HEAD and PER_EVENT. */
+    /** The requests of one shard as admit.lua takes them: their record keys, then REQUEST_HEAD and PER_EVENT. */
     private ShardCommitter.Part part(List<AdmissionRequest> batch, String[] recordKeys, List<Integer> positions,
                                      long now, boolean hinted) {
-        long statusDue = now + statusInterval.toMillis();
-        List<String> shardKeys = new ArrayList<>();
+        List<String> shardKeys = new ArrayList<>(positions.size());
         List<Object> args = new ArrayList<>(REQUEST_HEAD + positions.size() * PER_EVENT);
-        args.addAll(List.of(Integer.toString(positions.size()), DedupRecordLua.epochMillis(now),
-                Instant.ofEpochMilli(now).toString(), DedupRecordLua.epochMillis(statusDue),
-                Instant.ofEpochMilli(statusDue).toString()));
+        args.add(Integer.toString(positions.size()));
+        args.add(DedupRecordLua.epochMillis(now));
+        args.add(Instant.ofEpochMilli(now).toString());
         for (int position : positions) {
             AdmissionRequest request = batch.get(position);
             String recordKey = recordKeys[position];
-            if (recordKey != null) {
-                shardKeys.add(recordKey);
+            shardKeys.add(recordKey);
+            if (request.deduplicates()) {
                 args.add(DedupRecordLua.windowEnds(request.window(), now));
                 args.add(DedupRecordLua.lifetime(request.window(), statusInterval));
             } else {
                 args.add("");
                 args.add("");
             }
-            args.add(request.source());
-            args.add(request.fingerprint());
             args.add(request.observation().namespace());
-            args.add(hinted && recordKey != null && recent.inWindow(recordKey, now)
+            args.add(hinted && request.deduplicates() && recent.inWindow(recordKey, now)
                     ? NO_OBSERVATION : QueuedObservationCodec.observationUtf8(request.observation()));
         }
         return new ShardCommitter.Part(positions.size(), shardKeys, args);

@@ -21,7 +21,7 @@ final class ShardCommitter {
      */
     static final int MAX_EVENTS_PER_CALL = 500;
 
-    /** One request's events for this shard, as admit.lua takes them after the capacity. */
+    /** One request's events for this shard, as admit.lua takes them after the arguments every call starts with. */
     record Part(int events, List<String> recordKeys, List<Object> args) {
     }
 
@@ -29,19 +29,20 @@ final class ShardCommitter {
     }
 
     private final String stream;
-    private final String capacity;
+    private final List<String> callArgs;
     private final BiFunction<String[], List<Object>, CompletionStage<List<Object>>> script;
     private final Object lock = new Object();
     private final List<Waiting> waiting = new ArrayList<>();
     private boolean calling;
 
     /**
-     * @param script sends admit.lua with these keys and arguments; the reply has one answer per part, in order
+     * @param callArgs the arguments every call starts with, before its parts'
+     * @param script   sends admit.lua with these keys and arguments; the reply has one answer per part, in order
      */
-    ShardCommitter(String stream, long capacity,
+    ShardCommitter(String stream, List<String> callArgs,
                    BiFunction<String[], List<Object>, CompletionStage<List<Object>>> script) {
         this.stream = stream;
-        this.capacity = Long.toString(capacity);
+        this.callArgs = List.copyOf(callArgs);
         this.script = script;
     }
 
@@ -84,7 +85,7 @@ final class ShardCommitter {
         List<String> keys = new ArrayList<>();
         keys.add(stream);
         List<Object> args = new ArrayList<>();
-        args.add(capacity);
+        args.addAll(callArgs);
         for (Waiting entry : group) {
             keys.addAll(entry.part().recordKeys());
             args.addAll(entry.part().args());

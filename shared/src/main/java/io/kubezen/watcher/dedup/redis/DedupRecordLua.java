@@ -15,7 +15,7 @@ import java.util.Optional;
  * store's own script and the admission script ({@link io.kubezen.watcher.admission.redis.RedisAdmissionStore})
  * define and call, so that recording an occurrence means the same thing in both; and the record's string layout,
  * which that file defines and the methods here read:
- * {@code firstSeen:lastSeen:windowEnds:statusDue:count[|previousFirstSeen:previousLastSeen:previousCount]}, times
+ * {@code firstSeen:windowEnds:lastSeen:statusDue:count[|previousFirstSeen:previousLastSeen:previousCount]}, times
  * as 13-digit epoch milliseconds. See {@code DESIGN.md} in the {@code dedup} package.
  */
 public final class DedupRecordLua {
@@ -25,10 +25,11 @@ public final class DedupRecordLua {
 
     private static final int TIME_DIGITS = 13;
     private static final long SMALLEST_13_DIGITS = 1_000_000_000_000L;
-    private static final int LAST_SEEN = 14;
-    private static final int WINDOW_ENDS = 28;
+    private static final int WINDOW_ENDS = 14;
+    private static final int LAST_SEEN = 28;
     private static final int STATUS_DUE = 42;
     private static final int COUNT = 56;
+    private static final int PREVIOUS_LAST_SEEN = 14;
     private static final int PREVIOUS_COUNT = 28;
     /** What the script puts before the record it answers when it scheduled a status update. */
     private static final char SCHEDULED = '+';
@@ -59,8 +60,7 @@ public final class DedupRecordLua {
     /** The arguments of {@code record} after the key, for a request made at {@code nowMillis}. */
     public static List<String> arguments(DedupRequest request, long nowMillis, Duration statusInterval) {
         return List.of(epochMillis(nowMillis), windowEnds(request.window(), nowMillis),
-                lifetime(request.window(), statusInterval),
-                epochMillis(nowMillis + statusInterval.toMillis()));
+                lifetime(request.window(), statusInterval), Long.toString(statusInterval.toMillis()));
     }
 
     /** The end of the window a record created at {@code nowMillis} gets, as {@code record} takes it. */
@@ -106,7 +106,7 @@ public final class DedupRecordLua {
             return Optional.empty();
         }
         return Optional.of(new DedupRecord(source, fingerprint, Instant.ofEpochMilli(firstSeenMillis),
-                Instant.ofEpochMilli(time(stored, previous + LAST_SEEN)),
+                Instant.ofEpochMilli(time(stored, previous + PREVIOUS_LAST_SEEN)),
                 Long.parseLong(stored, previous + PREVIOUS_COUNT, stored.length(), 10), Duration.ZERO));
     }
 

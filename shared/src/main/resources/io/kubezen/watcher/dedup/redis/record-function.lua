@@ -2,22 +2,23 @@
 -- in admission/redis), so that recording means the same in both. See DESIGN.md in the dedup package.
 --
 -- A record is one string, read with one GET and written with one SET (DedupRecordLua reads it in Java):
---   firstSeen:lastSeen:windowEnds:statusDue:count[|previousFirstSeen:previousLastSeen:previousCount]
+--   firstSeen:windowEnds:lastSeen:statusDue:count[|previousFirstSeen:previousLastSeen:previousCount]
 -- Times are epoch ms of exactly 13 digits (statusDue 0000000000000 while none is due), so they sit at fixed places
--- and compare as strings: no tonumber, whose strtod runs twice per value, and no number turned back into text. The
--- previous* part is the record before, whose window had ended when this one began; the writer's last status update of
--- it still finds its final count there.
+-- and compare as strings: no tonumber, whose strtod runs twice per value, and no number turned back into text. A
+-- repeat keeps firstSeen:windowEnds: as it was, in one piece. The previous* part is the record before, whose window
+-- had ended when this one began; the writer's last status update of it still finds its final count there.
 --
--- record(key, now, ends, lifetime, statusDue): now is the time in 13-digit epoch ms, ends now plus the window, lifetime
--- how long the key lives (the window plus two status intervals), statusDue now plus one status interval. Returns the
--- record as it stored it, with '+' before it when this call scheduled a status update, and true when this call
--- created the record (false for a duplicate; a created record's count is 1, a duplicate's more). The window runs from
--- the first occurrence, so an event that keeps repeating is re-emitted once per window. A repeat schedules a status
--- update when none is due yet: at most one per record per interval.
+-- record(key, now, ends, lifetime, interval): now is the time in 13-digit epoch ms, ends now plus the window, lifetime
+-- how long the key lives in ms (the window plus two status intervals), interval the status interval in ms. Returns the
+-- record as it stored it, with '+' before it when this call scheduled a status update (due now plus the interval),
+-- and true when this call created the record (false for a duplicate; a created record's count is 1, a duplicate's
+-- more). The window runs from the first occurrence, so an event that keeps repeating is re-emitted once per window.
+-- A repeat schedules a status update when none is due yet: at most one per record per interval.
 --
--- record() is read_record() then decide(); admit.lua calls the two itself, to look at what it read (starts_window)
--- before deciding.
+-- record() is read_record() then decide(); admit.lua calls the two itself, to have an occurrence that would create
+-- the record left undone (repeats_only).
 
+local sub, match, format = string.sub, string.match, string.format
 local NO_STATUS_DUE = '0000000000000'
 
 -- A record of the hash layout that versions before this one wrote, as the string it becomes; false without one.
@@ -28,8 +29,8 @@ local function carried_over(key, now)
     return false
   end
   -- Records older still have no expiresAt: their window ends with their key.
-  local ends = f[4] or string.format('%013d', tonumber(now) + math.max(redis.call('PTTL', key), 0))
-  local value = f[1] .. ':' .. f[2] .. ':' .. ends .. ':' .. (f[5] or NO_STATUS_DUE) .. ':' .. f[3]
+  local ends = f[4] or format('%013d', now + math.max(redis.call('PTTL', key), 0))
+  local value = f[1] .. ':' .. ends .. ':' .. f[2] .. ':' .. (f[5] or NO_STATUS_DUE) .. ':' .. f[3]
   if f[6] then
     value = value .. '|' .. f[6] .. ':' .. f[7] .. ':' .. f[8]
   end
@@ -49,44 +50,44 @@ local function read_record(key, now)
   return value
 end
 
--- Whether an occurrence at now would be a first occurrence: there is no record, or its window has ended.
-local function starts_window(value, now)
-  return not value or now >= string.sub(value, 29, 41)
-end
-
--- Records an occurrence in the record read_record() read: record()'s arguments after the key, and its replies.
-local function decide(key, value, now, ends, lifetime, statusDue)
+-- Records an occurrence in the record read_record() read: record()'s arguments after the key, and its replies. With
+-- repeats_only, an occurrence that would create the record (there is none, or its window has ended) touches nothing
+-- and returns false.
+local function decide(key, value, now, ends, lifetime, interval, repeats_only)
   -- One GET and one SET per occurrence: each redis.call costs more than its command, see DESIGN.md.
-  if value and now < string.sub(value, 29, 41) then
-    local count = string.match(value, '^%d+', 57)
-    local last = string.sub(value, 15, 27)
+  if value and now < sub(value, 15, 27) then
+    local count = match(value, '^%d+', 57)
+    local last = sub(value, 29, 41)
     if now > last then
       last = now
     end
-    local due = string.sub(value, 43, 55)
+    local due = sub(value, 43, 55)
     local scheduled = now >= due
     if scheduled then
-      due = statusDue
+      due = format('%013d', now + interval)
     end
     local before = ''
     if #value > 56 + #count then
-      before = string.sub(value, 57 + #count)
+      before = sub(value, 57 + #count)
     end
-    local stored = string.sub(value, 1, 14) .. last .. string.sub(value, 28, 42) .. due .. ':' .. (count + 1) .. before
+    local stored = sub(value, 1, 28) .. last .. ':' .. due .. ':' .. (count + 1) .. before
     redis.call('SET', key, stored, 'KEEPTTL')
     if scheduled then
       return '+' .. stored, false
     end
     return stored, false
   end
-  local stored = now .. ':' .. now .. ':' .. ends .. ':' .. NO_STATUS_DUE .. ':1'
+  if repeats_only then
+    return false, false
+  end
+  local stored = now .. ':' .. ends .. ':' .. now .. ':' .. NO_STATUS_DUE .. ':1'
   if value then
-    stored = stored .. '|' .. string.sub(value, 1, 28) .. string.match(value, '^%d+', 57)
+    stored = stored .. '|' .. sub(value, 1, 13) .. sub(value, 28, 41) .. ':' .. match(value, '^%d+', 57)
   end
   redis.call('SET', key, stored, 'PX', lifetime)
   return stored, true
 end
 
-local function record(key, now, ends, lifetime, statusDue)
-  return decide(key, read_record(key, now), now, ends, lifetime, statusDue)
+local function record(key, now, ends, lifetime, interval)
+  return decide(key, read_record(key, now), now, ends, lifetime, interval, false)
 end

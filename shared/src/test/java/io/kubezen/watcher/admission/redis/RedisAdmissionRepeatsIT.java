@@ -91,10 +91,9 @@ class RedisAdmissionRepeatsIT {
         String record = connector.keys().dedupRecord("falco", "fp-1");
         byte[] json = "{}".getBytes(StandardCharsets.UTF_8);
         long now = T0.toEpochMilli();
-        List<Object> args = new ArrayList<>(List.of("1000", "2", Long.toString(now), T0.toString(),
-                Long.toString(now + 30_000), T0.plusSeconds(30).toString()));
+        List<Object> args = new ArrayList<>(List.of("1000", "30000", "2", Long.toString(now), T0.toString()));
         for (byte[] observation : List.of(new byte[0], json)) {
-            args.addAll(List.of(Long.toString(now + 300_000), "360000", "falco", "fp-1", "shop", observation));
+            args.addAll(List.of(Long.toString(now + 300_000), "360000", "shop", observation));
         }
 
         List<Object> answers = RedisAdmissionStore.admissionScript().runWithBytes(connector.shared().async(),

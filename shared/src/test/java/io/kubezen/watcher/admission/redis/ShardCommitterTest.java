@@ -13,7 +13,7 @@ class ShardCommitterTest {
 
     /** Records each script call and lets the test answer it. */
     private final List<Call> calls = new ArrayList<>();
-    private final ShardCommitter committer = new ShardCommitter("zw:{s0}:observations", 100, (keys, args) -> {
+    private final ShardCommitter committer = new ShardCommitter("zw:{s0}:observations", List.of("100"), (keys, args) -> {
         Call call = new Call(List.of(keys), args, new CompletableFuture<>());
         calls.add(call);
         return call.reply();
@@ -73,7 +73,7 @@ class ShardCommitterTest {
 
     @Test
     void aScriptThatCannotBeSentFailsItsRequestAndLeavesTheShardIdle() {
-        ShardCommitter failing = new ShardCommitter("zw:{s0}:observations", 100, (keys, args) -> {
+        ShardCommitter failing = new ShardCommitter("zw:{s0}:observations", List.of("100"), (keys, args) -> {
             throw new IllegalStateException("not connected");
         });
 

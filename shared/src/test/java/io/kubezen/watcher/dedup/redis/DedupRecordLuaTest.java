@@ -25,7 +25,7 @@ class DedupRecordLuaTest {
     @Test
     void aCreatedRecordCountsOne() {
         DedupResult result = DedupRecordLua.result(REQUEST,
-                "1735689610000:1735689610000:1735689910000:0000000000000:1|1735689000000:1735689001000:77", NOW);
+                "1735689610000:1735689910000:1735689610000:0000000000000:1|1735689000000:1735689001000:77", NOW);
 
         assertThat(result.firstOccurrence()).isTrue();
         assertThat(result.statusDueAt()).isNull();
@@ -36,7 +36,7 @@ class DedupRecordLuaTest {
     @Test
     void aRepeatThatScheduledAStatusUpdateSaysWhenItIsDue() {
         DedupResult result = DedupRecordLua.result(REQUEST,
-                "+1735689600000:1735689610000:1735689900000:1735689640000:12", NOW);
+                "+1735689600000:1735689900000:1735689610000:1735689640000:12", NOW);
 
         assertThat(result.firstOccurrence()).isFalse();
         assertThat(result.statusDueAt()).isEqualTo(Instant.ofEpochMilli(1_735_689_640_000L));
@@ -46,7 +46,7 @@ class DedupRecordLuaTest {
 
     @Test
     void aRecordIsFoundByTheFirstSeenOfItselfOrOfTheOneBefore() {
-        String stored = "1735689610000:1735689610000:1735689910000:0000000000000:3|1735689000000:1735689001000:77";
+        String stored = "1735689610000:1735689910000:1735689610000:0000000000000:3|1735689000000:1735689001000:77";
 
         assertThat(DedupRecordLua.firstSeenAt("falco", "fp-1", stored, 1_735_689_000_000L, NOW)).get()
                 .isEqualTo(new DedupRecord("falco", "fp-1", Instant.ofEpochMilli(1_735_689_000_000L),

@@ -60,9 +60,9 @@ class RedisDedupStoreIT extends DedupStoreContract {
         String key = KEYS.dedupRecord("falco", "abc123");
 
         assertThat(key).matches("zw:\\{s[0-7]}:dedup:falco:abc123");
-        // firstSeen:lastSeen:windowEnds:statusDue:count
-        assertThat(redis.sync().get(key)).isEqualTo(millis(T0) + ":" + millis(T0.plusSeconds(1)) + ":"
-                + millis(T0.plus(WINDOW)) + ":" + millis(T0.plusSeconds(1).plus(DedupStore.DEFAULT_STATUS_INTERVAL))
+        // firstSeen:windowEnds:lastSeen:statusDue:count
+        assertThat(redis.sync().get(key)).isEqualTo(millis(T0) + ":" + millis(T0.plus(WINDOW)) + ":"
+                + millis(T0.plusSeconds(1)) + ":" + millis(T0.plusSeconds(1).plus(DedupStore.DEFAULT_STATUS_INTERVAL))
                 + ":2");
         // The key outlives the window by two status intervals, for the status update of the window's last repeats.
         long lifetime = WINDOW.plus(DedupStore.DEFAULT_STATUS_INTERVAL.multipliedBy(2)).toMillis();
