@@ -53,6 +53,8 @@ public final class RedisAdmissionStore implements AdmissionStore {
     private static final byte[] NO_OBSERVATION = new byte[0];
     /** admit.lua's answer for an event sent without its Observation that was not a repeat, and was left untouched. */
     private static final String SEND = "SEND";
+    /** What admit.lua answers, followed by the stream's length, for each event of a request the shard had no room for. */
+    private static final String FULL = "FULL ";
 
     private static final RedisScript ADMIT = DedupRecordLua.withRecord(RedisAdmissionStore.class, "admit.lua");
 
@@ -130,7 +132,7 @@ public final class RedisAdmissionStore implements AdmissionStore {
             byShard.computeIfAbsent(shard, s -> new ArrayList<>()).add(i);
             recordKeys[i] = keys.dedupRecord(shard, request.source(), request.fingerprint());
         }
-        List<CompletableFuture<Object>> calls = new ArrayList<>(byShard.size());
+        List<CompletableFuture<List<Object>>> calls = new ArrayList<>(byShard.size());
         for (Map.Entry<Integer, List<Integer>> shard : byShard.entrySet()) {
             calls.add(shards[shard.getKey()].submit(part(batch, recordKeys, shard.getValue(), now, hinted))
                     .toCompletableFuture());
@@ -180,14 +182,15 @@ public final class RedisAdmissionStore implements AdmissionStore {
      */
     private CompletionStage<List<DedupResult>> results(List<AdmissionRequest> batch, String[] recordKeys,
                                                        Map<Integer, List<Integer>> byShard,
-                                                       List<CompletableFuture<Object>> calls, long now) {
+                                                       List<CompletableFuture<List<Object>>> calls, long now) {
         DedupResult[] results = new DedupResult[batch.size()];
         List<Integer> again = new ArrayList<>();
         int call = 0;
         for (List<Integer> positions : byShard.values()) {
-            List<?> replies = (List<?>) calls.get(call++).join();
-            if ("FULL".equals(replies.get(0))) {
-                throw new QueueFullException(Long.parseLong((String) replies.get(1)), positions.size(), shardCapacity);
+            List<Object> replies = calls.get(call++).join();
+            if (replies.get(0) instanceof String first && first.startsWith(FULL)) {
+                throw new QueueFullException(Long.parseLong(first.substring(FULL.length())), positions.size(),
+                        shardCapacity);
             }
             for (int i = 0; i < positions.size(); i++) {
                 int position = positions.get(i);

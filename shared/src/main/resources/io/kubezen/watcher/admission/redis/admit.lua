@@ -2,9 +2,9 @@
 -- record: its key only names its source and fingerprint). ARGV[1] the stream's capacity, ARGV[2] the status interval
 -- in ms, then one or more requests that RedisAdmissionStore coalesced into this call, each as its REQUEST_HEAD (event
 -- count, now as 13-digit epoch ms and as ISO-8601) and PER_EVENT arguments per event (end of window, '' for an event
--- without dedup; key lifetime; namespace; Observation). Returns one answer per request, in order: {'FULL', length}
--- when the stream could not take one entry per event of that request, which then touches nothing; otherwise one
--- answer per event: record()'s first reply (the record as stored, '+' before it when a status update was scheduled),
+-- without dedup; key lifetime; namespace; Observation). Returns one answer per event, in order: 'FULL <length>' for
+-- each event of a request when the stream could not take one entry per event of that request, which then touches
+-- nothing; otherwise record()'s first reply (the record as stored, '+' before it when a status update was scheduled),
 -- '' for an event without dedup, which is always queued, or 'SEND' (below). Requests are decided one after the other,
 -- as separate calls would be. A first occurrence appends its observation, under the first-seen time now; a repeat
 -- that schedules a status update appends the update, built here from the record because only here is it known.
@@ -42,17 +42,20 @@ local function iso(ms)
 end
 local length = redis.call('XLEN', KEYS[1])
 local capacity, interval = tonumber(ARGV[1]), ARGV[2]
+-- One flat list, not a table per request: Redis converts each table of a reply at a cost of its own.
 local answers = {}
 local a = 3
--- KEYS' index of the event before the request's first
-local k = 1
+-- KEYS' and answers' index of the event before the request's first
+local k, n = 1, 0
 while a <= #ARGV do
   local events, now, now_iso = tonumber(ARGV[a]), ARGV[a + 1], ARGV[a + 2]
   a = a + 3
   if length + events > capacity then
-    answers[#answers + 1] = {'FULL', tostring(length)}
+    local full = 'FULL ' .. length
+    for i = 1, events do
+      answers[n + i] = full
+    end
   else
-    local replies = {}
     -- The records of events sent back; a table only once one is, which is rare, as a table per request costs Redis.
     local deferred = false
     for i = 1, events do
@@ -86,10 +89,10 @@ while a <= #ARGV do
           'firstSeen', iso(sub(reply, 2, 14)))
         length = length + 1
       end
-      replies[i] = reply
+      answers[n + i] = reply
     end
-    answers[#answers + 1] = replies
   end
+  n = n + events
   k = k + events
   a = a + events * 4
 end

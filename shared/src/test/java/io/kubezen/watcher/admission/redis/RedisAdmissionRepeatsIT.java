@@ -100,7 +100,7 @@ class RedisAdmissionRepeatsIT {
                 new String[] {connector.keys().observationStream(connector.keys().shard("falco", "fp-1")), record, record},
                 args).toCompletableFuture().join();
 
-        assertThat(answers).containsExactly(List.of("SEND", "SEND"));
+        assertThat(answers).containsExactly("SEND", "SEND");
         assertThat(redis.sync().exists(record)).isZero();
     }
 
