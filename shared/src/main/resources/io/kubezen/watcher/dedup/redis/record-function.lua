@@ -70,7 +70,7 @@ local function decide(key, value, now, ends, lifetime, interval, repeats_only)
     if #value > 56 + #count then
       before = sub(value, 57 + #count)
     end
-    local stored = sub(value, 1, 28) .. last .. ':' .. due .. ':' .. (count + 1) .. before
+    local stored = sub(value, 1, 28) .. last .. ':' .. due .. ':' .. format('%d', count + 1) .. before
     redis.call('SET', key, stored, 'KEEPTTL')
     if scheduled then
       return '+' .. stored, false
