@@ -53,7 +53,7 @@ public final class RedisAdmissionStore implements AdmissionStore {
     private static final byte[] NO_OBSERVATION = new byte[0];
     /** admit.lua's answer for an event sent without its Observation that was not a repeat, and was left untouched. */
     private static final String SEND = "SEND";
-    /** What admit.lua answers, followed by the stream's length, for each event of a request the shard had no room for. */
+    /** admit.lua's answer, then the stream's length, for each event of a request its shard had no room for. */
     private static final String FULL = "FULL ";
 
     private static final RedisScript ADMIT = DedupRecordLua.withRecord(RedisAdmissionStore.class, "admit.lua");

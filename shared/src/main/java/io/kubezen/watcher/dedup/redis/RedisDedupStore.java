@@ -138,7 +138,7 @@ public final class RedisDedupStore implements DedupStore {
                 ? hashRead.get() : CompletableFuture.failedFuture(failure));
     }
 
-    /** A record of the hash layout: sends HGETALL and PTTL together; empty as {@link #read} is, or holding only a predecessor. */
+    /** A record of the hash layout: HGETALL and PTTL sent together; empty as {@link #read} is, or without firstSeen. */
     private CompletionStage<Optional<DedupRecord>> readHash(RedisClusterAsyncCommands<String, String> redis,
                                                             String key, String source, String fingerprint) {
         CompletionStage<Map<String, String>> fields = redis.hgetall(key);

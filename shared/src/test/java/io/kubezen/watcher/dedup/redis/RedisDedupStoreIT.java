@@ -142,8 +142,8 @@ class RedisDedupStoreIT extends DedupStoreContract {
         Instant before = T0.minus(WINDOW);
         redis.sync().hset(key, Map.of("firstSeen", millis(before), "lastSeen", millis(before.plusSeconds(9)),
                 "count", "3", "source", "falco", "fingerprint", "fp-1", "expiresAt", millis(T0),
-                "previousFirstSeen", millis(before.minusSeconds(999)), "previousLastSeen", millis(before.minusSeconds(998)),
-                "previousCount", "2"));
+                "previousFirstSeen", millis(before.minusSeconds(999)),
+                "previousLastSeen", millis(before.minusSeconds(998)), "previousCount", "2"));
         redis.sync().pexpire(key, 60_000);
 
         assertThat(store.get("falco", "fp-1")).isEmpty();
