@@ -5,8 +5,8 @@
 # admitted event cannot do without (a record and, for a first occurrence, the stream entry). Unlike CPU time, the
 # counts do not move with the machine's other load, so two checkouts can be compared on a busy machine.
 #
-# Usage: bench/redis-instructions.sh [CHECKOUT]   (default: this one; another checkout of the group-commit admit.lua
-#        measures its own scripts)
+# Usage: bench/redis-instructions.sh [CHECKOUT]   (default: this one; another checkout whose admit.lua takes the same
+#        arguments measures its own scripts; for an older one, run that checkout's own copy of this script)
 # Environment: ZEN_INSTRUCTIONS_CALLS, script calls per line, 8 events each (default 400; valgrind runs the server
 # about 50 times slower than usual, so a line takes a few seconds).
 set -euo pipefail
