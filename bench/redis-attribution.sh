@@ -6,7 +6,8 @@
 # the INFO commandstats of the script's own commands. Repeats are measured twice: with the Observation, and without
 # it, as the store sends an event whose record it recently saw inside its window.
 #
-# Usage: bench/redis-attribution.sh [CHECKOUT]   (default: this one; another checkout measures its own admit.lua)
+# Usage: bench/redis-attribution.sh [CHECKOUT]   (default: this one; another checkout whose admit.lua takes the same
+#        arguments per event measures its own scripts)
 # Environment: ZEN_ATTRIBUTION_CALLS, calls per measurement (default 50000).
 set -euo pipefail
 here=$(cd "$(dirname "$0")/.." && pwd)
@@ -15,9 +16,6 @@ calls=${ZEN_ATTRIBUTION_CALLS:-50000}
 resources=$checkout/shared/src/main/resources/io/kubezen/watcher
 script=$(cat "$resources/dedup/redis/record-function.lua" "$resources/admission/redis/admit.lua")
 observation=$(tr -d '\n' <"$here/bench/payloads/falco-observation.json")
-# Scripts that coalesce requests take an event count before each request's head.
-count=()
-grep -q 'REQUEST_HEAD' "$resources/admission/redis/admit.lua" && count=(1)
 
 dir=$(mktemp -d)
 pids=()
@@ -53,19 +51,13 @@ measure() {
 
 # One Falco event's keys and arguments; __rand_int__ makes each call's record a new one, unless -r is small.
 now=1765000000000
-due=$((now + 30000))
-head=("$now" 2025-12-06T05:46:40Z "$due" 2025-12-06T05:47:10Z)
-event=(300000 falco fp $((now + 300000)) 360000 payments "$observation")
-one=(2 'zw:{s0}:observations' 'zw:{s0}:dedup:falco:fp-__rand_int__' 1000000000 "${count[@]}" "${head[@]}" "${event[@]}")
+head=("$now" 2025-12-06T05:46:40Z)
+event=($((now + 300000)) 360000 payments "$observation")
+one=(2 'zw:{s0}:observations' 'zw:{s0}:dedup:falco:fp-__rand_int__' 1000000000 30000 1 "${head[@]}" "${event[@]}")
 many=(9 'zw:{s0}:observations')
 for i in 1 2 3 4 5 6 7 8; do many+=("zw:{s0}:dedup:falco:fp-$i-__rand_int__"); done
-many+=(1000000000)
-if [ ${#count[@]} -gt 0 ]; then
-  for i in 1 2 3 4 5 6 7 8; do many+=(1 "${head[@]}" "${event[@]}"); done
-else
-  many+=("${head[@]}")
-  for i in 1 2 3 4 5 6 7 8; do many+=("${event[@]}"); done
-fi
+many+=(1000000000 30000)
+for i in 1 2 3 4 5 6 7 8; do many+=(1 "${head[@]}" "${event[@]}"); done
 # The same calls with an empty Observation, as the store sends an expected repeat.
 one_hinted=("${one[@]:0:$((${#one[@]} - 1))}" '')
 many_hinted=()

@@ -5,8 +5,8 @@
 # admitted event cannot do without (a record and, for a first occurrence, the stream entry). Unlike CPU time, the
 # counts do not move with the machine's other load, so two checkouts can be compared on a busy machine.
 #
-# Usage: bench/redis-instructions.sh [CHECKOUT]   (default: this one; another checkout of the group-commit admit.lua
-#        measures its own scripts)
+# Usage: bench/redis-instructions.sh [CHECKOUT]   (default: this one; another checkout whose admit.lua takes the same
+#        arguments measures its own scripts; for an older one, run that checkout's own copy of this script)
 # Environment: ZEN_INSTRUCTIONS_CALLS, script calls per line, 8 events each (default 400; valgrind runs the server
 # about 50 times slower than usual, so a line takes a few seconds).
 set -euo pipefail
@@ -42,15 +42,15 @@ empty=$(redis-cli -p "$port" script load 'return 1')
 
 # One call of 8 Falco events, as a group commit sends them; __rand_int__ makes each record new unless -r is small.
 now=1765000000000
-head=(1 "$now" 2025-12-06T05:46:40Z $((now + 30000)) 2025-12-06T05:47:10Z)
-event=(300000 falco fp $((now + 300000)) 360000 payments "$observation")
+head=(1 "$now" 2025-12-06T05:46:40Z)
+event=($((now + 300000)) 360000 payments "$observation")
 args=(9 'zw:{s0}:observations')
 for i in 1 2 3 4 5 6 7 8; do args+=("zw:{s0}:dedup:falco:fp-$i-__rand_int__"); done
-args+=(1000000000)
+args+=(1000000000 30000)
 hinted=("${args[@]}")
 for i in 1 2 3 4 5 6 7 8; do args+=("${head[@]}" "${event[@]}"); done
 # A repeat the ingester expects to be one goes without its Observation (admission DESIGN.md).
-for i in 1 2 3 4 5 6 7 8; do hinted+=("${head[@]}" "${event[@]:0:6}" ''); done
+for i in 1 2 3 4 5 6 7 8; do hinted+=("${head[@]}" "${event[@]:0:3}" ''); done
 fresh=(-r 100000000)
 # 8 keys × 50 values: after the first calls every record exists; the fixed time never makes a status update due.
 repeats=(-r 50)
@@ -77,12 +77,15 @@ line "admission script, 8 repeats a call, sent without their Observation" \
   $(( $(instructions -n "$calls" "${repeats[@]}" evalsha "$sha" "${hinted[@]}") / events ))
 line "empty script, the arguments of first occurrences" \
   $(( $(instructions -n "$calls" "${fresh[@]}" evalsha "$empty" "${args[@]}") / events ))
-record=$(instructions -n "$events" -r 100000000 set 'zw:{s0}:dedup:falco:fp-__rand_int__' "$now|$now|1" nx px 360000)
+record=$(instructions -n "$events" -r 100000000 set 'zw:{s0}:dedup:falco:fp-__rand_int__' \
+  "$now:$now:$((now + 300000)):0000000000000:1" nx px 360000)
 entry=$(instructions -n "$events" xadd 'zw:{s0}:observations' '*' observation "$observation" source falco \
   fingerprint fp firstSeen 2025-12-06T05:46:40Z)
 line "data commands alone, first occurrence (SET NX PX, XADD)" $(( (record + entry) / events ))
 # Repeats of 1,000 records that exist.
-redis-benchmark -p "$port" -n 20000 -c 1 -P 20 -r 1000 set 'zw:{s0}:dedup:falco:r-__rand_int__' "$now|$now|1" px 360000 \
+redis-benchmark -p "$port" -n 20000 -c 1 -P 20 -r 1000 set 'zw:{s0}:dedup:falco:r-__rand_int__' \
+  "$now:$now:$((now + 300000)):0000000000000:1" px 360000 \
   >/dev/null
 line "data commands alone, repeat (SET XX KEEPTTL)" \
-  $(( $(instructions -n "$events" -r 1000 set 'zw:{s0}:dedup:falco:r-__rand_int__' "$now|$now|2" xx keepttl) / events ))
+  $(( $(instructions -n "$events" -r 1000 set 'zw:{s0}:dedup:falco:r-__rand_int__' \
+  "$now:$now:$((now + 300000)):0000000000000:2" xx keepttl) / events ))

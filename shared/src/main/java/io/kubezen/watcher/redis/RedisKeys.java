@@ -65,6 +65,14 @@ public final class RedisKeys {
         return prefix + "{s*}:dedup:" + SourceNames.check(source) + ":*";
     }
 
+    /**
+     * The fingerprint in a key that {@link #dedupRecordPattern} matched for {@code source}: all after the source's
+     * name, which holds no ':' (a prefix holds no '}', so the first one closes the shard's hash tag).
+     */
+    public String dedupRecordFingerprint(String key, String source) {
+        return key.substring(key.indexOf('}') + ":dedup:".length() + source.length() + 2);
+    }
+
     /** String, whole seconds: the tuned dedup window of a source, written by the controller's tuner. */
     public String dedupWindow(String source) {
         return prefix + "window:" + SourceNames.check(source);

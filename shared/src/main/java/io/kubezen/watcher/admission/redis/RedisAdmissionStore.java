@@ -36,13 +36,13 @@ import java.util.concurrent.CompletionStage;
  */
 public final class RedisAdmissionStore implements AdmissionStore {
 
-    /** admit.lua's ARGV per request before its events': event count, now ms and ISO-8601, status due ms and ISO-8601. */
-    private static final int REQUEST_HEAD = 5;
+    /** admit.lua's ARGV per request before its events': event count, now as 13-digit epoch ms and as ISO-8601. */
+    private static final int REQUEST_HEAD = 3;
     /**
-     * ARGV per event: window ms ('' without dedup), source, fingerprint, end of window, key lifetime, namespace, the
-     * Observation's JSON ('' for an expected repeat).
+     * ARGV per event: end of window ('' without dedup), key lifetime ('' without dedup), namespace, the Observation's
+     * JSON ('' for an expected repeat). Its source and fingerprint travel in its record key, which every event has.
      */
-    private static final int PER_EVENT = 7;
+    private static final int PER_EVENT = 4;
 
     /**
      * How many records' window ends {@link RecentRecords} keeps: a busy source's repeats come from far fewer distinct
@@ -53,6 +53,8 @@ public final class RedisAdmissionStore implements AdmissionStore {
     private static final byte[] NO_OBSERVATION = new byte[0];
     /** admit.lua's answer for an event sent without its Observation that was not a repeat, and was left untouched. */
     private static final String SEND = "SEND";
+    /** admit.lua's answer, then the stream's length, for each event of a request its shard had no room for. */
+    private static final String FULL = "FULL ";
 
     private static final RedisScript ADMIT = DedupRecordLua.withRecord(RedisAdmissionStore.class, "admit.lua");
 
@@ -90,7 +92,8 @@ public final class RedisAdmissionStore implements AdmissionStore {
         this.acks = acks;
         this.shards = new ShardCommitter[keys.shards()];
         for (int shard = 0; shard < shards.length; shard++) {
-            shards[shard] = new ShardCommitter(keys.observationStream(shard), shardCapacity,
+            shards[shard] = new ShardCommitter(keys.observationStream(shard),
+                    List.of(Long.toString(shardCapacity), Long.toString(statusInterval.toMillis())),
                     (scriptKeys, args) -> ADMIT.runWithBytes(connector.shared().async(), scriptKeys, args));
         }
     }
@@ -127,11 +130,9 @@ public final class RedisAdmissionStore implements AdmissionStore {
             AdmissionRequest request = batch.get(i);
             int shard = keys.shard(request.source(), request.fingerprint());
             byShard.computeIfAbsent(shard, s -> new ArrayList<>()).add(i);
-            if (request.deduplicates()) {
-                recordKeys[i] = keys.dedupRecord(shard, request.source(), request.fingerprint());
-            }
+            recordKeys[i] = keys.dedupRecord(shard, request.source(), request.fingerprint());
         }
-        List<CompletableFuture<Object>> calls = new ArrayList<>(byShard.size());
+        List<CompletableFuture<List<Object>>> calls = new ArrayList<>(byShard.size());
         for (Map.Entry<Integer, List<Integer>> shard : byShard.entrySet()) {
             calls.add(shards[shard.getKey()].submit(part(batch, recordKeys, shard.getValue(), now, hinted))
                     .toCompletableFuture());
@@ -149,26 +150,27 @@ public final class RedisAdmissionStore implements AdmissionStore {
         });
     }
 
-    /** The requests of one shard as admit.lua takes them: their records' keys, then REQUEST_HEAD and PER_EVENT. */
+    /** The requests of one shard as admit.lua takes them: their record keys, then REQUEST_HEAD and PER_EVENT. */
     private ShardCommitter.Part part(List<AdmissionRequest> batch, String[] recordKeys, List<Integer> positions,
                                      long now, boolean hinted) {
-        long statusDue = now + statusInterval.toMillis();
-        List<String> shardKeys = new ArrayList<>();
+        List<String> shardKeys = new ArrayList<>(positions.size());
         List<Object> args = new ArrayList<>(REQUEST_HEAD + positions.size() * PER_EVENT);
-        args.addAll(List.of(Integer.toString(positions.size()), Long.toString(now), Instant.ofEpochMilli(now).toString(),
-                Long.toString(statusDue), Instant.ofEpochMilli(statusDue).toString()));
+        args.add(Integer.toString(positions.size()));
+        args.add(DedupRecordLua.epochMillis(now));
+        args.add(Instant.ofEpochMilli(now).toString());
         for (int position : positions) {
             AdmissionRequest request = batch.get(position);
             String recordKey = recordKeys[position];
-            if (recordKey != null) {
-                shardKeys.add(recordKey);
-                // window, source, fingerprint, end of window, key lifetime
-                args.addAll(DedupRecordLua.arguments(request.dedup(), now, statusInterval).subList(1, 6));
+            shardKeys.add(recordKey);
+            if (request.deduplicates()) {
+                args.add(DedupRecordLua.windowEnds(request.window(), now));
+                args.add(DedupRecordLua.lifetime(request.window(), statusInterval));
             } else {
-                args.addAll(Arrays.asList("", request.source(), request.fingerprint(), "", ""));
+                args.add("");
+                args.add("");
             }
             args.add(request.observation().namespace());
-            args.add(hinted && recordKey != null && recent.inWindow(recordKey, now)
+            args.add(hinted && request.deduplicates() && recent.inWindow(recordKey, now)
                     ? NO_OBSERVATION : QueuedObservationCodec.observationUtf8(request.observation()));
         }
         return new ShardCommitter.Part(positions.size(), shardKeys, args);
@@ -180,14 +182,15 @@ public final class RedisAdmissionStore implements AdmissionStore {
      */
     private CompletionStage<List<DedupResult>> results(List<AdmissionRequest> batch, String[] recordKeys,
                                                        Map<Integer, List<Integer>> byShard,
-                                                       List<CompletableFuture<Object>> calls, long now) {
+                                                       List<CompletableFuture<List<Object>>> calls, long now) {
         DedupResult[] results = new DedupResult[batch.size()];
         List<Integer> again = new ArrayList<>();
         int call = 0;
         for (List<Integer> positions : byShard.values()) {
-            List<?> replies = (List<?>) calls.get(call++).join();
-            if ("FULL".equals(replies.get(0))) {
-                throw new QueueFullException(Long.parseLong((String) replies.get(1)), positions.size(), shardCapacity);
+            List<Object> replies = calls.get(call++).join();
+            if (replies.get(0) instanceof String first && first.startsWith(FULL)) {
+                throw new QueueFullException(Long.parseLong(first.substring(FULL.length())), positions.size(),
+                        shardCapacity);
             }
             for (int i = 0; i < positions.size(); i++) {
                 int position = positions.get(i);
@@ -195,7 +198,7 @@ public final class RedisAdmissionStore implements AdmissionStore {
                 if (SEND.equals(replies.get(i))) {
                     again.add(position);
                 } else if (request.deduplicates()) {
-                    DedupResult result = DedupRecordLua.result(request.dedup(), (List<?>) replies.get(i));
+                    DedupResult result = DedupRecordLua.result(request.dedup(), replies.get(i), now);
                     recent.remember(recordKeys[position], now + result.record().ttlLeft().toMillis());
                     results[position] = result;
                 }

@@ -11,7 +11,7 @@ import java.util.function.BiFunction;
  * for it wait, and go together in the next call as soon as it answers. An idle shard sends at once, so this adds no
  * latency; a busy one pays Redis's per-call cost (the call itself, its arguments, the stream's length, the AOF's
  * transaction around the script's writes) once per group instead of once per request. Each part gets its own
- * answer. See {@code DESIGN.md} in the {@code admission} package.
+ * answers. See {@code DESIGN.md} in the {@code admission} package.
  */
 final class ShardCommitter {
 
@@ -21,32 +21,33 @@ final class ShardCommitter {
      */
     static final int MAX_EVENTS_PER_CALL = 500;
 
-    /** One request's events for this shard, as admit.lua takes them after the capacity. */
+    /** One request's events for this shard, as admit.lua takes them after the arguments every call starts with. */
     record Part(int events, List<String> recordKeys, List<Object> args) {
     }
 
-    private record Waiting(Part part, CompletableFuture<Object> answer) {
+    private record Waiting(Part part, CompletableFuture<List<Object>> answer) {
     }
 
     private final String stream;
-    private final String capacity;
+    private final List<String> callArgs;
     private final BiFunction<String[], List<Object>, CompletionStage<List<Object>>> script;
     private final Object lock = new Object();
     private final List<Waiting> waiting = new ArrayList<>();
     private boolean calling;
 
     /**
-     * @param script sends admit.lua with these keys and arguments; the reply has one answer per part, in order
+     * @param callArgs the arguments every call starts with, before its parts'
+     * @param script   sends admit.lua with these keys and arguments; the reply has one answer per event, in order
      */
-    ShardCommitter(String stream, long capacity,
+    ShardCommitter(String stream, List<String> callArgs,
                    BiFunction<String[], List<Object>, CompletionStage<List<Object>>> script) {
         this.stream = stream;
-        this.capacity = Long.toString(capacity);
+        this.callArgs = List.copyOf(callArgs);
         this.script = script;
     }
 
-    /** Completes with admit.lua's answer for this part, or fails as the call that carried it failed. */
-    CompletionStage<Object> submit(Part part) {
+    /** Completes with admit.lua's answers for this part's events, or fails as the call that carried it failed. */
+    CompletionStage<List<Object>> submit(Part part) {
         Waiting entry = new Waiting(part, new CompletableFuture<>());
         synchronized (lock) {
             waiting.add(entry);
@@ -84,7 +85,7 @@ final class ShardCommitter {
         List<String> keys = new ArrayList<>();
         keys.add(stream);
         List<Object> args = new ArrayList<>();
-        args.add(capacity);
+        args.addAll(callArgs);
         for (Waiting entry : group) {
             keys.addAll(entry.part().recordKeys());
             args.addAll(entry.part().args());
@@ -98,16 +99,18 @@ final class ShardCommitter {
         call.whenComplete((answers, failure) -> {
             // The next group goes out before this one's callers run on, so their work does not delay it.
             callWaiting();
-            for (int i = 0; i < group.size(); i++) {
-                CompletableFuture<Object> answer = group.get(i).answer();
+            int from = 0;
+            for (Waiting entry : group) {
+                int to = from + entry.part().events();
                 if (failure != null) {
-                    answer.completeExceptionally(failure);
-                } else if (i < answers.size()) {
-                    answer.complete(answers.get(i));
+                    entry.answer().completeExceptionally(failure);
+                } else if (to <= answers.size()) {
+                    entry.answer().complete(answers.subList(from, to));
                 } else {
-                    answer.completeExceptionally(new IllegalStateException(
-                            "admit.lua answered " + answers.size() + " of " + group.size() + " requests"));
+                    entry.answer().completeExceptionally(new IllegalStateException(
+                            "admit.lua answered " + answers.size() + " events of " + to + " or more"));
                 }
+                from = to;
             }
         });
     }

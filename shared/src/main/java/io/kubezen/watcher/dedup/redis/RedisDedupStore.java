@@ -23,9 +23,12 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
+import java.util.function.Supplier;
 
 /**
- * Dedup records as Redis hashes, one key per fingerprint ({@link RedisKeys#dedupRecord}). Each occurrence is
+ * Dedup records as Redis strings, one key per fingerprint ({@link RedisKeys#dedupRecord}), laid out as
+ * {@link DedupRecordLua} says; records of the hash layout that earlier versions wrote are read too, until the next
+ * occurrence rewrites them or they expire. Each occurrence is
  * one atomic script call on that single key, which is what makes two ingesters agree on who saw an event
  * first, and keeps Redis Cluster possible. A batch sends all its calls before waiting, so it costs about one
  * round trip. See {@code DESIGN.md} in the {@code dedup} package.
@@ -57,38 +60,36 @@ public final class RedisDedupStore implements DedupStore {
     public List<DedupResult> record(List<DedupRequest> batch) {
         RedisClusterAsyncCommands<String, String> redis = connector.shared().async();
         long now = clock.millis();
-        List<CompletionStage<List<Object>>> calls = new ArrayList<>(batch.size());
+        List<CompletionStage<String>> calls = new ArrayList<>(batch.size());
         for (DedupRequest request : batch) {
-            calls.add(RECORD.run(redis, ScriptOutputType.MULTI,
+            calls.add(RECORD.run(redis, ScriptOutputType.VALUE,
                     new String[] {keys.dedupRecord(request.source(), request.fingerprint())},
                     DedupRecordLua.arguments(request, now, statusInterval).toArray(String[]::new)));
         }
-        List<List<Object>> replies = RedisCalls.awaitAll(calls, "dedup record");
+        List<String> replies = RedisCalls.awaitAll(calls, "dedup record");
         List<DedupResult> results = new ArrayList<>(batch.size());
         for (int i = 0; i < batch.size(); i++) {
-            results.add(DedupRecordLua.result(batch.get(i), replies.get(i)));
+            results.add(DedupRecordLua.result(batch.get(i), replies.get(i), now));
         }
         return results;
     }
 
     @Override
     public Optional<DedupRecord> get(String source, String fingerprint) {
-        return RedisCalls.await(read(connector.shared().async(), keys.dedupRecord(source, fingerprint)), "dedup get");
+        return RedisCalls.await(read(connector.shared().async(), keys.dedupRecord(source, fingerprint), source,
+                fingerprint), "dedup get");
     }
 
     @Override
     public Optional<DedupRecord> find(String source, String fingerprint, Instant firstSeen) {
-        String first = Long.toString(firstSeen.toEpochMilli());
-        Map<String, String> hash = RedisCalls.await(connector.shared().async()
-                .hgetall(keys.dedupRecord(source, fingerprint)), "dedup find");
-        if (first.equals(hash.get("firstSeen"))) {
-            return Optional.of(record(source, fingerprint, hash, "firstSeen", "lastSeen", "count", remaining(hash)));
-        }
-        if (first.equals(hash.get("previousFirstSeen"))) {
-            return Optional.of(record(source, fingerprint, hash, "previousFirstSeen", "previousLastSeen",
-                    "previousCount", Duration.ZERO));
-        }
-        return Optional.empty();
+        RedisClusterAsyncCommands<String, String> redis = connector.shared().async();
+        String key = keys.dedupRecord(source, fingerprint);
+        long now = clock.millis();
+        CompletionStage<Optional<DedupRecord>> found = redis.get(key).thenApply(stored -> stored == null
+                ? Optional.<DedupRecord>empty()
+                : DedupRecordLua.firstSeenAt(source, fingerprint, stored, firstSeen.toEpochMilli(), now));
+        return RedisCalls.await(orHash(found, () -> redis.hgetall(key).thenApply(hash ->
+                findInHash(source, fingerprint, hash, firstSeen))), "dedup find");
     }
 
     @Override
@@ -116,16 +117,30 @@ public final class RedisDedupStore implements DedupStore {
             found.addAll(position.keys());
         } while (found.size() < limit && !position.isFinished() && ++scans < MAX_SCANS_PER_PAGE);
 
-        List<CompletionStage<Optional<DedupRecord>>> reads = found.stream().map(key -> read(redis, key)).toList();
+        List<CompletionStage<Optional<DedupRecord>>> reads = found.stream()
+                .map(key -> read(redis, key, source, keys.dedupRecordFingerprint(key, source))).toList();
         List<DedupRecord> records = RedisCalls.awaitAll(reads, "dedup list").stream().flatMap(Optional::stream).toList();
         return new Page<>(records, position.cursor());
     }
 
-    /**
-     * Sends HGETALL and PTTL together; empty when the key expired in between, holds only a predecessor, or its
-     * window has ended (the key outlives it for the last status update).
-     */
-    private CompletionStage<Optional<DedupRecord>> read(RedisClusterAsyncCommands<String, String> redis, String key) {
+    /** Empty when the key expired, or its window has ended (the key outlives it for the last status update). */
+    private CompletionStage<Optional<DedupRecord>> read(RedisClusterAsyncCommands<String, String> redis, String key,
+                                                        String source, String fingerprint) {
+        long now = clock.millis();
+        CompletionStage<Optional<DedupRecord>> stored = redis.get(key).thenApply(value -> value == null
+                ? Optional.<DedupRecord>empty() : DedupRecordLua.current(source, fingerprint, value, now));
+        return orHash(stored, () -> readHash(redis, key, source, fingerprint));
+    }
+
+    /** {@code read}, or, when Redis answers WRONGTYPE, {@code hashRead}: a record of the hash layout. */
+    private static <T> CompletionStage<T> orHash(CompletionStage<T> read, Supplier<CompletionStage<T>> hashRead) {
+        return read.exceptionallyCompose(failure -> RedisCalls.isServerError(failure, "WRONGTYPE")
+                ? hashRead.get() : CompletableFuture.failedFuture(failure));
+    }
+
+    /** A record of the hash layout: HGETALL and PTTL sent together; empty as {@link #read} is, or without firstSeen. */
+    private CompletionStage<Optional<DedupRecord>> readHash(RedisClusterAsyncCommands<String, String> redis,
+                                                            String key, String source, String fingerprint) {
         CompletionStage<Map<String, String>> fields = redis.hgetall(key);
         CompletionStage<Long> pttl = redis.pttl(key);
         return fields.thenCombine(pttl, (hash, ttlMillis) -> {
@@ -133,9 +148,22 @@ public final class RedisDedupStore implements DedupStore {
                 return Optional.empty();
             }
             Duration left = hash.containsKey("expiresAt") ? remaining(hash) : ttl(ttlMillis);
-            return left.isZero() ? Optional.<DedupRecord>empty() : Optional.of(record(hash.get("source"),
-                    hash.get("fingerprint"), hash, "firstSeen", "lastSeen", "count", left));
+            return left.isZero() ? Optional.<DedupRecord>empty() : Optional.of(record(source, fingerprint, hash,
+                    "firstSeen", "lastSeen", "count", left));
         });
+    }
+
+    private Optional<DedupRecord> findInHash(String source, String fingerprint, Map<String, String> hash,
+                                             Instant firstSeen) {
+        String first = Long.toString(firstSeen.toEpochMilli());
+        if (first.equals(hash.get("firstSeen"))) {
+            return Optional.of(record(source, fingerprint, hash, "firstSeen", "lastSeen", "count", remaining(hash)));
+        }
+        if (first.equals(hash.get("previousFirstSeen"))) {
+            return Optional.of(record(source, fingerprint, hash, "previousFirstSeen", "previousLastSeen",
+                    "previousCount", Duration.ZERO));
+        }
+        return Optional.empty();
     }
 
     /** What is left of the window by the record's own end time; zero once it has passed. */

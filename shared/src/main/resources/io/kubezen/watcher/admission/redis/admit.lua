@@ -1,14 +1,17 @@
--- KEYS[1] the shard's stream, then the records of the events that deduplicate, in order. ARGV[1] the stream's
--- capacity, then one or more requests that RedisAdmissionStore coalesced into this call, each as its REQUEST_HEAD
--- (event count, now ms, now ISO-8601, status due ms, status due ISO-8601) and PER_EVENT arguments per event. Returns
--- one answer per request, in order: {'FULL', length} when the stream could not take one entry per event of that
--- request, which then touches nothing; otherwise one answer per event: record()'s reply (made up for an event without
--- dedup, which is always queued), or 'SEND' (below). Requests are decided one after the other, as separate calls
--- would be. A first occurrence appends its observation, under the first-seen time now; a repeat that schedules a
--- status update appends the update, built here from the record because only here is it known. Entries have the
--- fields of QueuedObservationCodec; iso writes a time as Java's Instant.toString() does for one of millisecond
--- precision. record(), read_record(), starts_window() and decide() are dedup/redis/record-function.lua, put before
--- this script.
+-- KEYS[1] the shard's stream, then each event's record key, in order (also for an event without dedup, which has no
+-- record: its key only names its source and fingerprint). ARGV[1] the stream's capacity, ARGV[2] the status interval
+-- in ms, then one or more requests that RedisAdmissionStore coalesced into this call, each as its REQUEST_HEAD (event
+-- count, now as 13-digit epoch ms and as ISO-8601) and PER_EVENT arguments per event (end of window, '' for an event
+-- without dedup; key lifetime; namespace; Observation). Returns one answer per event, in order: 'FULL <length>' for
+-- each event of a request when the stream could not take one entry per event of that request, which then touches
+-- nothing; otherwise record()'s first reply (the record as stored, '+' before it when a status update was scheduled),
+-- '' for an event without dedup, which is always queued, or 'SEND' (below). Requests are decided one after the other,
+-- as separate calls would be. A first occurrence appends its observation, under the first-seen time now; a repeat
+-- that schedules a status update appends the update, built here from the record because only here is it known.
+-- Entries have the fields of QueuedObservationCodec; iso writes a time as Java's Instant.toString() does for one of
+-- millisecond precision. read_record() and decide() are dedup/redis/record-function.lua, put before this script, with
+-- its locals sub, match and format. Source and fingerprint are read from the key when an entry needs them, rather
+-- than sent as arguments for every event: a repeat, most events, needs neither.
 --
 -- An event may come with an empty observation: its sender saw its record inside the window recently and expects a
 -- repeat, which needs no observation. When that expectation is wrong (the record was deleted, evicted or its window
@@ -38,59 +41,59 @@ local function iso(ms)
   return text .. 'Z'
 end
 local length = redis.call('XLEN', KEYS[1])
-local capacity = tonumber(ARGV[1])
+local capacity, interval = tonumber(ARGV[1]), ARGV[2]
+-- One flat list, not a table per request: Redis converts each table of a reply at a cost of its own.
 local answers = {}
-local a = 2
-local record_key = 1
+local a = 3
+-- KEYS' and answers' index of the event before the request's first
+local k, n = 1, 0
 while a <= #ARGV do
-  local events, now, now_iso, due, due_iso = tonumber(ARGV[a]), ARGV[a + 1], ARGV[a + 2], ARGV[a + 3], ARGV[a + 4]
-  a = a + 5
+  local events, now, now_iso = tonumber(ARGV[a]), ARGV[a + 1], ARGV[a + 2]
+  a = a + 3
   if length + events > capacity then
-    answers[#answers + 1] = {'FULL', tostring(length)}
-    for i = 0, events - 1 do
-      if ARGV[a + i * 7] ~= '' then
-        record_key = record_key + 1
-      end
+    local full = 'FULL ' .. length
+    for i = 1, events do
+      answers[n + i] = full
     end
   else
-    local replies = {}
     -- The records of events sent back; a table only once one is, which is rare, as a table per request costs Redis.
     local deferred = false
-    for i = 0, events - 1 do
-      local e = a + i * 7
-      local source, fingerprint, observation = ARGV[e + 1], ARGV[e + 2], ARGV[e + 6]
-      local reply
-      if ARGV[e] == '' then
-        reply = {1, now, now, 1, 0, '0'}
-      else
-        record_key = record_key + 1
-        local key = KEYS[record_key]
-        local fields = read_record(key)
-        if (deferred and deferred[key]) or (observation == '' and starts_window(fields, now)) then
-          deferred = deferred or {}
-          deferred[key] = true
-          reply = 'SEND'
+    for i = 1, events do
+      local key, e = KEYS[k + i], a + (i - 1) * 4
+      local ends, observation = ARGV[e], ARGV[e + 3]
+      local reply, created = '', true
+      if ends ~= '' then
+        if deferred and deferred[key] then
+          reply, created = 'SEND', false
         else
-          reply = decide(key, fields, now, ARGV[e], source, fingerprint, ARGV[e + 3], ARGV[e + 4], due)
+          reply, created = decide(key, read_record(key, now), now, ends, ARGV[e + 1], interval, observation == '')
+          if not reply then
+            -- nothing was touched: the event comes back with its observation in a later call
+            deferred = deferred or {}
+            deferred[key] = true
+            reply = 'SEND'
+          end
         end
       end
-      if reply == 'SEND' then
-        -- nothing was touched: the event comes back with its observation in a later call
-      elseif reply[1] == 1 then
-        redis.call('XADD', KEYS[1], '*', 'observation', observation, 'source', source,
-          'fingerprint', fingerprint, 'firstSeen', now_iso)
+      if created then
+        local source, fingerprint = match(key, '}:dedup:([^:]*):(.*)')
+        redis.call('XADD', KEYS[1], '*', 'observation', observation, 'source', source, 'fingerprint', fingerprint,
+          'firstSeen', now_iso)
         length = length + 1
-      elseif reply[6] ~= '0' then
-        local hint = cjson.encode({namespace = ARGV[e + 5], dueAt = due_iso, lastSeen = iso(reply[3]),
-          count = reply[4]})
+      elseif string.byte(reply) == 43 then
+        -- '+': the record as stored follows, at places one further than in record-function.lua's layout
+        local source, fingerprint = match(key, '}:dedup:([^:]*):(.*)')
+        local hint = cjson.encode({namespace = ARGV[e + 2], dueAt = iso(sub(reply, 44, 56)),
+          lastSeen = iso(sub(reply, 30, 42)), count = tonumber(match(reply, '^%d+', 58))})
         redis.call('XADD', KEYS[1], '*', 'status', hint, 'source', source, 'fingerprint', fingerprint,
-          'firstSeen', iso(reply[2]))
+          'firstSeen', iso(sub(reply, 2, 14)))
         length = length + 1
       end
-      replies[i + 1] = reply
+      answers[n + i] = reply
     end
-    answers[#answers + 1] = replies
   end
-  a = a + events * 7
+  n = n + events
+  k = k + events
+  a = a + events * 4
 end
 return answers

@@ -90,17 +90,17 @@ class RedisAdmissionRepeatsIT {
         RedisConnector connector = connectors.open(redis);
         String record = connector.keys().dedupRecord("falco", "fp-1");
         byte[] json = "{}".getBytes(StandardCharsets.UTF_8);
-        List<Object> args = new ArrayList<>(List.of("1000", "2", "1000", "1970-01-01T00:00:01Z", "31000",
-                "1970-01-01T00:00:31Z"));
+        long now = T0.toEpochMilli();
+        List<Object> args = new ArrayList<>(List.of("1000", "30000", "2", Long.toString(now), T0.toString()));
         for (byte[] observation : List.of(new byte[0], json)) {
-            args.addAll(List.of("300000", "falco", "fp-1", "301000", "360000", "shop", observation));
+            args.addAll(List.of(Long.toString(now + 300_000), "360000", "shop", observation));
         }
 
         List<Object> answers = RedisAdmissionStore.admissionScript().runWithBytes(connector.shared().async(),
                 new String[] {connector.keys().observationStream(connector.keys().shard("falco", "fp-1")), record, record},
                 args).toCompletableFuture().join();
 
-        assertThat(answers).containsExactly(List.of("SEND", "SEND"));
+        assertThat(answers).containsExactly("SEND", "SEND");
         assertThat(redis.sync().exists(record)).isZero();
     }
 
