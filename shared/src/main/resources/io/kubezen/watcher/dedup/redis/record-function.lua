@@ -5,8 +5,9 @@
 --   firstSeen:windowEnds:lastSeen:statusDue:count[|previousFirstSeen:previousLastSeen:previousCount]
 -- Times are epoch ms of exactly 13 digits (statusDue 0000000000000 while none is due), so they sit at fixed places
 -- and compare as strings: no tonumber, whose strtod runs twice per value, and no time turned back into text; only the
--- count is a number, written back with format('%d'). A repeat keeps firstSeen:windowEnds: as it was, in one piece. The previous* part is the record before, whose window
--- had ended when this one began; the writer's last status update of it still finds its final count there.
+-- count is a number, written back with format('%d'). A repeat keeps firstSeen:windowEnds: as it was, in one piece.
+-- The previous* part is the record before, whose window had ended when this one began; the writer's last status
+-- update of it still finds its final count there.
 --
 -- record(key, now, ends, lifetime, interval): now is the time in 13-digit epoch ms, ends now plus the window, lifetime
 -- how long the key lives in ms (the window plus two status intervals), interval the status interval in ms. Returns the
