@@ -20,9 +20,7 @@ import io.micronaut.http.annotation.Post;
 import io.micronaut.scheduling.TaskExecutors;
 import jakarta.inject.Named;
 
-import java.util.Map;
 import java.util.Optional;
-import java.util.TreeMap;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
 
@@ -85,7 +83,7 @@ class IngestController {
         receiver.checkRateLimit(target);
         byte[] decoded = ContentDecoding.decode(source, raw, request.getHeaders().get(ContentDecoding.CONTENT_ENCODING),
                 target.limits().maxDecompressedBytes());
-        return new Payload(decoded, request.getHeaders().get("Content-Type"), headers(request));
+        return new Payload(decoded, request.getHeaders().get("Content-Type"), new RequestHeaders(request.getHeaders()));
     }
 
     private CompletableFuture<HttpResponse<IngestSummary>> receive(ReceiverSource target, Payload payload,
@@ -123,16 +121,6 @@ class IngestController {
             }
         });
         return answer;
-    }
-
-    /**
-     * Sorted case-insensitively as {@link Payload} keeps them, so that its copy is a linear build rather than a
-     * second map filled entry by entry. The first value of a repeated header wins.
-     */
-    private static Map<String, String> headers(HttpRequest<?> request) {
-        Map<String, String> headers = new TreeMap<>(String.CASE_INSENSITIVE_ORDER);
-        request.getHeaders().forEachValue(headers::putIfAbsent);
-        return headers;
     }
 
     @FunctionalInterface
