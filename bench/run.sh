@@ -112,6 +112,7 @@ cleanup() {
   for pid in "${pids[@]}"; do
     wait "$pid" 2>/dev/null || true
   done
+  rm -f "$out/observations.jsonl"
 }
 trap cleanup EXIT
 trap 'exit 130' INT TERM
@@ -152,10 +153,12 @@ else
 fi
 
 ingester_port=$(free_port)
+# The writer's embedded sink gets a file of this run: it keeps an index of every Observation in its file in memory,
+# so a file shared with earlier runs would load their Observations at start and count them in the RSS figures.
 # shellcheck disable=SC2086 # java_opts is a list of flags
 ZEN_WATCHER_REDIS_URI="$ingester_redis" ZEN_WATCHER_REDIS_MODE="$redis_topology" java $java_opts -jar "$ingester_jar" \
   -micronaut.server.port="$ingester_port" -zen-watcher.receiver.allow-unauthenticated-builtins=true \
-  >"$out/ingester.log" 2>&1 &
+  -zen-watcher.writer.local-sink-path="$PWD/$out/observations.jsonl" >"$out/ingester.log" 2>&1 &
 ingester_pid=$!
 pids+=("$ingester_pid")
 
