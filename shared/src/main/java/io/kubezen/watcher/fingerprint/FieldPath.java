@@ -4,12 +4,12 @@ import io.kubezen.watcher.model.ObservationSpec;
 import io.kubezen.watcher.model.ResourceRef;
 
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
+import java.util.TreeMap;
 
 /**
  * A path to a value of an Observation's spec, as used in {@code dedup.fingerprintFields}:
@@ -48,8 +48,15 @@ public record FieldPath(String root, List<String> keys) {
         return new FieldPath(root, keys);
     }
 
-    /** The value at this path, or {@link #ABSENT}. */
+    /**
+     * The value at this path, or {@link #ABSENT}. Maps made here are sorted already, so that the canonical writer
+     * does not copy them again to sort their keys.
+     */
     public Object resolve(ObservationSpec spec) {
+        if (root.equals("resource") && keys.size() == 1) {
+            Object value = resourceField(spec.resource(), keys.get(0));
+            return value == null ? ABSENT : value;
+        }
         Object value = switch (root) {
             case "source" -> spec.source();
             case "category" -> spec.category().wireName();
@@ -62,7 +69,8 @@ public record FieldPath(String root, List<String> keys) {
             case "resource" -> resource(spec.resource());
             default -> keys.isEmpty() ? withoutRaw(spec.details()) : spec.details();
         };
-        for (String key : keys) {
+        for (int i = 0; i < keys.size(); i++) {
+            String key = keys.get(i);
             value = value instanceof Map<?, ?> map ? map.get(key) : element(value, key).orElse(null);
         }
         return value == null ? ABSENT : value;
@@ -75,11 +83,23 @@ public record FieldPath(String root, List<String> keys) {
         return out.toString();
     }
 
+    private static String resourceField(ResourceRef ref, String key) {
+        if (ref == null) {
+            return null;
+        }
+        return switch (key) {
+            case "apiVersion" -> ref.apiVersion();
+            case "kind" -> ref.kind();
+            case "name" -> ref.name();
+            default -> ref.namespace();
+        };
+    }
+
     private static Map<String, Object> resource(ResourceRef ref) {
         if (ref == null) {
             return null;
         }
-        Map<String, Object> map = new LinkedHashMap<>();
+        Map<String, Object> map = new TreeMap<>();
         map.put("apiVersion", ref.apiVersion());
         map.put("kind", ref.kind());
         map.put("name", ref.name());
@@ -92,7 +112,7 @@ public record FieldPath(String root, List<String> keys) {
         if (details == null) {
             return null;
         }
-        Map<String, Object> copy = new LinkedHashMap<>(details);
+        Map<String, Object> copy = new TreeMap<>(details);
         copy.remove("raw");
         return copy;
     }

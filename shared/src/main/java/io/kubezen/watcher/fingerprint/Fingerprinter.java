@@ -9,7 +9,6 @@ import io.kubezen.watcher.model.ObservationSpec;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.io.Writer;
-import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
@@ -82,7 +81,9 @@ public final class Fingerprinter {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-        return HexFormat.of().formatHex(SHA256.get().digest(input.text.toString().getBytes(StandardCharsets.UTF_8)));
+        MessageDigest sha256 = SHA256.get();
+        input.digestInto(sha256);
+        return HexFormat.of().formatHex(sha256.digest());
     }
 
     /** A string is written as the mapper writes it; anything else goes through the mapper, for its sorted keys. */
@@ -102,10 +103,44 @@ public final class Fingerprinter {
         }
     }
 
-    /** The input as text, so that it is encoded as before: an unpaired surrogate becomes '?', not an error. */
+    /**
+     * The input as text, encoded to UTF-8 into a buffer kept with it rather than through a String and its bytes,
+     * exactly as {@link String#getBytes} encodes: an unpaired surrogate becomes '?', not an error.
+     */
     private static final class InputBuffer extends Writer {
 
         private final StringBuilder text = new StringBuilder(512);
+        private byte[] utf8 = new byte[1024];
+
+        void digestInto(MessageDigest digest) {
+            int length = text.length();
+            if (utf8.length < 3 * length) {
+                utf8 = new byte[3 * length];
+            }
+            int at = 0;
+            for (int i = 0; i < length; i++) {
+                char c = text.charAt(i);
+                if (c < 0x80) {
+                    utf8[at++] = (byte) c;
+                } else if (c < 0x800) {
+                    utf8[at++] = (byte) (0xc0 | c >> 6);
+                    utf8[at++] = (byte) (0x80 | c & 0x3f);
+                } else if (Character.isHighSurrogate(c) && i + 1 < length && Character.isLowSurrogate(text.charAt(i + 1))) {
+                    int codePoint = Character.toCodePoint(c, text.charAt(++i));
+                    utf8[at++] = (byte) (0xf0 | codePoint >> 18);
+                    utf8[at++] = (byte) (0x80 | codePoint >> 12 & 0x3f);
+                    utf8[at++] = (byte) (0x80 | codePoint >> 6 & 0x3f);
+                    utf8[at++] = (byte) (0x80 | codePoint & 0x3f);
+                } else if (Character.isSurrogate(c)) {
+                    utf8[at++] = '?';
+                } else {
+                    utf8[at++] = (byte) (0xe0 | c >> 12);
+                    utf8[at++] = (byte) (0x80 | c >> 6 & 0x3f);
+                    utf8[at++] = (byte) (0x80 | c & 0x3f);
+                }
+            }
+            digest.update(utf8, 0, at);
+        }
 
         JsonGenerator generator() throws IOException {
             JsonGenerator generator = CANONICAL.getFactory().createGenerator(this);

@@ -4,7 +4,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.kubezen.watcher.model.ArrayMap;
 
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
@@ -37,7 +36,7 @@ final class DetailValues {
             return toJava(node);
         }
         if (value instanceof String text) {
-            int size = text.getBytes(StandardCharsets.UTF_8).length;
+            int size = utf8Length(text);
             return size > maxBytes ? truncated(size) : text;
         }
         if (value instanceof Map<?, ?> || value instanceof Collection<?>) {
@@ -73,6 +72,27 @@ final class DetailValues {
             return node.booleanValue();
         }
         return node.isNull() || node.isMissingNode() ? null : node.asText();
+    }
+
+    /** {@code text.getBytes(UTF_8).length} without the bytes: an unpaired surrogate is encoded as one '?'. */
+    static int utf8Length(String text) {
+        int length = text.length();
+        int size = length;
+        for (int i = 0; i < length; i++) {
+            char c = text.charAt(i);
+            if (c < 0x80) {
+                continue;
+            }
+            if (c < 0x800) {
+                size += 1;
+            } else if (!Character.isSurrogate(c)) {
+                size += 2;
+            } else if (Character.isHighSurrogate(c) && i + 1 < length && Character.isLowSurrogate(text.charAt(i + 1))) {
+                size += 2;
+                i++;
+            }
+        }
+        return size;
     }
 
     private static Map<String, Object> truncated(int size) {

@@ -12,7 +12,8 @@ import java.util.regex.Pattern;
  *
  * @param contentType the request's {@code Content-Type}, parameters included; null when the sender set none
  * @param headers     request headers a source may read (CloudEvents binary mode reads {@code ce-*}); names
- *                    are matched case-insensitively, as HTTP requires
+ *                    are matched case-insensitively, as HTTP requires; a {@link HeaderView} is kept as it is,
+ *                    any other map is copied
  */
 public record Payload(byte[] body, String contentType, Map<String, String> headers) {
 
@@ -20,11 +21,13 @@ public record Payload(byte[] body, String contentType, Map<String, String> heade
 
     public Payload {
         Objects.requireNonNull(body, "body");
-        TreeMap<String, String> caseInsensitive = new TreeMap<>(String.CASE_INSENSITIVE_ORDER);
-        if (headers != null) {
-            caseInsensitive.putAll(headers);
+        if (!(headers instanceof HeaderView)) {
+            TreeMap<String, String> caseInsensitive = new TreeMap<>(String.CASE_INSENSITIVE_ORDER);
+            if (headers != null) {
+                caseInsensitive.putAll(headers);
+            }
+            headers = Collections.unmodifiableMap(caseInsensitive);
         }
-        headers = Collections.unmodifiableMap(caseInsensitive);
     }
 
     public static Payload json(byte[] body) {
@@ -39,7 +42,7 @@ public record Payload(byte[] body, String contentType, Map<String, String> heade
      */
     public static boolean isJson(String contentType) {
         String type = mediaType(contentType);
-        return type.isEmpty() || JSON.matcher(type).matches();
+        return type.isEmpty() || type.equals("application/json") || JSON.matcher(type).matches();
     }
 
     /** The media type without parameters, lowercase; empty when no content type was sent. */

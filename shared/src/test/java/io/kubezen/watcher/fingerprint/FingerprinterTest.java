@@ -1,5 +1,6 @@
 package io.kubezen.watcher.fingerprint;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
 import io.kubezen.watcher.config.ConfigError;
 import io.kubezen.watcher.config.ConfigErrors;
 import io.kubezen.watcher.model.Category;
@@ -14,6 +15,7 @@ import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Random;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -83,6 +85,32 @@ class FingerprinterTest {
         byte[] digest = MessageDigest.getInstance("SHA-256").digest(input.getBytes(StandardCharsets.UTF_8));
 
         assertThat(fingerprinter.fingerprint(spec)).isEqualTo(HexFormat.of().formatHex(digest));
+    }
+
+    /**
+     * The input is encoded to UTF-8 without a String in between; on text of every width, lone surrogates and
+     * surrogate pairs included, the hash is that of {@link String#getBytes}'s encoding of the same layout.
+     */
+    @Test
+    void encodesTheInputAsStringGetBytesDoes() throws Exception {
+        Fingerprinter fingerprinter = compile("s", List.of("title"));
+        ObjectMapper json = new ObjectMapper();
+        char[] alphabet = {'a', '"', '\\', '\u0001', '\u007f', '\u0080', '\u07ff', '\u0800', '\uffff', '\ud83d',
+                '\ude00', '\udbff', '\udfff', '\ud800', '\udc00'};
+        Random random = new Random(13);
+        for (int round = 0; round < 5_000; round++) {
+            char[] title = new char[1 + random.nextInt(40)];
+            for (int i = 0; i < title.length; i++) {
+                title[i] = alphabet[random.nextInt(alphabet.length)];
+            }
+            String text = new String(title);
+            ObservationSpec spec = new ObservationSpec("ignored", Category.OPERATIONS, Severity.LOW, "alert", null,
+                    text, null, null, null, null, null);
+            String input = "zen-watcher-fingerprint/v1\nsource=\"s\"\ntitle=" + json.writeValueAsString(text) + "\n";
+            byte[] digest = MessageDigest.getInstance("SHA-256").digest(input.getBytes(StandardCharsets.UTF_8));
+
+            assertThat(fingerprinter.fingerprint(spec)).as("title %s", text).isEqualTo(HexFormat.of().formatHex(digest));
+        }
     }
 
     @Test

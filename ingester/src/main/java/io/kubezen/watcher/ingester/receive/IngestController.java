@@ -18,11 +18,10 @@ import io.micronaut.http.annotation.Controller;
 import io.micronaut.http.annotation.PathVariable;
 import io.micronaut.http.annotation.Post;
 import io.micronaut.scheduling.TaskExecutors;
+import io.netty.util.concurrent.EventExecutor;
 import jakarta.inject.Named;
 
-import java.util.Map;
 import java.util.Optional;
-import java.util.TreeMap;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
 
@@ -62,19 +61,20 @@ class IngestController {
                                                           @Nullable @Body byte[] body) {
         ReceiverSource target = catalog.find(source).orElseThrow(() -> new UnknownSourceException(source));
         byte[] raw = body == null ? EMPTY : body;
+        EventExecutor loop = ChannelLoop.of(request);
         if (!eventLoop.mayStartInline(target, raw.length,
                 request.getHeaders().get(ContentDecoding.CONTENT_ENCODING))) {
             return offload(() -> {
                 Payload payload = check(target, request, raw);
-                return receive(target, payload, budget.acquire(source, payload.body().length));
+                return receive(target, payload, budget.acquire(source, payload.body().length), loop);
             });
         }
         Payload payload = check(target, request, raw);
         Optional<InFlightBudget.Share> share = budget.acquireIfFree(raw.length);
         if (share.isPresent()) {
-            return receive(target, payload, share.get());
+            return receive(target, payload, share.get(), loop);
         }
-        return offload(() -> receive(target, payload, budget.acquire(source, raw.length)));
+        return offload(() -> receive(target, payload, budget.acquire(source, raw.length), loop));
     }
 
     /** The checks before the budget, in their order; returns the decoded payload. */
@@ -85,13 +85,14 @@ class IngestController {
         receiver.checkRateLimit(target);
         byte[] decoded = ContentDecoding.decode(source, raw, request.getHeaders().get(ContentDecoding.CONTENT_ENCODING),
                 target.limits().maxDecompressedBytes());
-        return new Payload(decoded, request.getHeaders().get("Content-Type"), headers(request));
+        return new Payload(decoded, request.getHeaders().get("Content-Type"), new RequestHeaders(request.getHeaders()));
     }
 
     private CompletableFuture<HttpResponse<IngestSummary>> receive(ReceiverSource target, Payload payload,
-                                                                   InFlightBudget.Share share) {
+                                                                   InFlightBudget.Share share, EventExecutor loop) {
         try {
-            return receiver.receive(target, payload).whenComplete((summary, failure) -> share.close())
+            return ChannelLoop.continueOn(receiver.receive(target, payload), loop)
+                    .whenComplete((summary, failure) -> share.close())
                     .<HttpResponse<IngestSummary>>thenApply(summary -> HttpResponse.accepted().body(summary))
                     .toCompletableFuture();
         } catch (RuntimeException e) {
@@ -123,16 +124,6 @@ class IngestController {
             }
         });
         return answer;
-    }
-
-    /**
-     * Sorted case-insensitively as {@link Payload} keeps them, so that its copy is a linear build rather than a
-     * second map filled entry by entry. The first value of a repeated header wins.
-     */
-    private static Map<String, String> headers(HttpRequest<?> request) {
-        Map<String, String> headers = new TreeMap<>(String.CASE_INSENSITIVE_ORDER);
-        request.getHeaders().forEachValue(headers::putIfAbsent);
-        return headers;
     }
 
     @FunctionalInterface

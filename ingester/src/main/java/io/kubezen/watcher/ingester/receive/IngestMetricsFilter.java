@@ -12,7 +12,6 @@ import io.micronaut.http.MutableHttpResponse;
 import io.micronaut.http.annotation.RequestFilter;
 import io.micronaut.http.annotation.ResponseFilter;
 import io.micronaut.http.annotation.ServerFilter;
-import io.micronaut.http.filter.FilterPatternStyle;
 
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
@@ -20,15 +19,17 @@ import java.util.concurrent.ConcurrentHashMap;
 /**
  * Times every ingest request and counts refusals, by source and answer code: one place sees every outcome,
  * whichever handler produced it. A path that names no configured source is tagged {@code unknown}, so
- * scanning random paths cannot grow the number of series. The path pattern is a regular expression because the
- * server matches it against every request's path, and an Ant pattern is split into new strings each time.
+ * scanning random paths cannot grow the number of series. The filter matches every path and checks the prefix
+ * itself: the server matches a filter's patterns against every request's path, a new regular expression matcher or
+ * Ant pattern split each time, except for the match-all pattern, which it resolves once.
  */
 @Requires(condition = ReceiverRole.class)
-@ServerFilter(value = "/ingest(/.*)?", patternStyle = FilterPatternStyle.REGEX)
+@ServerFilter(ServerFilter.MATCH_ALL_PATTERN)
 class IngestMetricsFilter {
 
     private static final String SAMPLE = IngestMetricsFilter.class.getName() + ".sample";
-    private static final String PATH_PREFIX = "/ingest/";
+    private static final String PATH = "/ingest";
+    private static final String PATH_PREFIX = PATH + "/";
 
     private final MeterRegistry registry;
     private final SourceCatalog catalog;
@@ -42,16 +43,26 @@ class IngestMetricsFilter {
 
     @RequestFilter
     void start(HttpRequest<?> request) {
-        request.setAttribute(SAMPLE, Timer.start(registry));
+        if (isIngest(request.getPath())) {
+            request.setAttribute(SAMPLE, Timer.start(registry));
+        }
     }
 
     @ResponseFilter
     void stop(HttpRequest<?> request, MutableHttpResponse<?> response) {
-        Outcome outcome = outcome(source(request.getPath()), response.code());
+        String path = request.getPath();
+        if (!isIngest(path)) {
+            return;
+        }
+        Outcome outcome = outcome(source(path), response.code());
         request.getAttribute(SAMPLE, Timer.Sample.class).ifPresent(sample -> sample.stop(outcome.duration()));
         if (outcome.rejected() != null) {
             outcome.rejected().increment();
         }
+    }
+
+    private static boolean isIngest(String path) {
+        return path.startsWith(PATH) && (path.length() == PATH.length() || path.charAt(PATH.length()) == '/');
     }
 
     private Outcome outcome(String source, int code) {

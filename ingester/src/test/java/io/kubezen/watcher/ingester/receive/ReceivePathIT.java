@@ -87,6 +87,8 @@ class ReceivePathIT {
         assertThat(metrics).contains("zen_watcher_request_duration_seconds_bucket{install=\"zen-watcher\",outcome=\"202\","
                 + "source=\"secure-falco\"");
         assertThat(metrics).contains("zen_watcher_events_received_total{install=\"zen-watcher\",source=\"secure-falco\"}");
+        assertThat(ingester.get("/prometheus").body()).as("requests outside /ingest are not timed")
+                .doesNotContain("zen_watcher_request_duration_seconds_count{install=\"zen-watcher\",outcome=\"200\"");
     }
 
     @Test

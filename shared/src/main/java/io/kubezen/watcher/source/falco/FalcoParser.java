@@ -1,6 +1,8 @@
 package io.kubezen.watcher.source.falco;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.kubezen.watcher.model.ResourceRef;
 import io.kubezen.watcher.normalize.ObservationDraft;
 import io.kubezen.watcher.normalize.Timestamps;
@@ -13,9 +15,7 @@ import io.kubezen.watcher.source.PayloadException;
 import io.kubezen.watcher.source.ResourceKinds;
 
 import java.time.Instant;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 
 /**
  * Reads one Falco alert. Every payload field lands in details, so no separate raw copy is kept. The
@@ -84,13 +84,16 @@ final class FalcoParser implements EventParser {
         return parsed != null || fields == null ? parsed : Timestamps.parse(fields.get("evt.time"));
     }
 
-    /** The container in one place; absent for host processes, which Falco reports as container "host". */
-    private static Map<String, Object> container(JsonNode fields) {
+    /**
+     * The container in one place; absent for host processes, which Falco reports as container "host". A JSON
+     * object, like the other details, so that bounding it reads it directly rather than converting it to one first.
+     */
+    private static ObjectNode container(JsonNode fields) {
         String id = field(fields, "container.id");
         if (id == null || id.equals("host")) {
             return null;
         }
-        Map<String, Object> container = new LinkedHashMap<>();
+        ObjectNode container = JsonNodeFactory.instance.objectNode();
         container.put("id", id);
         putIfPresent(container, "name", field(fields, "container.name"));
         String repository = field(fields, "container.image.repository");
@@ -105,9 +108,9 @@ final class FalcoParser implements EventParser {
         return value == null || value.isBlank() || value.equals("<NA>") ? null : value;
     }
 
-    private static void putIfPresent(Map<String, Object> map, String key, Object value) {
+    private static void putIfPresent(ObjectNode container, String key, String value) {
         if (value != null) {
-            map.put(key, value);
+            container.put(key, value);
         }
     }
 }

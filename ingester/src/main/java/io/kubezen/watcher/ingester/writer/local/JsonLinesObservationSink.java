@@ -88,7 +88,7 @@ public final class JsonLinesObservationSink implements ObservationSink, AutoClos
                 if (result.outcome() == WriteResult.Outcome.CREATED) {
                     batch.created.add(key);
                     batch.statuses.put(key, write.status());
-                    batch.lines.writeBytes(line(StoredObservation.of(write, clock.instant())));
+                    writeLine(batch.lines, StoredObservation.of(write, clock.instant()));
                 } else if (result.settled()) {
                     batch.moveForward(key, write.destination(), write.status());
                 }
@@ -186,16 +186,14 @@ public final class JsonLinesObservationSink implements ObservationSink, AutoClos
                 : WriteResult.created(write.name());
     }
 
-    private static byte[] line(Object value) {
+    /** Writes {@code value} as one line straight into the batch, not through a byte array of its own first. */
+    private static void writeLine(ByteArrayOutputStream lines, Object value) {
         try {
-            byte[] json = ObservationJson.MAPPER.writeValueAsBytes(value);
-            byte[] line = new byte[json.length + 1];
-            System.arraycopy(json, 0, line, 0, json.length);
-            line[json.length] = '\n';
-            return line;
+            ObservationJson.MAPPER.writeValue(lines, value);
         } catch (IOException e) {
             throw new UncheckedIOException("an Observation always serializes", e);
         }
+        lines.write('\n');
     }
 
     /** Appends and fsyncs; on failure cuts the file back, so a half-written batch cannot turn into duplicates. */
@@ -292,7 +290,7 @@ public final class JsonLinesObservationSink implements ObservationSink, AutoClos
             SeenStatus next = current == null ? wanted : current.max(wanted);
             statuses.put(key, next);
             int slash = key.indexOf('/');
-            lines.writeBytes(line(StatusLine.of(destination, key.substring(0, slash), key.substring(slash + 1), next)));
+            writeLine(lines, StatusLine.of(destination, key.substring(0, slash), key.substring(slash + 1), next));
             return true;
         }
     }
