@@ -42,6 +42,11 @@ public final class MetricNames {
     public static final String EVENTS_FILTERED = "zen.watcher.events.filtered";
     /** Events durably appended to the queue. Tags: source. */
     public static final String EVENTS_QUEUED = "zen.watcher.events.queued";
+    /**
+     * Events a receiver sent to Redis without their Observation, expecting a repeat, that Redis sent back because
+     * their record was gone or its window had ended (Redis mode only).
+     */
+    public static final String ADMISSION_RESENT = "zen.watcher.admission.resent";
     /** Requests answered with an error. Tags: source, reason (the HTTP status code). */
     public static final String REQUESTS_REJECTED = "zen.watcher.requests.rejected";
     /** Gauge: bytes of request bodies being parsed or waiting for the store (receiver.max-in-flight-bytes). */

@@ -16,11 +16,14 @@ import io.kubezen.watcher.dedup.redis.RedisTrafficCounter;
 import io.kubezen.watcher.ingester.limit.RateLimiter;
 import io.kubezen.watcher.ingester.limit.memory.InMemoryRateLimiter;
 import io.kubezen.watcher.ingester.limit.redis.RedisRateLimiter;
+import io.kubezen.watcher.metrics.MetricNames;
 import io.kubezen.watcher.queue.ShardedEventQueue;
 import io.kubezen.watcher.queue.memory.InMemoryEventQueue;
 import io.kubezen.watcher.queue.redis.RedisEventQueue;
 import io.kubezen.watcher.redis.RedisConnector;
 import io.kubezen.watcher.wiring.RedisProperties;
+import io.micrometer.core.instrument.FunctionCounter;
+import io.micrometer.core.instrument.MeterRegistry;
 import io.micronaut.context.annotation.Bean;
 import io.micronaut.context.annotation.Factory;
 import io.micronaut.context.annotation.Requires;
@@ -56,9 +59,12 @@ class StoreFactory {
     @Singleton
     @Requires(property = RedisProperties.URI)
     AdmissionStore redisAdmissionStore(RedisConnector connector, Clock clock, StoreProperties properties,
-                                       RedisProperties redis) {
-        return new RedisAdmissionStore(connector, clock, properties.statusInterval(),
+                                       RedisProperties redis, MeterRegistry registry) {
+        RedisAdmissionStore store = new RedisAdmissionStore(connector, clock, properties.statusInterval(),
                 RedisEventQueue.shardCapacity(properties.queueCapacity(), connector.keys().shards()), redis.replicaAcks());
+        FunctionCounter.builder(MetricNames.ADMISSION_RESENT, store, RedisAdmissionStore::resentEvents)
+                .register(registry);
+        return store;
     }
 
     @Singleton

@@ -12,6 +12,10 @@ import io.kubezen.watcher.testing.redis.DedicatedRedis;
 import io.kubezen.watcher.testing.redis.QueueStreams;
 import io.kubezen.watcher.testing.redis.RedisServerHandle;
 import io.kubezen.watcher.testing.redis.WithRedis;
+import io.kubezen.watcher.admission.AdmissionStore;
+import io.kubezen.watcher.admission.redis.RedisAdmissionStore;
+import io.lettuce.core.ScanArgs;
+import io.lettuce.core.ScanIterator;
 import io.lettuce.core.StreamMessage;
 import org.junit.jupiter.api.Test;
 
@@ -67,6 +71,31 @@ class ReceivePathRedisIT {
             assertThat(JSON.readTree(afterwards.body()).get("duplicates").asInt()).isEqualTo(1);
         } finally {
             senders.shutdownNow();
+        }
+    }
+
+    /**
+     * A repeat goes to Redis without its Observation; when its record is gone by then, Redis sends it back, and the
+     * receiver sends it again with its Observation before answering. The metric counts those events.
+     */
+    @Test
+    void aRepeatWhoseRecordIsGoneIsSentAgainWithItsObservationAndCounted(RedisServerHandle redis) throws Exception {
+        try (Ingester ingester = Ingester.start(config(redis))) {
+            String event = Fixtures.falcoEvent(3);
+            assertThat(accepted(ingester.post("/ingest/falco", event, JSON_TYPE))).isOne();
+            assertThat(accepted(ingester.post("/ingest/falco", event, JSON_TYPE))).as("a repeat").isZero();
+            ScanIterator<String> records = ScanIterator.scan(redis.sync(), ScanArgs.Builder.matches("*:dedup:falco:*"));
+            while (records.hasNext()) {
+                redis.sync().del(records.next());
+            }
+
+            HttpResponse<String> again = ingester.post("/ingest/falco", event, JSON_TYPE);
+
+            assertThat(accepted(again)).as("new again, and queued with its Observation").isOne();
+            assertThat(QueueStreams.entries(redis.sync())).filteredOn(entry -> entry.getBody().containsKey("observation"))
+                    .hasSize(2).allSatisfy(entry -> assertThat(entry.getBody().get("observation")).isNotEmpty());
+            assertThat(((RedisAdmissionStore) ingester.bean(AdmissionStore.class)).resentEvents()).isOne();
+            assertThat(ingester.get("/prometheus").body()).containsPattern("(?m)^zen_watcher_admission_resent_total(\\{.*})? 1\\.0$");
         }
     }
 
@@ -161,5 +190,10 @@ class ReceivePathRedisIT {
             items.add(copy);
         }
         return JSON.writeValueAsString(list);
+    }
+
+    private static int accepted(HttpResponse<String> response) throws Exception {
+        assertThat(response.statusCode()).isEqualTo(202);
+        return JSON.readTree(response.body()).get("accepted").asInt();
     }
 }

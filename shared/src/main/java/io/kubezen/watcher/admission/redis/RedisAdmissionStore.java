@@ -23,6 +23,7 @@ import java.util.Map;
 import java.util.TreeMap;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
+import java.util.concurrent.atomic.LongAdder;
 
 /**
  * Admission as one Lua script call per queue shard: an event's dedup record and its shard's stream share a hash tag
@@ -66,6 +67,8 @@ public final class RedisAdmissionStore implements AdmissionStore {
     private final ReplicaAcks acks;
     private final ShardCommitter[] shards;
     private final RecentRecords recent = new RecentRecords(RECENT_RECORDS);
+    /** Events sent without their Observation that Redis sent back: their record was gone or its window had ended. */
+    private final LongAdder resent = new LongAdder();
     /** Immutable, so that a request reads one millisecond's texts together, whichever thread wrote them. */
     private volatile RequestTime lastRequestTime = new RequestTime(Long.MIN_VALUE, "", "");
 
@@ -153,6 +156,15 @@ public final class RedisAdmissionStore implements AdmissionStore {
     }
 
     /**
+     * Events this store sent without their Observation, expecting a repeat, that it had to send again with it. A
+     * few are expected (records evicted or forgotten, windows ending); a rate close to that of repeats says the
+     * hints are mostly wrong, e.g. when other processes keep shortening the window.
+     */
+    public long resentEvents() {
+        return resent.sum();
+    }
+
+    /**
      * The request head's texts of {@code now}. Under load many requests share a millisecond, and formatting an
      * {@link Instant} was a few percent of what a Falco request allocated.
      */
@@ -220,6 +232,7 @@ public final class RedisAdmissionStore implements AdmissionStore {
                 }
             }
         }
+        resent.add(again.size());
         if (again.isEmpty()) {
             return CompletableFuture.completedFuture(Arrays.asList(results));
         }

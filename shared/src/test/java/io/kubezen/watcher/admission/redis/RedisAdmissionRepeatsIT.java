@@ -55,12 +55,13 @@ class RedisAdmissionRepeatsIT {
     @Test
     void aRepeatGoesWithoutItsObservationUnlessItsRecordIsGone() {
         RedisConnector connector = connectors.open(redis);
-        AdmissionStore store = new RedisAdmissionStore(connector, clock, DedupStore.DEFAULT_STATUS_INTERVAL, 1_000,
+        RedisAdmissionStore store = new RedisAdmissionStore(connector, clock, DedupStore.DEFAULT_STATUS_INTERVAL, 1_000,
                 ReplicaAcks.NONE);
         AdmissionRequest request = new AdmissionRequest("falco", "fp-1", observation(), WINDOW);
 
         long first = bytesRead(() -> admit(store, request));
         long repeat = bytesRead(() -> admit(store, request));
+        long resentBefore = store.resentEvents();
         new RedisDedupStore(connector, clock, DedupStore.DEFAULT_STATUS_INTERVAL).forget("falco", "fp-1");
         clock.advance(Duration.ofSeconds(1));
         DedupResult[] again = new DedupResult[1];
@@ -70,6 +71,8 @@ class RedisAdmissionRepeatsIT {
         assertThat(repeat).isLessThan(2_000);
         assertThat(afterDeletion).as("sent without, then with the Observation").isBetween((long) DETAILS, first + 2_000);
         assertThat(again[0].firstOccurrence()).isTrue();
+        assertThat(resentBefore).isZero();
+        assertThat(store.resentEvents()).isOne();
         try (ShardedEventQueue queue = RedisEventQueue.sharded(connectors.open(redis), 1_000)) {
             queue.ensureGroup("writers");
             assertThat(queue.read("writers", "reader", 10, Duration.ZERO)).extracting(QueueEntry::item)
