@@ -85,7 +85,7 @@ class IngestController {
         receiver.checkRateLimit(target);
         byte[] decoded = ContentDecoding.decode(source, raw, request.getHeaders().get(ContentDecoding.CONTENT_ENCODING),
                 target.limits().maxDecompressedBytes());
-        return new Payload(decoded, request.getHeaders().get("Content-Type"), new RequestHeaders(request.getHeaders()));
+        return new Payload(decoded, request.getHeaders().get("Content-Type"), new ServerHeaderView(request.getHeaders()));
     }
 
     private CompletableFuture<HttpResponse<IngestSummary>> receive(ReceiverSource target, Payload payload,

@@ -6,11 +6,11 @@ import io.micronaut.http.HttpHeaders;
 import java.util.function.BiConsumer;
 
 /** The request's own headers, read where the server keeps them; their names are already case-insensitive there. */
-final class RequestHeaders extends HeaderView {
+final class ServerHeaderView extends HeaderView {
 
     private final HttpHeaders headers;
 
-    RequestHeaders(HttpHeaders headers) {
+    ServerHeaderView(HttpHeaders headers) {
         this.headers = headers;
     }
 
