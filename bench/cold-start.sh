@@ -2,8 +2,8 @@
 # Cold start: from process start to the first 2xx answer of POST /ingest/falco, what a Knative receiver scaled to
 # zero costs its first sender. Times RUNS rounds (default 5); each round starts every named configuration once, in
 # turn, so a change in the machine's load falls on all of them alike. Prints one line per start (wall time, the
-# process's CPU time from /proc/<pid>/stat, the part of it its JIT compiler threads spent, and its resident memory,
-# all at the first answer, and the CPU time the polling itself took), then the medians.
+# process's CPU time from /proc/<pid>/stat, the parts of it its JIT compiler threads and its main thread spent, and
+# its resident memory, all at the first answer, and the CPU time the polling itself took), then the medians.
 # The poller sends the event from bash every 5 ms (a connect through /dev/tcp, refused at once while the app does
 # not listen yet) and starts no process, so it takes next to nothing from the two cores the start uses, as a
 # Knative queue-proxy's readiness probe takes next to nothing.
@@ -12,13 +12,16 @@
 #   bare      the bare Micronaut endpoint of the harness (the HTTP floor), `java -cp bench.jar`
 #   embedded  the ingester jar, both roles, on the embedded default (no Redis, no Kubernetes)
 #   receiver  the ingester jar in the receiver role and Redis mode, started plainly: `java -jar`, no archive
+#   receiver=JAR  the same from another jar (a build before a change, say), so that both start in the same rounds
 #   image     the receiver as the image starts it: the image's JVM (IMAGE_JAVA; by default a JDK 25 found under
 #             /usr/lib/jvm, else `java`), its flags (deploy/docker/jvm.args) and its archive, trained first by
 #             deploy/docker/cds-training.sh exactly as the image build does
 # bare and embedded need no Redis; receiver and image start a throw-away redis-server (REDIS_SERVER, default the
 # one on the PATH). bare, embedded and receiver run with JAVA_OPTS (default: the image's heap and GC flags).
 # COLD_START_PORT picks the port (default 18080; bench/run.sh passes a free one).
-# Usage: bench/cold-start.sh [RUNS] [bare] [embedded] [receiver] [image]   (no configuration: all four)
+# COLD_START_IDLE=PERCENT starts each round only once the machine's CPUs were at least that idle over the last second
+# (from /proc/stat), so that rounds fall between the bursts of other work on a shared machine.
+# Usage: bench/cold-start.sh [RUNS] [bare] [embedded] [receiver] [receiver=JAR]... [image]   (no configuration: bare, embedded, receiver and image)
 set -euo pipefail
 cd "$(dirname "$0")/.."
 runs=5
@@ -26,7 +29,7 @@ if [[ ${1:-} =~ ^[0-9]+$ ]]; then runs=$1; shift; fi
 configurations=("$@")
 [ ${#configurations[@]} -gt 0 ] || configurations=(bare embedded receiver image)
 for configuration in "${configurations[@]}"; do
-  case $configuration in bare | embedded | receiver | image) ;; *) echo "unknown configuration $configuration" >&2; exit 2 ;; esac
+  case $configuration in bare | embedded | receiver | image) ;; receiver=*) [ -f "${configuration#receiver=}" ] || { echo "no jar ${configuration#receiver=}" >&2; exit 2; } ;; *) echo "unknown configuration $configuration" >&2; exit 2 ;; esac
 done
 
 jar=ingester/target/zen-watcher-ingester.jar
@@ -49,7 +52,7 @@ trap cleanup EXIT
 
 needs_redis=false
 for configuration in "${configurations[@]}"; do
-  [[ $configuration == receiver || $configuration == image ]] && needs_redis=true
+  [[ $configuration == receiver* || $configuration == image ]] && needs_redis=true
 done
 if $needs_redis; then
   redis_port=$((20000 + RANDOM % 40000))
@@ -73,8 +76,9 @@ start() {
     bare) exec java "${opts[@]}" -cp "$bench_jar" io.kubezen.watcher.bench.bare.BareEndpoint -micronaut.server.port="$port" ;;
     embedded) exec java "${opts[@]}" -jar "$jar" "${app[@]}" -zen-watcher.writer.local-sink-path="$work/observations.jsonl" ;;
     receiver) exec "${receiver[@]}" java "${opts[@]}" -jar "$jar" "${app[@]}" ;;
+    receiver=*) exec "${receiver[@]}" java "${opts[@]}" -jar "${configuration#receiver=}" "${app[@]}" ;;
     image) exec "${receiver[@]}" "$image_java" @deploy/docker/jvm.args "@$work/archive.args" -jar "$work/app.jar" "${app[@]}" ;;
-  esac >"$work/$configuration.log" 2>&1 &
+  esac >"$work/${configuration//\//_}.log" 2>&1 &
   pid=$!
 }
 
@@ -109,7 +113,8 @@ script_ticks() {
   ticks=$(( fields[11] + fields[12] + fields[13] + fields[14] ))
 }
 
-# Sets ms, cpu (ms), jit (ms, the C1 and C2 compiler threads' share of cpu), rss (MB) at the first answer and poll
+# Sets ms, cpu (ms), jit (ms, the C1 and C2 compiler threads' share of cpu), main (ms, the main thread's share, which
+# builds the application context: what work moved to other threads takes off it), rss (MB) at the first answer and poll
 # (ms, the CPU time this script spent polling), then stops the process.
 # Polls every 5 ms without starting a process (bash's /dev/tcp, a read with a time-out as the sleep). The curl and
 # sleep this replaced took 0.35 to 1.5 s of CPU per start on a busy machine (this: 0.06 to 0.3 s there, 0.02 to
@@ -121,7 +126,7 @@ time_first_ingest() {
   begin=${EPOCHREALTIME//[!0-9]/}
   start "$configuration"
   until post_event 2>/dev/null; do
-    kill -0 "$pid" 2>/dev/null || { echo "$configuration exited:" >&2; tail -30 "$work/$configuration.log" >&2; exit 1; }
+    kill -0 "$pid" 2>/dev/null || { echo "$configuration exited:" >&2; tail -30 "$work/${configuration//\//_}.log" >&2; exit 1; }
     read -r -t 0.005 -u 4 _ || true
   done
   end=${EPOCHREALTIME//[!0-9]/}
@@ -132,11 +137,16 @@ time_first_ingest() {
   read -r -a fields <<< "$(sed 's/^.*) //' "/proc/$pid/stat")"
   rss=$(( $(awk '/^VmRSS:/ {print $2}' "/proc/$pid/status") / 1024 ))
   jit=0
-  local task thread
+  main=0
+  local task thread name
   for task in /proc/"$pid"/task/*; do
-    [[ $(cat "$task/comm" 2>/dev/null) == C[12]\ Compiler* ]] || continue
+    name=$(cat "$task/comm" 2>/dev/null) || continue
     read -r -a thread <<< "$(sed 's/^.*) //' "$task/stat" 2>/dev/null)" || continue
-    jit=$(( jit + (thread[11] + thread[12]) * 10 ))
+    # The launcher's own thread, also named java, waits for the main thread and adds nothing.
+    case $name in
+      C[12]\ Compiler*) jit=$(( jit + (thread[11] + thread[12]) * 10 )) ;;
+      java) main=$(( main + (thread[11] + thread[12]) * 10 )) ;;
+    esac
   done
   kill "$pid"; wait "$pid" 2>/dev/null || true
   pid=
@@ -157,18 +167,36 @@ for configuration in "${configurations[@]}"; do
   fi
 done
 
-declare -A walls cpus jits
+# Sets idle to the percentage of CPU time the machine spent idle over the last second.
+idle_percent() {
+  local before after total_before=0 total_after=0 value
+  read -r -a before < /proc/stat
+  read -r -t 1 -u 4 _ || true
+  read -r -a after < /proc/stat
+  # cpu user nice system idle iowait irq softirq steal: idle and iowait count as idle.
+  for value in "${before[@]:1:8}"; do total_before=$((total_before + value)); done
+  for value in "${after[@]:1:8}"; do total_after=$((total_after + value)); done
+  idle=$(( 100 * (after[4] + after[5] - before[4] - before[5]) / (total_after - total_before) ))
+}
+
+declare -A walls cpus jits mains
 for i in $(seq "$runs"); do
+  if [ -n "${COLD_START_IDLE:-}" ]; then
+    idle_percent
+    until [ "$idle" -ge "$COLD_START_IDLE" ]; do idle_percent; done
+    echo "round $i: the CPUs were $idle % idle over the last second"
+  fi
   for configuration in "${configurations[@]}"; do
     time_first_ingest "$configuration"
-    echo "$configuration run $i: $ms ms, cpu $cpu ms (jit $jit ms), rss $rss MB, poller $poll ms"
+    echo "$configuration run $i: $ms ms, cpu $cpu ms (jit $jit ms, main thread $main ms), rss $rss MB, poller $poll ms"
     walls[$configuration]+="$ms "
     cpus[$configuration]+="$cpu "
     jits[$configuration]+="$jit "
+    mains[$configuration]+="$main "
   done
 done
 median() { tr ' ' '\n' | grep . | sort -n | awk '{a[NR]=$1} END {print a[int((NR+1)/2)]}'; }
 for configuration in "${configurations[@]}"; do
   echo "$configuration median: $(median <<< "${walls[$configuration]}") ms, cpu $(median <<< "${cpus[$configuration]}") ms" \
-    "(jit $(median <<< "${jits[$configuration]}") ms) over $runs runs"
+    "(jit $(median <<< "${jits[$configuration]}") ms, main thread $(median <<< "${mains[$configuration]}") ms) over $runs runs"
 done

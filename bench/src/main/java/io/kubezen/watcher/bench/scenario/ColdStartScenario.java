@@ -30,7 +30,7 @@ public final class ColdStartScenario implements Scenario {
     static final String RECEIVER = "receiver";
     static final String IMAGE = "image";
     private static final Pattern RUN = Pattern.compile(
-            "^(\\w+) run \\d+: (\\d+) ms, cpu (\\d+) ms \\(jit \\d+ ms\\), rss \\d+ MB, poller \\d+ ms$",
+            "^(\\w+) run \\d+: (\\d+) ms, cpu (\\d+) ms \\(jit \\d+ ms, main thread \\d+ ms\\), rss \\d+ MB, poller \\d+ ms$",
             Pattern.MULTILINE);
     private static final Duration TIMEOUT = Duration.ofMinutes(10);
 

@@ -10,7 +10,6 @@ import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
@@ -21,9 +20,11 @@ import java.util.concurrent.TimeUnit;
  * at start. All reads run on one thread, so versions are applied in order. While Redis is away the ingester
  * keeps serving the version it has.
  * <p>
- * It starts before the catalog it applies to exists: connecting, subscribing and the first read, which need
- * Lettuce's and Netty's classes and a round trip or three, then overlap the compiling of the catalog, and the
- * first read is applied once the catalog is {@linkplain #attach attached}.
+ * It starts before the catalog it applies to exists: connecting and the first read, which need Lettuce's and
+ * Netty's classes and a round trip or two, then overlap the compiling of the catalog, and the first read is
+ * applied once the catalog is {@linkplain #attach attached}. Only then does it subscribe to change notices, on a
+ * connection of its own, and read once more: the start waits for the first read, not for the second connection,
+ * and the second read applies any version published before the subscription took effect.
  */
 public final class ProjectionReloader implements AutoCloseable {
 
@@ -31,12 +32,12 @@ public final class ProjectionReloader implements AutoCloseable {
 
     private final ConfigProjection projection;
     private final CompletableFuture<ProjectedSources> sources = new CompletableFuture<>();
+    private final CompletableFuture<Void> firstLoad = new CompletableFuture<>();
     private final ScheduledExecutorService thread = Executors.newSingleThreadScheduledExecutor(runnable -> {
         Thread t = new Thread(runnable, "projection-reload");
         t.setDaemon(true);
         return t;
     });
-    private Future<?> firstLoad;
     private AutoCloseable listening;
     private boolean failing;
 
@@ -54,7 +55,7 @@ public final class ProjectionReloader implements AutoCloseable {
      * first read overlap the rest of the start-up, and {@link #awaitFirstLoad()} is where the start waits.
      */
     public void start(Duration refreshInterval) {
-        firstLoad = thread.submit(this::reload);
+        thread.execute(this::reload);
         thread.scheduleWithFixedDelay(this::reload, refreshInterval.toMillis(), refreshInterval.toMillis(),
                 TimeUnit.MILLISECONDS);
     }
@@ -69,12 +70,14 @@ public final class ProjectionReloader implements AutoCloseable {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         } catch (ExecutionException e) {
-            throw new IllegalStateException("reload never throws", e);
+            throw new IllegalStateException("the first load never fails", e);
         }
     }
 
     @Override
     public void close() throws Exception {
+        // A start that fails before the first read ran has nothing to wait for.
+        firstLoad.complete(null);
         thread.shutdownNow();
         if (listening != null) {
             listening.close();
@@ -84,12 +87,17 @@ public final class ProjectionReloader implements AutoCloseable {
     /** Runs on the reload thread only. */
     private void reload() {
         try {
-            if (listening == null) {
-                // Listen before reading, so a change published right after the read is not missed.
-                listening = projection.listen(this::reloadSoon);
-            }
+            // Read, then wait for the catalog: the first read overlaps the compiling of the catalog.
             ProjectedConfig config = projection.read();
             target().apply(config);
+            firstLoad.complete(null);
+            if (listening == null) {
+                listening = projection.listen(this::reloadSoon);
+                // A version published after the read above and before the subscription took effect was announced
+                // to no one here.
+                ProjectedConfig published = projection.read();
+                target().apply(published);
+            }
             if (failing) {
                 LOG.info("The projected configuration can be read again");
                 failing = false;
@@ -109,6 +117,8 @@ public final class ProjectionReloader implements AutoCloseable {
                 LOG.error("The projected configuration cannot be applied; serving the version loaded before", e);
                 failing = true;
             }
+        } finally {
+            firstLoad.complete(null);
         }
     }
 

@@ -19,6 +19,7 @@ import io.kubezen.watcher.projection.redis.RedisConfigProjection;
 import io.kubezen.watcher.redis.RedisConnector;
 import io.kubezen.watcher.source.SourceAdapterRegistry;
 import io.kubezen.watcher.wiring.RedisProperties;
+import io.micronaut.context.BeanProvider;
 import io.micronaut.context.annotation.Bean;
 import io.micronaut.context.annotation.Context;
 import io.micronaut.context.annotation.Factory;
@@ -27,13 +28,14 @@ import io.micronaut.context.env.Environment;
 import io.micronaut.context.exceptions.ConfigurationException;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.core.naming.conventions.StringConvention;
-import jakarta.inject.Singleton;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import java.time.Clock;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.FutureTask;
 
 /**
  * Builds the receiver's sources at start-up: one built-in source per webhook type, named after it, then the
@@ -47,21 +49,25 @@ class SourceCatalogFactory {
     static final String SOURCES_PREFIX = "zen-watcher.sources";
     private static final Logger LOG = LoggerFactory.getLogger(SourceCatalogFactory.class);
 
-    @Singleton
-    SourceCompiler sourceCompiler(Clock clock, ReceiverProperties properties) {
-        return new SourceCompiler(SourceAdapterRegistry.load(),
-                new PipelineOptions(clock, properties.defaultNamespace(), properties.maxDetailBytes()));
-    }
-
     /**
      * Eager, so that a source that does not compile stops the start and the first request pays nothing. With
      * Redis, the Ingesters the controller projected join the catalog before the first request, and replace it on
      * every change: the reloader, created first, is already reading them.
+     * <p>
+     * The source adapters are found and loaded (with Jackson, most of their classes) on a thread of their own while
+     * this one builds the metrics registry: the two need nothing of each other, and a start has a second core.
      */
     @Context
-    SourceCatalog sourceCatalog(@Nullable ProjectionReloader reloader, Environment environment,
-                                SourceCompiler compiler, SecretResolver secrets, ReceiverProperties properties,
-                                ObservedEvents observed) {
+    SourceCatalog sourceCatalog(@Nullable ProjectionReloader reloader, Environment environment, Clock clock,
+                                SecretResolver secrets, ReceiverProperties properties,
+                                BeanProvider<ObservedEvents> observedEvents) {
+        FutureTask<SourceAdapterRegistry> adapters = new FutureTask<>(SourceAdapterRegistry::load);
+        Thread loading = new Thread(adapters, "source-adapters");
+        loading.setDaemon(true);
+        loading.start();
+        ObservedEvents observed = observedEvents.get();
+        SourceCompiler compiler = new SourceCompiler(loaded(adapters),
+                new PipelineOptions(clock, properties.defaultNamespace(), properties.maxDetailBytes()));
         SourceBuilder builder = new SourceBuilder(compiler, secrets);
         Map<String, ReceiverSource> sources = new TreeMap<>();
         AuthSettings builtinAuth = properties.allowUnauthenticatedBuiltins() ? AuthSettings.none() : AuthSettings.unconfigured();
@@ -93,6 +99,21 @@ class SourceCatalogFactory {
         ProjectionReloader reloader = new ProjectionReloader(new RedisConfigProjection(connector));
         reloader.start(properties.refreshInterval());
         return reloader;
+    }
+
+    /** The adapters, or the start fails as it would had they been loaded on this thread. */
+    private static SourceAdapterRegistry loaded(FutureTask<SourceAdapterRegistry> adapters) {
+        try {
+            return adapters.get();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new ConfigurationException("interrupted while loading the source adapters", e);
+        } catch (ExecutionException e) {
+            if (e.getCause() instanceof RuntimeException runtime) {
+                throw runtime;
+            }
+            throw (Error) e.getCause();
+        }
     }
 
     @SuppressWarnings("unchecked")
