@@ -4,25 +4,30 @@
 # the table and keeps it with all logs in bench/results/<UTC time>/ (bench/results/latest points there).
 # Every run stops by itself; everything it started is stopped on exit, by PID.
 #
-# Usage: bench/run.sh [--quick] [--profile] [--only scenario,...] [--redis standalone|cluster]
+# Usage: bench/run.sh [--quick] [--profile] [--only scenario,...] [--redis standalone|cluster] [--writer embedded|process]
 #   --quick    one 5 s run per scenario after a 3 s warm-up (about 3 minutes): checks the harness, not the figures
 #   --profile  records the ingester with JFR during the measured runs of its scenarios (adds JFR's overhead)
 #   --only     runs only these scenarios (names as in the table)
 #   --redis    cluster: a local Redis Cluster of three masters (no replicas, each with AOF) instead of one server;
 #              the ingester runs with zen-watcher.redis.mode=cluster; only falco, k8s-audit and ceiling, by default
-# Environment: ZEN_BENCH_JAVA_OPTS, the heap flags of the ingester and the bare endpoint (default below).
+#   --writer   embedded (default): the ingester also writes, as in every earlier run, so figures stay comparable;
+#              process: the ingester only receives and a writer process drains the queue, as deployed, so the
+#              ingester's RSS and CPU are a receiver's alone
+# Environment: ZEN_BENCH_JAVA_OPTS, the heap flags of the ingester, the writer and the bare endpoint (default below).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
 java_opts=${ZEN_BENCH_JAVA_OPTS:--Xms64m -Xmx192m -XX:+UseSerialGC}
 harness_args=()
 redis_topology=standalone
+writer=embedded
 while [ $# -gt 0 ]; do
   case "$1" in
     --quick | --profile) harness_args+=("$1") ;;
     --only) harness_args+=("$1" "${2:?--only needs scenario names}"); shift ;;
     --redis) redis_topology=${2:?--redis needs standalone or cluster}; shift ;;
-    -h | --help) sed -n '2,13p' "$0"; exit 0 ;;
+    --writer) writer=${2:?--writer needs embedded or process}; shift ;;
+    -h | --help) sed -n '2,17p' "$0"; exit 0 ;;
     *) echo "unknown option $1 (try --help)" >&2; exit 2 ;;
   esac
   shift
@@ -33,6 +38,11 @@ case "$redis_topology" in
     # The Redis-only scenarios talk to one server; a Cluster node would answer MOVED.
     [[ " ${harness_args[*]} " == *" --only "* ]] || harness_args+=(--only falco,k8s-audit,ceiling) ;;
   *) echo "--redis is standalone or cluster, not $redis_topology" >&2; exit 2 ;;
+esac
+case "$writer" in
+  embedded) ingester_roles=receiver,writer ;;
+  process) ingester_roles=receiver ;;
+  *) echo "--writer is embedded or process, not $writer" >&2; exit 2 ;;
 esac
 
 log() { printf '[bench] %s\n' "$*" >&2; }
@@ -153,15 +163,25 @@ else
 fi
 
 ingester_port=$(free_port)
-# The embedded writer's sink is the run's own: one left by earlier runs in ./data is read back at start and its
-# index kept in memory, which made the ingester's RSS depend on how many runs came before.
+# The writer's embedded sink keeps the name and status of every Observation in its file in memory, so its file is
+# the run's own: one left by earlier runs in ./data would be read back at start. With --writer process that index
+# is a writer process's, as deployed (Knative receivers, KEDA writers), not the measured receiver's.
 # shellcheck disable=SC2086 # java_opts is a list of flags
 ZEN_WATCHER_REDIS_URI="$ingester_redis" ZEN_WATCHER_REDIS_MODE="$redis_topology" java $java_opts -jar "$ingester_jar" \
-  -micronaut.server.port="$ingester_port" -zen-watcher.receiver.allow-unauthenticated-builtins=true \
-  -zen-watcher.writer.local-sink-path="$out/observations.jsonl" \
-  >"$out/ingester.log" 2>&1 &
+  -micronaut.server.port="$ingester_port" -zen-watcher.roles="$ingester_roles" \
+  -zen-watcher.receiver.allow-unauthenticated-builtins=true \
+  -zen-watcher.writer.local-sink-path="$out/observations.jsonl" >"$out/ingester.log" 2>&1 &
 ingester_pid=$!
 pids+=("$ingester_pid")
+if [ "$writer" = process ]; then
+  writer_port=$(free_port)
+  # shellcheck disable=SC2086
+  ZEN_WATCHER_REDIS_URI="$ingester_redis" ZEN_WATCHER_REDIS_MODE="$redis_topology" java $java_opts -jar "$ingester_jar" \
+    -micronaut.server.port="$writer_port" -zen-watcher.roles=writer \
+    -zen-watcher.writer.local-sink-path="$out/observations.jsonl" >"$out/writer.log" 2>&1 &
+  writer_pid=$!
+  pids+=("$writer_pid")
+fi
 
 ceiling_port=$(free_port)
 # shellcheck disable=SC2086
@@ -172,18 +192,21 @@ pids+=("$ceiling_pid")
 
 wait_until ingester "$ingester_pid" "$out/ingester.log" \
   curl -fso /dev/null "http://127.0.0.1:$ingester_port/health/readiness"
+if [ "$writer" = process ]; then
+  wait_until writer "$writer_pid" "$out/writer.log" curl -fso /dev/null "http://127.0.0.1:$writer_port/health/readiness"
+fi
 wait_until "bare endpoint" "$ceiling_pid" "$out/ceiling.log" port_open "$ceiling_port"
 
 {
   echo "date: $(date -u +%Y-%m-%dT%H:%M:%SZ)"
-  echo "command: bench/run.sh ${harness_args[*]} --redis $redis_topology"
+  echo "command: bench/run.sh ${harness_args[*]} --redis $redis_topology --writer $writer"
   echo "commit: $(git rev-parse --short HEAD 2>/dev/null || echo unknown)"
   echo "cpu: $(nproc) x $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | sed 's/^ //')"
   echo "memory: $(awk '/MemTotal/ {printf "%.1f GiB", $2 / 1048576}' /proc/meminfo)"
   echo "jdk: $(java -version 2>&1 | head -1)"
   echo "redis: $("$redis_server" --version), $redis_topology"
   echo "wrk: $( (wrk -v 2>&1 || true) | head -1)"
-  echo "ingester and bare endpoint flags: $java_opts"
+  echo "ingester ($ingester_roles), writer and bare endpoint flags: $java_opts"
   echo "load average before: $(cut -d' ' -f1-3 /proc/loadavg)"
 } >"$out/environment.txt"
 
