@@ -65,7 +65,7 @@ instructions() {
   callgrind_control -d "$server" >/dev/null
   cat "$dir"/callgrind.out.* | awk '/^totals:/ {n = $2} END {print n}'
 }
-line() { printf '%-66s %9d instructions/event\n' "$1" "$2"; }
+line() { printf '%-66s %9d instructions/%s\n' "$1" "$2" "${3:-event}"; }
 events=$((calls * 8))
 
 redis-benchmark -p "$port" -n 200 -c 1 -P 20 "${repeats[@]}" evalsha "$sha" "${args[@]}" >/dev/null
@@ -77,6 +77,11 @@ line "admission script, 8 repeats a call, sent without their Observation" \
   $(( $(instructions -n "$calls" "${repeats[@]}" evalsha "$sha" "${hinted[@]}") / events ))
 line "empty script, the arguments of first occurrences" \
   $(( $(instructions -n "$calls" "${fresh[@]}" evalsha "$empty" "${args[@]}") / events ))
+# What a call costs whatever it carries: against the 8-event line, the share of a call that group commit spreads.
+single=(2 'zw:{s0}:observations' 'zw:{s0}:dedup:falco:fp-1-__rand_int__' 1000000000 30000 "${head[@]}" "${event[@]}")
+line "admission script, 1 first occurrence a call" \
+  $(( $(instructions -n "$calls" "${fresh[@]}" evalsha "$sha" "${single[@]}") / calls ))
+line "empty script without arguments" $(( $(instructions -n "$calls" evalsha "$empty" 0) / calls )) call
 record=$(instructions -n "$events" -r 100000000 set 'zw:{s0}:dedup:falco:fp-__rand_int__' \
   "$now:$now:$((now + 300000)):0000000000000:1" nx px 360000)
 entry=$(instructions -n "$events" xadd 'zw:{s0}:observations' '*' observation "$observation" source falco \
