@@ -47,7 +47,10 @@ public final class RedisKeys {
         return (int) (crc.getValue() % shards);
     }
 
-    /** Hash: the dedup record of one fingerprint, in its event's shard; expires with the window. */
+    /**
+     * String (a hash before, see {@code DedupRecordLua}): the dedup record of one fingerprint, in its event's shard;
+     * expires with the window.
+     */
     public String dedupRecord(String source, String fingerprint) {
         return dedupRecord(shard(source, fingerprint), source, fingerprint);
     }

@@ -48,7 +48,8 @@ final class ChannelLoop {
         return moved;
     }
 
-    private static <T> void complete(CompletableFuture<T> future, T value, Throwable failure) {
+    /** Completes {@code future} as a stage completed: with {@code value}, or exceptionally with {@code failure}. */
+    static <T> void complete(CompletableFuture<T> future, T value, Throwable failure) {
         if (failure == null) {
             future.complete(value);
         } else {

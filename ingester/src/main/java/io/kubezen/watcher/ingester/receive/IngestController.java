@@ -109,13 +109,7 @@ class IngestController {
         CompletableFuture<HttpResponse<IngestSummary>> answer = new CompletableFuture<>();
         blocking.execute(() -> {
             try {
-                step.run().whenComplete((response, failure) -> {
-                    if (failure == null) {
-                        answer.complete(response);
-                    } else {
-                        answer.completeExceptionally(failure);
-                    }
-                });
+                step.run().whenComplete((response, failure) -> ChannelLoop.complete(answer, response, failure));
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
                 answer.completeExceptionally(e);
