@@ -44,13 +44,18 @@ empty=$(redis-cli -p "$port" script load 'return 1')
 now=1765000000000
 head=(1 "$now" 2025-12-06T05:46:40Z)
 event=($((now + 300000)) 360000 payments "$observation")
-args=(9 'zw:{s0}:observations')
-for i in 1 2 3 4 5 6 7 8; do args+=("zw:{s0}:dedup:falco:fp-$i-__rand_int__"); done
-args+=(1000000000 30000)
+keys=(9 'zw:{s0}:observations')
+for i in 1 2 3 4 5 6 7 8; do keys+=("zw:{s0}:dedup:falco:fp-$i-__rand_int__"); done
+args=("${keys[@]}" 1000000000 30000)
 hinted=("${args[@]}")
 for i in 1 2 3 4 5 6 7 8; do args+=("${head[@]}" "${event[@]}"); done
 # A repeat the ingester expects to be one goes without its Observation (admission DESIGN.md).
 for i in 1 2 3 4 5 6 7 8; do hinted+=("${head[@]}" "${event[@]:0:3}" ''); done
+# The same repeats a minute later with a status interval of 0, which makes every repeat schedule a status update
+# (due now plus the interval) and so append a status entry, as the first repeat of a record in an interval does.
+later=(1 $((now + 61234)) 2025-12-06T05:47:41.234Z "${event[@]:0:3}" '')
+status=("${keys[@]}" 1000000000 0)
+for i in 1 2 3 4 5 6 7 8; do status+=("${later[@]}"); done
 fresh=(-r 100000000)
 # 8 keys × 50 values: after the first calls every record exists; the fixed time never makes a status update due.
 repeats=(-r 50)
@@ -65,7 +70,7 @@ instructions() {
   callgrind_control -d "$server" >/dev/null
   cat "$dir"/callgrind.out.* | awk '/^totals:/ {n = $2} END {print n}'
 }
-line() { printf '%-66s %9d instructions/%s\n' "$1" "$2" "${3:-event}"; }
+line() { printf '%-70s %9d instructions/%s\n' "$1" "$2" "${3:-event}"; }
 events=$((calls * 8))
 
 redis-benchmark -p "$port" -n 200 -c 1 -P 20 "${repeats[@]}" evalsha "$sha" "${args[@]}" >/dev/null
@@ -75,12 +80,17 @@ line "admission script, 8 repeats a call" \
   $(( $(instructions -n "$calls" "${repeats[@]}" evalsha "$sha" "${args[@]}") / events ))
 line "admission script, 8 repeats a call, sent without their Observation" \
   $(( $(instructions -n "$calls" "${repeats[@]}" evalsha "$sha" "${hinted[@]}") / events ))
+line "admission script, 8 repeats a call that each schedule a status update" \
+  $(( $(instructions -n "$calls" "${repeats[@]}" evalsha "$sha" "${status[@]}") / events ))
 line "empty script, the arguments of first occurrences" \
   $(( $(instructions -n "$calls" "${fresh[@]}" evalsha "$empty" "${args[@]}") / events ))
 # What a call costs whatever it carries: against the 8-event line, the share of a call that group commit spreads.
 single=(2 'zw:{s0}:observations' 'zw:{s0}:dedup:falco:fp-1-__rand_int__' 1000000000 30000 "${head[@]}" "${event[@]}")
 line "admission script, 1 first occurrence a call" \
   $(( $(instructions -n "$calls" "${fresh[@]}" evalsha "$sha" "${single[@]}") / calls ))
+line "admission script, 1 repeat a call that schedules a status update" \
+  $(( $(instructions -n "$calls" "${repeats[@]}" evalsha "$sha" 2 "${keys[@]:1:2}" 1000000000 0 "${later[@]}") \
+  / calls ))
 line "empty script without arguments" $(( $(instructions -n "$calls" evalsha "$empty" 0) / calls )) call
 record=$(instructions -n "$events" -r 100000000 set 'zw:{s0}:dedup:falco:fp-__rand_int__' \
   "$now:$now:$((now + 300000)):0000000000000:1" nx px 360000)
