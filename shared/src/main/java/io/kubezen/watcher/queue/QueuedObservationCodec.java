@@ -1,6 +1,7 @@
 package io.kubezen.watcher.queue;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.io.JsonStringEncoder;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.ObjectWriter;
@@ -82,6 +83,21 @@ public final class QueuedObservationCodec {
             throw new IllegalArgumentException("observation of " + observation.spec().source()
                     + " cannot be written as JSON: " + e.getOriginalMessage(), e);
         }
+    }
+
+    /**
+     * {@code text} as it stands between the quotes of a JSON string, for a store that writes a status entry's JSON
+     * itself: the Redis admission script, which joins the namespace into it as text. Returned as it is when nothing
+     * in it needs escaping, as in every namespace name.
+     */
+    public static String jsonStringContent(String text) {
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (c < ' ' || c == '"' || c == '\\') {
+                return new String(JsonStringEncoder.getInstance().quoteAsString(text));
+            }
+        }
+        return text;
     }
 
     /** @throws IllegalArgumentException when a field is missing or malformed */

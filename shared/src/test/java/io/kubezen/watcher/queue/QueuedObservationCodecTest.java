@@ -1,6 +1,9 @@
 package io.kubezen.watcher.queue;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 import java.nio.charset.StandardCharsets;
 import java.util.HashMap;
@@ -30,6 +33,21 @@ class QueuedObservationCodecTest {
         assertThat(utf8.keySet()).containsExactlyElementsOf(text.keySet());
         text.forEach((field, value) -> assertThat(new String(utf8.get(field), StandardCharsets.UTF_8))
                 .as(field).isEqualTo(value));
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @ValueSource(strings = {"shop", "caf\u00e9", "we\"ird", "back\\slash", "new\nline", "tab\tand\u0001"})
+    void jsonStringContentBetweenQuotesReadsBackAsTheText(String text) throws Exception {
+        String content = QueuedObservationCodec.jsonStringContent(text);
+
+        assertThat(new ObjectMapper().readValue("\"" + content + "\"", String.class)).isEqualTo(text);
+    }
+
+    @Test
+    void aNamespaceNameIsJsonStringContentAsItIs() {
+        String namespace = "kube-system";
+
+        assertThat(QueuedObservationCodec.jsonStringContent(namespace)).isSameAs(namespace);
     }
 
     @Test

@@ -40,8 +40,9 @@ public final class RedisAdmissionStore implements AdmissionStore {
     /** admit.lua's ARGV per request before its events': event count, now as 13-digit epoch ms and as ISO-8601. */
     private static final int REQUEST_HEAD = 3;
     /**
-     * ARGV per event: end of window ('' without dedup), key lifetime ('' without dedup), namespace, the Observation's
-     * JSON ('' for an expected repeat). Its source and fingerprint travel in its record key, which every event has.
+     * ARGV per event: end of window ('' without dedup), key lifetime ('' without dedup), namespace (escaped as JSON
+     * string content, since the script joins it into a status entry's JSON), the Observation's JSON ('' for an
+     * expected repeat). Its source and fingerprint travel in its record key, which every event has.
      */
     private static final int PER_EVENT = 4;
 
@@ -197,7 +198,7 @@ public final class RedisAdmissionStore implements AdmissionStore {
                 args.add("");
                 args.add("");
             }
-            args.add(request.observation().namespace());
+            args.add(QueuedObservationCodec.jsonStringContent(request.observation().namespace()));
             args.add(hinted && request.deduplicates() && recent.inWindow(recordKey, now)
                     ? NO_OBSERVATION : QueuedObservationCodec.observationUtf8(request.observation()));
         }
