@@ -18,54 +18,53 @@
 -- ended), the event is not touched and answers 'SEND': the sender sends it again with its observation, in a later
 -- call that decides again. So that a request's events of one record are still decided in order, every later event of
 -- that record in the same request answers 'SEND' too.
--- The text of a day as iso() writes it, 'YYYY-MM-DDT', from days since the epoch (a civil-from-days algorithm).
-local function date(days)
-  local z = days + 719468
-  local doe = z % 146097
-  local era = (z - doe) / 146097
-  local yoe = doe - (doe - doe % 1460) / 1460 + (doe - doe % 36524) / 36524 - (doe - doe % 146096) / 146096
-  yoe = (yoe - yoe % 365) / 365
-  local doy = doe - (365 * yoe + (yoe - yoe % 4) / 4 - (yoe - yoe % 100) / 100)
-  local mp = (5 * doy + 2 - (5 * doy + 2) % 153) / 153
-  local day = doy - (153 * mp + 2 - (153 * mp + 2) % 5) / 5 + 1
-  local month = mp < 10 and mp + 3 or mp - 9
-  local year = yoe + era * 400
-  if month <= 2 then year = year + 1 end
-  return string.char(48 + (year - year % 1000) / 1000, 48 + (year - year % 100) / 100 % 10,
-    48 + (year - year % 10) / 10 % 10, 48 + year % 10, 45, 48 + (month - month % 10) / 10, 48 + month % 10, 45,
-    48 + (day - day % 10) / 10, 48 + day % 10, 84)
-end
--- The day iso() wrote last and its text: the times of one call, a status update's due and first-seen times among
--- them, mostly fall on one day, and the date is half of what iso() costs.
-local iso_day, iso_date = false, false
--- A 13-digit epoch ms string as Java's Instant.toString() writes it. Arithmetic converts the string once (tonumber
--- would parse it twice), the digits come from string.char rather than string.format, which runs sprintf for each
--- field, and the milliseconds are the string's last three digits.
-local function iso(ms)
+-- A 13-digit epoch ms string as Java's Instant.toString() writes it, and the day it falls on, as days since the epoch
+-- and as text ('YYYY-MM-DDT'). day and date are those of the time iso() wrote before in this call, or false: the
+-- times of one call, a status update's due and first-seen times among them, mostly fall on one day, and the date is
+-- half of what iso() costs. Arithmetic converts the string once (tonumber would parse it twice), the digits come from
+-- string.char rather than string.format, which runs sprintf for each field, and the milliseconds are the string's
+-- last three digits. One function whose cache goes in and out as arguments: a second closure and upvalues for the
+-- cache cost every call of the script about 3,500 instructions, whether it writes a time or not.
+local function iso(ms, day, date)
   local s = sub(ms, 1, 10) + 0
   local secs = s % 86400
   local days = (s - secs) / 86400
-  if days ~= iso_day then
-    iso_day, iso_date = days, date(days)
+  if days ~= day then
+    -- year, month and day (Howard Hinnant's civil_from_days)
+    local z = days + 719468
+    local doe = z % 146097
+    local era = (z - doe) / 146097
+    local yoe = doe - (doe - doe % 1460) / 1460 + (doe - doe % 36524) / 36524 - (doe - doe % 146096) / 146096
+    yoe = (yoe - yoe % 365) / 365
+    local doy = doe - (365 * yoe + (yoe - yoe % 4) / 4 - (yoe - yoe % 100) / 100)
+    local mp = (5 * doy + 2 - (5 * doy + 2) % 153) / 153
+    local d = doy - (153 * mp + 2 - (153 * mp + 2) % 5) / 5 + 1
+    local month = mp < 10 and mp + 3 or mp - 9
+    local year = yoe + era * 400
+    if month <= 2 then year = year + 1 end
+    date = string.char(48 + (year - year % 1000) / 1000, 48 + (year - year % 100) / 100 % 10,
+      48 + (year - year % 10) / 10 % 10, 48 + year % 10, 45, 48 + (month - month % 10) / 10, 48 + month % 10, 45,
+      48 + (d - d % 10) / 10, 48 + d % 10, 84)
   end
   local sec = secs % 60
   local min = (secs - sec) / 60 % 60
   local hour = (secs - secs % 3600) / 3600
-  local time = string.char(48 + (hour - hour % 10) / 10, 48 + hour % 10, 58, 48 + (min - min % 10) / 10,
+  local text = date .. string.char(48 + (hour - hour % 10) / 10, 48 + hour % 10, 58, 48 + (min - min % 10) / 10,
     48 + min % 10, 58, 48 + (sec - sec % 10) / 10, 48 + sec % 10)
   local millis = sub(ms, 11, 13)
   if millis == '000' then
-    return iso_date .. time .. 'Z'
+    return text .. 'Z', days, date
   end
-  return iso_date .. time .. '.' .. millis .. 'Z'
+  return text .. '.' .. millis .. 'Z', days, date
 end
 local length = redis.call('XLEN', KEYS[1])
 local capacity, interval = tonumber(ARGV[1]), ARGV[2]
 -- One flat list, not a table per request: Redis converts each table of a reply at a cost of its own.
 local answers = {}
 local a = 3
--- The due time of the last status update appended, as epoch ms and as ISO-8601: requests of one call often share now.
-local due_ms, due_iso = false, false
+-- The due time of the last status update appended, as epoch ms and as ISO-8601 (requests of one call often share
+-- now), and the day iso() wrote last.
+local due_ms, due_iso, day, date = false, false, false, false
 -- KEYS' and answers' index of the event before the request's first
 local k, n = 1, 0
 while a <= #ARGV do
@@ -108,12 +107,19 @@ while a <= #ARGV do
         local source, fingerprint = match(key, '}:dedup:([^:]*):(.*)')
         local due, last = sub(reply, 44, 56), sub(reply, 30, 42)
         if due ~= due_ms then
-          due_ms, due_iso = due, iso(due)
+          due_ms = due
+          due_iso, day, date = iso(due, day, date)
         end
-        local hint = '{"namespace":"' .. ARGV[e + 2] .. '","dueAt":"' .. due_iso .. '","lastSeen":"'
-          .. (last == now and now_iso or iso(last)) .. '","count":' .. match(reply, '^%d+', 58) .. '}'
-        redis.call('XADD', KEYS[1], '*', 'status', hint, 'source', source, 'fingerprint', fingerprint,
-          'firstSeen', iso(sub(reply, 2, 14)))
+        if last == now then
+          last = now_iso
+        else
+          last, day, date = iso(last, day, date)
+        end
+        local first
+        first, day, date = iso(sub(reply, 2, 14), day, date)
+        redis.call('XADD', KEYS[1], '*', 'status', '{"namespace":"' .. ARGV[e + 2] .. '","dueAt":"' .. due_iso
+          .. '","lastSeen":"' .. last .. '","count":' .. match(reply, '^%d+', 58) .. '}', 'source', source,
+          'fingerprint', fingerprint, 'firstSeen', first)
         length = length + 1
       end
       answers[n + i] = reply
