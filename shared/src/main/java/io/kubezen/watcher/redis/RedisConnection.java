@@ -12,18 +12,25 @@ import io.lettuce.core.cluster.api.sync.RedisClusterCommands;
  *
  * @param stateful the Lettuce connection underneath
  * @param async    commands that answer with a future; sent without waiting in between, they are pipelined
- * @param sync     the same commands, waiting for each answer
  */
 public record RedisConnection(StatefulConnection<String, String> stateful,
-                              RedisClusterAsyncCommands<String, String> async,
-                              RedisClusterCommands<String, String> sync) implements AutoCloseable {
+                              RedisClusterAsyncCommands<String, String> async) implements AutoCloseable {
 
     static RedisConnection of(StatefulRedisConnection<String, String> connection) {
-        return new RedisConnection(connection, connection.async(), connection.sync());
+        return new RedisConnection(connection, connection.async());
     }
 
     static RedisConnection of(StatefulRedisClusterConnection<String, String> connection) {
-        return new RedisConnection(connection, connection.async(), connection.sync());
+        return new RedisConnection(connection, connection.async());
+    }
+
+    /** The same commands, waiting for each answer; made on first use (see {@link LazySyncClients}). */
+    @SuppressWarnings("unchecked")
+    public RedisClusterCommands<String, String> sync() {
+        if (stateful instanceof StatefulRedisClusterConnection<?, ?> cluster) {
+            return ((StatefulRedisClusterConnection<String, String>) cluster).sync();
+        }
+        return ((StatefulRedisConnection<String, String>) stateful).sync();
     }
 
     @Override

@@ -84,7 +84,7 @@ public final class RedisConnector implements AutoCloseable {
         ClientResources resources = clientResources(options);
         String address = uris.stream().map(RedisConnector::describe).collect(Collectors.joining(","));
         if (options.mode() == RedisMode.CLUSTER) {
-            RedisClusterClient cluster = RedisClusterClient.create(resources, uris);
+            RedisClusterClient cluster = LazySyncClients.cluster(resources, uris);
             cluster.setOptions(ClusterClientOptions.builder(clientOptions(options))
                     .topologyRefreshOptions(ClusterTopologyRefreshOptions.builder()
                             .enablePeriodicRefresh(Duration.ofSeconds(TOPOLOGY_REFRESH_SECONDS))
@@ -96,7 +96,7 @@ public final class RedisConnector implements AutoCloseable {
                     .build());
             return new RedisConnector(options, resources, cluster, address);
         }
-        RedisClient standalone = RedisClient.create(resources, uris.get(0));
+        RedisClient standalone = LazySyncClients.standalone(resources, uris.get(0));
         standalone.setOptions(clientOptions(options));
         return new RedisConnector(options, resources, standalone, address);
     }
