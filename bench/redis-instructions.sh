@@ -46,11 +46,16 @@ head=(1 "$now" 2025-12-06T05:46:40Z)
 event=($((now + 300000)) 360000 payments "$observation")
 args=(9 'zw:{s0}:observations')
 for i in 1 2 3 4 5 6 7 8; do args+=("zw:{s0}:dedup:falco:fp-$i-__rand_int__"); done
-args+=(1000000000 30000)
+args+=(1000000000 30000 8)
 hinted=("${args[@]}")
 for i in 1 2 3 4 5 6 7 8; do args+=("${head[@]}" "${event[@]}"); done
 # A repeat the ingester expects to be one goes without its Observation (admission DESIGN.md).
 for i in 1 2 3 4 5 6 7 8; do hinted+=("${head[@]}" "${event[@]:0:3}" ''); done
+# The same 8 events in 8 shards, as one call on a single master carries them: 8 streams, each with its length read.
+spread=(16)
+for i in 0 1 2 3 4 5 6 7; do spread+=("zw:{s$i}:observations" "zw:{s$i}:dedup:falco:fp-__rand_int__"); done
+spread+=(1000000000 30000)
+for i in 0 1 2 3 4 5 6 7; do spread+=(1 "${head[@]}" "${event[@]}"); done
 fresh=(-r 100000000)
 # 8 keys × 50 values: after the first calls every record exists; the fixed time never makes a status update due.
 repeats=(-r 50)
@@ -71,6 +76,8 @@ events=$((calls * 8))
 redis-benchmark -p "$port" -n 200 -c 1 -P 20 "${repeats[@]}" evalsha "$sha" "${args[@]}" >/dev/null
 line "admission script, 8 first occurrences a call" \
   $(( $(instructions -n "$calls" "${fresh[@]}" evalsha "$sha" "${args[@]}") / events ))
+line "admission script, 8 first occurrences a call, one in each of 8 shards" \
+  $(( $(instructions -n "$calls" "${fresh[@]}" evalsha "$sha" "${spread[@]}") / events ))
 line "admission script, 8 repeats a call" \
   $(( $(instructions -n "$calls" "${repeats[@]}" evalsha "$sha" "${args[@]}") / events ))
 line "admission script, 8 repeats a call, sent without their Observation" \
@@ -78,7 +85,7 @@ line "admission script, 8 repeats a call, sent without their Observation" \
 line "empty script, the arguments of first occurrences" \
   $(( $(instructions -n "$calls" "${fresh[@]}" evalsha "$empty" "${args[@]}") / events ))
 # What a call costs whatever it carries: against the 8-event line, the share of a call that group commit spreads.
-single=(2 'zw:{s0}:observations' 'zw:{s0}:dedup:falco:fp-1-__rand_int__' 1000000000 30000 "${head[@]}" "${event[@]}")
+single=(2 'zw:{s0}:observations' 'zw:{s0}:dedup:falco:fp-1-__rand_int__' 1000000000 30000 1 "${head[@]}" "${event[@]}")
 line "admission script, 1 first occurrence a call" \
   $(( $(instructions -n "$calls" "${fresh[@]}" evalsha "$sha" "${single[@]}") / calls ))
 line "empty script without arguments" $(( $(instructions -n "$calls" evalsha "$empty" 0) / calls )) call
