@@ -53,10 +53,10 @@ measure() {
 now=1765000000000
 head=("$now" 2025-12-06T05:46:40Z)
 event=($((now + 300000)) 360000 payments "$observation")
-one=(2 'zw:{s0}:observations' 'zw:{s0}:dedup:falco:fp-__rand_int__' 1000000000 30000 1 "${head[@]}" "${event[@]}")
+one=(2 'zw:{s0}:observations' 'zw:{s0}:dedup:falco:fp-__rand_int__' 1000000000 30000 1 1 "${head[@]}" "${event[@]}")
 many=(9 'zw:{s0}:observations')
 for i in 1 2 3 4 5 6 7 8; do many+=("zw:{s0}:dedup:falco:fp-$i-__rand_int__"); done
-many+=(1000000000 30000)
+many+=(1000000000 30000 8)
 for i in 1 2 3 4 5 6 7 8; do many+=(1 "${head[@]}" "${event[@]}"); done
 # The same calls with an empty Observation, as the store sends an expected repeat.
 one_hinted=("${one[@]:0:$((${#one[@]} - 1))}" '')

@@ -46,7 +46,7 @@ head=(1 "$now" 2025-12-06T05:46:40Z)
 event=($((now + 300000)) 360000 payments "$observation")
 keys=(9 'zw:{s0}:observations')
 for i in 1 2 3 4 5 6 7 8; do keys+=("zw:{s0}:dedup:falco:fp-$i-__rand_int__"); done
-args=("${keys[@]}" 1000000000 30000)
+args=("${keys[@]}" 1000000000 30000 8)
 hinted=("${args[@]}")
 for i in 1 2 3 4 5 6 7 8; do args+=("${head[@]}" "${event[@]}"); done
 # A repeat the ingester expects to be one goes without its Observation (admission DESIGN.md).
@@ -54,8 +54,13 @@ for i in 1 2 3 4 5 6 7 8; do hinted+=("${head[@]}" "${event[@]:0:3}" ''); done
 # The same repeats a minute later with a status interval of 0, which makes every repeat schedule a status update
 # (due now plus the interval) and so append a status entry, as the first repeat of a record in an interval does.
 later=(1 $((now + 61234)) 2025-12-06T05:47:41.234Z "${event[@]:0:3}" '')
-status=("${keys[@]}" 1000000000 0)
+status=("${keys[@]}" 1000000000 0 8)
 for i in 1 2 3 4 5 6 7 8; do status+=("${later[@]}"); done
+# The same 8 events in 8 shards, as one call on a single master carries them: 8 streams, each with its length read.
+spread=(16)
+for i in 0 1 2 3 4 5 6 7; do spread+=("zw:{s$i}:observations" "zw:{s$i}:dedup:falco:fp-__rand_int__"); done
+spread+=(1000000000 30000)
+for i in 0 1 2 3 4 5 6 7; do spread+=(1 "${head[@]}" "${event[@]}"); done
 fresh=(-r 100000000)
 # 8 keys × 50 values: after the first calls every record exists; the fixed time never makes a status update due.
 repeats=(-r 50)
@@ -76,6 +81,8 @@ events=$((calls * 8))
 redis-benchmark -p "$port" -n 200 -c 1 -P 20 "${repeats[@]}" evalsha "$sha" "${args[@]}" >/dev/null
 line "admission script, 8 first occurrences a call" \
   $(( $(instructions -n "$calls" "${fresh[@]}" evalsha "$sha" "${args[@]}") / events ))
+line "admission script, 8 first occurrences a call, one in each of 8 shards" \
+  $(( $(instructions -n "$calls" "${fresh[@]}" evalsha "$sha" "${spread[@]}") / events ))
 line "admission script, 8 repeats a call" \
   $(( $(instructions -n "$calls" "${repeats[@]}" evalsha "$sha" "${args[@]}") / events ))
 line "admission script, 8 repeats a call, sent without their Observation" \
@@ -85,11 +92,11 @@ line "admission script, 8 repeats a call that each schedule a status update" \
 line "empty script, the arguments of first occurrences" \
   $(( $(instructions -n "$calls" "${fresh[@]}" evalsha "$empty" "${args[@]}") / events ))
 # What a call costs whatever it carries: against the 8-event line, the share of a call that group commit spreads.
-single=(2 'zw:{s0}:observations' 'zw:{s0}:dedup:falco:fp-1-__rand_int__' 1000000000 30000 "${head[@]}" "${event[@]}")
+single=(2 'zw:{s0}:observations' 'zw:{s0}:dedup:falco:fp-1-__rand_int__' 1000000000 30000 1 "${head[@]}" "${event[@]}")
 line "admission script, 1 first occurrence a call" \
   $(( $(instructions -n "$calls" "${fresh[@]}" evalsha "$sha" "${single[@]}") / calls ))
 line "admission script, 1 repeat a call that schedules a status update" \
-  $(( $(instructions -n "$calls" "${repeats[@]}" evalsha "$sha" 2 "${keys[@]:1:2}" 1000000000 0 "${later[@]}") \
+  $(( $(instructions -n "$calls" "${repeats[@]}" evalsha "$sha" 2 "${keys[@]:1:2}" 1000000000 0 1 "${later[@]}") \
   / calls ))
 line "empty script without arguments" $(( $(instructions -n "$calls" evalsha "$empty" 0) / calls )) call
 record=$(instructions -n "$events" -r 100000000 set 'zw:{s0}:dedup:falco:fp-__rand_int__' \

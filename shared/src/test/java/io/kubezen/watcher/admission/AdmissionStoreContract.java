@@ -121,7 +121,7 @@ public abstract class AdmissionStoreContract {
         assertThat(admit(createStore(clock, 1_000), request("fp-1", WINDOW)).get(0).firstOccurrence()).isTrue();
     }
 
-    /** Requests sent without waiting (Redis coalesces them into one call per shard) are decided as if one by one. */
+    /** Requests sent without waiting (Redis coalesces them into shared calls) are decided as if one by one. */
     @Test
     void requestsSentTogetherAreEachDecidedInOrderWithAnswersOfTheirOwn() {
         AdmissionStore store = createStore(clock, 1_000);
@@ -243,8 +243,8 @@ public abstract class AdmissionStoreContract {
     }
 
     /**
-     * Requests sent without waiting (Redis coalesces them per shard) that mix repeats, events whose records were
-     * deleted, new events and events without dedup: each request's events are decided in order, with answers of
+     * Requests sent without waiting (Redis coalesces them into shared calls) that mix repeats, events whose records
+     * were deleted, new events and events without dedup: each request's events are decided in order, with answers of
      * its own.
      */
     @Test

@@ -41,11 +41,11 @@ public final class RedisCeilingScenario implements Scenario {
                 context.resultFile(NAME + ".log"));
         long now = System.currentTimeMillis();
         String observation = Files.readString(context.benchFile("payloads/falco-observation.json")).strip();
-        // KEYS: the shard's stream, the event's record; ARGV: capacity, status interval ms, then one request of one
-        // event: its event count, now (ms and ISO-8601), then the event's end of window, record lifetime, namespace
-        // and Observation.
+        // KEYS: the shard's stream, the event's record; ARGV: capacity, status interval ms, then for the one stream
+        // one request of one event: its event count, now (ms and ISO-8601), then the event's end of window, record
+        // lifetime, namespace and Observation.
         List<String> admission = List.of("evalsha", loadAdmissionScript(context), "2", "zw:{s0}:observations",
-                "zw:{s0}:dedup:falco:fp-__rand_int__", "1000000000", "30000", "1", Long.toString(now),
+                "zw:{s0}:dedup:falco:fp-__rand_int__", "1000000000", "30000", "1", "1", Long.toString(now),
                 Instant.ofEpochMilli(now).toString(), Long.toString(now + 300_000), "360000", "payments", observation);
         List<Double> sets = new ArrayList<>();
         List<Double> scripts = new ArrayList<>();

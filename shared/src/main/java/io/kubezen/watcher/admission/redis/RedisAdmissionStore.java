@@ -11,6 +11,7 @@ import io.kubezen.watcher.queue.QueuedObservationCodec;
 import io.kubezen.watcher.redis.RedisCalls;
 import io.kubezen.watcher.redis.RedisConnector;
 import io.kubezen.watcher.redis.RedisKeys;
+import io.kubezen.watcher.redis.RedisMode;
 import io.kubezen.watcher.redis.RedisScript;
 
 import java.time.Clock;
@@ -26,14 +27,15 @@ import java.util.concurrent.CompletionStage;
 import java.util.concurrent.atomic.LongAdder;
 
 /**
- * Admission as one Lua script call per queue shard: an event's dedup record and its shard's stream share a hash tag
- * ({@link RedisKeys#dedupRecord}, {@link RedisKeys#observationStream}), so the script records each event of the
- * shard and appends what follows from it, atomically, also on Redis Cluster. A batch sends one call per shard it
- * touches before waiting for any, so it costs about one round trip; concurrent batches share a shard's call
- * ({@link ShardCommitter}). An event that {@link RecentRecords} expects to be a repeat goes without its Observation,
- * which a repeat does not use; if it was not one, the script leaves it untouched and it goes again with it. With
- * {@link ReplicaAcks} on, the store then sends {@code WAIT} to each master it wrote to. See {@code DESIGN.md} in the
- * {@code admission} package.
+ * Admission as Lua script calls: an event's dedup record and its shard's stream share a hash tag
+ * ({@link RedisKeys#dedupRecord}, {@link RedisKeys#observationStream}), so the script records each event and appends
+ * what follows from it to its shard's stream, atomically, also on Redis Cluster. Calls go through group commit
+ * ({@link GroupCommitter}): on standalone and Sentinel one committer for every shard, so one call carries the parts of
+ * every shard that concurrent batches touch; on Cluster, whose scripts may only touch keys of one slot, one committer
+ * per shard. A batch submits all its parts before waiting for any, so it costs about one round trip. An event that
+ * {@link RecentRecords} expects to be a repeat goes without its Observation, which a repeat does not use; if it was
+ * not one, the script leaves it untouched and it goes again with it. With {@link ReplicaAcks} on, the store then
+ * sends {@code WAIT} to each master it wrote to. See {@code DESIGN.md} in the {@code admission} package.
  */
 public final class RedisAdmissionStore implements AdmissionStore {
 
@@ -66,7 +68,10 @@ public final class RedisAdmissionStore implements AdmissionStore {
     private final Duration statusInterval;
     private final long shardCapacity;
     private final ReplicaAcks acks;
-    private final ShardCommitter[] shards;
+    /** The committer of each shard: one shared by all on a single master, one each on Cluster. */
+    private final GroupCommitter[] committers;
+    /** Each shard's stream, named once rather than for every part. */
+    private final String[] streams;
     private final RecentRecords recent = new RecentRecords(RECENT_RECORDS);
     /** Events sent without their Observation that Redis sent back: their record was gone or its window had ended. */
     private final LongAdder resent = new LongAdder();
@@ -96,11 +101,15 @@ public final class RedisAdmissionStore implements AdmissionStore {
         this.statusInterval = statusInterval;
         this.shardCapacity = shardCapacity;
         this.acks = acks;
-        this.shards = new ShardCommitter[keys.shards()];
-        for (int shard = 0; shard < shards.length; shard++) {
-            shards[shard] = new ShardCommitter(keys.observationStream(shard),
+        this.committers = new GroupCommitter[keys.shards()];
+        this.streams = new String[keys.shards()];
+        boolean cluster = connector.options().mode() == RedisMode.CLUSTER;
+        for (int shard = 0; shard < committers.length; shard++) {
+            committers[shard] = cluster || shard == 0 ? new GroupCommitter(
                     List.of(Long.toString(shardCapacity), Long.toString(statusInterval.toMillis())),
-                    (scriptKeys, args) -> ADMIT.runWithBytes(connector.shared().async(), scriptKeys, args));
+                    (scriptKeys, args) -> ADMIT.runWithBytes(connector.shared().async(), scriptKeys, args))
+                    : committers[0];
+            streams[shard] = keys.observationStream(shard);
         }
     }
 
@@ -113,9 +122,9 @@ public final class RedisAdmissionStore implements AdmissionStore {
             CompletionStage<List<DedupResult>> results = admit(batch, clock.millis(), true);
             if (acks.enabled()) {
                 // A re-sent event goes to the shard it went to first, so these are all the streams written to.
-                List<String> streams = batch.stream().map(request -> keys.shard(request.source(), request.fingerprint()))
-                        .distinct().map(keys::observationStream).toList();
-                results = results.thenCompose(admitted -> replicated(streams).thenApply(done -> admitted));
+                List<String> written = batch.stream().map(request -> keys.shard(request.source(), request.fingerprint()))
+                        .distinct().map(shard -> streams[shard]).toList();
+                results = results.thenCompose(admitted -> replicated(written).thenApply(done -> admitted));
             }
             return RedisCalls.translated(results, "admission");
         } catch (RuntimeException e) {
@@ -124,7 +133,7 @@ public final class RedisAdmissionStore implements AdmissionStore {
     }
 
     /**
-     * One call per shard the batch touches, sent before waiting for any. With {@code hinted}, an event that
+     * One part per shard the batch touches, all submitted before waiting for any. With {@code hinted}, an event that
      * {@link #recent} expects to be a repeat goes without its Observation; those the script answers {@code SEND} for
      * (not a repeat after all, and untouched) go again, with it, at the same time {@code now}, before the batch
      * completes.
@@ -139,10 +148,19 @@ public final class RedisAdmissionStore implements AdmissionStore {
             recordKeys[i] = keys.dedupRecord(shard, request.source(), request.fingerprint());
         }
         List<CompletableFuture<List<Object>>> calls = new ArrayList<>(byShard.size());
+        // The parts of one committer go in one submission, so they wait together: on a single master, all of them.
+        GroupCommitter committer = null;
+        List<GroupCommitter.Part> parts = new ArrayList<>(byShard.size());
         for (Map.Entry<Integer, List<Integer>> shard : byShard.entrySet()) {
-            calls.add(shards[shard.getKey()].submit(part(batch, recordKeys, shard.getValue(), now, hinted))
-                    .toCompletableFuture());
+            GroupCommitter next = committers[shard.getKey()];
+            if (next != committer && !parts.isEmpty()) {
+                calls.addAll(committer.submit(parts));
+                parts = new ArrayList<>(byShard.size());
+            }
+            committer = next;
+            parts.add(part(batch, recordKeys, shard.getKey(), shard.getValue(), now, hinted));
         }
+        calls.addAll(committer.submit(parts));
         return CompletableFuture.allOf(calls.toArray(CompletableFuture[]::new))
                 .thenCompose(done -> results(batch, recordKeys, byShard, calls, now));
     }
@@ -179,8 +197,8 @@ public final class RedisAdmissionStore implements AdmissionStore {
     }
 
     /** The requests of one shard as admit.lua takes them: their record keys, then REQUEST_HEAD and PER_EVENT. */
-    private ShardCommitter.Part part(List<AdmissionRequest> batch, String[] recordKeys, List<Integer> positions,
-                                     long now, boolean hinted) {
+    private GroupCommitter.Part part(List<AdmissionRequest> batch, String[] recordKeys, int shard,
+                                     List<Integer> positions, long now, boolean hinted) {
         List<String> shardKeys = new ArrayList<>(positions.size());
         List<Object> args = new ArrayList<>(REQUEST_HEAD + positions.size() * PER_EVENT);
         RequestTime time = requestTime(now);
@@ -202,7 +220,7 @@ public final class RedisAdmissionStore implements AdmissionStore {
             args.add(hinted && request.deduplicates() && recent.inWindow(recordKey, now)
                     ? NO_OBSERVATION : QueuedObservationCodec.observationUtf8(request.observation()));
         }
-        return new ShardCommitter.Part(positions.size(), shardKeys, args);
+        return new GroupCommitter.Part(streams[shard], positions.size(), shardKeys, args);
     }
 
     /**

@@ -1,13 +1,15 @@
--- KEYS[1] the shard's stream, then each event's record key, in order (also for an event without dedup, which has no
--- record: its key only names its source and fingerprint). ARGV[1] the stream's capacity, ARGV[2] the status interval
--- in ms, then one or more requests that RedisAdmissionStore coalesced into this call, each as its REQUEST_HEAD (event
--- count, now as 13-digit epoch ms and as ISO-8601) and PER_EVENT arguments per event (end of window, '' for an event
--- without dedup; key lifetime; namespace; Observation). Returns one answer per event, in order: 'FULL <length>' for
--- each event of a request when the stream could not take one entry per event of that request, which then touches
--- nothing; otherwise record()'s first reply (the record as stored, '+' before it when a status update was scheduled),
--- '' for an event without dedup, which is always queued, or 'SEND' (below). Requests are decided one after the other,
--- as separate calls would be. A first occurrence appends its observation, under the first-seen time now; a repeat
--- that schedules a status update appends the update, built here from the record because only here is it known.
+-- KEYS, per stream: the stream, then each event's record key, in order (also for an event without dedup, which has no
+-- record: its key only names its source and fingerprint). ARGV[1] a stream's capacity, ARGV[2] the status interval in
+-- ms, then per stream, in the order of KEYS, how many requests follow for it, and those requests, which
+-- RedisAdmissionStore coalesced into this call: each as its REQUEST_HEAD (event count, now as 13-digit epoch ms and as
+-- ISO-8601) and PER_EVENT arguments per event (end of window, '' for an event without dedup; key lifetime; namespace;
+-- Observation). Each stream and its records share a hash tag; the streams of one call may differ, which only
+-- standalone and Sentinel allow. Returns one answer per event, in the order of the arguments: 'FULL <length>' for each
+-- event of a request when its stream could not take one entry per event of that request, which then touches nothing;
+-- otherwise record()'s first reply (the record as stored, '+' before it when a status update was scheduled), '' for an
+-- event without dedup, which is always queued, or 'SEND' (below). Requests are decided one after the other, as
+-- separate calls would be. A first occurrence appends its observation to its stream, under the first-seen time now; a
+-- repeat that schedules a status update appends the update, built here from the record because only here is it known.
 -- Entries have the fields of QueuedObservationCodec; iso writes a time as Java's Instant.toString() does for one of
 -- millisecond precision. read_record() and decide() are dedup/redis/record-function.lua, put before this script, with
 -- its locals sub, match and format. Source and fingerprint are read from the key when an entry needs them, rather
@@ -57,7 +59,6 @@ local function iso(ms, day, date)
   end
   return text .. '.' .. millis .. 'Z', days, date
 end
-local length = redis.call('XLEN', KEYS[1])
 local capacity, interval = tonumber(ARGV[1]), ARGV[2]
 -- One flat list, not a table per request: Redis converts each table of a reply at a cost of its own.
 local answers = {}
@@ -65,68 +66,75 @@ local a = 3
 -- The due time of the last status update appended, as epoch ms and as ISO-8601 (requests of one call often share
 -- now), and the day iso() wrote last.
 local due_ms, due_iso, day, date = false, false, false, false
--- KEYS' and answers' index of the event before the request's first
+-- KEYS' index of the stream, then of the event before the request's first; answers' index of that event
 local k, n = 1, 0
 while a <= #ARGV do
-  local events, now, now_iso = tonumber(ARGV[a]), ARGV[a + 1], ARGV[a + 2]
-  a = a + 3
-  if length + events > capacity then
-    local full = 'FULL ' .. length
-    for i = 1, events do
-      answers[n + i] = full
-    end
-  else
-    -- The records of events sent back; a table only once one is, which is rare, as a table per request costs Redis.
-    local deferred = false
-    for i = 1, events do
-      local key, e = KEYS[k + i], a + (i - 1) * 4
-      local ends, observation = ARGV[e], ARGV[e + 3]
-      local reply, created = '', true
-      if ends ~= '' then
-        if deferred and deferred[key] then
-          reply, created = 'SEND', false
-        else
-          reply, created = decide(key, read_record(key, now), now, ends, ARGV[e + 1], interval, observation == '')
-          if not reply then
-            -- nothing was touched: the event comes back with its observation in a later call
-            deferred = deferred or {}
-            deferred[key] = true
-            reply = 'SEND'
+  local stream, requests = KEYS[k], tonumber(ARGV[a])
+  -- once per stream and call: its requests follow one another here
+  local length = redis.call('XLEN', stream)
+  a = a + 1
+  for _ = 1, requests do
+    local events, now, now_iso = tonumber(ARGV[a]), ARGV[a + 1], ARGV[a + 2]
+    a = a + 3
+    if length + events > capacity then
+      local full = 'FULL ' .. length
+      for i = 1, events do
+        answers[n + i] = full
+      end
+    else
+      -- The records of events sent back; a table only once one is, which is rare, as a table per request costs Redis.
+      local deferred = false
+      for i = 1, events do
+        local key, e = KEYS[k + i], a + (i - 1) * 4
+        local ends, observation = ARGV[e], ARGV[e + 3]
+        local reply, created = '', true
+        if ends ~= '' then
+          if deferred and deferred[key] then
+            reply, created = 'SEND', false
+          else
+            reply, created = decide(key, read_record(key, now), now, ends, ARGV[e + 1], interval, observation == '')
+            if not reply then
+              -- nothing was touched: the event comes back with its observation in a later call
+              deferred = deferred or {}
+              deferred[key] = true
+              reply = 'SEND'
+            end
           end
         end
-      end
-      if created then
-        local source, fingerprint = match(key, '}:dedup:([^:]*):(.*)')
-        redis.call('XADD', KEYS[1], '*', 'observation', observation, 'source', source, 'fingerprint', fingerprint,
-          'firstSeen', now_iso)
-        length = length + 1
-      elseif string.byte(reply) == 43 then
-        -- '+': the record as stored follows, at places one further than in record-function.lua's layout. The JSON is
-        -- joined as text (the namespace comes escaped for it); a time that is now is now's text from the request
-        -- head, and a due time like the last one appended in this call is not written again.
-        local source, fingerprint = match(key, '}:dedup:([^:]*):(.*)')
-        local due, last = sub(reply, 44, 56), sub(reply, 30, 42)
-        if due ~= due_ms then
-          due_ms = due
-          due_iso, day, date = iso(due, day, date)
+        if created then
+          local source, fingerprint = match(key, '}:dedup:([^:]*):(.*)')
+          redis.call('XADD', stream, '*', 'observation', observation, 'source', source, 'fingerprint', fingerprint,
+            'firstSeen', now_iso)
+          length = length + 1
+        elseif string.byte(reply) == 43 then
+          -- '+': the record as stored follows, at places one further than in record-function.lua's layout. The JSON is
+          -- joined as text (the namespace comes escaped for it); a time that is now is now's text from the request
+          -- head, and a due time like the last one appended in this call is not written again.
+          local source, fingerprint = match(key, '}:dedup:([^:]*):(.*)')
+          local due, last = sub(reply, 44, 56), sub(reply, 30, 42)
+          if due ~= due_ms then
+            due_ms = due
+            due_iso, day, date = iso(due, day, date)
+          end
+          if last == now then
+            last = now_iso
+          else
+            last, day, date = iso(last, day, date)
+          end
+          local first
+          first, day, date = iso(sub(reply, 2, 14), day, date)
+          redis.call('XADD', stream, '*', 'status', '{"namespace":"' .. ARGV[e + 2] .. '","dueAt":"' .. due_iso
+            .. '","lastSeen":"' .. last .. '","count":' .. match(reply, '^%d+', 58) .. '}', 'source', source,
+            'fingerprint', fingerprint, 'firstSeen', first)
+          length = length + 1
         end
-        if last == now then
-          last = now_iso
-        else
-          last, day, date = iso(last, day, date)
-        end
-        local first
-        first, day, date = iso(sub(reply, 2, 14), day, date)
-        redis.call('XADD', KEYS[1], '*', 'status', '{"namespace":"' .. ARGV[e + 2] .. '","dueAt":"' .. due_iso
-          .. '","lastSeen":"' .. last .. '","count":' .. match(reply, '^%d+', 58) .. '}', 'source', source,
-          'fingerprint', fingerprint, 'firstSeen', first)
-        length = length + 1
+        answers[n + i] = reply
       end
-      answers[n + i] = reply
     end
+    n = n + events
+    k = k + events
+    a = a + events * 4
   end
-  n = n + events
-  k = k + events
-  a = a + events * 4
+  k = k + 1
 end
 return answers

@@ -94,7 +94,7 @@ class RedisAdmissionRepeatsIT {
         String record = connector.keys().dedupRecord("falco", "fp-1");
         byte[] json = "{}".getBytes(StandardCharsets.UTF_8);
         long now = T0.toEpochMilli();
-        List<Object> args = new ArrayList<>(List.of("1000", "30000", "2", Long.toString(now), T0.toString()));
+        List<Object> args = new ArrayList<>(List.of("1000", "30000", "1", "2", Long.toString(now), T0.toString()));
         for (byte[] observation : List.of(new byte[0], json)) {
             args.addAll(List.of(Long.toString(now + 300_000), "360000", "shop", observation));
         }

@@ -5,6 +5,7 @@ import io.kubezen.watcher.dedup.DedupResult;
 import io.kubezen.watcher.testing.redis.RedisClusterHandle;
 import io.kubezen.watcher.testing.redis.RedisTopology;
 import io.kubezen.watcher.testing.redis.WithRedis;
+import io.lettuce.core.cluster.api.sync.RedisClusterCommands;
 import org.junit.jupiter.api.Test;
 
 import java.util.List;
@@ -20,6 +21,11 @@ class RedisAdmissionStoreClusterIT extends RedisAdmissionStoreIT {
     RedisAdmissionStoreClusterIT(RedisClusterHandle cluster) {
         super(cluster);
         this.cluster = cluster;
+    }
+
+    @Override
+    protected List<? extends RedisClusterCommands<String, String>> masters() {
+        return cluster.masterCommands();
     }
 
     /**

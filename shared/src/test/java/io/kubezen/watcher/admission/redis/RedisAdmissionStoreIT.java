@@ -1,31 +1,51 @@
 package io.kubezen.watcher.admission.redis;
 
+import io.kubezen.watcher.admission.AdmissionRequest;
 import io.kubezen.watcher.admission.AdmissionStore;
 import io.kubezen.watcher.admission.AdmissionStoreContract;
 import io.kubezen.watcher.admission.ReplicaAcks;
+import io.kubezen.watcher.dedup.DedupResult;
 import io.kubezen.watcher.dedup.DedupStore;
 import io.kubezen.watcher.dedup.redis.RedisDedupStore;
 import io.kubezen.watcher.queue.EventQueue;
+import io.kubezen.watcher.queue.QueueFullException;
 import io.kubezen.watcher.queue.ShardedEventQueue;
 import io.kubezen.watcher.queue.redis.RedisEventQueue;
 import io.kubezen.watcher.redis.RedisConnector;
+import io.kubezen.watcher.redis.RedisKeys;
+import io.kubezen.watcher.redis.RedisMode;
 import io.kubezen.watcher.testing.redis.QueueStreams;
 import io.kubezen.watcher.testing.redis.RedisConnectors;
 import io.kubezen.watcher.testing.redis.RedisDeployment;
 import io.kubezen.watcher.testing.redis.WithRedis;
 import io.lettuce.core.cluster.SlotHash;
+import io.lettuce.core.cluster.api.sync.RedisClusterCommands;
+import io.lettuce.core.codec.StringCodec;
+import io.lettuce.core.output.StatusOutput;
+import io.lettuce.core.protocol.CommandArgs;
+import io.lettuce.core.protocol.CommandType;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
 import java.time.Clock;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.IntStream;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 @WithRedis
 class RedisAdmissionStoreIT extends AdmissionStoreContract {
+
+    private static final Pattern EVALSHA_CALLS = Pattern.compile("cmdstat_evalsha:calls=(\\d+)");
+    /** Longer than a test needs to queue its requests behind a pause, shorter than a command's timeout. */
+    private static final long PAUSE_MILLIS = 1_000;
 
     @RegisterExtension
     final RedisConnectors connectors = new RedisConnectors();
@@ -78,6 +98,82 @@ class RedisAdmissionStoreIT extends AdmissionStoreContract {
         assertThat(QueueStreams.length(redis.sync())).isEqualTo(1);
     }
 
+    /**
+     * On a single master one call carries a batch's parts for every shard; on Cluster, whose scripts may only touch
+     * keys of one slot, each shard has a call of its own.
+     */
+    @Test
+    void aBatchOverEveryShardIsOneCallOnASingleMasterAndOneCallPerShardOnCluster() {
+        AdmissionStore store = createStore(clock, 1_000);
+        warmUp(store);
+        long before = scriptCalls();
+
+        List<DedupResult> results = store.admitAsync(onEveryShard("fp")).toCompletableFuture().join();
+
+        assertThat(results).hasSize(shards()).allMatch(DedupResult::firstOccurrence);
+        assertThat(scriptCalls() - before).isEqualTo(cluster() ? shards() : 1);
+    }
+
+    /**
+     * Requests for different shards that arrive while a call is in flight wait, and go together in the next call: one
+     * on a single master; on Cluster only the one for the busy shard waits, and each other shard's goes at once.
+     */
+    @Test
+    void requestsForDifferentShardsWaitingForACallInFlightGoTogetherInTheNextCall() {
+        AdmissionStore store = createStore(clock, 1_000);
+        warmUp(store);
+        long before = scriptCalls();
+
+        CompletableFuture<List<DedupResult>> busy;
+        List<CompletableFuture<List<DedupResult>>> waiting;
+        pauseScripts();
+        try {
+            busy = callInFlight(store);
+            waiting = onEveryShard("fp").stream()
+                    .map(request -> store.admitAsync(List.of(request)).toCompletableFuture()).toList();
+        } finally {
+            resumeScripts();
+        }
+
+        assertThat(busy.join().get(0).firstOccurrence()).isTrue();
+        assertThat(waiting).allSatisfy(call -> assertThat(call.join().get(0).firstOccurrence()).isTrue());
+        assertThat(scriptCalls() - before).isEqualTo(cluster() ? 1 + shards() : 2);
+    }
+
+    /** The script checks each stream's room by itself: a full shard refuses its requests, the others are admitted. */
+    @Test
+    void aFullShardRefusesOnlyItsOwnRequestsInACallCarryingOthers() {
+        int capacity = 3;
+        AdmissionStore store = createStore(clock, capacity);
+        warmUp(store);
+        List<String> full = fingerprintsOnShard(1, "full", capacity - 1);
+        store.admitAsync(full.stream().map(fingerprint -> request(fingerprint, WINDOW)).toList())
+                .toCompletableFuture().join();
+        String refused = fingerprintsOnShard(1, "refused", 1).get(0);
+        String admitted = fingerprintsOnShard(2, "admitted", 1).get(0);
+        long before = scriptCalls();
+
+        CompletableFuture<List<DedupResult>> busy;
+        CompletableFuture<List<DedupResult>> toFullShard;
+        CompletableFuture<List<DedupResult>> toOtherShard;
+        pauseScripts();
+        try {
+            busy = callInFlight(store);
+            toFullShard = store.admitAsync(List.of(request(refused, WINDOW))).toCompletableFuture();
+            toOtherShard = store.admitAsync(List.of(request(admitted, WINDOW))).toCompletableFuture();
+        } finally {
+            resumeScripts();
+        }
+
+        assertThatThrownBy(toFullShard::join).hasCauseInstanceOf(QueueFullException.class);
+        assertThat(toOtherShard.join().get(0).firstOccurrence()).isTrue();
+        assertThat(busy.join().get(0).firstOccurrence()).isTrue();
+        assertThat(scriptCalls() - before).as("the two waiting requests in one call, on Cluster one each")
+                .isEqualTo(cluster() ? 3 : 2);
+        assertThat(records().get("falco", refused)).isEmpty();
+        assertThat(records().get("falco", admitted)).isPresent();
+    }
+
     @Test
     void theScriptIsSentAgainAfterRedisForgotIt() {
         AdmissionStore store = createStore(clock, 1_000);
@@ -87,5 +183,74 @@ class RedisAdmissionStoreIT extends AdmissionStoreContract {
 
         assertThat(store.admitAsync(List.of(request("fp-1", WINDOW))).toCompletableFuture().join().get(0)
                 .record().count()).isEqualTo(2);
+    }
+
+    /** The masters the store's scripts run on, each through commands of its own: the one of standalone and Sentinel. */
+    protected List<? extends RedisClusterCommands<String, String>> masters() {
+        return List.of(redis.sync());
+    }
+
+    /** Connects the store and loads the script on every master, so that the calls counted next are all EVALSHA. */
+    private void warmUp(AdmissionStore store) {
+        store.admitAsync(onEveryShard("warm-up")).toCompletableFuture().join();
+    }
+
+    /**
+     * A request for a new event of shard 0; with scripts paused, it goes at once, and its call does not answer until
+     * they resume.
+     */
+    private CompletableFuture<List<DedupResult>> callInFlight(AdmissionStore store) {
+        return store.admitAsync(List.of(request(fingerprintsOnShard(0, "busy", 1).get(0), WINDOW)))
+                .toCompletableFuture();
+    }
+
+    /** EVALSHA calls the masters have run so far, failed ones included. */
+    private long scriptCalls() {
+        long calls = 0;
+        for (RedisClusterCommands<String, String> master : masters()) {
+            Matcher matcher = EVALSHA_CALLS.matcher(master.info("commandstats"));
+            calls += matcher.find() ? Long.parseLong(matcher.group(1)) : 0;
+        }
+        return calls;
+    }
+
+    /** Clients' scripts wait on every master, unrun, until {@link #resumeScripts()}; other commands still run. */
+    private void pauseScripts() {
+        masters().forEach(master -> client(master, new CommandArgs<>(StringCodec.UTF8).add("PAUSE").add(PAUSE_MILLIS)
+                .add("WRITE")));
+    }
+
+    private void resumeScripts() {
+        masters().forEach(master -> client(master, new CommandArgs<>(StringCodec.UTF8).add("UNPAUSE")));
+    }
+
+    private static void client(RedisClusterCommands<String, String> master, CommandArgs<String, String> args) {
+        assertThat(master.dispatch(CommandType.CLIENT, new StatusOutput<>(StringCodec.UTF8), args)).isEqualTo("OK");
+    }
+
+    /** One request for a new event in each shard, shard by shard. */
+    private List<AdmissionRequest> onEveryShard(String prefix) {
+        return IntStream.range(0, shards()).mapToObj(shard -> request(fingerprintsOnShard(shard, prefix, 1).get(0),
+                WINDOW)).toList();
+    }
+
+    private boolean cluster() {
+        return redis.options().mode() == RedisMode.CLUSTER;
+    }
+
+    private int shards() {
+        return redis.options().queueShards();
+    }
+
+    /** {@code count} fingerprints starting with {@code prefix} whose events fall on {@code shard}. */
+    private List<String> fingerprintsOnShard(int shard, String prefix, int count) {
+        RedisKeys keys = new RedisKeys(redis.options().keyPrefix(), shards());
+        List<String> fingerprints = new ArrayList<>();
+        for (int i = 0; fingerprints.size() < count; i++) {
+            if (keys.shard("falco", prefix + "-" + i) == shard) {
+                fingerprints.add(prefix + "-" + i);
+            }
+        }
+        return fingerprints;
     }
 }

@@ -6,6 +6,7 @@ import io.lettuce.core.KeyScanCursor;
 import io.lettuce.core.RedisURI;
 import io.lettuce.core.ScanArgs;
 import io.lettuce.core.ScanCursor;
+import io.lettuce.core.api.sync.RedisCommands;
 import io.lettuce.core.cluster.RedisClusterClient;
 import io.lettuce.core.cluster.api.StatefulRedisClusterConnection;
 import io.lettuce.core.cluster.api.sync.RedisAdvancedClusterCommands;
@@ -87,6 +88,11 @@ public final class RedisClusterHandle implements RedisFailover {
     @Override
     public void flushAll() {
         masters().forEach(RedisServerHandle::flushAll);
+    }
+
+    /** Commands on each node that is a master by its own account, for what a test must ask or arrange on every one. */
+    public List<RedisCommands<String, String>> masterCommands() {
+        return masters().stream().map(RedisServerHandle::sync).toList();
     }
 
     /** The nodes that are masters by their own account, whatever a client's view of the topology. */
