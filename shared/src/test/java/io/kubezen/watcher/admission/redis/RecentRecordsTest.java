@@ -2,6 +2,11 @@ package io.kubezen.watcher.admission.redis;
 
 import org.junit.jupiter.api.Test;
 
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HexFormat;
+
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -37,10 +42,40 @@ class RecentRecordsTest {
         assertThat(recent.inWindow("zw:{s2}:dedup:falco:fp-2", 0)).isTrue();
     }
 
+    /**
+     * The store's size, against a working set like the benchmarks': 60,000 records seen one after the other, and a
+     * repeat of any of the last 10,000 goes without its Observation only if its slot still holds it.
+     */
+    @Test
+    void theStoresHintKeepsMostOfTheLastTenThousandRecords() {
+        RecentRecords recent = new RecentRecords(RedisAdmissionStore.RECENT_RECORDS);
+        for (int i = 0; i < 60_000; i++) {
+            recent.remember("zw:{s" + i % 8 + "}:dedup:k8s-audit:" + fingerprint(i), 1_000);
+        }
+
+        long kept = 0;
+        for (int i = 50_000; i < 60_000; i++) {
+            if (recent.inWindow("zw:{s" + i % 8 + "}:dedup:k8s-audit:" + fingerprint(i), 0)) {
+                kept++;
+            }
+        }
+        assertThat(kept).isGreaterThan(9_000);
+    }
+
     @Test
     void theSlotCountIsAPowerOfTwo() {
         assertThatThrownBy(() -> new RecentRecords(12)).isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("power of two");
         assertThatThrownBy(() -> new RecentRecords(0)).isInstanceOf(IllegalArgumentException.class);
+    }
+
+    /** A fingerprint as the pipeline makes one: the hex of a SHA-256. */
+    private static String fingerprint(int i) {
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256")
+                    .digest(Integer.toString(i).getBytes(StandardCharsets.UTF_8)));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
     }
 }
