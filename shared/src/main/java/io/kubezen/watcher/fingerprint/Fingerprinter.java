@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import io.kubezen.watcher.config.ConfigErrors;
 import io.kubezen.watcher.model.ObservationSpec;
+import io.kubezen.watcher.text.Utf8;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -105,7 +106,7 @@ public final class Fingerprinter {
 
     /**
      * The input as text, encoded to UTF-8 into a buffer kept with it rather than through a String and its bytes,
-     * exactly as {@link String#getBytes} encodes: an unpaired surrogate becomes '?', not an error.
+     * exactly as {@link String#getBytes} encodes ({@link Utf8}): an unpaired surrogate becomes '?', not an error.
      */
     private static final class InputBuffer extends Writer {
 
@@ -113,33 +114,10 @@ public final class Fingerprinter {
         private byte[] utf8 = new byte[1024];
 
         void digestInto(MessageDigest digest) {
-            int length = text.length();
-            if (utf8.length < 3 * length) {
-                utf8 = new byte[3 * length];
+            if (utf8.length < Utf8.MAX_BYTES_PER_CHAR * text.length()) {
+                utf8 = new byte[Utf8.MAX_BYTES_PER_CHAR * text.length()];
             }
-            int at = 0;
-            for (int i = 0; i < length; i++) {
-                char c = text.charAt(i);
-                if (c < 0x80) {
-                    utf8[at++] = (byte) c;
-                } else if (c < 0x800) {
-                    utf8[at++] = (byte) (0xc0 | c >> 6);
-                    utf8[at++] = (byte) (0x80 | c & 0x3f);
-                } else if (Character.isHighSurrogate(c) && i + 1 < length && Character.isLowSurrogate(text.charAt(i + 1))) {
-                    int codePoint = Character.toCodePoint(c, text.charAt(++i));
-                    utf8[at++] = (byte) (0xf0 | codePoint >> 18);
-                    utf8[at++] = (byte) (0x80 | codePoint >> 12 & 0x3f);
-                    utf8[at++] = (byte) (0x80 | codePoint >> 6 & 0x3f);
-                    utf8[at++] = (byte) (0x80 | codePoint & 0x3f);
-                } else if (Character.isSurrogate(c)) {
-                    utf8[at++] = '?';
-                } else {
-                    utf8[at++] = (byte) (0xe0 | c >> 12);
-                    utf8[at++] = (byte) (0x80 | c >> 6 & 0x3f);
-                    utf8[at++] = (byte) (0x80 | c & 0x3f);
-                }
-            }
-            digest.update(utf8, 0, at);
+            digest.update(utf8, 0, Utf8.encode(text, utf8));
         }
 
         JsonGenerator generator() throws IOException {

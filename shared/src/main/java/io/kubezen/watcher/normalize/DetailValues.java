@@ -3,6 +3,7 @@ package io.kubezen.watcher.normalize;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.kubezen.watcher.model.ArrayMap;
+import io.kubezen.watcher.text.Utf8;
 
 import java.util.ArrayList;
 import java.util.Collection;
@@ -36,7 +37,7 @@ final class DetailValues {
             return toJava(node);
         }
         if (value instanceof String text) {
-            int size = utf8Length(text);
+            int size = Utf8.length(text);
             return size > maxBytes ? truncated(size) : text;
         }
         if (value instanceof Map<?, ?> || value instanceof Collection<?>) {
@@ -72,27 +73,6 @@ final class DetailValues {
             return node.booleanValue();
         }
         return node.isNull() || node.isMissingNode() ? null : node.asText();
-    }
-
-    /** {@code text.getBytes(UTF_8).length} without the bytes: an unpaired surrogate is encoded as one '?'. */
-    static int utf8Length(String text) {
-        int length = text.length();
-        int size = length;
-        for (int i = 0; i < length; i++) {
-            char c = text.charAt(i);
-            if (c < 0x80) {
-                continue;
-            }
-            if (c < 0x800) {
-                size += 1;
-            } else if (!Character.isSurrogate(c)) {
-                size += 2;
-            } else if (Character.isHighSurrogate(c) && i + 1 < length && Character.isLowSurrogate(text.charAt(i + 1))) {
-                size += 2;
-                i++;
-            }
-        }
-        return size;
     }
 
     private static Map<String, Object> truncated(int size) {
