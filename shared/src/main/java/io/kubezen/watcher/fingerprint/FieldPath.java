@@ -91,7 +91,8 @@ public record FieldPath(String root, List<String> keys) {
             case "apiVersion" -> ref.apiVersion();
             case "kind" -> ref.kind();
             case "name" -> ref.name();
-            default -> ref.namespace();
+            case "namespace" -> ref.namespace();
+            default -> null;
         };
     }
 
