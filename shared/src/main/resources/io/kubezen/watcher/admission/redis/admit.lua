@@ -11,9 +11,10 @@
 -- separate calls would be. A first occurrence appends its observation to its stream, under the first-seen time now; a
 -- repeat that schedules a status update appends the update, built here from the record because only here is it known.
 -- Entries have the fields of QueuedObservationCodec; iso writes a time as Java's Instant.toString() does for one of
--- millisecond precision. read_record() and decide() are dedup/redis/record-function.lua, put before this script, with
--- its locals sub, match and format. Source and fingerprint are read from the key when an entry needs them, rather
--- than sent as arguments for every event: a repeat, most events, needs neither.
+-- millisecond precision. read_record(), decide() and record_new() are dedup/redis/record-function.lua, put before this
+-- script, with its locals sub, match and format. An event sent with its observation is expected to be new, so
+-- record_new() decides it; one sent without is expected to be a repeat. Source and fingerprint are read from the key
+-- when an entry needs them, rather than sent as arguments for every event: a repeat, most events, needs neither.
 --
 -- An event may come with an empty observation: its sender saw its record inside the window recently and expects a
 -- repeat, which needs no observation. When that expectation is wrong (the record was deleted, evicted or its window
@@ -92,7 +93,11 @@ while a <= #ARGV do
           if deferred and deferred[key] then
             reply, created = 'SEND', false
           else
-            reply, created = decide(key, read_record(key, now), now, ends, ARGV[e + 1], interval, observation == '')
+            if observation == '' then
+              reply, created = decide(key, read_record(key, now), now, ends, ARGV[e + 1], interval, true)
+            else
+              reply, created = record_new(key, now, ends, ARGV[e + 1], interval)
+            end
             if not reply then
               -- nothing was touched: the event comes back with its observation in a later call
               deferred = deferred or {}

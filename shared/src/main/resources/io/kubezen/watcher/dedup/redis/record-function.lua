@@ -17,7 +17,7 @@
 -- A repeat schedules a status update when none is due yet: at most one per record per interval.
 --
 -- record() is read_record() then decide(); admit.lua calls the two itself, to have an occurrence that would create
--- the record left undone (repeats_only).
+-- the record left undone (repeats_only), and record_new() for an occurrence its sender expects to create the record.
 
 local sub, match, format = string.sub, string.match, string.format
 local NO_STATUS_DUE = '0000000000000'
@@ -51,6 +51,11 @@ local function read_record(key, now)
   return value
 end
 
+-- The record a first occurrence creates.
+local function first_record(now, ends)
+  return now .. ':' .. ends .. ':' .. now .. ':' .. NO_STATUS_DUE .. ':1'
+end
+
 -- Records an occurrence in the record read_record() read: record()'s arguments after the key, and its replies. With
 -- repeats_only, an occurrence that would create the record (there is none, or its window has ended) touches nothing
 -- and returns false.
@@ -81,7 +86,7 @@ local function decide(key, value, now, ends, lifetime, interval, repeats_only)
   if repeats_only then
     return false, false
   end
-  local stored = now .. ':' .. ends .. ':' .. now .. ':' .. NO_STATUS_DUE .. ':1'
+  local stored = first_record(now, ends)
   if value then
     stored = stored .. '|' .. sub(value, 1, 13) .. sub(value, 28, 41) .. ':' .. match(value, '^%d+', 57)
   end
@@ -91,4 +96,28 @@ end
 
 local function record(key, now, ends, lifetime, interval)
   return decide(key, read_record(key, now), now, ends, lifetime, interval, false)
+end
+
+-- Redis 7 takes SET with both NX and GET; 6.2, the oldest supported, refuses it and has no REDIS_VERSION_NUM.
+local SET_NX_GET = (redis.REDIS_VERSION_NUM or 0) >= 0x070000
+
+-- record() for an occurrence its sender expects to create the record, with the same replies. On Redis 7 one
+-- SET NX GET creates the record when there is none, where read_record() and decide() would send a GET and a SET;
+-- when there is one, it changes nothing and answers the record, in which decide() then records the occurrence.
+local function record_new(key, now, ends, lifetime, interval)
+  if not SET_NX_GET then
+    return record(key, now, ends, lifetime, interval)
+  end
+  local stored = first_record(now, ends)
+  local value = redis.pcall('SET', key, stored, 'NX', 'GET', 'PX', lifetime)
+  if not value then
+    return stored, true
+  end
+  if type(value) == 'table' then
+    if not string.find(value.err, 'WRONGTYPE', 1, true) then
+      error(value)
+    end
+    value = carried_over(key, now)
+  end
+  return decide(key, value, now, ends, lifetime, interval, false)
 end

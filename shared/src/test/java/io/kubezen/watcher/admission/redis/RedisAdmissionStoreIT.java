@@ -43,7 +43,6 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 @WithRedis
 class RedisAdmissionStoreIT extends AdmissionStoreContract {
 
-    private static final Pattern EVALSHA_CALLS = Pattern.compile("cmdstat_evalsha:calls=(\\d+)");
     /** Longer than a test needs to queue its requests behind a pause, shorter than a command's timeout. */
     private static final long PAUSE_MILLIS = 1_000;
 
@@ -174,6 +173,32 @@ class RedisAdmissionStoreIT extends AdmissionStoreContract {
         assertThat(records().get("falco", admitted)).isPresent();
     }
 
+    /**
+     * An event sent with its observation is expected to be new: on Redis 7 its record costs one command, SET NX GET,
+     * which also reads the record when there is one; Redis 6.2 refuses NX with GET, and there it is a GET and a SET.
+     * An event sent with its observation that turns out to be a repeat (another process recorded it) is still counted.
+     */
+    @Test
+    void aFirstOccurrenceSentWithItsObservationCostsOneRecordCommandOnRedis7() {
+        AdmissionStore store = createStore(clock, 1_000);
+        warmUp(store);
+        long gets = commandCalls("get");
+        long sets = commandCalls("set");
+
+        List<DedupResult> first = store.admitAsync(onEveryShard("fp")).toCompletableFuture().join();
+
+        assertThat(first).hasSize(shards()).allMatch(DedupResult::firstOccurrence);
+        assertThat(commandCalls("set") - sets).isEqualTo(shards());
+        assertThat(commandCalls("get") - gets).isEqualTo(setTakesNxWithGet() ? 0 : shards());
+        List<DedupResult> again = createStore(clock, 1_000).admitAsync(onEveryShard("fp")).toCompletableFuture().join();
+        assertThat(again).allSatisfy(result -> {
+            assertThat(result.firstOccurrence()).isFalse();
+            assertThat(result.record().count()).isEqualTo(2);
+        });
+        assertThat(QueueStreams.length(redis.sync())).as("the warm-up's, the first occurrences and the repeats' status updates")
+                .isEqualTo(3 * shards());
+    }
+
     @Test
     void theScriptIsSentAgainAfterRedisForgotIt() {
         AdmissionStore store = createStore(clock, 1_000);
@@ -206,12 +231,25 @@ class RedisAdmissionStoreIT extends AdmissionStoreContract {
 
     /** EVALSHA calls the masters have run so far, failed ones included. */
     private long scriptCalls() {
-        long calls = 0;
+        return commandCalls("evalsha");
+    }
+
+    /** Calls of a command the masters have run so far, from scripts too, failed ones included. */
+    private long commandCalls(String command) {
+        Pattern calls = Pattern.compile("cmdstat_" + command + ":calls=(\\d+)");
+        long total = 0;
         for (RedisClusterCommands<String, String> master : masters()) {
-            Matcher matcher = EVALSHA_CALLS.matcher(master.info("commandstats"));
-            calls += matcher.find() ? Long.parseLong(matcher.group(1)) : 0;
+            Matcher matcher = calls.matcher(master.info("commandstats"));
+            total += matcher.find() ? Long.parseLong(matcher.group(1)) : 0;
         }
-        return calls;
+        return total;
+    }
+
+    /** Whether the masters run Redis 7 or later, whose SET takes NX with GET. */
+    private boolean setTakesNxWithGet() {
+        Matcher version = Pattern.compile("redis_version:(\\d+)\\.").matcher(masters().get(0).info("server"));
+        assertThat(version.find()).isTrue();
+        return Integer.parseInt(version.group(1)) >= 7;
     }
 
     /** Clients' scripts wait on every master, unrun, until {@link #resumeScripts()}; other commands still run. */

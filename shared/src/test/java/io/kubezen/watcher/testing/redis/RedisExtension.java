@@ -122,6 +122,7 @@ public final class RedisExtension implements ParameterResolver, BeforeEachCallba
             case CLUSTER -> List.of("redis-server", "redis-cli");
             case SENTINEL -> List.of("redis-server");
             case TLS -> List.of("redis-server", "openssl");
+            case REDIS_6_2 -> List.of();
         };
     }
 
@@ -136,6 +137,7 @@ public final class RedisExtension implements ParameterResolver, BeforeEachCallba
             case CLUSTER -> RedisClusterHandle::start;
             case SENTINEL -> RedisSentinelHandle::start;
             case TLS -> RedisTlsHandle::start;
+            case REDIS_6_2 -> () -> RedisServers.start(RedisServerKind.EMBEDDED, RedisServerOptions.DEFAULT);
         };
         // The root store closes AutoCloseable values when the run ends, which stops every process of it.
         return context.getRoot().getStore(NAMESPACE).getOrComputeIfAbsent(topology, key -> start.get(),
@@ -150,6 +152,8 @@ public final class RedisExtension implements ParameterResolver, BeforeEachCallba
             case SENTINEL -> RedisSentinelHandle.start();
             case TLS -> RedisTlsHandle.start();
             case STANDALONE -> RedisServers.start(appendOnly ? RedisServerOptions.APPEND_ONLY : RedisServerOptions.DEFAULT);
+            case REDIS_6_2 -> RedisServers.start(RedisServerKind.EMBEDDED,
+                    appendOnly ? RedisServerOptions.APPEND_ONLY : RedisServerOptions.DEFAULT);
         };
         // The store closes AutoCloseable values when its scope ends, which stops every process of it.
         context.getStore(NAMESPACE).put(parameter.getDeclaringExecutable() + "#" + parameter.getIndex(), handle);
