@@ -76,6 +76,10 @@ while a <= #ARGV do
   a = a + 1
   for _ = 1, requests do
     local events, now, now_iso = tonumber(ARGV[a]), ARGV[a + 1], ARGV[a + 2]
+    if not events or events < 1 then
+      -- a count below 1 would step the loop back over arguments it has read, with Redis busy until the time-out
+      return redis.error_reply('ERR admit.lua: the event count at argument ' .. a .. ' is not a positive number')
+    end
     a = a + 3
     if length + events > capacity then
       local full = 'FULL ' .. length

@@ -33,12 +33,15 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.IntStream;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.catchThrowable;
 
 @WithRedis
 class RedisAdmissionStoreIT extends AdmissionStoreContract {
@@ -197,6 +200,35 @@ class RedisAdmissionStoreIT extends AdmissionStoreContract {
         });
         assertThat(QueueStreams.length(redis.sync())).as("the warm-up's, the first occurrences and the repeats' status updates")
                 .isEqualTo(3 * shards());
+    }
+
+    /**
+     * A request whose event count is below 1 is refused before it is decided: such a count made admit.lua's loop step
+     * back over the arguments it had read, and keep Redis busy until the script's time-out.
+     */
+    @Test
+    void anEventCountBelowOneIsRefusedAndKeepsRedisFree() {
+        RedisConnector connector = connectors.open(redis);
+        String record = connector.keys().dedupRecord("falco", "fp-1");
+        String stream = connector.keys().observationStream(connector.keys().shard("falco", "fp-1"));
+        String[] keys = {stream, record};
+        List<String> event = List.of("1765000300000", "360000", "payments", "{}");
+
+        assertThat(refusal(connector, keys, "-1", event)).contains("the event count at argument 4");
+        assertThat(refusal(connector, keys, "0", event)).contains("the event count at argument 4");
+        assertThat(redis.sync().exists(record, stream)).isZero();
+        assertThat(redis.sync().ping()).isEqualTo("PONG");
+    }
+
+    private static String refusal(RedisConnector connector, String[] keys, String events, List<String> event) {
+        List<String> args = new ArrayList<>(List.of("1000", "30000", "1", events, "1765000000000",
+                "2025-12-06T05:46:40Z"));
+        args.addAll(event);
+        CompletableFuture<List<Object>> call = RedisAdmissionStore.admissionScript()
+                .runWithBytes(connector.shared().async(), keys, args).toCompletableFuture();
+        Throwable failure = catchThrowable(() -> call.get(10, TimeUnit.SECONDS));
+        assertThat(failure).isInstanceOf(ExecutionException.class);
+        return failure.getCause().getMessage();
     }
 
     @Test
