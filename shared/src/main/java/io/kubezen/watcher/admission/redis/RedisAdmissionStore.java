@@ -50,9 +50,9 @@ public final class RedisAdmissionStore implements AdmissionStore {
 
     /**
      * How many records' window ends {@link RecentRecords} keeps, at 16 bytes each: 4 MB. Each miss sends Redis an
-     * Observation to intern and store for nothing (a 1.6 KB one costs Redis about 7 µs). Against the benchmarks'
-     * working set of 20,000 live records, 65,536 direct-mapped slots kept about nine in ten, and about 10 % of the
-     * repeats went with their Observation; these sets of two keep more than 99 in 100.
+     * Observation to intern and store for nothing (a 1.6 KB one costs Redis about 7 µs). With 65,536 direct-mapped
+     * slots about 10 % of the benchmarks' repeats went with their Observation; these sets of two keep more than 99 in
+     * 100 of twice the benchmarks' working set of 10,000 records.
      */
     static final int RECENT_RECORDS = 262_144;
     /** The observation argument of an event expected to be a repeat, which needs none. */

@@ -45,9 +45,9 @@ class RecentRecordsTest {
     }
 
     /**
-     * The store's size, against a working set like the benchmarks' (two load threads, each repeating one of its last
-     * 10,000 new events): 120,000 records seen one after the other, and a repeat of any of the last 20,000 goes
-     * without its Observation only if the hint still holds it. 65,536 direct-mapped slots kept 86 % of them.
+     * The store's size, against twice the benchmarks' working set (their repeats are drawn from the last 10,000 new
+     * events): 120,000 records seen one after the other, and a repeat of any of the last 20,000 goes without its
+     * Observation only if the hint still holds it. 65,536 direct-mapped slots kept 86 % of them.
      */
     @Test
     void theStoresHintKeepsNearlyAllOfTheLastTwentyThousandRecords() {
