@@ -46,7 +46,15 @@ public interface DedupStore {
      * while its window lasts, and for two status intervals after, even when a new record of the same fingerprint
      * has begun since. Its {@link DedupRecord#ttlLeft()} is zero once its window has ended.
      */
-    Optional<DedupRecord> find(String source, String fingerprint, Instant firstSeen);
+    default Optional<DedupRecord> find(String source, String fingerprint, Instant firstSeen) {
+        return findAll(List.of(new DedupRecordId(source, fingerprint, firstSeen))).get(0);
+    }
+
+    /**
+     * {@link #find} for each record, in the order given: a writer reads the records of a whole batch at once, which
+     * the Redis store does in one round trip.
+     */
+    List<Optional<DedupRecord>> findAll(List<DedupRecordId> records);
 
     /** Deletes the record, so the next occurrence counts as new. Returns whether there was one. */
     boolean forget(String source, String fingerprint);

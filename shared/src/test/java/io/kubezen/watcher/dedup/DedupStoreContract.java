@@ -13,6 +13,7 @@ import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CountDownLatch;
@@ -120,6 +121,34 @@ public abstract class DedupStoreContract {
         assertThat(store.find("falco", "fp-1", T0)).get().extracting(DedupRecord::count).isEqualTo(2L);
         assertThat(store.find("falco", "fp-1", T0.plus(WINDOW))).get().extracting(DedupRecord::count).isEqualTo(1L);
         assertThat(store.find("falco", "fp-1", T0.plusSeconds(7))).isEmpty();
+    }
+
+    /** Forty fingerprints spread over the shards (on Cluster, over every master), asked in reverse order. */
+    @Test
+    void findAllAnswersEveryRecordInTheOrderAsked() {
+        IntStream.range(0, 40).forEach(i -> store.record(request("falco", "fp-" + i, WINDOW)));
+        clock.advance(Duration.ofSeconds(1));
+        store.record(request("falco", "fp-3", WINDOW));
+        store.record(request("kube-audit", "fp-3", WINDOW));
+        List<DedupRecordId> asked = new ArrayList<>();
+        asked.add(new DedupRecordId("kube-audit", "fp-3", T0.plusSeconds(1)));
+        IntStream.iterate(39, i -> i >= 0, i -> i - 1).forEach(i -> asked.add(new DedupRecordId("falco", "fp-" + i, T0)));
+        asked.add(new DedupRecordId("falco", "fp-3", T0.plusSeconds(1)));
+        asked.add(new DedupRecordId("falco", "never-seen", T0));
+
+        List<Optional<DedupRecord>> found = store.findAll(asked);
+
+        assertThat(found).hasSize(asked.size());
+        assertThat(found.get(0)).get().extracting(DedupRecord::source, DedupRecord::firstSeen, DedupRecord::count)
+                .containsExactly("kube-audit", T0.plusSeconds(1), 1L);
+        for (int i = 0; i < 40; i++) {
+            assertThat(found.get(40 - i)).get()
+                    .extracting(DedupRecord::fingerprint, DedupRecord::lastSeen, DedupRecord::count)
+                    .containsExactly("fp-" + i, i == 3 ? T0.plusSeconds(1) : T0, i == 3 ? 2L : 1L);
+        }
+        assertThat(found.get(41)).as("fp-3 began at T0, not a second later").isEmpty();
+        assertThat(found.get(42)).isEmpty();
+        assertThat(store.findAll(List.of())).isEmpty();
     }
 
     @Test

@@ -1,6 +1,7 @@
 package io.kubezen.watcher.dedup.memory;
 
 import io.kubezen.watcher.dedup.DedupRecord;
+import io.kubezen.watcher.dedup.DedupRecordId;
 import io.kubezen.watcher.dedup.DedupRequest;
 import io.kubezen.watcher.dedup.DedupResult;
 import io.kubezen.watcher.dedup.DedupStore;
@@ -87,21 +88,29 @@ public final class InMemoryDedupStore implements DedupStore {
     }
 
     @Override
-    public Optional<DedupRecord> find(String source, String fingerprint, Instant firstSeen) {
-        Key key = new Key(SourceNames.check(source), fingerprint);
+    public List<Optional<DedupRecord>> findAll(List<DedupRecordId> records) {
         synchronized (lock) {
             Instant now = now();
-            Slot slot = retained(key, now);
-            if (slot == null) {
-                return Optional.empty();
+            List<Optional<DedupRecord>> found = new ArrayList<>(records.size());
+            for (DedupRecordId record : records) {
+                found.add(find(new Key(SourceNames.check(record.source()), record.fingerprint()), record.firstSeen(),
+                        now));
             }
-            for (Entry entry : new Entry[] {slot.current, slot.previous}) {
-                if (entry != null && entry.firstSeen.equals(firstSeen)) {
-                    return Optional.of(entry.toRecord(key, now));
-                }
-            }
+            return found;
+        }
+    }
+
+    private Optional<DedupRecord> find(Key key, Instant firstSeen, Instant now) {
+        Slot slot = retained(key, now);
+        if (slot == null) {
             return Optional.empty();
         }
+        for (Entry entry : new Entry[] {slot.current, slot.previous}) {
+            if (entry != null && entry.firstSeen.equals(firstSeen)) {
+                return Optional.of(entry.toRecord(key, now));
+            }
+        }
+        return Optional.empty();
     }
 
     @Override

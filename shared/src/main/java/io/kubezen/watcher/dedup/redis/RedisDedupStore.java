@@ -1,6 +1,7 @@
 package io.kubezen.watcher.dedup.redis;
 
 import io.kubezen.watcher.dedup.DedupRecord;
+import io.kubezen.watcher.dedup.DedupRecordId;
 import io.kubezen.watcher.dedup.DedupRequest;
 import io.kubezen.watcher.dedup.DedupResult;
 import io.kubezen.watcher.dedup.DedupStore;
@@ -10,6 +11,7 @@ import io.kubezen.watcher.redis.RedisKeys;
 import io.kubezen.watcher.redis.RedisScript;
 import io.kubezen.watcher.redis.ScanPage;
 import io.kubezen.watcher.store.Page;
+import io.lettuce.core.KeyValue;
 import io.lettuce.core.ScanArgs;
 import io.lettuce.core.ScriptOutputType;
 import io.lettuce.core.cluster.api.async.RedisClusterAsyncCommands;
@@ -80,16 +82,43 @@ public final class RedisDedupStore implements DedupStore {
                 fingerprint), "dedup get");
     }
 
+    /**
+     * One MGET for all the records (on Cluster, Lettuce sends one per slot, and the records of a shard share one).
+     * MGET answers nil for a key that holds a record of the hash layout as for a missing key, so each of those is
+     * read on its own, in one pipeline.
+     */
     @Override
-    public Optional<DedupRecord> find(String source, String fingerprint, Instant firstSeen) {
+    public List<Optional<DedupRecord>> findAll(List<DedupRecordId> records) {
+        if (records.isEmpty()) {
+            return List.of();
+        }
         RedisClusterAsyncCommands<String, String> redis = connector.shared().async();
-        String key = keys.dedupRecord(source, fingerprint);
+        String[] recordKeys = new String[records.size()];
+        for (int i = 0; i < recordKeys.length; i++) {
+            recordKeys[i] = keys.dedupRecord(records.get(i).source(), records.get(i).fingerprint());
+        }
+        List<KeyValue<String, String>> stored = RedisCalls.await(redis.mget(recordKeys), "dedup find");
         long now = clock.millis();
-        CompletionStage<Optional<DedupRecord>> found = redis.get(key).thenApply(stored -> stored == null
+        List<CompletionStage<Optional<DedupRecord>>> found = new ArrayList<>(recordKeys.length);
+        for (int i = 0; i < recordKeys.length; i++) {
+            DedupRecordId record = records.get(i);
+            KeyValue<String, String> value = stored.get(i);
+            found.add(value.hasValue()
+                    ? CompletableFuture.completedFuture(DedupRecordLua.firstSeenAt(record.source(),
+                            record.fingerprint(), value.getValue(), record.firstSeen().toEpochMilli(), now))
+                    : findOne(redis, recordKeys[i], record, now));
+        }
+        return RedisCalls.awaitAll(found, "dedup find");
+    }
+
+    private CompletionStage<Optional<DedupRecord>> findOne(RedisClusterAsyncCommands<String, String> redis, String key,
+                                                           DedupRecordId record, long now) {
+        return orHash(redis.get(key).thenApply(stored -> stored == null
                 ? Optional.<DedupRecord>empty()
-                : DedupRecordLua.firstSeenAt(source, fingerprint, stored, firstSeen.toEpochMilli(), now));
-        return RedisCalls.await(orHash(found, () -> redis.hgetall(key).thenApply(hash ->
-                findInHash(source, fingerprint, hash, firstSeen))), "dedup find");
+                : DedupRecordLua.firstSeenAt(record.source(), record.fingerprint(), stored,
+                        record.firstSeen().toEpochMilli(), now)),
+                () -> redis.hgetall(key).thenApply(hash ->
+                        findInHash(record.source(), record.fingerprint(), hash, record.firstSeen())));
     }
 
     @Override

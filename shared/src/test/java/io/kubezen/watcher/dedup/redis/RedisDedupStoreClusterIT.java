@@ -4,6 +4,7 @@ import io.kubezen.watcher.dedup.DedupRequest;
 import io.kubezen.watcher.testing.redis.RedisClusterHandle;
 import io.kubezen.watcher.testing.redis.RedisTopology;
 import io.kubezen.watcher.testing.redis.WithRedis;
+import io.lettuce.core.cluster.api.sync.RedisClusterCommands;
 import org.junit.jupiter.api.Test;
 
 import java.util.List;
@@ -19,6 +20,11 @@ class RedisDedupStoreClusterIT extends RedisDedupStoreIT {
     RedisDedupStoreClusterIT(RedisClusterHandle cluster) {
         super(cluster);
         this.cluster = cluster;
+    }
+
+    @Override
+    protected List<? extends RedisClusterCommands<String, String>> masters() {
+        return cluster.masterCommands();
     }
 
     /** Each shard has a hash tag of its own, so Redis Cluster spreads the records over every master. */

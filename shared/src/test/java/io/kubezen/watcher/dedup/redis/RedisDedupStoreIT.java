@@ -1,6 +1,7 @@
 package io.kubezen.watcher.dedup.redis;
 
 import io.kubezen.watcher.dedup.DedupRecord;
+import io.kubezen.watcher.dedup.DedupRecordId;
 import io.kubezen.watcher.dedup.DedupRequest;
 import io.kubezen.watcher.dedup.DedupResult;
 import io.kubezen.watcher.dedup.DedupStore;
@@ -10,6 +11,7 @@ import io.kubezen.watcher.redis.RedisKeys;
 import io.kubezen.watcher.testing.redis.RedisConnectors;
 import io.kubezen.watcher.testing.redis.RedisDeployment;
 import io.kubezen.watcher.testing.redis.WithRedis;
+import io.lettuce.core.cluster.api.sync.RedisClusterCommands;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
@@ -18,6 +20,9 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import java.util.stream.IntStream;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -159,6 +164,43 @@ class RedisDedupStoreIT extends DedupStoreContract {
         assertThat(redis.sync().type(key)).isEqualTo("string");
     }
 
+    /** A writer's batch costs one MGET per shard it touches (on standalone and Sentinel one), not a GET per entry. */
+    @Test
+    void findAllReadsABatchWithOneMgetPerShard() {
+        List<DedupRequest> batch = IntStream.range(0, 100).mapToObj(i -> request("falco", "fp-" + i, WINDOW)).toList();
+        store.record(batch);
+        long gets = commandCalls("get");
+        long mgets = commandCalls("mget");
+
+        List<Optional<DedupRecord>> found = store.findAll(batch.stream()
+                .map(request -> new DedupRecordId("falco", request.fingerprint(), T0)).toList());
+
+        assertThat(found).hasSize(100).allSatisfy(record -> assertThat(record).isPresent());
+        assertThat(commandCalls("get") - gets).isZero();
+        assertThat(commandCalls("mget") - mgets).isBetween(1L,
+                masters().size() == 1 ? 1L : RedisConnectionOptions.DEFAULT_QUEUE_SHARDS);
+    }
+
+    /** MGET answers a hash as it answers a missing key; the batch read tells the two apart. */
+    @Test
+    void findAllReadsRecordsOfTheHashLayoutBesideStrings() {
+        String key = KEYS.dedupRecord("falco", "fp-hash");
+        redis.sync().hset(key, Map.of("firstSeen", millis(T0), "lastSeen", millis(T0.plusSeconds(9)), "count", "3",
+                "source", "falco", "fingerprint", "fp-hash", "expiresAt", millis(T0.plus(WINDOW))));
+        redis.sync().pexpire(key, 60_000);
+        store.record(request("falco", "fp-string", WINDOW));
+
+        List<Optional<DedupRecord>> found = store.findAll(List.of(new DedupRecordId("falco", "fp-string", T0),
+                new DedupRecordId("falco", "fp-hash", T0), new DedupRecordId("falco", "fp-missing", T0),
+                new DedupRecordId("falco", "fp-hash", T0.plusSeconds(1))));
+
+        assertThat(found.get(0)).get().extracting(DedupRecord::count).isEqualTo(1L);
+        assertThat(found.get(1)).get().extracting(DedupRecord::lastSeen, DedupRecord::count)
+                .containsExactly(T0.plusSeconds(9), 3L);
+        assertThat(found.get(2)).isEmpty();
+        assertThat(found.get(3)).isEmpty();
+    }
+
     /** Versions before expiresAt ended a record's window with its key. */
     @Test
     void aHashWithoutItsWindowEndEndsWithItsKey() {
@@ -198,5 +240,21 @@ class RedisDedupStoreIT extends DedupStoreContract {
 
     private static String millis(Instant time) {
         return Long.toString(time.toEpochMilli());
+    }
+
+    /** The masters, each through commands of its own: the one of standalone and Sentinel. */
+    protected List<? extends RedisClusterCommands<String, String>> masters() {
+        return List.of(redis.sync());
+    }
+
+    /** Calls of a command the masters have run so far, from scripts too. */
+    private long commandCalls(String command) {
+        Pattern calls = Pattern.compile("cmdstat_" + command + ":calls=(\\d+)");
+        long total = 0;
+        for (RedisClusterCommands<String, String> master : masters()) {
+            Matcher matcher = calls.matcher(master.info("commandstats"));
+            total += matcher.find() ? Long.parseLong(matcher.group(1)) : 0;
+        }
+        return total;
     }
 }

@@ -1,5 +1,7 @@
 package io.kubezen.watcher.ingester.writer.consume;
 
+import io.kubezen.watcher.dedup.DedupRecord;
+import io.kubezen.watcher.dedup.DedupRecordId;
 import io.kubezen.watcher.dedup.DedupStore;
 import io.kubezen.watcher.ingester.wiring.ConsumerProperties;
 import io.kubezen.watcher.ingester.writer.ObservationSink;
@@ -20,6 +22,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -146,14 +149,19 @@ public final class QueueWriter implements AutoCloseable {
         List<ObservationWrite> creates = new ArrayList<>();
         List<QueueEntry> updateEntries = new ArrayList<>();
         List<StatusWrite> updates = new ArrayList<>();
-        for (Decoded decoded : ready) {
+        List<Optional<DedupRecord>> found = records.findAll(ready.stream()
+                .map(decoded -> new DedupRecordId(decoded.item().source(), decoded.item().fingerprint(),
+                        decoded.item().firstSeen()))
+                .toList());
+        for (int i = 0; i < ready.size(); i++) {
+            Decoded decoded = ready.get(i);
             if (decoded.item() instanceof QueuedObservation queued) {
                 createEntries.add(decoded.entry());
-                creates.add(ObservationWrite.of(queued).withStatus(seen(queued)));
+                creates.add(ObservationWrite.of(queued).withStatus(seen(queued, found.get(i))));
             } else {
                 StatusHint hint = (StatusHint) decoded.item();
                 updateEntries.add(decoded.entry());
-                updates.add(StatusWrite.of(hint, seen(hint)));
+                updates.add(StatusWrite.of(hint, seen(hint, found.get(i))));
             }
         }
         long started = System.nanoTime();
@@ -185,15 +193,13 @@ public final class QueueWriter implements AutoCloseable {
     }
 
     /** The status a new Observation starts with: its record's, which may already count repeats queued before it. */
-    private SeenStatus seen(QueuedObservation queued) {
-        return records.find(queued.source(), queued.fingerprint(), queued.firstSeen()).map(SeenStatus::of)
-                .orElse(SeenStatus.once(queued.firstSeen()));
+    private static SeenStatus seen(QueuedObservation queued, Optional<DedupRecord> record) {
+        return record.map(SeenStatus::of).orElse(SeenStatus.once(queued.firstSeen()));
     }
 
     /** The record as it is now; when it is gone, as it was when the update was scheduled. */
-    private SeenStatus seen(StatusHint hint) {
-        return records.find(hint.source(), hint.fingerprint(), hint.firstSeen()).map(SeenStatus::of)
-                .orElse(new SeenStatus(hint.firstSeen(), hint.lastSeen(), hint.count() - 1));
+    private static SeenStatus seen(StatusHint hint, Optional<DedupRecord> record) {
+        return record.map(SeenStatus::of).orElse(new SeenStatus(hint.firstSeen(), hint.lastSeen(), hint.count() - 1));
     }
 
     /**

@@ -1,6 +1,9 @@
 package io.kubezen.watcher.ingester.writer.consume;
 
+import io.kubezen.watcher.dedup.DedupRecord;
+import io.kubezen.watcher.dedup.DedupRecordId;
 import io.kubezen.watcher.dedup.DedupRequest;
+import io.kubezen.watcher.dedup.DedupResult;
 import io.kubezen.watcher.dedup.DedupStore;
 import io.kubezen.watcher.dedup.memory.InMemoryDedupStore;
 import io.kubezen.watcher.ingester.wiring.ConsumerProperties;
@@ -15,6 +18,7 @@ import io.kubezen.watcher.queue.EventQueue;
 import io.kubezen.watcher.queue.QueuedObservation;
 import io.kubezen.watcher.queue.StatusHint;
 import io.kubezen.watcher.queue.memory.InMemoryEventQueue;
+import io.kubezen.watcher.store.Page;
 import io.kubezen.watcher.testing.MutableClock;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import org.junit.jupiter.api.AfterEach;
@@ -24,6 +28,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -36,7 +41,8 @@ class QueueWriterStatusTest {
 
     private final MutableClock clock = new MutableClock(T0);
     private final InMemoryEventQueue queue = new InMemoryEventQueue(100, clock);
-    private final DedupStore records = new InMemoryDedupStore(clock, 100, DedupStore.DEFAULT_STATUS_INTERVAL);
+    private final CountingReads records = new CountingReads(new InMemoryDedupStore(clock, 100,
+            DedupStore.DEFAULT_STATUS_INTERVAL));
     private final RecordingSink sink = new RecordingSink();
     private final QueueWriter writer = new QueueWriter(queue, sink, records,
             new ConsumerProperties(EventQueue.DEFAULT_GROUP, null, 10, 1, Duration.ZERO, CLAIM_IDLE,
@@ -102,6 +108,31 @@ class QueueWriterStatusTest {
                 .isEqualTo(new SeenStatus(T0, T0, 2));
     }
 
+    /** The Redis store answers a batch's reads in one round trip, so the writer asks for a batch's records at once. */
+    @Test
+    void aBatchReadsTheRecordsOfItsCreatesAndDueUpdatesAtOnce() throws Exception {
+        ObservationWrite counted = TestObservations.write("apps", "falco", Severity.HIGH, "fp-4");
+        ObservationWrite single = TestObservations.write("apps", "falco", Severity.HIGH, "fp-5");
+        records.record(new DedupRequest("falco", "fp-4", WINDOW));
+        records.record(new DedupRequest("falco", "fp-5", WINDOW));
+        records.record(new DedupRequest("falco", "fp-6", WINDOW));
+        clock.advance(Duration.ofSeconds(3));
+        records.record(new DedupRequest("falco", "fp-4", WINDOW));
+        records.record(new DedupRequest("falco", "fp-6", WINDOW));
+        queue.append(List.of(new QueuedObservation(counted.observation(), "fp-4", T0),
+                new StatusHint("falco", "fp-6", T0, "apps", T0.plusSeconds(3), T0.plusSeconds(3), 2),
+                new QueuedObservation(single.observation(), "fp-5", T0)));
+        writer.prepare();
+
+        writer.pollOnce(Duration.ZERO);
+
+        assertThat(records.batches).containsExactly(3);
+        assertThat(sink.creates).extracting(ObservationWrite::status)
+                .containsExactly(new SeenStatus(T0, T0.plusSeconds(3), 1), new SeenStatus(T0, T0, 0));
+        assertThat(sink.updates).singleElement().extracting(StatusWrite::status)
+                .isEqualTo(new SeenStatus(T0, T0.plusSeconds(3), 1));
+    }
+
     /** Answers every create and update with success and remembers them. */
     private static final class RecordingSink implements ObservationSink {
         private final List<ObservationWrite> creates = new ArrayList<>();
@@ -117,6 +148,42 @@ class QueueWriterStatusTest {
         public WriteResult updateStatus(StatusWrite update) {
             updates.add(update);
             return WriteResult.of(WriteResult.Outcome.UPDATED, update.name());
+        }
+    }
+
+    /** The store, counting how many records each batch read asked for. */
+    private static final class CountingReads implements DedupStore {
+        private final DedupStore store;
+        private final List<Integer> batches = new ArrayList<>();
+
+        CountingReads(DedupStore store) {
+            this.store = store;
+        }
+
+        @Override
+        public List<Optional<DedupRecord>> findAll(List<DedupRecordId> wanted) {
+            batches.add(wanted.size());
+            return store.findAll(wanted);
+        }
+
+        @Override
+        public List<DedupResult> record(List<DedupRequest> batch) {
+            return store.record(batch);
+        }
+
+        @Override
+        public Optional<DedupRecord> get(String source, String fingerprint) {
+            return store.get(source, fingerprint);
+        }
+
+        @Override
+        public boolean forget(String source, String fingerprint) {
+            return store.forget(source, fingerprint);
+        }
+
+        @Override
+        public Page<DedupRecord> list(String source, String cursor, int limit) {
+            return store.list(source, cursor, limit);
         }
     }
 }
