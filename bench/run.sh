@@ -4,15 +4,18 @@
 # the table and keeps it with all logs in bench/results/<UTC time>/ (bench/results/latest points there).
 # Every run stops by itself; everything it started is stopped on exit, by PID.
 #
-# Usage: bench/run.sh [--quick] [--profile] [--only scenario,...] [--redis standalone|cluster] [--writer embedded|process]
+# Usage: bench/run.sh [--quick] [--profile] [--only scenario,...] [--redis standalone|cluster]
+#                     [--writer embedded|process|none]
 #   --quick    one 5 s run per scenario after a 3 s warm-up (about 3 minutes): checks the harness, not the figures
 #   --profile  records the ingester with JFR during the measured runs of its scenarios (adds JFR's overhead)
 #   --only     runs only these scenarios (names as in the table)
 #   --redis    cluster: a local Redis Cluster of three masters (no replicas, each with AOF) instead of one server;
 #              the ingester runs with zen-watcher.redis.mode=cluster; only falco, k8s-audit and ceiling, by default
-#   --writer   embedded (default): the ingester also writes, as in every earlier run, so figures stay comparable;
+#   --writer   embedded (default): the ingester also writes, its writer sharing the cores with its receiver;
 #              process: the ingester only receives and a writer process drains the queue, as deployed, so the
-#              ingester's RSS and CPU are a receiver's alone
+#              ingester's RSS and CPU are a receiver's alone;
+#              none: the ingester only receives and nothing writes: the receive path's own cost, Redis's included
+#              (each run starts from an empty Redis, so the queue holds what one run accepts)
 # Environment: ZEN_BENCH_JAVA_OPTS, the heap flags of the ingester, the writer and the bare endpoint (default below).
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -26,7 +29,7 @@ while [ $# -gt 0 ]; do
     --quick | --profile) harness_args+=("$1") ;;
     --only) harness_args+=("$1" "${2:?--only needs scenario names}"); shift ;;
     --redis) redis_topology=${2:?--redis needs standalone or cluster}; shift ;;
-    --writer) writer=${2:?--writer needs embedded or process}; shift ;;
+    --writer) writer=${2:?--writer needs embedded, process or none}; shift ;;
     -h | --help) sed -n '2,17p' "$0"; exit 0 ;;
     *) echo "unknown option $1 (try --help)" >&2; exit 2 ;;
   esac
@@ -41,8 +44,8 @@ case "$redis_topology" in
 esac
 case "$writer" in
   embedded) ingester_roles=receiver,writer ;;
-  process) ingester_roles=receiver ;;
-  *) echo "--writer is embedded or process, not $writer" >&2; exit 2 ;;
+  process | none) ingester_roles=receiver ;;
+  *) echo "--writer is embedded, process or none, not $writer" >&2; exit 2 ;;
 esac
 
 log() { printf '[bench] %s\n' "$*" >&2; }
