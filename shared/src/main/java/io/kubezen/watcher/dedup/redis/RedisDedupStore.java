@@ -104,8 +104,7 @@ public final class RedisDedupStore implements DedupStore {
             DedupRecordId record = records.get(i);
             KeyValue<String, String> value = stored.get(i);
             found.add(value.hasValue()
-                    ? CompletableFuture.completedFuture(DedupRecordLua.firstSeenAt(record.source(),
-                            record.fingerprint(), value.getValue(), record.firstSeen().toEpochMilli(), now))
+                    ? CompletableFuture.completedFuture(firstSeenAt(record, value.getValue(), now))
                     : findOne(redis, recordKeys[i], record, now));
         }
         return RedisCalls.awaitAll(found, "dedup find");
@@ -113,12 +112,15 @@ public final class RedisDedupStore implements DedupStore {
 
     private CompletionStage<Optional<DedupRecord>> findOne(RedisClusterAsyncCommands<String, String> redis, String key,
                                                            DedupRecordId record, long now) {
-        return orHash(redis.get(key).thenApply(stored -> stored == null
-                ? Optional.<DedupRecord>empty()
-                : DedupRecordLua.firstSeenAt(record.source(), record.fingerprint(), stored,
-                        record.firstSeen().toEpochMilli(), now)),
+        return orHash(redis.get(key).thenApply(stored -> firstSeenAt(record, stored, now)),
                 () -> redis.hgetall(key).thenApply(hash ->
                         findInHash(record.source(), record.fingerprint(), hash, record.firstSeen())));
+    }
+
+    /** The record in a stored string, current or previous; empty without a string or when it holds neither. */
+    private static Optional<DedupRecord> firstSeenAt(DedupRecordId record, String stored, long now) {
+        return stored == null ? Optional.empty() : DedupRecordLua.firstSeenAt(record.source(), record.fingerprint(),
+                stored, record.firstSeen().toEpochMilli(), now);
     }
 
     @Override
