@@ -15,6 +15,7 @@ import io.kubezen.watcher.redis.RedisConnector;
 import io.kubezen.watcher.redis.RedisKeys;
 import io.kubezen.watcher.redis.RedisMode;
 import io.kubezen.watcher.testing.redis.QueueStreams;
+import io.kubezen.watcher.testing.redis.CommandStats;
 import io.kubezen.watcher.testing.redis.RedisConnectors;
 import io.kubezen.watcher.testing.redis.RedisDeployment;
 import io.kubezen.watcher.testing.redis.WithRedis;
@@ -266,15 +267,8 @@ class RedisAdmissionStoreIT extends AdmissionStoreContract {
         return commandCalls("evalsha");
     }
 
-    /** Calls of a command the masters have run so far, from scripts too, failed ones included. */
     private long commandCalls(String command) {
-        Pattern calls = Pattern.compile("cmdstat_" + command + ":calls=(\\d+)");
-        long total = 0;
-        for (RedisClusterCommands<String, String> master : masters()) {
-            Matcher matcher = calls.matcher(master.info("commandstats"));
-            total += matcher.find() ? Long.parseLong(matcher.group(1)) : 0;
-        }
-        return total;
+        return CommandStats.calls(masters(), command);
     }
 
     /** Whether the masters run Redis 7 or later, whose SET takes NX with GET. */

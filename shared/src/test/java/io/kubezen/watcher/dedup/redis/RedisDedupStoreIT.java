@@ -8,6 +8,7 @@ import io.kubezen.watcher.dedup.DedupStore;
 import io.kubezen.watcher.dedup.DedupStoreContract;
 import io.kubezen.watcher.redis.RedisConnectionOptions;
 import io.kubezen.watcher.redis.RedisKeys;
+import io.kubezen.watcher.testing.redis.CommandStats;
 import io.kubezen.watcher.testing.redis.RedisConnectors;
 import io.kubezen.watcher.testing.redis.RedisDeployment;
 import io.kubezen.watcher.testing.redis.WithRedis;
@@ -21,8 +22,6 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import java.util.stream.IntStream;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -247,14 +246,7 @@ class RedisDedupStoreIT extends DedupStoreContract {
         return List.of(redis.sync());
     }
 
-    /** Calls of a command the masters have run so far, from scripts too. */
     private long commandCalls(String command) {
-        Pattern calls = Pattern.compile("cmdstat_" + command + ":calls=(\\d+)");
-        long total = 0;
-        for (RedisClusterCommands<String, String> master : masters()) {
-            Matcher matcher = calls.matcher(master.info("commandstats"));
-            total += matcher.find() ? Long.parseLong(matcher.group(1)) : 0;
-        }
-        return total;
+        return CommandStats.calls(masters(), command);
     }
 }
