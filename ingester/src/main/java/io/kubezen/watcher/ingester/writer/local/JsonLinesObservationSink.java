@@ -25,6 +25,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.time.Clock;
+import java.time.Instant;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
@@ -55,10 +56,11 @@ public final class JsonLinesObservationSink implements ObservationSink, AutoClos
     private final WriteRails rails;
     private final Clock clock;
     private final FileChannel channel;
-    /** {@code namespace/name} of every Observation in the file. */
-    private final Set<String> written = new HashSet<>();
-    /** The latest status of every Observation in the file, by {@code namespace/name}. */
-    private final Map<String, SeenStatus> statuses = new HashMap<>();
+    /**
+     * Every Observation in the file, by {@code namespace/name}, with its latest status: one entry each, its times as
+     * numbers, since the index holds every Observation ever written (about 190 bytes each).
+     */
+    private final Map<String, IndexedStatus> observations = new HashMap<>();
 
     public JsonLinesObservationSink(Path file, WriteRails rails, Clock clock) throws IOException {
         this.file = file;
@@ -112,7 +114,7 @@ public final class JsonLinesObservationSink implements ObservationSink, AutoClos
                 String key = key(update.namespace(), update.name());
                 if (refused.isPresent()) {
                     batch.results.add(refused.get());
-                } else if (!written.contains(key)) {
+                } else if (!observations.containsKey(key)) {
                     batch.results.add(WriteResult.of(WriteResult.Outcome.GONE, update.name()));
                 } else {
                     batch.results.add(WriteResult.of(batch.moveForward(key, update.destination(), update.status())
@@ -136,8 +138,7 @@ public final class JsonLinesObservationSink implements ObservationSink, AutoClos
                             : WriteResult.retryable(r.name(), FailureReason.UNAVAILABLE, "writing " + file + " failed: " + e, null))
                     .toList();
         }
-        written.addAll(batch.created);
-        statuses.putAll(batch.statuses);
+        batch.statuses.forEach((key, status) -> observations.put(key, IndexedStatus.of(status)));
         return batch.results;
     }
 
@@ -150,7 +151,7 @@ public final class JsonLinesObservationSink implements ObservationSink, AutoClos
                     return;
                 }
                 StoredObservation stored = ObservationJson.MAPPER.convertValue(node, StoredObservation.class)
-                        .withStatus(statuses.get(key(node.path("metadata").path("namespace").asText(),
+                        .withStatus(latestStatus(key(node.path("metadata").path("namespace").asText(),
                                 node.path("metadata").path("name").asText())));
                 if (query.matches(stored)) {
                     if (newest.size() == query.limit()) {
@@ -181,7 +182,7 @@ public final class JsonLinesObservationSink implements ObservationSink, AutoClos
                     write.destination().kind() + " \"" + write.name() + "\" is invalid: " + causes.get(0).message(), causes);
         }
         String key = key(write.namespace(), write.name());
-        return written.contains(key) || batch.contains(key)
+        return observations.containsKey(key) || batch.contains(key)
                 ? WriteResult.alreadyExists(write.name())
                 : WriteResult.created(write.name());
     }
@@ -240,13 +241,15 @@ public final class JsonLinesObservationSink implements ObservationSink, AutoClos
             String key = key(node.path("metadata").path("namespace").asText(), node.path("metadata").path("name").asText());
             SeenStatus status = StatusLine.seen(node.path("status"));
             if (!StatusLine.KIND.equals(node.path("kind").asText())) {
-                written.add(key);
+                observations.putIfAbsent(key, IndexedStatus.NONE);
             }
             if (status != null) {
-                statuses.merge(key, status, SeenStatus::max);
+                // A status line follows its Observation's line; one without it names nothing this sink wrote.
+                observations.computeIfPresent(key, (k, indexed) -> IndexedStatus.of(indexed.status() == null ? status
+                        : indexed.status().max(status)));
             }
         });
-        LOG.info("Local Observation sink at {} holds {} Observations.", file.toAbsolutePath(), written.size());
+        LOG.info("Local Observation sink at {} holds {} Observations.", file.toAbsolutePath(), observations.size());
     }
 
     private void forEachLine(Consumer<JsonNode> action) {
@@ -274,6 +277,33 @@ public final class JsonLinesObservationSink implements ObservationSink, AutoClos
         return namespace + "/" + name;
     }
 
+    /** The latest status of an Observation in the file; null when it has none or is not in the file. */
+    private SeenStatus latestStatus(String key) {
+        IndexedStatus indexed = observations.get(key);
+        return indexed == null ? null : indexed.status();
+    }
+
+    /**
+     * A {@link SeenStatus} as the index keeps it: its two times as seconds and nanoseconds rather than two
+     * {@code Instant}s, which would take 48 bytes more per Observation. {@link #NONE} for an Observation line
+     * written without a status.
+     */
+    private record IndexedStatus(long firstSeconds, int firstNanos, long lastSeconds, int lastNanos,
+                                 long duplicateCount) {
+
+        static final IndexedStatus NONE = new IndexedStatus(0, 0, 0, 0, -1);
+
+        static IndexedStatus of(SeenStatus status) {
+            return new IndexedStatus(status.firstSeen().getEpochSecond(), status.firstSeen().getNano(),
+                    status.lastSeen().getEpochSecond(), status.lastSeen().getNano(), status.duplicateCount());
+        }
+
+        SeenStatus status() {
+            return duplicateCount < 0 ? null : new SeenStatus(Instant.ofEpochSecond(firstSeconds, firstNanos),
+                    Instant.ofEpochSecond(lastSeconds, lastNanos), duplicateCount);
+        }
+    }
+
     /** What one call adds to the file, and what it answers. */
     private final class Batch {
         private final ByteArrayOutputStream lines = new ByteArrayOutputStream();
@@ -283,7 +313,7 @@ public final class JsonLinesObservationSink implements ObservationSink, AutoClos
 
         /** Adds a status line unless the Observation's status already covers {@code wanted}; says whether it did. */
         boolean moveForward(String key, DestinationResource destination, SeenStatus wanted) {
-            SeenStatus current = statuses.getOrDefault(key, JsonLinesObservationSink.this.statuses.get(key));
+            SeenStatus current = statuses.containsKey(key) ? statuses.get(key) : latestStatus(key);
             if (current != null && current.covers(wanted)) {
                 return false;
             }

@@ -4,6 +4,7 @@ import io.kubezen.watcher.ingester.writer.ObservationSink;
 import io.kubezen.watcher.ingester.writer.ObservationSinkContract;
 import io.kubezen.watcher.ingester.writer.ObservationWrite;
 import io.kubezen.watcher.ingester.writer.SeenStatus;
+import io.kubezen.watcher.ingester.writer.StatusWrite;
 import io.kubezen.watcher.ingester.writer.TestObservations;
 import io.kubezen.watcher.ingester.writer.WriteRails;
 import io.kubezen.watcher.ingester.writer.WriteResult;
@@ -87,6 +88,28 @@ class JsonLinesObservationSinkIT extends ObservationSinkContract {
 
         assertThat(again.outcome()).isEqualTo(WriteResult.Outcome.ALREADY_EXISTS);
         assertThat(Files.readAllLines(file())).hasSize(1);
+    }
+
+    /** The index read back from the file: names, and each one's latest status from its status lines. */
+    @Test
+    void statusesAfterARestartAreTheFilesLatest() throws IOException {
+        ObservationWrite write = write("falco", Severity.HIGH, "a");
+        Instant first = write.firstSeen();
+        SeenStatus repeated = new SeenStatus(first, first.plusSeconds(5).plusNanos(123_456_789), 4);
+        JsonLinesObservationSink before = open(WriteRails.defaults());
+        before.write(write);
+        before.updateStatus(new StatusWrite(write.name(), "apps", write.destination(), repeated));
+
+        JsonLinesObservationSink reopened = open(WriteRails.defaults());
+
+        assertThat(status("apps", write.name())).isEqualTo(repeated);
+        assertThat(reopened.updateStatus(new StatusWrite(write.name(), "apps", write.destination(),
+                new SeenStatus(first, first.plusSeconds(2), 3))).outcome()).isEqualTo(WriteResult.Outcome.UNCHANGED);
+        assertThat(reopened.updateStatus(new StatusWrite(write.name(), "apps", write.destination(),
+                new SeenStatus(first, first.plusSeconds(9), 6))).outcome()).isEqualTo(WriteResult.Outcome.UPDATED);
+        assertThat(reopened.updateStatus(new StatusWrite("never-written", "apps", write.destination(), repeated))
+                .outcome()).isEqualTo(WriteResult.Outcome.GONE);
+        assertThat(status("apps", write.name())).isEqualTo(new SeenStatus(first, first.plusSeconds(9), 6));
     }
 
     @Test
