@@ -90,7 +90,7 @@ public final class QueueWriter implements AutoCloseable {
     public int pollOnce(Duration block) throws InterruptedException {
         List<QueueEntry> entries = queue.read(settings.group(), consumer, settings.batchSize(), block);
         handle(entries);
-        settle(decode(held.releaseDue(clock.instant())));
+        settle(held.releaseDue(clock.instant()).stream().map(due -> new Decoded(due.entry(), due.hint())).toList());
         return entries.size();
     }
 
@@ -118,7 +118,7 @@ public final class QueueWriter implements AutoCloseable {
         List<Decoded> ready = new ArrayList<>(entries.size());
         for (Decoded decoded : decode(entries)) {
             if (decoded.item() instanceof StatusHint hint && hint.dueAt().isAfter(now)) {
-                held.hold(decoded.entry(), hint.dueAt().isBefore(latestRelease) ? hint.dueAt() : latestRelease);
+                held.hold(decoded.entry(), hint, hint.dueAt().isBefore(latestRelease) ? hint.dueAt() : latestRelease);
             } else {
                 ready.add(decoded);
             }

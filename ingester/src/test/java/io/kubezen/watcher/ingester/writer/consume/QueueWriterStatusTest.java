@@ -7,6 +7,7 @@ import io.kubezen.watcher.dedup.DedupResult;
 import io.kubezen.watcher.dedup.DedupStore;
 import io.kubezen.watcher.dedup.memory.InMemoryDedupStore;
 import io.kubezen.watcher.ingester.wiring.ConsumerProperties;
+import io.kubezen.watcher.ingester.writer.FailureReason;
 import io.kubezen.watcher.ingester.writer.ObservationSink;
 import io.kubezen.watcher.ingester.writer.ObservationWrite;
 import io.kubezen.watcher.ingester.writer.SeenStatus;
@@ -16,6 +17,7 @@ import io.kubezen.watcher.ingester.writer.WriteResult;
 import io.kubezen.watcher.model.Severity;
 import io.kubezen.watcher.queue.EventQueue;
 import io.kubezen.watcher.queue.QueuedObservation;
+import io.kubezen.watcher.queue.QueuedObservationCodec;
 import io.kubezen.watcher.queue.StatusHint;
 import io.kubezen.watcher.queue.memory.InMemoryEventQueue;
 import io.kubezen.watcher.store.Page;
@@ -108,6 +110,29 @@ class QueueWriterStatusTest {
                 .isEqualTo(new SeenStatus(T0, T0, 2));
     }
 
+    /**
+     * A held update keeps its decoded hint, not the entry's fields; one that fails for good when due is dead-lettered
+     * with the fields it was read with, made again by the codec.
+     */
+    @Test
+    void aHeldUpdateThatFailsForGoodIsDeadLetteredWithTheFieldsItWasReadWith() throws Exception {
+        StatusHint hint = new StatusHint("falco", "fp-7", T0, "apps", T0.plusSeconds(30), T0, 2);
+        queue.append(List.of(hint));
+        writer.prepare();
+        writer.pollOnce(Duration.ZERO);
+        sink.refuseUpdates = true;
+
+        clock.advance(Duration.ofSeconds(30));
+        writer.pollOnce(Duration.ZERO);
+
+        assertThat(writer.held()).isZero();
+        assertThat(queue.deadLetters().list(null, 10).items()).singleElement().satisfies(letter -> {
+            assertThat(letter.reason()).isEqualTo("invalid");
+            assertThat(letter.fields()).isEqualTo(QueuedObservationCodec.encode(hint));
+        });
+        assertThat(queue.stats(EventQueue.DEFAULT_GROUP).length()).isZero();
+    }
+
     /** The Redis store answers a batch's reads in one round trip, so the writer asks for a batch's records at once. */
     @Test
     void aBatchReadsTheRecordsOfItsCreatesAndDueUpdatesAtOnce() throws Exception {
@@ -137,6 +162,7 @@ class QueueWriterStatusTest {
     private static final class RecordingSink implements ObservationSink {
         private final List<ObservationWrite> creates = new ArrayList<>();
         private final List<StatusWrite> updates = new ArrayList<>();
+        private boolean refuseUpdates;
 
         @Override
         public WriteResult write(ObservationWrite write) {
@@ -146,6 +172,9 @@ class QueueWriterStatusTest {
 
         @Override
         public WriteResult updateStatus(StatusWrite update) {
+            if (refuseUpdates) {
+                return WriteResult.permanent(update.name(), FailureReason.INVALID, "refused", List.of());
+            }
             updates.add(update);
             return WriteResult.of(WriteResult.Outcome.UPDATED, update.name());
         }
