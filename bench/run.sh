@@ -15,7 +15,7 @@
 #              process: the ingester only receives and a writer process drains the queue, as deployed, so the
 #              ingester's RSS and CPU are a receiver's alone;
 #              none: the ingester only receives and nothing writes: the receive path's own cost, Redis's included
-#              (each run starts from an empty Redis, so the queue holds what one run accepts)
+#              (each run starts from an empty Redis, and the queue holds 4,000,000 entries, what one run accepts)
 # Environment: ZEN_BENCH_JAVA_OPTS, the heap flags of the ingester, the writer and the bare endpoint (default below).
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -42,9 +42,13 @@ case "$redis_topology" in
     [[ " ${harness_args[*]} " == *" --only "* ]] || harness_args+=(--only falco,k8s-audit,ceiling) ;;
   *) echo "--redis is standalone or cluster, not $redis_topology" >&2; exit 2 ;;
 esac
+# With no writer a run's entries stay queued until the next run's flush: k8s-audit here fills about 80 % of the
+# default capacity (1,000,000), so a faster machine's run would meet 503s; four times that holds about 8 GB in Redis.
+queue_capacity=1000000
 case "$writer" in
   embedded) ingester_roles=receiver,writer ;;
-  process | none) ingester_roles=receiver ;;
+  process) ingester_roles=receiver ;;
+  none) ingester_roles=receiver; queue_capacity=4000000 ;;
   *) echo "--writer is embedded, process or none, not $writer" >&2; exit 2 ;;
 esac
 
@@ -172,7 +176,7 @@ ingester_port=$(free_port)
 # shellcheck disable=SC2086 # java_opts is a list of flags
 ZEN_WATCHER_REDIS_URI="$ingester_redis" ZEN_WATCHER_REDIS_MODE="$redis_topology" java $java_opts -jar "$ingester_jar" \
   -micronaut.server.port="$ingester_port" -zen-watcher.roles="$ingester_roles" \
-  -zen-watcher.receiver.allow-unauthenticated-builtins=true \
+  -zen-watcher.store.queue-capacity="$queue_capacity" -zen-watcher.receiver.allow-unauthenticated-builtins=true \
   -zen-watcher.writer.local-sink-path="$out/observations.jsonl" >"$out/ingester.log" 2>&1 &
 ingester_pid=$!
 pids+=("$ingester_pid")
