@@ -245,8 +245,10 @@ public final class JsonLinesObservationSink implements ObservationSink, AutoClos
             }
             if (status != null) {
                 // A status line follows its Observation's line; one without it names nothing this sink wrote.
-                observations.computeIfPresent(key, (k, indexed) -> IndexedStatus.of(indexed.status() == null ? status
-                        : indexed.status().max(status)));
+                observations.computeIfPresent(key, (k, indexed) -> {
+                    SeenStatus known = indexed.status();
+                    return IndexedStatus.of(known == null ? status : known.max(status));
+                });
             }
         });
         LOG.info("Local Observation sink at {} holds {} Observations.", file.toAbsolutePath(), observations.size());
