@@ -87,6 +87,13 @@ public final class MetricNames {
      * {@code gone}: no such Observation, not yet created or deleted since); their failures count as write failures.
      */
     public static final String STATUS_UPDATES = "zen.watcher.observations.status.updates";
+    /** Status updates a writer holds until they are due (per writer; at most {@code zen-watcher.queue.max-held}). */
+    public static final String STATUS_UPDATES_HELD = "zen.watcher.observations.status.held";
+    /**
+     * Status updates a writer read before they were due while it held {@code zen-watcher.queue.max-held}: left
+     * pending in the queue, they are written when the claim takes them, up to {@code claim-idle} after they were read.
+     */
+    public static final String STATUS_UPDATES_DEFERRED = "zen.watcher.observations.status.deferred";
     /**
      * Observation writes that failed. Tags: reason (a writer failure reason word, or {@code undecodable}) and
      * outcome ({@code retryable} or {@code permanent}; each reason has exactly one).

@@ -22,6 +22,9 @@ import java.time.Duration;
  * @param claimInterval how often a writer looks for such entries
  * @param maxDeliveries deliveries after which an entry that still cannot be written becomes a dead letter
  * @param drainTimeout  on shutdown, how long the batch in flight may take to finish
+ * @param maxHeld       status updates a writer holds in memory until they are due; one it reads beyond that stays
+ *                      pending in the queue, and the claim takes it again once it has been idle for
+ *                      {@code claimIdle}, by when it is due
  */
 @ConfigurationProperties("zen-watcher.queue")
 public record ConsumerProperties(
@@ -33,5 +36,6 @@ public record ConsumerProperties(
         @NotNull @Bindable(defaultValue = "60s") Duration claimIdle,
         @NotNull @Bindable(defaultValue = "30s") Duration claimInterval,
         @Min(1) @Bindable(defaultValue = "10") int maxDeliveries,
-        @NotNull @Bindable(defaultValue = "30s") Duration drainTimeout) {
+        @NotNull @Bindable(defaultValue = "30s") Duration drainTimeout,
+        @Min(0) @Bindable(defaultValue = "100000") int maxHeld) {
 }

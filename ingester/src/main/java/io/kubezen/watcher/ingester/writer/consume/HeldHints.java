@@ -17,18 +17,31 @@ import java.util.Set;
  * so a writer that dies holding them loses nothing: another one claims them. An entry delivered again while held
  * (claimed back by this writer) is held once.
  *
- * <p>A writer holds every update it reads for up to a status interval, so its memory grows with the rate of updates
- * times that interval. Each is held decoded, without the entry's fields: about 420 bytes instead of 770.
+ * <p>A writer holds an update it reads for up to a status interval, so without a bound its memory would grow with the
+ * rate of updates times that interval. Each is held decoded, without the entry's fields: about 420 bytes instead of
+ * 770. Beyond {@code capacity} an update is not held: it stays pending in the queue, where the claim finds it.
  */
 final class HeldHints {
 
+    private final int capacity;
     private final PriorityQueue<Held> byRelease = new PriorityQueue<>(Comparator.comparing(Held::releaseAt));
     private final Set<String> ids = new HashSet<>();
 
-    void hold(QueueEntry entry, StatusHint hint, Instant releaseAt) {
-        if (ids.add(entry.id())) {
-            byRelease.add(new Held(entry.id(), entry.deliveries(), hint, releaseAt));
+    HeldHints(int capacity) {
+        this.capacity = capacity;
+    }
+
+    /** Returns false, holding nothing, when {@code capacity} updates are held already and this is not one of them. */
+    boolean hold(QueueEntry entry, StatusHint hint, Instant releaseAt) {
+        if (ids.contains(entry.id())) {
+            return true;
         }
+        if (ids.size() >= capacity) {
+            return false;
+        }
+        ids.add(entry.id());
+        byRelease.add(new Held(entry.id(), entry.deliveries(), hint, releaseAt));
+        return true;
     }
 
     /** Removes and returns the updates whose time has come, earliest first. */

@@ -21,8 +21,10 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -39,8 +41,8 @@ import java.util.function.Function;
  *
  * <p>Each Observation is created with the status of its dedup record at that moment. Status updates queued for
  * later repeats are held until due (never longer than half of {@code claimIdle}, so that no live writer's held
- * entry looks abandoned), then bring the status up to the record as it is then. See {@code DESIGN.md} in the
- * {@code writer} package.
+ * entry looks abandoned), then bring the status up to the record as it is then; beyond {@code maxHeld} they stay
+ * pending in the queue until the claim takes them, due by then. See {@code DESIGN.md} in the {@code writer} package.
  */
 public final class QueueWriter implements AutoCloseable {
 
@@ -56,7 +58,7 @@ public final class QueueWriter implements AutoCloseable {
     private final String consumer;
     private final WriterMetrics metrics;
     private final Clock clock;
-    private final HeldHints held = new HeldHints();
+    private final HeldHints held;
 
     public QueueWriter(EventQueue queue, ObservationSink sink, DedupStore records, ConsumerProperties settings,
                        String consumer, WriterMetrics metrics, Clock clock) {
@@ -72,6 +74,8 @@ public final class QueueWriter implements AutoCloseable {
         this.consumer = consumer;
         this.metrics = metrics;
         this.clock = clock;
+        this.held = new HeldHints(settings.maxHeld());
+        metrics.watchHeld(this::held);
     }
 
     public String consumer() {
@@ -95,13 +99,26 @@ public final class QueueWriter implements AutoCloseable {
     }
 
     /**
-     * Takes over entries another writer read but did not acknowledge within {@code claimIdle}: it crashed or
-     * was killed mid-batch. Returns the entries handled.
+     * Takes over entries another writer read but did not acknowledge within {@code claimIdle}: it crashed, was
+     * killed mid-batch or stopped holding status updates, or it held more of them than {@code maxHeld}. Claims a
+     * batch at a time until a claim comes back short or brings only entries this call has handled already (they
+     * failed again, and with a short {@code claimIdle} are idle long enough at once): a writer scaled down while
+     * holding thousands of updates must not leave them to one batch per {@code claimInterval}. Returns the entries
+     * handled.
      */
     public int claimOnce() throws InterruptedException {
-        List<QueueEntry> entries = queue.claimIdle(settings.group(), consumer, settings.claimIdle(), settings.batchSize());
-        handle(entries);
-        return entries.size();
+        Set<String> handled = new HashSet<>();
+        List<QueueEntry> entries;
+        boolean fresh;
+        do {
+            entries = queue.claimIdle(settings.group(), consumer, settings.claimIdle(), settings.batchSize());
+            fresh = false;
+            for (QueueEntry entry : entries) {
+                fresh |= handled.add(entry.id());
+            }
+            handle(entries);
+        } while (fresh && entries.size() >= settings.batchSize());
+        return handled.size();
     }
 
     /** Status updates read but not yet due. */
@@ -118,7 +135,9 @@ public final class QueueWriter implements AutoCloseable {
         List<Decoded> ready = new ArrayList<>(entries.size());
         for (Decoded decoded : decode(entries)) {
             if (decoded.item() instanceof StatusHint hint && hint.dueAt().isAfter(now)) {
-                held.hold(decoded.entry(), hint, hint.dueAt().isBefore(latestRelease) ? hint.dueAt() : latestRelease);
+                if (!held.hold(decoded.entry(), hint, hint.dueAt().isBefore(latestRelease) ? hint.dueAt() : latestRelease)) {
+                    metrics.deferred();
+                }
             } else {
                 ready.add(decoded);
             }

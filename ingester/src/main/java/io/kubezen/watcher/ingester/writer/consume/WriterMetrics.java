@@ -6,10 +6,12 @@ import io.kubezen.watcher.ingester.writer.WriteResult;
 import io.kubezen.watcher.metrics.MetricNames;
 import io.kubezen.watcher.model.ObservationSpec;
 import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 
 import java.util.Locale;
+import java.util.function.Supplier;
 
 /**
  * The writer's counters; tags are the fixed outcome and reason words of {@link WriteResult}. Every known tag
@@ -47,6 +49,7 @@ public final class WriterMetrics {
         failures(QueueWriter.UNDECODABLE, word(Outcome.PERMANENT));
         deadLetters(QueueWriter.UNDECODABLE);
         deadLetters(QueueWriter.MAX_DELIVERIES);
+        registry.counter(MetricNames.STATUS_UPDATES_DEFERRED);
     }
 
     void result(WriteResult result) {
@@ -73,6 +76,15 @@ public final class WriterMetrics {
     /** For the retrying sink: counts each retry by the reason the last attempt failed. */
     public void retried(FailureReason reason) {
         retries(reason).increment();
+    }
+
+    /** A status update read before it was due, left pending because the writer held {@code max-held} already. */
+    void deferred() {
+        registry.counter(MetricNames.STATUS_UPDATES_DEFERRED).increment();
+    }
+
+    void watchHeld(Supplier<Number> held) {
+        Gauge.builder(MetricNames.STATUS_UPDATES_HELD, held).register(registry);
     }
 
     void deadLettered(String reason) {

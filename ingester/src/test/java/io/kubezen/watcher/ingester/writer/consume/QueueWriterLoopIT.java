@@ -39,7 +39,7 @@ class QueueWriterLoopIT {
         queue.append(List.of(new QueuedObservation(write.observation(), "fp-1", TestObservations.FIRST_SEEN)));
         List<String> written = new CopyOnWriteArrayList<>();
         ConsumerProperties settings = new ConsumerProperties(EventQueue.DEFAULT_GROUP, null, 10, 1,
-                Duration.ofMillis(50), Duration.ofMinutes(1), Duration.ofMinutes(1), 10, Duration.ofSeconds(5));
+                Duration.ofMillis(50), Duration.ofMinutes(1), Duration.ofMinutes(1), 10, Duration.ofSeconds(5), 100);
         QueueWriter writer = new QueueWriter(new FailsFirstRead(queue), new Recording(written),
                 new InMemoryDedupStore(clock, 10, DedupStore.DEFAULT_STATUS_INTERVAL), settings, "writer-1",
                 new WriterMetrics(new SimpleMeterRegistry()), clock);

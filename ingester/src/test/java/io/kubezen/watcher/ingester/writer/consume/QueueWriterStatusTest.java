@@ -14,6 +14,7 @@ import io.kubezen.watcher.ingester.writer.SeenStatus;
 import io.kubezen.watcher.ingester.writer.StatusWrite;
 import io.kubezen.watcher.ingester.writer.TestObservations;
 import io.kubezen.watcher.ingester.writer.WriteResult;
+import io.kubezen.watcher.metrics.MetricNames;
 import io.kubezen.watcher.model.Severity;
 import io.kubezen.watcher.queue.EventQueue;
 import io.kubezen.watcher.queue.QueuedObservation;
@@ -46,14 +47,18 @@ class QueueWriterStatusTest {
     private final CountingReads records = new CountingReads(new InMemoryDedupStore(clock, 100,
             DedupStore.DEFAULT_STATUS_INTERVAL));
     private final RecordingSink sink = new RecordingSink();
-    private final QueueWriter writer = new QueueWriter(queue, sink, records,
-            new ConsumerProperties(EventQueue.DEFAULT_GROUP, null, 10, 1, Duration.ZERO, CLAIM_IDLE,
-                    Duration.ofSeconds(30), 10, Duration.ofSeconds(30)),
-            "writer-1", new WriterMetrics(new SimpleMeterRegistry()), clock);
+    private final QueueWriter writer = writer(100, new SimpleMeterRegistry());
 
     @AfterEach
     void close() {
         writer.close();
+    }
+
+    private QueueWriter writer(int maxHeld, SimpleMeterRegistry registry) {
+        return new QueueWriter(queue, sink, records,
+                new ConsumerProperties(EventQueue.DEFAULT_GROUP, null, 10, 1, Duration.ZERO, CLAIM_IDLE,
+                        Duration.ofSeconds(30), 10, Duration.ofSeconds(30), maxHeld),
+                "writer-1", new WriterMetrics(registry), clock);
     }
 
     @Test
@@ -108,6 +113,40 @@ class QueueWriterStatusTest {
         assertThat(sink.updates).singleElement().extracting(StatusWrite::status)
                 .as("the record is gone: the values the update was scheduled with")
                 .isEqualTo(new SeenStatus(T0, T0, 2));
+    }
+
+    /**
+     * A writer that holds {@code maxHeld} updates leaves the next one pending in the queue, unacknowledged: the claim
+     * takes it once it has been idle for {@code claimIdle}, and it is due by then.
+     */
+    @Test
+    void anUpdateBeyondMaxHeldStaysPendingUntilTheClaimTakesItWhenDue() throws Exception {
+        StatusHint held = new StatusHint("falco", "fp-8", T0, "apps", T0.plusSeconds(30), T0, 2);
+        StatusHint left = new StatusHint("falco", "fp-9", T0, "apps", T0.plusSeconds(30), T0, 3);
+        queue.append(List.of(held, left));
+        SimpleMeterRegistry registry = new SimpleMeterRegistry();
+        try (QueueWriter holdsOne = writer(1, registry)) {
+            holdsOne.prepare();
+
+            holdsOne.pollOnce(Duration.ZERO);
+            assertThat(holdsOne.held()).isEqualTo(1);
+            assertThat(registry.get(MetricNames.STATUS_UPDATES_HELD).gauge().value()).isEqualTo(1);
+            assertThat(registry.get(MetricNames.STATUS_UPDATES_DEFERRED).counter().count()).isEqualTo(1);
+            assertThat(queue.stats(EventQueue.DEFAULT_GROUP).pending()).isEqualTo(2);
+
+            clock.advance(Duration.ofSeconds(30));
+            holdsOne.pollOnce(Duration.ZERO);
+            assertThat(sink.updates).singleElement().extracting(StatusWrite::status)
+                    .isEqualTo(new SeenStatus(T0, T0, 1));
+            assertThat(holdsOne.claimOnce()).as("idle for less than claimIdle").isZero();
+
+            clock.advance(CLAIM_IDLE.minusSeconds(30));
+            assertThat(holdsOne.claimOnce()).isEqualTo(1);
+        }
+
+        assertThat(sink.updates).extracting(StatusWrite::status)
+                .containsExactly(new SeenStatus(T0, T0, 1), new SeenStatus(T0, T0, 2));
+        assertThat(queue.stats(EventQueue.DEFAULT_GROUP).length()).isZero();
     }
 
     /**

@@ -94,6 +94,26 @@ class WriterRecoveryIT {
         assertThat(queue.stats(GROUP).length()).isZero();
     }
 
+    /**
+     * A writer scaled down (or killed) leaves every entry it read pending, held status updates among them; the next
+     * claim takes them all, a batch at a time, not one batch per claim interval.
+     */
+    @Test
+    void everyEntryOfAWriterThatLeftIsClaimedByOneClaim() throws Exception {
+        queue.append(IntStream.range(0, 25).mapToObj(i -> queued("prod", "left-" + i)).toList());
+        int delivered = 0;
+        while (delivered < 25) {
+            delivered += queue.read(GROUP, "gone", 25, Duration.ZERO).size();
+        }
+        QueueWriter b = writer("b", settings(Duration.ofMillis(100), 10));
+        Thread.sleep(150);
+
+        assertThat(b.claimOnce()).isEqualTo(25);
+
+        assertThat(observations("prod")).hasSize(25);
+        assertThat(queue.stats(GROUP)).extracting(QueueStats::length, QueueStats::pending).containsExactly(0L, 0L);
+    }
+
     @Test
     void schemaInvalidEntryBecomesADeadLetterNamingTheField() throws Exception {
         Observation valid = queued("prod", "bad-1").observation();
@@ -138,7 +158,7 @@ class WriterRecoveryIT {
         queue.append(IntStream.range(0, total).mapToObj(i -> queued("prod", "drain-" + i)).toList());
         // Twenty writes a second: a batch of twenty takes about a second, so the stop lands mid-batch.
         ConsumerProperties slow = new ConsumerProperties(GROUP, "drainer", 20, 4, Duration.ofMillis(100),
-                Duration.ofMinutes(1), Duration.ofMinutes(1), 10, Duration.ofSeconds(30));
+                Duration.ofMinutes(1), Duration.ofMinutes(1), 10, Duration.ofSeconds(30), 100);
         QueueWriterLoop loop = new QueueWriterLoop(writer("drainer", slow, sink(20)), slow);
         loop.start();
         Await.until("the first Observation is written", Duration.ofSeconds(10), () -> !observations("prod").isEmpty());
@@ -197,7 +217,7 @@ class WriterRecoveryIT {
 
     private ConsumerProperties settings(Duration claimIdle, int batch) {
         return new ConsumerProperties(GROUP, null, batch, 4, Duration.ZERO, claimIdle, Duration.ofSeconds(30), 10,
-                Duration.ofSeconds(30));
+                Duration.ofSeconds(30), 100);
     }
 
     private QueueWriter writer(String consumer, ConsumerProperties settings) {
