@@ -53,8 +53,9 @@ measure() {
 now=1765000000000
 head=("$now" 2025-12-06T05:46:40Z)
 event=($((now + 300000)) 360000 payments "$observation")
-one=(2 'zw:{s0}:observations' 'zw:{s0}:dedup:falco:fp-__rand_int__' 1000000000 30000 1 1 "${head[@]}" "${event[@]}")
-many=(9 'zw:{s0}:observations')
+one=(3 'zw:{s0}:observations' 'zw:{s0}:statuses' 'zw:{s0}:dedup:falco:fp-__rand_int__' 1000000000 30000 1 1 \
+  "${head[@]}" "${event[@]}")
+many=(10 'zw:{s0}:observations' 'zw:{s0}:statuses')
 for i in 1 2 3 4 5 6 7 8; do many+=("zw:{s0}:dedup:falco:fp-$i-__rand_int__"); done
 many+=(1000000000 30000 8)
 for i in 1 2 3 4 5 6 7 8; do many+=(1 "${head[@]}" "${event[@]}"); done

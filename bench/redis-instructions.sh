@@ -44,7 +44,7 @@ empty=$(redis-cli -p "$port" script load 'return 1')
 now=1765000000000
 head=(1 "$now" 2025-12-06T05:46:40Z)
 event=($((now + 300000)) 360000 payments "$observation")
-keys=(9 'zw:{s0}:observations')
+keys=(10 'zw:{s0}:observations' 'zw:{s0}:statuses')
 for i in 1 2 3 4 5 6 7 8; do keys+=("zw:{s0}:dedup:falco:fp-$i-__rand_int__"); done
 args=("${keys[@]}" 1000000000 30000 8)
 hinted=("${args[@]}")
@@ -52,13 +52,16 @@ for i in 1 2 3 4 5 6 7 8; do args+=("${head[@]}" "${event[@]}"); done
 # A repeat the ingester expects to be one goes without its Observation (admission DESIGN.md).
 for i in 1 2 3 4 5 6 7 8; do hinted+=("${head[@]}" "${event[@]:0:3}" ''); done
 # The same repeats a minute later with a status interval of 0, which makes every repeat schedule a status update
-# (due now plus the interval) and so append a status entry, as the first repeat of a record in an interval does.
+# (due now plus the interval) and so lists an update in the call's status stream entry, as the first repeat of a
+# record in an interval does.
 later=(1 $((now + 61234)) 2025-12-06T05:47:41.234Z "${event[@]:0:3}" '')
 status=("${keys[@]}" 1000000000 0 8)
 for i in 1 2 3 4 5 6 7 8; do status+=("${later[@]}"); done
 # The same 8 events in 8 shards, as one call on a single master carries them: 8 streams, each with its length read.
-spread=(16)
-for i in 0 1 2 3 4 5 6 7; do spread+=("zw:{s$i}:observations" "zw:{s$i}:dedup:falco:fp-__rand_int__"); done
+spread=(24)
+for i in 0 1 2 3 4 5 6 7; do
+  spread+=("zw:{s$i}:observations" "zw:{s$i}:statuses" "zw:{s$i}:dedup:falco:fp-__rand_int__")
+done
 spread+=(1000000000 30000)
 for i in 0 1 2 3 4 5 6 7; do spread+=(1 "${head[@]}" "${event[@]}"); done
 fresh=(-r 100000000)
@@ -92,11 +95,12 @@ line "admission script, 8 repeats a call that each schedule a status update" \
 line "empty script, the arguments of first occurrences" \
   $(( $(instructions -n "$calls" "${fresh[@]}" evalsha "$empty" "${args[@]}") / events ))
 # What a call costs whatever it carries: against the 8-event line, the share of a call that group commit spreads.
-single=(2 'zw:{s0}:observations' 'zw:{s0}:dedup:falco:fp-1-__rand_int__' 1000000000 30000 1 "${head[@]}" "${event[@]}")
+single=(3 'zw:{s0}:observations' 'zw:{s0}:statuses' 'zw:{s0}:dedup:falco:fp-1-__rand_int__' 1000000000 30000 1 \
+  "${head[@]}" "${event[@]}")
 line "admission script, 1 first occurrence a call" \
   $(( $(instructions -n "$calls" "${fresh[@]}" evalsha "$sha" "${single[@]}") / calls ))
 line "admission script, 1 repeat a call that schedules a status update" \
-  $(( $(instructions -n "$calls" "${repeats[@]}" evalsha "$sha" 2 "${keys[@]:1:2}" 1000000000 0 1 "${later[@]}") \
+  $(( $(instructions -n "$calls" "${repeats[@]}" evalsha "$sha" 3 "${keys[@]:1:3}" 1000000000 0 1 "${later[@]}") \
   / calls ))
 line "empty script without arguments" $(( $(instructions -n "$calls" evalsha "$empty" 0) / calls )) call
 record=$(instructions -n "$events" -r 100000000 set 'zw:{s0}:dedup:falco:fp-__rand_int__' \

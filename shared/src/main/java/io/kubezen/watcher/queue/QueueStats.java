@@ -11,4 +11,11 @@ import java.util.OptionalLong;
  * @param deadLetters entries given up on, waiting for an operator to replay or delete them
  */
 public record QueueStats(long length, long pending, OptionalLong lag, long deadLetters) {
+
+    /** The sums of both; lag is unknown when either cannot tell it. */
+    public QueueStats plus(QueueStats other) {
+        OptionalLong sum = lag.isPresent() && other.lag.isPresent()
+                ? OptionalLong.of(lag.getAsLong() + other.lag.getAsLong()) : OptionalLong.empty();
+        return new QueueStats(length + other.length, pending + other.pending, sum, deadLetters + other.deadLetters);
+    }
 }

@@ -127,20 +127,11 @@ public final class ShardedEventQueue implements EventQueue, AutoCloseable {
     /** The sums over all shards; lag is unknown when any shard cannot tell it. */
     @Override
     public QueueStats stats(String group) {
-        long length = 0;
-        long pending = 0;
-        long lag = 0;
-        boolean lagKnown = true;
-        long dead = 0;
+        QueueStats sum = new QueueStats(0, 0, OptionalLong.of(0), 0);
         for (Shard shard : shards) {
-            QueueStats stats = shard.queue().stats(group);
-            length += stats.length();
-            pending += stats.pending();
-            lagKnown &= stats.lag().isPresent();
-            lag += stats.lag().orElse(0);
-            dead += stats.deadLetters();
+            sum = sum.plus(shard.queue().stats(group));
         }
-        return new QueueStats(length, pending, lagKnown ? OptionalLong.of(lag) : OptionalLong.empty(), dead);
+        return sum;
     }
 
     /** Each shard's own numbers, by shard name, for operators who look for a shard that falls behind. */

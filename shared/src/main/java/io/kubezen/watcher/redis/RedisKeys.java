@@ -76,6 +76,12 @@ public final class RedisKeys {
         return key.substring(key.indexOf('}') + ":dedup:".length() + source.length() + 2);
     }
 
+    /** The source in the key of a dedup record: its name holds no ':' (see {@link #dedupRecordFingerprint}). */
+    public String dedupRecordSource(String key) {
+        int from = key.indexOf('}') + ":dedup:".length() + 1;
+        return key.substring(from, key.indexOf(':', from));
+    }
+
     /** String, whole seconds: the tuned dedup window of a source, written by the controller's tuner. */
     public String dedupWindow(String source) {
         return prefix + "window:" + SourceNames.check(source);
@@ -154,6 +160,14 @@ public final class RedisKeys {
     /** Stream: accepted events of one shard waiting for a writer. Same slot as the shard's dead letters and records. */
     public String observationStream(int shard) {
         return shardPrefix(shard) + "observations";
+    }
+
+    /**
+     * Stream: the status updates of one shard that the admission script scheduled, several to an entry (the updates of
+     * one script call). Same slot as the shard's stream, so one script call appends to both.
+     */
+    public String statusStream(int shard) {
+        return shardPrefix(shard) + "statuses";
     }
 
     /** Stream: entries of one shard the writers gave up on, with the reason, until replayed or deleted. */

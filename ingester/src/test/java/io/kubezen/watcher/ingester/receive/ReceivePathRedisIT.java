@@ -16,7 +16,6 @@ import io.kubezen.watcher.admission.AdmissionStore;
 import io.kubezen.watcher.admission.redis.RedisAdmissionStore;
 import io.lettuce.core.ScanArgs;
 import io.lettuce.core.ScanIterator;
-import io.lettuce.core.StreamMessage;
 import org.junit.jupiter.api.Test;
 
 import java.net.http.HttpResponse;
@@ -64,10 +63,10 @@ class ReceivePathRedisIT {
 
             assertThat(accepted).as("deciding and queueing are one step, so exactly one replica queues it").isEqualTo(1);
             assertThat(accepted + duplicates).isEqualTo(16);
-            List<StreamMessage<String, String>> stream = QueueStreams.entries(redis.sync());
-            assertThat(stream).as("besides the Observation, at most one status update of its record")
-                    .hasSizeBetween(1, 2);
-            assertThat(stream).filteredOn(entry -> entry.getBody().containsKey("observation")).hasSize(1);
+            assertThat(QueueStreams.entries(redis.sync())).singleElement()
+                    .satisfies(entry -> assertThat(entry.getBody()).containsKey("observation"));
+            assertThat(QueueStreams.statusUpdates(redis.sync())).as("at most one status update of its record")
+                    .isLessThanOrEqualTo(1);
             assertThat(JSON.readTree(afterwards.body()).get("duplicates").asInt()).isEqualTo(1);
         } finally {
             senders.shutdownNow();
@@ -110,11 +109,12 @@ class ReceivePathRedisIT {
             assertThat(first.statusCode()).as(first.body()).isEqualTo(202);
             assertThat(JSON.readTree(first.body()).get("accepted").asInt()).isEqualTo(400);
             assertThat(JSON.readTree(retried.body()).get("duplicates").asInt()).isEqualTo(400);
-            assertThat(QueueStreams.entries(redis.sync()))
-                    .as("400 Observations, then the status update each record's first repeat scheduled")
-                    .extracting(entry -> entry.getBody().containsKey("observation") ? "observation" : "status")
-                    .containsOnly("observation", "status").filteredOn("observation"::equals).hasSize(400);
-            assertThat(QueueStreams.length(redis.sync())).isEqualTo(800);
+            assertThat(QueueStreams.entries(redis.sync())).as("400 Observations")
+                    .hasSize(400).allSatisfy(entry -> assertThat(entry.getBody()).containsKey("observation"));
+            assertThat(QueueStreams.statusUpdates(redis.sync()))
+                    .as("the status update each record's first repeat scheduled").isEqualTo(400);
+            assertThat(QueueStreams.statusEntries(redis.sync())).as("one entry per shard the repeats' call touched")
+                    .hasSizeLessThanOrEqualTo(QueueStreams.KEYS.shards());
         }
     }
 

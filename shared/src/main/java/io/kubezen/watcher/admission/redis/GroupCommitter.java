@@ -33,10 +33,10 @@ final class GroupCommitter {
     static final int MAX_EVENTS_PER_CALL = 500;
 
     /**
-     * One request's events for one shard: the shard's stream, the events' record keys, and the request's arguments
-     * as admit.lua takes them (its head, then those of each event).
+     * One request's events for one shard: the shard's stream and status stream, the events' record keys, and the
+     * request's arguments as admit.lua takes them (its head, then those of each event).
      */
-    record Part(String stream, int events, List<String> recordKeys, List<Object> args) {
+    record Part(String stream, String statusStream, int events, List<String> recordKeys, List<Object> args) {
     }
 
     private record Waiting(Part part, CompletableFuture<List<Object>> answer) {
@@ -112,6 +112,7 @@ final class GroupCommitter {
         List<Object> args = new ArrayList<>(callArgs);
         for (Map.Entry<String, List<Waiting>> stream : byStream.entrySet()) {
             keys.add(stream.getKey());
+            keys.add(stream.getValue().get(0).part().statusStream());
             args.add(Integer.toString(stream.getValue().size()));
             for (Waiting entry : stream.getValue()) {
                 keys.addAll(entry.part().recordKeys());

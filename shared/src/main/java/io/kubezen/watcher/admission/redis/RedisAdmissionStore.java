@@ -43,8 +43,8 @@ public final class RedisAdmissionStore implements AdmissionStore {
     private static final int REQUEST_HEAD = 3;
     /**
      * ARGV per event: end of window ('' without dedup), key lifetime ('' without dedup), namespace (escaped as JSON
-     * string content, since the script joins it into a status entry's JSON), the Observation's JSON ('' for an
-     * expected repeat). Its source and fingerprint travel in its record key, which every event has.
+     * string content, so that it holds no line break, which separates a status entry's lines), the Observation's JSON
+     * ('' for an expected repeat). Its source and fingerprint travel in its record key, which every event has.
      */
     private static final int PER_EVENT = 4;
 
@@ -72,8 +72,9 @@ public final class RedisAdmissionStore implements AdmissionStore {
     private final ReplicaAcks acks;
     /** The committer of each shard: one shared by all on a single master, one each on Cluster. */
     private final GroupCommitter[] committers;
-    /** Each shard's stream, named once rather than for every part. */
+    /** Each shard's stream and status stream, named once rather than for every part. */
     private final String[] streams;
+    private final String[] statusStreams;
     private final RecentRecords recent = new RecentRecords(RECENT_RECORDS);
     /** Events sent without their Observation that Redis sent back: their record was gone or its window had ended. */
     private final LongAdder resent = new LongAdder();
@@ -105,6 +106,7 @@ public final class RedisAdmissionStore implements AdmissionStore {
         this.acks = acks;
         this.committers = new GroupCommitter[keys.shards()];
         this.streams = new String[keys.shards()];
+        this.statusStreams = new String[keys.shards()];
         boolean cluster = connector.options().mode() == RedisMode.CLUSTER;
         for (int shard = 0; shard < committers.length; shard++) {
             committers[shard] = cluster || shard == 0 ? new GroupCommitter(
@@ -112,6 +114,7 @@ public final class RedisAdmissionStore implements AdmissionStore {
                     (scriptKeys, args) -> ADMIT.runWithBytes(connector.shared().async(), scriptKeys, args))
                     : committers[0];
             streams[shard] = keys.observationStream(shard);
+            statusStreams[shard] = keys.statusStream(shard);
         }
     }
 
@@ -222,7 +225,7 @@ public final class RedisAdmissionStore implements AdmissionStore {
             args.add(hinted && request.deduplicates() && recent.inWindow(recordKey, now)
                     ? NO_OBSERVATION : QueuedObservationCodec.observationUtf8(request.observation()));
         }
-        return new GroupCommitter.Part(streams[shard], positions.size(), shardKeys, args);
+        return new GroupCommitter.Part(streams[shard], statusStreams[shard], positions.size(), shardKeys, args);
     }
 
     /**

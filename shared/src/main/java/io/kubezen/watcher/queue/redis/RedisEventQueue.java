@@ -7,6 +7,7 @@ import io.kubezen.watcher.queue.QueueEntry;
 import io.kubezen.watcher.queue.QueueFullException;
 import io.kubezen.watcher.queue.QueueItem;
 import io.kubezen.watcher.queue.QueueStats;
+import io.kubezen.watcher.queue.StatusHint;
 import io.kubezen.watcher.queue.QueuedObservationCodec;
 import io.kubezen.watcher.queue.ShardedEventQueue;
 import io.kubezen.watcher.redis.RedisCalls;
@@ -23,17 +24,26 @@ import io.lettuce.core.cluster.api.async.RedisClusterAsyncCommands;
 
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 
 /**
- * One shard of the queue as a Redis Stream ({@link RedisKeys#observationStream}) read through consumer groups.
- * Appends, acks and claims are scripts on that single key; dead-lettering is a script on it and the shard's
- * dead-letter stream, which share a hash slot. So each is atomic and Cluster-safe. {@link #sharded} puts the shards
- * together as the one queue the writers read. See {@code DESIGN.md} in the {@code queue} package for why a full
- * stream refuses appends instead of trimming.
+ * One shard of the queue as a Redis Stream ({@link RedisKeys#observationStream}) read through consumer groups, with
+ * the shard's status stream ({@link RedisKeys#statusStream}) beside it. Appends, acks and claims are scripts on a
+ * single key; dead-lettering is a script on a stream and the shard's dead-letter stream, which share a hash slot. So
+ * each is atomic and Cluster-safe. {@link #sharded} puts the shards together as the one queue the writers read. See
+ * {@code DESIGN.md} in the {@code queue} package for why a full stream refuses appends instead of trimming.
+ *
+ * <p>An entry of the status stream holds several status updates ({@link StatusUpdates}); it is delivered as one entry
+ * per update, with the fields {@link QueuedObservationCodec} writes for it and the id {@code u<entry id>.<index>}.
+ * The status stream entry is acknowledged once each of its updates was acknowledged or dead-lettered (each update as
+ * a dead letter of its own); until then it stays pending, and delivered again after a crash, all of its updates with
+ * it. This instance keeps which updates of the entries it delivered are still open.
  */
 public final class RedisEventQueue implements EventQueue, AutoCloseable {
 
@@ -52,9 +62,13 @@ public final class RedisEventQueue implements EventQueue, AutoCloseable {
 
     /** The shard name of the single stream of earlier versions, after its hash tag. */
     private static final String LEGACY = "stream";
+    /** What the id of a status update starts with, before the id of its status stream entry. */
+    private static final String UPDATE = "u";
 
     private final RedisConnector connector;
     private final String stream;
+    /** The shard's status stream; null for the single stream of earlier versions, which has none. */
+    private final String statusStream;
     private final String deadLetterStream;
     private final long capacity;
     private final boolean drainOnly;
@@ -62,14 +76,17 @@ public final class RedisEventQueue implements EventQueue, AutoCloseable {
     private final RedisDeadLetters deadLetters;
     private final Object readLock = new Object();
     private RedisConnection readConnection;
+    /** Per status stream entry delivered here, the indexes of its updates not yet acknowledged or dead-lettered. */
+    private final Map<String, Set<Integer>> openUpdates = new HashMap<>();
 
-    private RedisEventQueue(RedisConnector connector, String stream, String deadLetterStream, long capacity,
-                            boolean drainOnly, boolean recreatesGroup) {
+    private RedisEventQueue(RedisConnector connector, String stream, String statusStream, String deadLetterStream,
+                            long capacity, boolean drainOnly, boolean recreatesGroup) {
         if (capacity < 1) {
             throw new IllegalArgumentException("capacity must be at least 1, was " + capacity);
         }
         this.connector = connector;
         this.stream = stream;
+        this.statusStream = statusStream;
         this.deadLetterStream = deadLetterStream;
         this.capacity = capacity;
         this.drainOnly = drainOnly;
@@ -87,8 +104,8 @@ public final class RedisEventQueue implements EventQueue, AutoCloseable {
 
     private static RedisEventQueue shard(RedisConnector connector, int shard, long capacity, boolean recreatesGroup) {
         RedisKeys keys = connector.keys();
-        return new RedisEventQueue(connector, keys.observationStream(shard), keys.deadLetterStream(shard), capacity,
-                false, recreatesGroup);
+        return new RedisEventQueue(connector, keys.observationStream(shard), keys.statusStream(shard),
+                keys.deadLetterStream(shard), capacity, false, recreatesGroup);
     }
 
     /**
@@ -97,8 +114,8 @@ public final class RedisEventQueue implements EventQueue, AutoCloseable {
      */
     public static RedisEventQueue legacy(RedisConnector connector, long capacity) {
         RedisKeys keys = connector.keys();
-        return new RedisEventQueue(connector, keys.legacyObservationStream(), keys.legacyDeadLetterStream(), capacity,
-                true, true);
+        return new RedisEventQueue(connector, keys.legacyObservationStream(), null, keys.legacyDeadLetterStream(),
+                capacity, true, true);
     }
 
     /**
@@ -160,8 +177,15 @@ public final class RedisEventQueue implements EventQueue, AutoCloseable {
 
     @Override
     public void ensureGroup(String group) {
+        ensureGroup(stream, group);
+        if (statusStream != null) {
+            ensureGroup(statusStream, group);
+        }
+    }
+
+    private void ensureGroup(String key, String group) {
         CompletionStage<String> create = connector.shared().async()
-                .xgroupCreate(XReadArgs.StreamOffset.from(stream, "0-0"), group,
+                .xgroupCreate(XReadArgs.StreamOffset.from(key, "0-0"), group,
                         XGroupCreateArgs.Builder.mkstream(!drainOnly))
                 .exceptionallyCompose(failure -> RedisCalls.isServerError(failure, "BUSYGROUP")
                         || drainOnly && RedisCalls.isServerError(failure, "ERR The XGROUP subcommand requires the key")
@@ -171,8 +195,9 @@ public final class RedisEventQueue implements EventQueue, AutoCloseable {
     }
 
     /**
-     * Uses a connection of its own: a blocking XREADGROUP would hold up every command on the shared one. The
-     * connector times it out after the block time plus the command timeout.
+     * Reads the stream and the status stream in one XREADGROUP, up to {@code count} entries of each; each status
+     * update counts as an entry of its own. Uses a connection of its own: a blocking XREADGROUP would hold up every
+     * command on the shared one. The connector times it out after the block time plus the command timeout.
      */
     @Override
     public List<QueueEntry> read(String group, String consumer, int count, Duration block) {
@@ -192,10 +217,71 @@ public final class RedisEventQueue implements EventQueue, AutoCloseable {
             if (readConnection == null) {
                 readConnection = connector.connect();
             }
+            @SuppressWarnings("unchecked")
+            XReadArgs.StreamOffset<String>[] offsets = statusStream == null
+                    ? new XReadArgs.StreamOffset[] {XReadArgs.StreamOffset.lastConsumed(stream)}
+                    : new XReadArgs.StreamOffset[] {XReadArgs.StreamOffset.lastConsumed(stream),
+                            XReadArgs.StreamOffset.lastConsumed(statusStream)};
             List<StreamMessage<String, String>> messages = RedisCalls.await(readConnection.async().xreadgroup(
-                    Consumer.from(group, consumer), args, XReadArgs.StreamOffset.lastConsumed(stream)), "queue read");
+                    Consumer.from(group, consumer), args, offsets), "queue read");
             // An entry XREADGROUP delivers with '>' was never delivered before, so this is its first delivery.
-            return messages.stream().map(message -> new QueueEntry(message.getId(), message.getBody(), 1)).toList();
+            List<QueueEntry> entries = new ArrayList<>(messages.size());
+            for (StreamMessage<String, String> message : messages) {
+                if (message.getStream().equals(stream)) {
+                    entries.add(new QueueEntry(message.getId(), message.getBody(), 1));
+                } else {
+                    entries.addAll(updates(message.getId(), message.getBody(), 1));
+                }
+            }
+            return entries;
+        }
+    }
+
+    /**
+     * The updates of a status stream entry as entries of their own. An entry that cannot be read is delivered as
+     * one update with its fields as stored, which the writer cannot decode either and so dead-letters as it is.
+     */
+    private List<QueueEntry> updates(String id, Map<String, String> fields, int deliveries) {
+        List<QueueEntry> updates = new ArrayList<>();
+        try {
+            List<StatusHint> hints = StatusUpdates.parse(fields, connector.keys());
+            for (int i = 0; i < hints.size(); i++) {
+                updates.add(new QueueEntry(UPDATE + id + "." + i, QueuedObservationCodec.encode(hints.get(i)),
+                        deliveries));
+            }
+        } catch (IllegalArgumentException e) {
+            updates = List.of(new QueueEntry(UPDATE + id + ".0", fields, deliveries));
+        }
+        synchronized (openUpdates) {
+            // Delivered again (claimed), an entry keeps what was done of it here before.
+            Set<Integer> open = openUpdates.computeIfAbsent(id, entry -> new HashSet<>());
+            if (open.isEmpty()) {
+                for (int i = 0; i < updates.size(); i++) {
+                    open.add(i);
+                }
+            }
+        }
+        return updates;
+    }
+
+    /**
+     * Marks a delivered status update done; returns false when it was not open. Adds the id of its status stream
+     * entry to {@code finished} when that was its last open update.
+     */
+    private boolean finish(String updateId, List<String> finished) {
+        int dot = updateId.lastIndexOf('.');
+        String id = updateId.substring(UPDATE.length(), dot);
+        int index = Integer.parseInt(updateId.substring(dot + 1));
+        synchronized (openUpdates) {
+            Set<Integer> open = openUpdates.get(id);
+            if (open == null || !open.remove(index)) {
+                return false;
+            }
+            if (open.isEmpty()) {
+                openUpdates.remove(id);
+                finished.add(id);
+            }
+            return true;
         }
     }
 
@@ -226,12 +312,23 @@ public final class RedisEventQueue implements EventQueue, AutoCloseable {
         return List.of();
     }
 
+    /** The stream's idle entries first, then the status stream's, each status update counted as an entry. */
     private List<QueueEntry> claim(String group, String consumer, Duration minIdle, int count) {
+        List<QueueEntry> claimed = claim(stream, group, consumer, minIdle, count);
+        if (statusStream != null && claimed.size() < count) {
+            for (QueueEntry entry : claim(statusStream, group, consumer, minIdle, count - claimed.size())) {
+                claimed.addAll(updates(entry.id(), entry.fields(), entry.deliveries()));
+            }
+        }
+        return claimed;
+    }
+
+    private List<QueueEntry> claim(String key, String group, String consumer, Duration minIdle, int count) {
         List<QueueEntry> claimed = new ArrayList<>();
         String cursor = CLAIM_START;
         do {
             List<Object> reply = RedisCalls.await(CLAIM.run(connector.shared().async(), ScriptOutputType.MULTI,
-                    new String[] {stream}, group, consumer, Long.toString(minIdle.toMillis()), cursor,
+                    new String[] {key}, group, consumer, Long.toString(minIdle.toMillis()), cursor,
                     Integer.toString(count - claimed.size())), "queue claim");
             cursor = ClaimReply.cursor(reply);
             claimed.addAll(ClaimReply.entries(reply));
@@ -239,30 +336,56 @@ public final class RedisEventQueue implements EventQueue, AutoCloseable {
         return claimed;
     }
 
+    /** A status update is acknowledged here; its status stream entry in Redis once all its updates are. */
     @Override
     public long ack(String group, List<String> ids) {
+        List<String> entries = new ArrayList<>(ids.size());
+        List<String> finished = new ArrayList<>();
+        long updates = 0;
+        for (String id : ids) {
+            if (id.startsWith(UPDATE)) {
+                updates += finish(id, finished) ? 1 : 0;
+            } else {
+                entries.add(id);
+            }
+        }
+        ack(statusStream, group, finished);
+        return ack(stream, group, entries) + updates;
+    }
+
+    private long ack(String key, String group, List<String> ids) {
         List<CompletionStage<Long>> chunks = new ArrayList<>();
         for (int from = 0; from < ids.size(); from += ACK_CHUNK) {
             List<String> args = new ArrayList<>();
             args.add(group);
             args.addAll(ids.subList(from, Math.min(ids.size(), from + ACK_CHUNK)));
             chunks.add(ACK.run(connector.shared().async(), ScriptOutputType.INTEGER,
-                    new String[] {stream}, args.toArray(String[]::new)));
+                    new String[] {key}, args.toArray(String[]::new)));
         }
         return RedisCalls.awaitAll(chunks, "queue ack").stream().mapToLong(Long::longValue).sum();
     }
 
+    /**
+     * A status update becomes a dead letter of its own, with the fields it was delivered with; its status stream
+     * entry stays pending until its other updates are done, and is acknowledged with the last of them.
+     */
     @Override
     public boolean deadLetter(String group, QueueEntry entry, String reason, String detail, int attempts) {
+        boolean update = entry.id().startsWith(UPDATE);
         List<String> args = new ArrayList<>();
         args.add(group);
-        args.add(entry.id());
+        args.add(update ? entry.id().substring(UPDATE.length(), entry.id().lastIndexOf('.')) : entry.id());
+        args.add(update ? "0" : "1");
         DeadLetterCodec.encode(entry, reason, detail, attempts).forEach((field, value) -> {
             args.add(field);
             args.add(value);
         });
         Long moved = RedisCalls.await(DEAD_LETTER.run(connector.shared().async(), ScriptOutputType.INTEGER,
-                new String[] {stream, deadLetterStream}, args.toArray(String[]::new)), "queue dead-letter");
+                new String[] {update ? statusStream : stream, deadLetterStream}, args.toArray(String[]::new)),
+                "queue dead-letter");
+        if (moved == 1 && update) {
+            ack(group, List.of(entry.id()));
+        }
         return moved == 1;
     }
 
@@ -271,17 +394,23 @@ public final class RedisEventQueue implements EventQueue, AutoCloseable {
         return deadLetters;
     }
 
+    /** The stream and the status stream together; an entry of the status stream counts once, whatever it holds. */
     @Override
     public QueueStats stats(String group) {
+        CompletionStage<Long> dead = connector.shared().async().xlen(deadLetterStream);
+        QueueStats stats = stats(stream, group, RedisCalls.await(dead, "queue stats"));
+        return statusStream == null ? stats : stats.plus(stats(statusStream, group, 0));
+    }
+
+    private QueueStats stats(String key, String group, long deadLetters) {
         RedisClusterAsyncCommands<String, String> redis = connector.shared().async();
-        CompletionStage<Long> length = redis.xlen(stream);
-        CompletionStage<Long> dead = redis.xlen(deadLetterStream);
-        CompletionStage<List<Object>> groups = redis.xinfoGroups(stream).exceptionallyCompose(failure ->
+        CompletionStage<Long> length = redis.xlen(key);
+        CompletionStage<List<Object>> groups = redis.xinfoGroups(key).exceptionallyCompose(failure ->
                 RedisCalls.isServerError(failure, "ERR no such key")
                         ? CompletableFuture.completedFuture(List.of())
                         : CompletableFuture.failedFuture(failure));
         return StreamGroups.stats(RedisCalls.await(length, "queue stats"), RedisCalls.await(groups, "queue stats"), group,
-                RedisCalls.await(dead, "queue stats"));
+                deadLetters);
     }
 
     @Override

@@ -13,6 +13,8 @@ class GroupCommitterTest {
 
     private static final String S0 = "zw:{s0}:observations";
     private static final String S1 = "zw:{s1}:observations";
+    private static final String U0 = "zw:{s0}:statuses";
+    private static final String U1 = "zw:{s1}:statuses";
 
     /** Records each script call and lets the test answer it. */
     private final List<Call> calls = new ArrayList<>();
@@ -30,7 +32,7 @@ class GroupCommitterTest {
         CompletableFuture<List<Object>> answer = submit(part(S0, "a"));
 
         assertThat(calls).singleElement().satisfies(call -> {
-            assertThat(call.keys()).containsExactly(S0, "record-a");
+            assertThat(call.keys()).containsExactly(S0, U0, "record-a");
             assertThat(call.args()).containsExactly("100", "1", "arg-a");
         });
         calls.get(0).reply().complete(List.of("answer-a"));
@@ -43,7 +45,7 @@ class GroupCommitterTest {
         List<CompletableFuture<List<Object>>> answers = committer.submit(List.of(part(S0, "a"), part(S1, "b")));
 
         assertThat(calls).singleElement().satisfies(call -> {
-            assertThat(call.keys()).containsExactly(S0, "record-a", S1, "record-b");
+            assertThat(call.keys()).containsExactly(S0, U0, "record-a", S1, U1, "record-b");
             assertThat(call.args()).containsExactly("100", "1", "arg-a", "1", "arg-b");
         });
         calls.get(0).reply().complete(List.of("answer-a", "answer-b"));
@@ -64,7 +66,7 @@ class GroupCommitterTest {
         assertThat(busy).isCompletedWithValue(List.of("answer-busy"));
         Call next = calls.get(1);
         assertThat(next.keys()).as("a stream's parts together, in arrival order")
-                .containsExactly(S1, "record-a", "record-c", S0, "record-b");
+                .containsExactly(S1, U1, "record-a", "record-c", S0, U0, "record-b");
         assertThat(next.args()).containsExactly("100", "2", "arg-a", "arg-c", "1", "arg-b");
         assertThat(a).isNotDone();
         next.reply().complete(List.of("answer-a", "answer-c", "answer-c", "answer-b"));
@@ -81,7 +83,7 @@ class GroupCommitterTest {
         submit(part(S0, "d"));
 
         assertThat(calls).hasSize(2);
-        assertThat(calls.get(1).keys()).containsExactly(S0, "record-d");
+        assertThat(calls.get(1).keys()).containsExactly(S0, U0, "record-d");
     }
 
     @Test
@@ -95,7 +97,7 @@ class GroupCommitterTest {
         assertThat(group).allSatisfy(answer -> assertThat(answer).isCompletedExceptionally());
         assertThat(calls).hasSize(3);
         Call after = calls.get(2);
-        assertThat(after.keys()).containsExactly(S0, "record-d");
+        assertThat(after.keys()).containsExactly(S0, U0, "record-d");
         after.reply().complete(List.of("answer-d"));
         assertThat(d).isCompletedWithValue(List.of("answer-d"));
     }
@@ -129,13 +131,13 @@ class GroupCommitterTest {
         CompletableFuture<List<Object>> huge = submit(part(S0, "huge", GroupCommitter.MAX_EVENTS_PER_CALL + 1));
 
         calls.get(0).reply().complete(List.of("answer-busy"));
-        assertThat(calls.get(1).keys()).containsExactly(S0, "record-big", S1, "record-b");
+        assertThat(calls.get(1).keys()).containsExactly(S0, U0, "record-big", S1, U1, "record-b");
         List<Object> bigAndB = new ArrayList<>(answers("big", GroupCommitter.MAX_EVENTS_PER_CALL - 1));
         bigAndB.add("answer-b");
         calls.get(1).reply().complete(bigAndB);
-        assertThat(calls.get(2).keys()).containsExactly(S0, "record-c");
+        assertThat(calls.get(2).keys()).containsExactly(S0, U0, "record-c");
         calls.get(2).reply().complete(List.of("answer-c"));
-        assertThat(calls.get(3).keys()).as("too big for any group: alone").containsExactly(S0, "record-huge");
+        assertThat(calls.get(3).keys()).as("too big for any group: alone").containsExactly(S0, U0, "record-huge");
         calls.get(3).reply().complete(answers("huge", GroupCommitter.MAX_EVENTS_PER_CALL + 1));
 
         assertThat(big).as("one answer per event, in order")
@@ -174,6 +176,6 @@ class GroupCommitterTest {
     }
 
     private static GroupCommitter.Part part(String stream, String name, int events) {
-        return new GroupCommitter.Part(stream, events, List.of("record-" + name), List.of("arg-" + name));
+        return new GroupCommitter.Part(stream, stream.replace("observations", "statuses"), events, List.of("record-" + name), List.of("arg-" + name));
     }
 }

@@ -92,6 +92,7 @@ class RedisAdmissionRepeatsIT {
     void anEventBehindOneSentBackInTheSameRequestIsSentBackToo() {
         RedisConnector connector = connectors.open(redis);
         String record = connector.keys().dedupRecord("falco", "fp-1");
+        int shard = connector.keys().shard("falco", "fp-1");
         byte[] json = "{}".getBytes(StandardCharsets.UTF_8);
         long now = T0.toEpochMilli();
         List<Object> args = new ArrayList<>(List.of("1000", "30000", "1", "2", Long.toString(now), T0.toString()));
@@ -100,7 +101,7 @@ class RedisAdmissionRepeatsIT {
         }
 
         List<Object> answers = RedisAdmissionStore.admissionScript().runWithBytes(connector.shared().async(),
-                new String[] {connector.keys().observationStream(connector.keys().shard("falco", "fp-1")), record, record},
+                new String[] {connector.keys().observationStream(shard), connector.keys().statusStream(shard), record, record},
                 args).toCompletableFuture().join();
 
         assertThat(answers).containsExactly("SEND", "SEND");

@@ -95,7 +95,8 @@ class RedisAdmissionStoreIT extends AdmissionStoreContract {
         String record = connector.keys().dedupRecord("falco", "fp-1");
         String stream = connector.keys().observationStream(shard);
         assertThat(record).isEqualTo("zw:{s" + shard + "}:dedup:falco:fp-1");
-        assertThat(SlotHash.getSlot(record)).isEqualTo(SlotHash.getSlot(stream));
+        assertThat(SlotHash.getSlot(record)).isEqualTo(SlotHash.getSlot(stream))
+                .isEqualTo(SlotHash.getSlot(connector.keys().statusStream(shard)));
         assertThat(redis.sync().exists(record)).isEqualTo(1);
         assertThat(redis.sync().xlen(stream)).isEqualTo(1);
         assertThat(QueueStreams.length(redis.sync())).isEqualTo(1);

@@ -77,13 +77,16 @@ class ChartRenderingIT {
         JsonNode scaled = only(manifests, "ScaledObject").object();
         RedisKeys keys = new RedisKeys(RedisConnectionOptions.DEFAULT_KEY_PREFIX, RedisConnectionOptions.DEFAULT_QUEUE_SHARDS);
         JsonNode triggers = scaled.at("/spec/triggers");
-        assertThat(triggers).hasSize(keys.shards());
+        assertThat(triggers).hasSize(2 * keys.shards());
         for (int shard = 0; shard < keys.shards(); shard++) {
-            assertThat(triggers.get(shard).path("name").asText()).isEqualTo("s" + shard);
-            assertThat(triggers.get(shard).at("/metadata/stream").asText()).isEqualTo(keys.observationStream(shard));
+            assertThat(triggers.get(2 * shard).path("name").asText()).isEqualTo("s" + shard);
+            assertThat(triggers.get(2 * shard).at("/metadata/stream").asText()).isEqualTo(keys.observationStream(shard));
+            assertThat(triggers.get(2 * shard + 1).path("name").asText()).isEqualTo("u" + shard);
+            assertThat(triggers.get(2 * shard + 1).at("/metadata/stream").asText()).isEqualTo(keys.statusStream(shard));
         }
         JsonNode modifiers = scaled.at("/spec/advanced/scalingModifiers");
-        assertThat(modifiers.path("formula").asText()).isEqualTo("s0 + s1 + s2 + s3 + s4 + s5 + s6 + s7");
+        assertThat(modifiers.path("formula").asText())
+                .isEqualTo("s0 + u0 + s1 + u1 + s2 + u2 + s3 + u3 + s4 + u4 + s5 + u5 + s6 + u6 + s7 + u7");
         assertThat(modifiers.path("target").asText()).isEqualTo("500");
         assertThat(modifiers.path("metricType").asText()).isEqualTo("AverageValue");
         JsonNode trigger = triggers.get(0);
@@ -106,9 +109,11 @@ class ChartRenderingIT {
         List<Manifest> manifests = chart.render(List.of(), "writer.keda.enabled=true", "redis.keyPrefix=team-a:",
                 "redis.queueShards=3");
 
-        assertThat(only(manifests, "ScaledObject").object().at("/spec/triggers/2/metadata/stream").asText())
+        assertThat(only(manifests, "ScaledObject").object().at("/spec/triggers/4/metadata/stream").asText())
                 .isEqualTo(new RedisKeys("team-a:", 3).observationStream(2));
-        assertThat(only(manifests, "ScaledObject").object().at("/spec/triggers")).hasSize(3);
+        assertThat(only(manifests, "ScaledObject").object().at("/spec/triggers/5/metadata/stream").asText())
+                .isEqualTo(new RedisKeys("team-a:", 3).statusStream(2));
+        assertThat(only(manifests, "ScaledObject").object().at("/spec/triggers")).hasSize(6);
         for (Manifest deployment : ofKind(manifests, "Deployment")) {
             JsonNode container = deployment.object().at("/spec/template/spec/containers/0");
             assertThat(env(container, "ZEN_WATCHER_REDIS_KEY_PREFIX").path("value").asText()).isEqualTo("team-a:");

@@ -22,13 +22,27 @@ public final class QueueStreams {
     private QueueStreams() {
     }
 
-    /** Entries queued and not yet written, in every shard. */
+    /**
+     * Entries queued and not yet written, in every shard: Observations and status updates in its stream, and the
+     * entries of its status stream, each of which holds the status updates of one admission call.
+     */
     public static long length(RedisClusterCommands<String, String> redis) {
         long length = 0;
         for (int shard = 0; shard < KEYS.shards(); shard++) {
-            length += redis.xlen(KEYS.observationStream(shard));
+            length += redis.xlen(KEYS.observationStream(shard)) + redis.xlen(KEYS.statusStream(shard));
         }
         return length;
+    }
+
+    /** The status updates that every shard's status stream holds, six lines each (admission's admit.lua). */
+    public static long statusUpdates(RedisClusterCommands<String, String> redis) {
+        return statusEntries(redis).stream().mapToLong(entry -> entry.getBody().get("statuses").split("\n").length / 6)
+                .sum();
+    }
+
+    /** Every entry of every shard's status stream, shard by shard, each shard's oldest first. */
+    public static List<StreamMessage<String, String>> statusEntries(RedisClusterCommands<String, String> redis) {
+        return every(redis, KEYS::statusStream);
     }
 
     /** Dead letters, in every shard. */
