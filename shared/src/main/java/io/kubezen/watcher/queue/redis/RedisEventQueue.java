@@ -24,8 +24,8 @@ import io.lettuce.core.cluster.api.async.RedisClusterAsyncCommands;
 
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -64,6 +64,8 @@ public final class RedisEventQueue implements EventQueue, AutoCloseable {
     private static final String LEGACY = "stream";
     /** What the id of a status update starts with, before the id of its status stream entry. */
     private static final String UPDATE = "u";
+    /** Status stream entries whose open updates are kept, each a few dozen bytes. */
+    private static final int OPEN_ENTRIES = 100_000;
 
     private final RedisConnector connector;
     private final String stream;
@@ -76,8 +78,18 @@ public final class RedisEventQueue implements EventQueue, AutoCloseable {
     private final RedisDeadLetters deadLetters;
     private final Object readLock = new Object();
     private RedisConnection readConnection;
-    /** Per status stream entry delivered here, the indexes of its updates not yet acknowledged or dead-lettered. */
-    private final Map<String, Set<Integer>> openUpdates = new HashMap<>();
+    /**
+     * Per status stream entry delivered here, the indexes of its updates not yet acknowledged or dead-lettered. An
+     * entry another writer claimed and finished stays here, so the oldest go beyond {@link #OPEN_ENTRIES}: should one
+     * of them still be open here, its entry is never acknowledged by this writer, and the claim delivers all its
+     * updates again.
+     */
+    private final Map<String, Set<Integer>> openUpdates = new LinkedHashMap<>() {
+        @Override
+        protected boolean removeEldestEntry(Map.Entry<String, Set<Integer>> eldest) {
+            return size() > OPEN_ENTRIES;
+        }
+    };
 
     private RedisEventQueue(RedisConnector connector, String stream, String statusStream, String deadLetterStream,
                             long capacity, boolean drainOnly, boolean recreatesGroup) {
