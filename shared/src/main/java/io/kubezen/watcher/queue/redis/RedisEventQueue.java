@@ -64,7 +64,7 @@ public final class RedisEventQueue implements EventQueue, AutoCloseable {
     private static final String LEGACY = "stream";
     /** What the id of a status update starts with, before the id of its status stream entry. */
     private static final String UPDATE = "u";
-    /** Status stream entries whose open updates are kept, each a few dozen bytes. */
+    /** Status stream entries whose open updates are kept, a few hundred bytes each. */
     private static final int OPEN_ENTRIES = 100_000;
 
     private final RedisConnector connector;
