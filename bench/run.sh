@@ -130,6 +130,12 @@ cleanup() {
     wait "$pid" 2>/dev/null || true
   done
   rm -f "$out/observations.jsonl"
+  # Redis's data (its AOF, hundreds of MB a run) is the load's, not a result; left behind, the runs' files grew to
+  # tens of GB, and the next run began while the kernel was still writing them back.
+  local dir
+  for dir in "$out"/redis "$out"/redis-*; do
+    [ ! -d "$dir" ] || rm -rf "$dir"
+  done
 }
 trap cleanup EXIT
 trap 'exit 130' INT TERM
