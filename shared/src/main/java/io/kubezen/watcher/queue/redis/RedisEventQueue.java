@@ -281,9 +281,8 @@ public final class RedisEventQueue implements EventQueue, AutoCloseable {
      * entry to {@code finished} when that was its last open update.
      */
     private boolean finish(String updateId, List<String> finished) {
-        int dot = updateId.lastIndexOf('.');
-        String id = updateId.substring(UPDATE.length(), dot);
-        int index = Integer.parseInt(updateId.substring(dot + 1));
+        String id = statusEntryId(updateId);
+        int index = Integer.parseInt(updateId.substring(updateId.lastIndexOf('.') + 1));
         synchronized (openUpdates) {
             Set<Integer> open = openUpdates.get(id);
             if (open == null || !open.remove(index)) {
@@ -295,6 +294,11 @@ public final class RedisEventQueue implements EventQueue, AutoCloseable {
             }
             return true;
         }
+    }
+
+    /** The id of the status stream entry that a status update's id ({@code u<entry id>.<index>}) names. */
+    private static String statusEntryId(String updateId) {
+        return updateId.substring(UPDATE.length(), updateId.lastIndexOf('.'));
     }
 
     /** Pages through the pending list with XAUTOCLAIM's cursor until it has {@code count} entries or saw them all. */
@@ -386,7 +390,7 @@ public final class RedisEventQueue implements EventQueue, AutoCloseable {
         boolean update = entry.id().startsWith(UPDATE);
         List<String> args = new ArrayList<>();
         args.add(group);
-        args.add(update ? entry.id().substring(UPDATE.length(), entry.id().lastIndexOf('.')) : entry.id());
+        args.add(update ? statusEntryId(entry.id()) : entry.id());
         args.add(update ? "0" : "1");
         DeadLetterCodec.encode(entry, reason, detail, attempts).forEach((field, value) -> {
             args.add(field);
