@@ -10,18 +10,22 @@
 #
 # Configurations:
 #   bare      the bare Micronaut endpoint of the harness (the HTTP floor), `java -cp bench.jar`
+#   floor     the bare endpoint with the libraries a receiver needs for its first answer, each used the cheapest
+#             way (bench's LibraryFloor: a Lettuce connection made from the start and an XADD per event, a Jackson
+#             tree of each event, a Prometheus registry counting them): the libraries' own share of a start
+#   floor=PARTS  the same with only the parts named, comma-separated, of redis, json and metrics
 #   embedded  the ingester jar, both roles, on the embedded default (no Redis, no Kubernetes)
 #   receiver  the ingester jar in the receiver role and Redis mode, started plainly: `java -jar`, no archive
 #   receiver=JAR  the same from another jar (a build before a change, say), so that both start in the same rounds
 #   image     the receiver as the image starts it: the image's JVM (IMAGE_JAVA; by default a JDK 25 found under
 #             /usr/lib/jvm, else `java`), its flags (deploy/docker/jvm.args) and its archive, trained first by
 #             deploy/docker/cds-training.sh exactly as the image build does
-# bare and embedded need no Redis; receiver and image start a throw-away redis-server (REDIS_SERVER, default the
+# bare and embedded need no Redis; receiver, image and floor with its redis part start a throw-away redis-server (REDIS_SERVER, default the
 # one on the PATH). bare, embedded and receiver run with JAVA_OPTS (default: the image's heap and GC flags).
 # COLD_START_PORT picks the port (default 18080; bench/run.sh passes a free one).
 # COLD_START_IDLE=PERCENT starts each round only once the machine's CPUs were at least that idle over the last second
 # (from /proc/stat), so that rounds fall between the bursts of other work on a shared machine.
-# Usage: bench/cold-start.sh [RUNS] [bare] [embedded] [receiver] [receiver=JAR]... [image]   (no configuration: bare, embedded, receiver and image)
+# Usage: bench/cold-start.sh [RUNS] [bare] [floor[=PARTS]]... [embedded] [receiver] [receiver=JAR]... [image]   (no configuration: bare, embedded, receiver and image)
 set -euo pipefail
 cd "$(dirname "$0")/.."
 runs=5
@@ -29,7 +33,7 @@ if [[ ${1:-} =~ ^[0-9]+$ ]]; then runs=$1; shift; fi
 configurations=("$@")
 [ ${#configurations[@]} -gt 0 ] || configurations=(bare embedded receiver image)
 for configuration in "${configurations[@]}"; do
-  case $configuration in bare | embedded | receiver | image) ;; receiver=*) [ -f "${configuration#receiver=}" ] || { echo "no jar ${configuration#receiver=}" >&2; exit 2; } ;; *) echo "unknown configuration $configuration" >&2; exit 2 ;; esac
+  case $configuration in bare | floor | floor=* | embedded | receiver | image) ;; receiver=*) [ -f "${configuration#receiver=}" ] || { echo "no jar ${configuration#receiver=}" >&2; exit 2; } ;; *) echo "unknown configuration $configuration" >&2; exit 2 ;; esac
 done
 
 jar=ingester/target/zen-watcher-ingester.jar
@@ -52,7 +56,7 @@ trap cleanup EXIT
 
 needs_redis=false
 for configuration in "${configurations[@]}"; do
-  [[ $configuration == receiver* || $configuration == image ]] && needs_redis=true
+  [[ $configuration == receiver* || $configuration == image || $configuration == floor || $configuration == floor=*redis* ]] && needs_redis=true
 done
 if $needs_redis; then
   redis_port=$((20000 + RANDOM % 40000))
@@ -74,6 +78,10 @@ start() {
   # exec, so that $! is the JVM itself, whose /proc entry is read and which is stopped.
   case $configuration in
     bare) exec java "${opts[@]}" -cp "$bench_jar" io.kubezen.watcher.bench.bare.BareEndpoint -micronaut.server.port="$port" ;;
+    floor) exec "${receiver[@]}" java "${opts[@]}" -cp "$bench_jar" io.kubezen.watcher.bench.bare.LibraryFloorEndpoint \
+      -micronaut.server.port="$port" ;;
+    floor=*) exec "${receiver[@]}" java "${opts[@]}" -Dbench.floor.parts="${configuration#floor=}" -cp "$bench_jar" \
+      io.kubezen.watcher.bench.bare.LibraryFloorEndpoint -micronaut.server.port="$port" ;;
     embedded) exec java "${opts[@]}" -jar "$jar" "${app[@]}" -zen-watcher.writer.local-sink-path="$work/observations.jsonl" ;;
     receiver) exec "${receiver[@]}" java "${opts[@]}" -jar "$jar" "${app[@]}" ;;
     receiver=*) exec "${receiver[@]}" java "${opts[@]}" -jar "${configuration#receiver=}" "${app[@]}" ;;

@@ -1,5 +1,6 @@
 package io.kubezen.watcher.bench.bare;
 
+import io.micronaut.context.annotation.Requires;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.HttpResponse;
 import io.micronaut.http.MediaType;
@@ -14,6 +15,7 @@ import io.micronaut.http.annotation.Post;
  * stack itself, so the ratio also shows what the ingester's hand-off to a blocking thread costs.
  */
 @Controller("/ingest")
+@Requires(missingProperty = LibraryFloorEndpoint.PARTS_PROPERTY)
 class BareController {
 
     @Post(uri = "/{source}", consumes = MediaType.ALL, produces = MediaType.APPLICATION_JSON)

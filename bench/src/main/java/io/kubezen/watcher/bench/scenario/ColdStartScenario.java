@@ -19,14 +19,16 @@ import java.util.regex.Pattern;
 /**
  * Cold start through {@code bench/cold-start.sh}: from process start to the first 202 of a Falco event, which is
  * what a Knative scale-from-zero waits for. In rounds, each starting in turn the bare Micronaut endpoint (the HTTP
- * floor), the receiver in Redis mode started plainly ({@code java -jar}), and the receiver as the image starts it
- * (its JVM, flags and archive): the receiver's ratio to the floor is taken within each round, so a change in the
- * machine's load falls on both sides of it.
+ * floor), the same endpoint with the libraries a receiver needs for its first answer ({@code floor}: Lettuce, a Jackson
+ * tree, a Prometheus registry), the receiver in Redis mode started plainly ({@code java -jar}), and the receiver as
+ * the image starts it (its JVM, flags and archive): ratios are taken within each round, so a change in the machine's
+ * load falls on both sides of them.
  */
 public final class ColdStartScenario implements Scenario {
 
     static final String NAME = "cold-start";
     static final String BARE = "bare";
+    static final String FLOOR = "floor";
     static final String RECEIVER = "receiver";
     static final String IMAGE = "image";
     private static final Pattern RUN = Pattern.compile(
@@ -43,7 +45,7 @@ public final class ColdStartScenario implements Scenario {
     public List<Figure> run(BenchContext context) throws Exception {
         int rounds = context.plan().equals(RunPlan.QUICK) ? 1 : 5;
         List<String> command = List.of("bash", context.benchFile("cold-start.sh").toString(), Integer.toString(rounds),
-                BARE, RECEIVER, IMAGE);
+                BARE, FLOOR, RECEIVER, IMAGE);
         String output = ExternalCommand.run(command, Map.of("COLD_START_PORT", Integer.toString(freePort())), TIMEOUT,
                 context.resultFile(NAME + ".log"));
         return figures(starts(output));
@@ -51,6 +53,7 @@ public final class ColdStartScenario implements Scenario {
 
     static List<Figure> figures(Map<String, Starts> starts) {
         Starts bare = starts.get(BARE);
+        Starts floor = starts.get(FLOOR);
         Starts receiver = starts.get(RECEIVER);
         Starts image = starts.get(IMAGE);
         return List.of(
@@ -58,6 +61,9 @@ public final class ColdStartScenario implements Scenario {
                 Figure.of(NAME, "receiver, Redis mode, java -jar: first 202", "ms", receiver.wallMillis()),
                 Figure.of(NAME, "receiver / bare endpoint, java -jar", "ratio", ratios(receiver.wallMillis(), bare.wallMillis()))
                         .withGoal(Goal.atMost(1.25)),
+                Figure.of(NAME, "library floor / bare endpoint, java -cp", "ratio",
+                        ratios(floor.wallMillis(), bare.wallMillis())),
+                Figure.of(NAME, "receiver / library floor", "ratio", ratios(receiver.wallMillis(), floor.wallMillis())),
                 Figure.of(NAME, "receiver as the image starts it: first 202", "ms", image.wallMillis())
                         .withGoal(Goal.atMost(1_000)),
                 Figure.of(NAME, "bare endpoint: CPU to first 202", "ms", bare.cpuMillis()),
@@ -74,7 +80,7 @@ public final class ColdStartScenario implements Scenario {
             of.wallMillis().add(Double.parseDouble(run.group(2)));
             of.cpuMillis().add(Double.parseDouble(run.group(3)));
         }
-        for (String configuration : List.of(BARE, RECEIVER, IMAGE)) {
+        for (String configuration : List.of(BARE, FLOOR, RECEIVER, IMAGE)) {
             if (!starts.containsKey(configuration)) {
                 throw new IllegalArgumentException("cold-start.sh printed no start of " + configuration + ":\n" + output);
             }
