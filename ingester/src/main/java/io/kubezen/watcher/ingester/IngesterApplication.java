@@ -1,5 +1,6 @@
 package io.kubezen.watcher.ingester;
 
+import io.kubezen.watcher.ingester.startup.ClassPreloader;
 import io.micronaut.runtime.Micronaut;
 
 public final class IngesterApplication {
@@ -8,6 +9,7 @@ public final class IngesterApplication {
     }
 
     public static void main(String[] args) {
+        ClassPreloader.start();
         Micronaut.run(IngesterApplication.class, args);
     }
 }
