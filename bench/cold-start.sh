@@ -28,6 +28,7 @@
 # Usage: bench/cold-start.sh [RUNS] [bare] [floor[=PARTS]]... [embedded] [receiver] [receiver=JAR]... [image]   (no configuration: bare, embedded, receiver and image)
 set -euo pipefail
 cd "$(dirname "$0")/.."
+. bench/lib/throwaway-redis.sh
 runs=5
 if [[ ${1:-} =~ ^[0-9]+$ ]]; then runs=$1; shift; fi
 configurations=("$@")
@@ -59,14 +60,7 @@ for configuration in "${configurations[@]}"; do
   [[ $configuration == receiver* || $configuration == image || $configuration == floor || $configuration == floor=*redis* ]] && needs_redis=true
 done
 if $needs_redis; then
-  redis_port=$((20000 + RANDOM % 40000))
-  while (exec 3<>"/dev/tcp/127.0.0.1/$redis_port") 2>/dev/null; do redis_port=$((20000 + RANDOM % 40000)); done
-  "${REDIS_SERVER:-redis-server}" --port "$redis_port" --bind 127.0.0.1 --save '' --appendonly no >"$work/redis.log" 2>&1 &
-  redis_pid=$!
-  until (exec 3<>"/dev/tcp/127.0.0.1/$redis_port") 2>/dev/null; do
-    kill -0 "$redis_pid" 2>/dev/null || { echo "redis-server exited:" >&2; cat "$work/redis.log" >&2; exit 1; }
-    sleep 0.05
-  done
+  start_redis "$work"
 fi
 
 # Every start gets an empty local sink, as a new install has: the sink reads its whole file while starting.

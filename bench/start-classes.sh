@@ -9,6 +9,7 @@
 # Usage: bench/start-classes.sh
 set -euo pipefail
 cd "$(dirname "$0")/.."
+. bench/lib/throwaway-redis.sh
 jar=ingester/target/zen-watcher-ingester.jar
 list=ingester/src/main/resources/io/kubezen/watcher/ingester/startup/start-classes.txt
 event=shared/src/test/resources/fixtures/falco/http-output.json
@@ -24,19 +25,7 @@ cleanup() {
 }
 trap cleanup EXIT
 
-free_port() {
-  local port=$((20000 + RANDOM % 40000))
-  while (exec 3<>"/dev/tcp/127.0.0.1/$port") 2>/dev/null; do port=$((20000 + RANDOM % 40000)); done
-  echo "$port"
-}
-redis_port=$(free_port)
-"${REDIS_SERVER:-redis-server}" --port "$redis_port" --bind 127.0.0.1 --save '' --appendonly no >"$work/redis.log" 2>&1 &
-redis_pid=$!
-until (exec 3<>"/dev/tcp/127.0.0.1/$redis_port") 2>/dev/null; do
-  kill -0 "$redis_pid" 2>/dev/null || { echo "redis-server exited:" >&2; cat "$work/redis.log" >&2; exit 1; }
-  sleep 0.05
-done
-
+start_redis "$work"
 port=$(free_port)
 ZEN_WATCHER_ROLES=receiver ZEN_WATCHER_REDIS_URI="redis://127.0.0.1:$redis_port" \
   java "${opts[@]}" -Dzen-watcher.preload-classes=false -Xlog:class+load:file="$work/classes.log" -jar "$jar" \
