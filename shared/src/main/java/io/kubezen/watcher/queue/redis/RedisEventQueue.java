@@ -24,11 +24,10 @@ import io.lettuce.core.cluster.api.async.RedisClusterAsyncCommands;
 
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.HashSet;
+import java.util.BitSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 
@@ -64,7 +63,7 @@ public final class RedisEventQueue implements EventQueue, AutoCloseable {
     private static final String LEGACY = "stream";
     /** What the id of a status update starts with, before the id of its status stream entry. */
     private static final String UPDATE = "u";
-    /** Status stream entries whose open updates are kept, a few hundred bytes each. */
+    /** Status stream entries whose open updates are kept, about a hundred bytes each with the id. */
     private static final int OPEN_ENTRIES = 100_000;
 
     private final RedisConnector connector;
@@ -84,9 +83,9 @@ public final class RedisEventQueue implements EventQueue, AutoCloseable {
      * of them still be open here, its entry is never acknowledged by this writer, and the claim delivers all its
      * updates again.
      */
-    private final Map<String, Set<Integer>> openUpdates = new LinkedHashMap<>() {
+    private final Map<String, BitSet> openUpdates = new LinkedHashMap<>() {
         @Override
-        protected boolean removeEldestEntry(Map.Entry<String, Set<Integer>> eldest) {
+        protected boolean removeEldestEntry(Map.Entry<String, BitSet> eldest) {
             return size() > OPEN_ENTRIES;
         }
     };
@@ -266,11 +265,9 @@ public final class RedisEventQueue implements EventQueue, AutoCloseable {
         }
         synchronized (openUpdates) {
             // Delivered again (claimed), an entry keeps what was done of it here before.
-            Set<Integer> open = openUpdates.computeIfAbsent(id, entry -> new HashSet<>());
+            BitSet open = openUpdates.computeIfAbsent(id, entry -> new BitSet());
             if (open.isEmpty()) {
-                for (int i = 0; i < updates.size(); i++) {
-                    open.add(i);
-                }
+                open.set(0, updates.size());
             }
         }
         return updates;
@@ -284,10 +281,11 @@ public final class RedisEventQueue implements EventQueue, AutoCloseable {
         String id = statusEntryId(updateId);
         int index = Integer.parseInt(updateId.substring(updateId.lastIndexOf('.') + 1));
         synchronized (openUpdates) {
-            Set<Integer> open = openUpdates.get(id);
-            if (open == null || !open.remove(index)) {
+            BitSet open = openUpdates.get(id);
+            if (open == null || !open.get(index)) {
                 return false;
             }
+            open.clear(index);
             if (open.isEmpty()) {
                 openUpdates.remove(id);
                 finished.add(id);
