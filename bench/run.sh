@@ -5,7 +5,7 @@
 # Every run stops by itself; everything it started is stopped on exit, by PID.
 #
 # Usage: bench/run.sh [--quick] [--profile] [--only scenario,...] [--redis standalone|cluster]
-#                     [--writer embedded|process|none]
+#                     [--writer embedded|process|none] [--idle PERCENT]
 #   --quick    one 5 s run per scenario after a 3 s warm-up (about 3 minutes): checks the harness, not the figures
 #   --profile  records the ingester with JFR during the measured runs of its scenarios (adds JFR's overhead)
 #   --only     runs only these scenarios (names as in the table)
@@ -16,6 +16,8 @@
 #              ingester's RSS and CPU are a receiver's alone;
 #              none: the ingester only receives and nothing writes: the receive path's own cost, Redis's included
 #              (each run starts from an empty Redis, and the queue holds 4,000,000 entries, what one run accepts)
+#   --idle     starts each run (and each cold-start round) only once the CPUs were at least PERCENT idle over a
+#              second, or after 2 minutes: on a machine shared with other work, so that runs fall between its bursts
 # Environment: ZEN_BENCH_JAVA_OPTS, the heap flags of the ingester, the writer and the bare endpoint (default below).
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -28,9 +30,10 @@ while [ $# -gt 0 ]; do
   case "$1" in
     --quick | --profile) harness_args+=("$1") ;;
     --only) harness_args+=("$1" "${2:?--only needs scenario names}"); shift ;;
+    --idle) harness_args+=("$1" "${2:?--idle needs a percentage}"); shift ;;
     --redis) redis_topology=${2:?--redis needs standalone or cluster}; shift ;;
     --writer) writer=${2:?--writer needs embedded, process or none}; shift ;;
-    -h | --help) sed -n '2,17p' "$0"; exit 0 ;;
+    -h | --help) sed -n '2,21p' "$0"; exit 0 ;;
     *) echo "unknown option $1 (try --help)" >&2; exit 2 ;;
   esac
   shift

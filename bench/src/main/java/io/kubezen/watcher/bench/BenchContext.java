@@ -1,11 +1,13 @@
 package io.kubezen.watcher.bench;
 
 import io.kubezen.watcher.bench.probe.JfrRecording;
+import io.kubezen.watcher.bench.probe.MachineIdle;
 import io.kubezen.watcher.bench.probe.RedisCpu;
 import io.kubezen.watcher.bench.report.Figure;
 import io.lettuce.core.RedisClient;
 import io.lettuce.core.api.StatefulRedisConnection;
 
+import java.io.IOException;
 import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -112,6 +114,7 @@ public final class BenchContext implements AutoCloseable {
 
     private <T> List<T> repeat(String scenario, RunPlan plan, Run<T> run, boolean profile) throws Exception {
         resetRedis();
+        awaitIdle(scenario + "-warm-up");
         run.run(plan.warmUp(), scenario + "-warm-up");
         redisNodes.forEach(node -> node.sync().configResetstat());
         JfrRecording recording = profile
@@ -120,6 +123,7 @@ public final class BenchContext implements AutoCloseable {
         List<T> results = new ArrayList<>();
         for (int i = 1; i <= plan.runs(); i++) {
             resetRedis();
+            awaitIdle(scenario + "-run-" + i);
             results.add(run.run(plan.duration(), scenario + "-run-" + i));
         }
         if (recording != null) {
@@ -132,6 +136,14 @@ public final class BenchContext implements AutoCloseable {
         }
         Files.writeString(resultFile(scenario + "-redis.txt"), account);
         return results;
+    }
+
+    /** With {@code --idle}, waits for an idle machine before the run {@code label}, and says how idle it found it. */
+    public void awaitIdle(String label) throws IOException, InterruptedException {
+        if (options.idlePercent() > 0) {
+            int idle = MachineIdle.await(options.idlePercent(), BenchOptions.IDLE_PATIENCE);
+            System.out.println(label + ": the CPUs were " + idle + " % idle over the last second");
+        }
     }
 
     @Override

@@ -44,6 +44,6 @@ class BenchContextIT {
     private static BenchOptions options(RedisServerHandle redis) {
         return new BenchOptions(URI.create("http://127.0.0.1:1"), URI.create("http://127.0.0.1:2"), List.of(redis.uri()),
                 ProcessHandle.current().pid(), Path.of("target"), Path.of("."), PLAN, false, Set.of(),
-                Path.of("unused-ingester.jar"));
+                Path.of("unused-ingester.jar"), 0);
     }
 }

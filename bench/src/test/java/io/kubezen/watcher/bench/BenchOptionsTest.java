@@ -48,6 +48,14 @@ class BenchOptionsTest {
     }
 
     @Test
+    void idleIsAPercentageAndOffByDefault() {
+        assertThat(BenchOptions.parse(REQUIRED).idlePercent()).isZero();
+        assertThat(BenchOptions.parse(concat(REQUIRED, "--idle", "90")).idlePercent()).isEqualTo(90);
+        assertThatThrownBy(() -> BenchOptions.parse(concat(REQUIRED, "--idle", "120")))
+                .hasMessageStartingWith("--idle is a percentage");
+    }
+
+    @Test
     void aMissingAddressIsNamed() {
         assertThatThrownBy(() -> BenchOptions.parse("--ingester", "http://127.0.0.1:1"))
                 .isInstanceOf(IllegalArgumentException.class)

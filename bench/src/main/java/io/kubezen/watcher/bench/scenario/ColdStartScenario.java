@@ -10,6 +10,7 @@ import java.io.IOException;
 import java.net.ServerSocket;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -46,8 +47,11 @@ public final class ColdStartScenario implements Scenario {
         int rounds = context.plan().equals(RunPlan.QUICK) ? 1 : 5;
         List<String> command = List.of("bash", context.benchFile("cold-start.sh").toString(), Integer.toString(rounds),
                 BARE, FLOOR, RECEIVER, IMAGE);
-        String output = ExternalCommand.run(command, Map.of("COLD_START_PORT", Integer.toString(freePort())), TIMEOUT,
-                context.resultFile(NAME + ".log"));
+        Map<String, String> environment = new HashMap<>(Map.of("COLD_START_PORT", Integer.toString(freePort())));
+        if (context.options().idlePercent() > 0) {
+            environment.put("COLD_START_IDLE", Integer.toString(context.options().idlePercent()));
+        }
+        String output = ExternalCommand.run(command, environment, TIMEOUT, context.resultFile(NAME + ".log"));
         return figures(starts(output));
     }
 

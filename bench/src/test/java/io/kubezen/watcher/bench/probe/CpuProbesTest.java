@@ -27,6 +27,17 @@ class CpuProbesTest {
     }
 
     @Test
+    void machineIdleIsIdleAndIowaitOverAllCpuTimeBetweenTwoReadings() {
+        // /proc/stat of a 2-CPU machine, one second apart: 200 ticks, of which 150 idle and 10 waiting for I/O.
+        String before = "cpu  4915840 11285 964191 4059347 13351 0 249993 5314 0 0\ncpu0 1 2 3 4 5 6 7 8 0 0\n";
+        String after = "cpu  4915870 11285 964201 4059497 13361 0 249993 5314 0 0\ncpu0 1 2 3 4 5 6 7 8 0 0\n";
+
+        assertThat(MachineIdle.percent(before, after)).isEqualTo(80);
+        assertThat(MachineIdle.percent(before, before)).as("no time passed").isEqualTo(100);
+        assertThatThrownBy(() -> MachineIdle.percent("intr 1 2 3\n", after)).hasMessageContaining("'cpu' line");
+    }
+
+    @Test
     void anInfoWithoutCpuFieldsIsAnError() {
         assertThatThrownBy(() -> RedisCpu.seconds("# Server\r\nredis_version:7.0.15\r\n"))
                 .hasMessageContaining("used_cpu_sys");
