@@ -139,7 +139,7 @@ public final class BenchContext implements AutoCloseable {
     }
 
     /** With {@code --idle}, waits for an idle machine before the run {@code label}, and says how idle it found it. */
-    public void awaitIdle(String label) throws IOException, InterruptedException {
+    private void awaitIdle(String label) throws IOException, InterruptedException {
         if (options.idlePercent() > 0) {
             int idle = MachineIdle.await(options.idlePercent(), BenchOptions.IDLE_PATIENCE);
             System.out.println(label + ": the CPUs were " + idle + " % idle over the last second");

@@ -206,8 +206,9 @@ public final class RedisEventQueue implements EventQueue, AutoCloseable {
     }
 
     /**
-     * Reads the stream and the status stream in one XREADGROUP, up to {@code count} entries of each; each status
-     * update counts as an entry of its own. Uses a connection of its own: a blocking XREADGROUP would hold up every
+     * Reads the stream and the status stream in one XREADGROUP, up to {@code count} entries of each, and delivers each
+     * status update as an entry of its own: a status stream entry brings all of its updates, so more than
+     * {@code count} entries can come back. Uses a connection of its own: a blocking XREADGROUP would hold up every
      * command on the shared one. The connector times it out after the block time plus the command timeout.
      */
     @Override
@@ -326,7 +327,10 @@ public final class RedisEventQueue implements EventQueue, AutoCloseable {
         return List.of();
     }
 
-    /** The stream's idle entries first, then the status stream's, each status update counted as an entry. */
+    /**
+     * The stream's idle entries first, then the status stream's, up to {@code count} stream entries in all; each status
+     * stream entry comes back as all of its updates, so more than {@code count} entries can come back.
+     */
     private List<QueueEntry> claim(String group, String consumer, Duration minIdle, int count) {
         List<QueueEntry> claimed = claim(stream, group, consumer, minIdle, count);
         if (statusStream != null && claimed.size() < count) {
