@@ -4,6 +4,7 @@ import io.kubezen.watcher.controller.leader.FailureLog;
 import io.kubezen.watcher.controller.leader.LeaderDuty;
 import io.kubezen.watcher.controller.leader.LeadershipTerm;
 import io.kubezen.watcher.metrics.MetricNames;
+import io.kubezen.watcher.model.TtlPolicy;
 import io.kubezen.watcher.store.StoreUnavailableException;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -69,8 +70,9 @@ public final class GcDuty implements LeaderDuty {
     private void collect(LeadershipTerm term) throws InterruptedException {
         // Fixed for the run: an Observation that expires meanwhile waits for the next one.
         Instant now = clock.instant();
-        Sweep expired = new Sweep(ObservationSelector.ALL, observation -> ttl.isExpired(observation, now), false,
-                Sweep.TTL);
+        Sweep expired = new Sweep(ObservationSelector.ALL,
+                observation -> ttl.isExpired(observation.createdAt(), observation.ttlSecondsAfterCreation(), now),
+                false, Sweep.TTL);
         long started = System.nanoTime();
         try {
             SweepResult result = sweeper.sweep(expired, delay -> !term.awaitEnd(delay));

@@ -5,9 +5,9 @@ import io.kubezen.watcher.controller.gc.CollectionScope;
 import io.kubezen.watcher.controller.gc.GcDuty;
 import io.kubezen.watcher.controller.gc.ObservationStore;
 import io.kubezen.watcher.controller.gc.Sweeper;
-import io.kubezen.watcher.controller.gc.TtlPolicy;
 import io.kubezen.watcher.controller.gc.kubernetes.KubernetesObservationStore;
 import io.kubezen.watcher.throttle.TokenBucket;
+import io.kubezen.watcher.wiring.GcProperties;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micronaut.context.annotation.Factory;
 import io.micronaut.context.annotation.Requires;
@@ -35,8 +35,7 @@ final class GcFactory {
     @Singleton
     @Requires(property = GcProperties.PREFIX + ".enabled", notEquals = "false")
     GcDuty gcDuty(Sweeper sweeper, GcProperties properties, Clock clock, MeterRegistry registry) {
-        return valid(() -> new GcDuty(sweeper, new TtlPolicy(properties.defaultTtl()), properties.interval(), clock,
-                registry));
+        return new GcDuty(sweeper, properties.ttlPolicy(), properties.interval(), clock, registry);
     }
 
     private static <T> T valid(Supplier<T> create) {

@@ -13,6 +13,7 @@ import io.kubezen.watcher.install.Install;
 import io.kubezen.watcher.metrics.MetricNames;
 import io.kubezen.watcher.model.Observation;
 import io.kubezen.watcher.model.ObservationLabels;
+import io.kubezen.watcher.model.TtlPolicy;
 import io.kubezen.watcher.testing.Await;
 import io.kubezen.watcher.testing.MutableClock;
 import io.kubezen.watcher.throttle.TokenBucket;

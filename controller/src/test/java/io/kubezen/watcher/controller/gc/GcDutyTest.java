@@ -3,6 +3,7 @@ package io.kubezen.watcher.controller.gc;
 import io.kubezen.watcher.controller.gc.memory.InMemoryObservationStore;
 import io.kubezen.watcher.install.Install;
 import io.kubezen.watcher.metrics.MetricNames;
+import io.kubezen.watcher.model.TtlPolicy;
 import io.kubezen.watcher.testing.MutableClock;
 import io.kubezen.watcher.throttle.TokenBucket;
 import io.micrometer.core.instrument.Counter;

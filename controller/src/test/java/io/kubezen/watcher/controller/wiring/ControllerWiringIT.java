@@ -1,14 +1,15 @@
 package io.kubezen.watcher.controller.wiring;
 
 import io.kubezen.watcher.controller.gc.GcDuty;
-import io.kubezen.watcher.controller.gc.TtlPolicy;
 import io.kubezen.watcher.controller.leader.LeaderDuties;
+import io.kubezen.watcher.controller.leader.LeaderElection;
 import io.kubezen.watcher.controller.leader.LeaderElectionOptions;
 import io.kubezen.watcher.controller.leader.solo.SoloLeaderElection;
-import io.kubezen.watcher.controller.leader.LeaderElection;
 import io.kubezen.watcher.controller.tuning.TierPolicy;
 import io.kubezen.watcher.controller.tuning.TuningOptions;
 import io.kubezen.watcher.controller.tuning.WindowTuningDuty;
+import io.kubezen.watcher.model.TtlPolicy;
+import io.kubezen.watcher.wiring.GcProperties;
 import io.micronaut.context.ApplicationContext;
 import org.junit.jupiter.api.Test;
 

@@ -9,6 +9,7 @@ import io.kubezen.watcher.ingester.writer.consume.QueueWriterLoop;
 import io.kubezen.watcher.ingester.writer.consume.WriterMetrics;
 import io.kubezen.watcher.ingester.writer.kubernetes.KubernetesObservationSink;
 import io.kubezen.watcher.ingester.writer.local.JsonLinesObservationSink;
+import io.kubezen.watcher.ingester.writer.local.LocalSinkGc;
 import io.kubezen.watcher.ingester.writer.throttle.RetryingObservationSink;
 import io.kubezen.watcher.ingester.writer.throttle.Sleeper;
 import io.kubezen.watcher.ingester.writer.throttle.WriteThrottle;
@@ -16,6 +17,7 @@ import io.kubezen.watcher.install.Install;
 import io.kubezen.watcher.metrics.MetricNames;
 import io.kubezen.watcher.queue.EventQueue;
 import io.kubezen.watcher.queue.QueueStats;
+import io.kubezen.watcher.wiring.GcProperties;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micronaut.context.annotation.Bean;
@@ -35,8 +37,8 @@ import java.util.function.ToLongFunction;
 import java.util.random.RandomGenerator;
 
 /**
- * The writer role: a sink (the Kubernetes API when this process can reach one, else the local JSON-lines file)
- * behind the install's label, the process-wide write throttle and retries, and the loop that feeds it from the queue.
+ * The writer role: a sink (the Kubernetes API when this process can reach one, else the local JSON-lines file, with
+ * its own GC) behind the install's label, the process-wide write throttle and retries, and the loop that feeds it from the queue.
  */
 @Factory
 @Requires(condition = WriterRole.class)
@@ -87,6 +89,16 @@ class WriterFactory {
         QueueWriterLoop loop = new QueueWriterLoop(queueWriter, settings);
         loop.start();
         return loop;
+    }
+
+    @Context
+    @Requires(condition = KubernetesConfigured.Not.class)
+    @Requires(property = GcProperties.PREFIX + ".enabled", notEquals = "false")
+    @Bean(preDestroy = "close")
+    LocalSinkGc localSinkGc(JsonLinesObservationSink sink, GcProperties gc, Clock clock, MeterRegistry registry) {
+        LocalSinkGc collector = new LocalSinkGc(sink, gc.ttlPolicy(), gc.interval(), clock, registry);
+        collector.start();
+        return collector;
     }
 
     private static String consumerName(ConsumerProperties settings) {

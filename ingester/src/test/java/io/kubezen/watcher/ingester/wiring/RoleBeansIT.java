@@ -6,6 +6,7 @@ import io.kubezen.watcher.ingester.Ingester;
 import io.kubezen.watcher.ingester.writer.ObservationSink;
 import io.kubezen.watcher.ingester.writer.consume.QueueWriterLoop;
 import io.kubezen.watcher.ingester.writer.kubernetes.KubernetesObservationSink;
+import io.kubezen.watcher.ingester.writer.local.LocalSinkGc;
 import io.kubezen.watcher.testing.redis.RedisServerHandle;
 import io.kubezen.watcher.testing.redis.WithRedis;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -61,6 +62,7 @@ class RoleBeansIT {
             assertThat(context.findBeanDefinition(ApiClient.class)).isPresent();
             assertThat(writer.bean(ObservationSink.class)).isInstanceOf(KubernetesObservationSink.class);
             assertThat(context.findBeanDefinition(QueueWriterLoop.class)).isPresent();
+            assertThat(context.findBeanDefinition(LocalSinkGc.class)).as("the controller collects in a cluster").isEmpty();
         }
     }
 
@@ -71,6 +73,7 @@ class RoleBeansIT {
                 "zen-watcher.writer.local-sink-path", sinkDir.resolve("observations.jsonl").toString()))) {
             assertThat(kubernetesDefinitions(writer.context())).isEmpty();
             assertThat(writer.context().findBeanDefinition(QueueWriterLoop.class)).isPresent();
+            assertThat(writer.context().getBeansOfType(LocalSinkGc.class)).as("its own GC, running").hasSize(1);
         }
     }
 

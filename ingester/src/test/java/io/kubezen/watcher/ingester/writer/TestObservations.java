@@ -36,4 +36,11 @@ public final class TestObservations {
                 observation.spec().withFingerprint(fingerprint));
         return ObservationWrite.of(fingerprinted, fingerprint, FIRST_SEEN);
     }
+
+    /** The same write, its spec carrying {@code ttlSecondsAfterCreation}. */
+    public static ObservationWrite withTtl(ObservationWrite write, long seconds) {
+        Observation observation = write.observation();
+        return ObservationWrite.of(new Observation(observation.namespace(), observation.labels(),
+                observation.spec().withTtlSecondsAfterCreation(seconds)), write.fingerprint(), write.firstSeen());
+    }
 }

@@ -11,6 +11,7 @@ import io.kubezen.watcher.ingester.writer.SeenStatus;
 import io.kubezen.watcher.ingester.writer.StatusWrite;
 import io.kubezen.watcher.ingester.writer.WriteRails;
 import io.kubezen.watcher.ingester.writer.WriteResult;
+import io.kubezen.watcher.model.TtlPolicy;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -23,9 +24,11 @@ import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
 import java.time.Clock;
 import java.time.Instant;
+import java.time.format.DateTimeParseException;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
@@ -36,6 +39,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.Consumer;
+import java.util.function.Predicate;
 
 /**
  * The embedded default sink: one JSON line per Observation, appended to a file, and one more line
@@ -46,6 +50,10 @@ import java.util.function.Consumer;
  *
  * <p>A crash can leave a partly written last line; it was never acknowledged, so it is cut off at start-up
  * and the entry is written again on redelivery.
+ *
+ * <p>{@link #deleteExpired} takes Observations past their TTL out of the file and the index, as the controller's GC
+ * deletes them from the API server: it writes the file anew beside it and moves it into place, so a crash leaves
+ * either file whole.
  */
 public final class JsonLinesObservationSink implements ObservationSink, AutoCloseable {
 
@@ -55,7 +63,8 @@ public final class JsonLinesObservationSink implements ObservationSink, AutoClos
     private final Path file;
     private final WriteRails rails;
     private final Clock clock;
-    private final FileChannel channel;
+    private final Path rewritten;
+    private FileChannel channel;
     /**
      * Every Observation in the file, by {@code namespace/name}, with its latest status: one entry each, its times as
      * numbers, since the index holds every Observation ever written (about 190 bytes each).
@@ -66,11 +75,10 @@ public final class JsonLinesObservationSink implements ObservationSink, AutoClos
         this.file = file;
         this.rails = rails;
         this.clock = clock;
-        Path parent = file.toAbsolutePath().getParent();
-        if (parent != null) {
-            Files.createDirectories(parent);
-        }
-        this.channel = FileChannel.open(file, StandardOpenOption.CREATE, StandardOpenOption.READ, StandardOpenOption.WRITE);
+        this.rewritten = file.resolveSibling(file.getFileName() + ".gc");
+        Files.createDirectories(file.toAbsolutePath().getParent());
+        Files.deleteIfExists(rewritten);
+        this.channel = open(file);
         cutTornTail();
         readNames();
     }
@@ -164,6 +172,37 @@ public final class JsonLinesObservationSink implements ObservationSink, AutoClos
         return List.copyOf(newest);
     }
 
+    /**
+     * Deletes the Observations past their TTL at {@code now}, with their status lines; answers how many. Most of the
+     * file is copied while writes go on; only what they appended meanwhile is copied under the lock, before the
+     * new file takes the old one's place. A failure leaves the file as it was. One call at a time: the file it
+     * writes beside the sink's is its own.
+     */
+    public synchronized int deleteExpired(TtlPolicy ttl, Instant now) throws IOException {
+        Set<String> expired = new HashSet<>();
+        try (FileChannel out = FileChannel.open(rewritten, StandardOpenOption.CREATE, StandardOpenOption.WRITE,
+                StandardOpenOption.TRUNCATE_EXISTING)) {
+            long copied;
+            synchronized (lock) {
+                copied = channel.size();
+            }
+            copyLive(0, copied, out, line -> isExpired(line, ttl, now), expired);
+            synchronized (lock) {
+                // Observations written meanwhile are new: the expired ones were still indexed, so not written again.
+                copyLive(copied, channel.size(), out, line -> false, expired);
+                out.force(false);
+                Files.move(rewritten, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+                syncDirectory();
+                channel.close();
+                channel = open(file);
+                observations.keySet().removeAll(expired);
+            }
+        } finally {
+            Files.deleteIfExists(rewritten);
+        }
+        return expired.size();
+    }
+
     @Override
     public void close() throws IOException {
         synchronized (lock) {
@@ -215,6 +254,81 @@ public final class JsonLinesObservationSink implements ObservationSink, AutoClos
             }
             throw e;
         }
+    }
+
+    /**
+     * Copies the lines of {@code [from, to)} to {@code out}, but for Observations {@code expires} picks, which it
+     * adds to {@code expired}, and the status lines of any in {@code expired}. Unreadable lines are kept: GC
+     * deletes expired Observations, nothing else.
+     */
+    private void copyLive(long from, long to, FileChannel out, Predicate<JsonNode> expires, Set<String> expired)
+            throws IOException {
+        ByteBuffer chunk = ByteBuffer.allocate(64 * 1024);
+        ByteArrayOutputStream line = new ByteArrayOutputStream();
+        try (FileChannel in = FileChannel.open(file, StandardOpenOption.READ)) {
+            for (long position = from; position < to; ) {
+                chunk.clear().limit((int) Math.min(chunk.capacity(), to - position));
+                int read = in.read(chunk, position);
+                if (read < 0) {
+                    break;
+                }
+                position += read;
+                int start = 0;
+                for (int i = 0; i < read; i++) {
+                    if (chunk.get(i) == '\n') {
+                        line.write(chunk.array(), start, i + 1 - start);
+                        copyIfLive(line.toByteArray(), out, expires, expired);
+                        line.reset();
+                        start = i + 1;
+                    }
+                }
+                line.write(chunk.array(), start, read - start);
+            }
+        }
+        if (line.size() > 0) {
+            copyIfLive(line.toByteArray(), out, expires, expired);
+        }
+    }
+
+    private static void copyIfLive(byte[] line, FileChannel out, Predicate<JsonNode> expires, Set<String> expired)
+            throws IOException {
+        JsonNode node = readable(line);
+        if (node != null) {
+            String key = key(node.path("metadata").path("namespace").asText(), node.path("metadata").path("name").asText());
+            if (!StatusLine.KIND.equals(node.path("kind").asText()) && expires.test(node)) {
+                expired.add(key);
+            }
+            if (expired.contains(key)) {
+                return;
+            }
+        }
+        ByteBuffer bytes = ByteBuffer.wrap(line);
+        while (bytes.hasRemaining()) {
+            out.write(bytes);
+        }
+    }
+
+    /** Whether an Observation line is past its TTL; one without a readable creation time never is. */
+    private static boolean isExpired(JsonNode observation, TtlPolicy ttl, Instant now) {
+        JsonNode created = observation.path("metadata").path("creationTimestamp");
+        JsonNode seconds = observation.path("spec").path("ttlSecondsAfterCreation");
+        try {
+            return created.isTextual() && ttl.isExpired(Instant.parse(created.asText()),
+                    seconds.canConvertToLong() ? seconds.asLong() : null, now);
+        } catch (DateTimeParseException e) {
+            return false;
+        }
+    }
+
+    /** Makes the move of the rewritten file durable before anything is appended to it. */
+    private void syncDirectory() throws IOException {
+        try (FileChannel directory = FileChannel.open(file.toAbsolutePath().getParent(), StandardOpenOption.READ)) {
+            directory.force(true);
+        }
+    }
+
+    private static FileChannel open(Path file) throws IOException {
+        return FileChannel.open(file, StandardOpenOption.CREATE, StandardOpenOption.READ, StandardOpenOption.WRITE);
     }
 
     private void cutTornTail() throws IOException {
@@ -272,6 +386,16 @@ public final class JsonLinesObservationSink implements ObservationSink, AutoClos
         }
         if (unreadable > 0) {
             LOG.warn("Skipped {} unreadable lines in {}.", unreadable, file);
+        }
+    }
+
+    /** The line's JSON object; null for an unreadable line. */
+    private static JsonNode readable(byte[] line) {
+        try {
+            JsonNode node = ObservationJson.MAPPER.readTree(line);
+            return node != null && node.isObject() ? node : null;
+        } catch (IOException e) {
+            return null;
         }
     }
 

@@ -1,12 +1,13 @@
-package io.kubezen.watcher.controller.gc;
+package io.kubezen.watcher.model;
 
 import java.time.Duration;
 import java.time.Instant;
 
 /**
  * How long an Observation lives: its {@code spec.ttlSecondsAfterCreation}, else the default, always within
- * {@link #MIN_TTL} and {@link #MAX_TTL}, so neither a typo nor a huge value keeps the cluster from being
- * cleaned up or deletes events right after they were written.
+ * {@link #MIN_TTL} and {@link #MAX_TTL}, so neither a typo nor a huge value keeps Observations from being
+ * cleaned up or deletes events right after they were written. The controller's GC applies it in the cluster, the
+ * local sink to its file.
  */
 public record TtlPolicy(Duration defaultTtl) {
 
@@ -21,16 +22,16 @@ public record TtlPolicy(Duration defaultTtl) {
         }
     }
 
-    public Duration ttlOf(StoredObservation observation) {
-        Long seconds = observation.ttlSecondsAfterCreation();
-        if (seconds == null) {
+    /** @param ttlSecondsAfterCreation the spec field; null when the Observation does not set it */
+    public Duration ttlOf(Long ttlSecondsAfterCreation) {
+        if (ttlSecondsAfterCreation == null) {
             return defaultTtl;
         }
-        Duration ttl = Duration.ofSeconds(Math.max(0, Math.min(seconds, MAX_TTL.getSeconds())));
+        Duration ttl = Duration.ofSeconds(Math.max(0, Math.min(ttlSecondsAfterCreation, MAX_TTL.getSeconds())));
         return ttl.compareTo(MIN_TTL) < 0 ? MIN_TTL : ttl;
     }
 
-    public boolean isExpired(StoredObservation observation, Instant now) {
-        return !observation.createdAt().plus(ttlOf(observation)).isAfter(now);
+    public boolean isExpired(Instant createdAt, Long ttlSecondsAfterCreation, Instant now) {
+        return !createdAt.plus(ttlOf(ttlSecondsAfterCreation)).isAfter(now);
     }
 }

@@ -1,4 +1,4 @@
-package io.kubezen.watcher.controller.gc;
+package io.kubezen.watcher.model;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -24,24 +24,19 @@ class TtlPolicyTest {
         "999999999, PT8760H",
         ", PT168H"})
     void theSpecsTtlAppliesWithinTheBoundsElseTheDefault(Long seconds, Duration expected) {
-        assertThat(policy.ttlOf(observation(seconds))).isEqualTo(expected);
+        assertThat(policy.ttlOf(seconds)).isEqualTo(expected);
     }
 
     @Test
     void anObservationExpiresWhenItsTtlHasPassed() {
-        StoredObservation hourly = observation(3600L);
-
-        assertThat(policy.isExpired(hourly, CREATED.plusSeconds(3599))).isFalse();
-        assertThat(policy.isExpired(hourly, CREATED.plusSeconds(3600))).isTrue();
+        assertThat(policy.isExpired(CREATED, 3600L, CREATED.plusSeconds(3599))).isFalse();
+        assertThat(policy.isExpired(CREATED, 3600L, CREATED.plusSeconds(3600))).isTrue();
+        assertThat(policy.isExpired(CREATED, null, CREATED.plus(TtlPolicy.DEFAULT_TTL))).isTrue();
     }
 
     @Test
     void theDefaultMustLieWithinTheBounds() {
         assertThatThrownBy(() -> new TtlPolicy(Duration.ofSeconds(30))).hasMessageContaining("default-ttl");
         assertThatThrownBy(() -> new TtlPolicy(Duration.ofDays(400))).hasMessageContaining("default-ttl");
-    }
-
-    private static StoredObservation observation(Long ttlSeconds) {
-        return new StoredObservation("team-a", "obs-1", "uid-1", CREATED, ttlSeconds, "falco", "high", null);
     }
 }

@@ -1,0 +1,87 @@
+package io.kubezen.watcher.ingester.writer.local;
+
+import io.kubezen.watcher.metrics.MetricNames;
+import io.kubezen.watcher.model.TtlPolicy;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.io.IOException;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * GC of the local sink, what the controller's GC is in a cluster: deletes the Observations past their TTL when the
+ * sink opens, then every interval, on a thread of its own, and counts them in the same metrics. A failed run is
+ * logged and tried again at the next interval.
+ */
+public final class LocalSinkGc implements AutoCloseable {
+
+    private static final Logger LOG = LoggerFactory.getLogger(LocalSinkGc.class);
+
+    private final JsonLinesObservationSink sink;
+    private final TtlPolicy ttl;
+    private final Duration interval;
+    private final Clock clock;
+    private final Counter deleted;
+    private final Counter completed;
+    private final Counter failed;
+    private final Timer duration;
+    private final ScheduledExecutorService thread = Executors.newSingleThreadScheduledExecutor(runnable -> {
+        Thread gc = new Thread(runnable, "local-sink-gc");
+        gc.setDaemon(true);
+        return gc;
+    });
+
+    public LocalSinkGc(JsonLinesObservationSink sink, TtlPolicy ttl, Duration interval, Clock clock,
+                       MeterRegistry registry) {
+        this.sink = sink;
+        this.ttl = ttl;
+        this.interval = interval;
+        this.clock = clock;
+        this.deleted = Counter.builder(MetricNames.OBSERVATIONS_DELETED)
+                .description("Observations deleted by GC (ttl) or the cleanup endpoint (manual)")
+                .tag(MetricNames.TAG_REASON, "ttl").register(registry);
+        this.completed = runs(registry, "completed");
+        this.failed = runs(registry, "failed");
+        this.duration = Timer.builder(MetricNames.GC_DURATION).description("Time one GC run took").register(registry);
+    }
+
+    public void start() {
+        thread.scheduleWithFixedDelay(this::collect, 0, interval.toMillis(), TimeUnit.MILLISECONDS);
+    }
+
+    /** One run; what the scheduled ones do. */
+    void collect() {
+        Instant now = clock.instant();
+        long started = System.nanoTime();
+        try {
+            int count = sink.deleteExpired(ttl, now);
+            deleted.increment(count);
+            completed.increment();
+            LOG.info("GC deleted {} expired Observations from the local sink", count);
+        } catch (IOException | RuntimeException e) {
+            failed.increment();
+            LOG.warn("GC of the local sink failed; it runs again in {}: {}", interval, e.toString());
+        } finally {
+            duration.record(Duration.ofNanos(System.nanoTime() - started));
+        }
+    }
+
+    @Override
+    public void close() throws InterruptedException {
+        thread.shutdownNow();
+        thread.awaitTermination(10, TimeUnit.SECONDS);
+    }
+
+    private static Counter runs(MeterRegistry registry, String outcome) {
+        return Counter.builder(MetricNames.GC_RUNS).description("GC runs by how they ended")
+                .tag(MetricNames.TAG_OUTCOME, outcome).register(registry);
+    }
+}
