@@ -43,20 +43,24 @@ public interface EventQueue {
     void ensureGroup(String group);
 
     /**
-     * Delivers up to {@code count} entries that no consumer of the group has been given yet, waiting up to
-     * {@code block} for the first one (not at all for {@link Duration#ZERO}). Delivered entries are pending for
-     * {@code consumer} until acknowledged.
+     * Delivers entries that no consumer of the group has been given yet, waiting up to {@code block} for the first
+     * one (not at all for {@link Duration#ZERO}). Delivered entries are pending for {@code consumer} until
+     * acknowledged. {@code count} bounds what is read, not always what comes back: an implementation may store the
+     * status updates scheduled together as one entry and deliver them together (the Redis queue keeps one admission
+     * call's as one status stream entry, and reads its two streams at once), so a caller takes the list's size as
+     * it comes.
      *
      * @throws IllegalStateException when the group does not exist
      */
     List<QueueEntry> read(String group, String consumer, int count, Duration block);
 
     /**
-     * Takes over up to {@code count} entries of the group that were delivered (to any consumer, this one
-     * included) and not acknowledged for at least {@code minIdle}, oldest first, and makes them pending for
-     * {@code consumer}. Writers call it now and then, so the batch of a writer that crashed is delivered to a
-     * live one. Each returned entry's {@link QueueEntry#deliveries()} counts this delivery too; a claimed entry
-     * is idle again from now, so two consumers claiming at once never get the same entry.
+     * Takes over entries of the group that were delivered (to any consumer, this one included) and not
+     * acknowledged for at least {@code minIdle}, oldest first, and makes them pending for {@code consumer}; up to
+     * {@code count} of them, or more where status updates stored together come back together, as with
+     * {@link #read}. Writers call it now and then, so the batch of a writer that crashed is delivered to a live
+     * one. Each returned entry's {@link QueueEntry#deliveries()} counts this delivery too; a claimed entry is idle
+     * again from now, so two consumers claiming at once never get the same entry.
      *
      * @throws IllegalStateException when the group does not exist
      */
