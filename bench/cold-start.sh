@@ -14,6 +14,9 @@
 #             way (bench's LibraryFloor: a Lettuce connection made from the start and an XADD per event, a Jackson
 #             tree of each event, a Prometheus registry counting them): the libraries' own share of a start
 #   floor=PARTS  the same with only the parts named, comma-separated, of redis, json and metrics
+#   classes=N the bare endpoint after it defined and linked N classes it never uses, the first of the ingester's start
+#             list, read from the ingester jar into a class loader of their own (bench's ExtraClassesEndpoint): what a
+#             start pays per class it reads, apart from what the classes do
 #   embedded  the ingester jar, both roles, on the embedded default (no Redis, no Kubernetes)
 #   receiver  the ingester jar in the receiver role and Redis mode, started plainly: `java -jar`, no archive
 #   receiver=JAR  the same from another jar (a build before a change, say), so that both start in the same rounds
@@ -25,7 +28,7 @@
 # COLD_START_PORT picks the port (default 18080; bench/run.sh passes a free one).
 # COLD_START_IDLE=PERCENT starts each round only once the machine's CPUs were at least that idle over the last second
 # (from /proc/stat), so that rounds fall between the bursts of other work on a shared machine.
-# Usage: bench/cold-start.sh [RUNS] [bare] [floor[=PARTS]]... [embedded] [receiver] [receiver=JAR]... [image]   (no configuration: bare, embedded, receiver and image)
+# Usage: bench/cold-start.sh [RUNS] [bare] [floor[=PARTS]]... [classes=N]... [embedded] [receiver] [receiver=JAR]... [image]   (no configuration: bare, embedded, receiver and image)
 set -euo pipefail
 cd "$(dirname "$0")/.."
 . bench/lib/throwaway-redis.sh
@@ -34,7 +37,7 @@ if [[ ${1:-} =~ ^[0-9]+$ ]]; then runs=$1; shift; fi
 configurations=("$@")
 [ ${#configurations[@]} -gt 0 ] || configurations=(bare embedded receiver image)
 for configuration in "${configurations[@]}"; do
-  case $configuration in bare | floor | floor=* | embedded | receiver | image) ;; receiver=*) [ -f "${configuration#receiver=}" ] || { echo "no jar ${configuration#receiver=}" >&2; exit 2; } ;; *) echo "unknown configuration $configuration" >&2; exit 2 ;; esac
+  case $configuration in bare | floor | floor=* | embedded | receiver | image) ;; classes=*) [[ ${configuration#classes=} =~ ^[0-9]+$ ]] || { echo "classes=N takes a number" >&2; exit 2; } ;; receiver=*) [ -f "${configuration#receiver=}" ] || { echo "no jar ${configuration#receiver=}" >&2; exit 2; } ;; *) echo "unknown configuration $configuration" >&2; exit 2 ;; esac
 done
 
 jar=ingester/target/zen-watcher-ingester.jar
@@ -76,6 +79,8 @@ start() {
       -micronaut.server.port="$port" ;;
     floor=*) exec "${receiver[@]}" java "${opts[@]}" -Dbench.floor.parts="${configuration#floor=}" -cp "$bench_jar" \
       io.kubezen.watcher.bench.bare.LibraryFloorEndpoint -micronaut.server.port="$port" ;;
+    classes=*) exec java "${opts[@]}" -Dbench.extra-classes="${configuration#classes=}" -Dbench.extra-classes.jar="$jar" \
+      -cp "$bench_jar" io.kubezen.watcher.bench.bare.ExtraClassesEndpoint -micronaut.server.port="$port" ;;
     embedded) exec java "${opts[@]}" -jar "$jar" "${app[@]}" -zen-watcher.writer.local-sink-path="$work/observations.jsonl" ;;
     receiver) exec "${receiver[@]}" java "${opts[@]}" -jar "$jar" "${app[@]}" ;;
     receiver=*) exec "${receiver[@]}" java "${opts[@]}" -jar "${configuration#receiver=}" "${app[@]}" ;;
