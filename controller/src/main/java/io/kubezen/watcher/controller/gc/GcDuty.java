@@ -3,6 +3,7 @@ package io.kubezen.watcher.controller.gc;
 import io.kubezen.watcher.controller.leader.FailureLog;
 import io.kubezen.watcher.controller.leader.LeaderDuty;
 import io.kubezen.watcher.controller.leader.LeadershipTerm;
+import io.kubezen.watcher.metrics.GcMeters;
 import io.kubezen.watcher.metrics.MetricNames;
 import io.kubezen.watcher.model.TtlPolicy;
 import io.kubezen.watcher.store.StoreUnavailableException;
@@ -25,10 +26,7 @@ import java.util.List;
 public final class GcDuty implements LeaderDuty {
 
     private static final Logger LOG = LoggerFactory.getLogger(GcDuty.class);
-    private static final String COMPLETED = "completed";
-    private static final String STOPPED = "stopped";
-    private static final String FAILED = "failed";
-    private static final List<String> OUTCOMES = List.of(COMPLETED, STOPPED, FAILED);
+    private static final List<String> OUTCOMES = List.of(GcMeters.COMPLETED, GcMeters.STOPPED, GcMeters.FAILED);
 
     private final Sweeper sweeper;
     private final TtlPolicy ttl;
@@ -45,7 +43,7 @@ public final class GcDuty implements LeaderDuty {
         this.interval = interval;
         this.clock = clock;
         this.registry = registry;
-        this.duration = Timer.builder(MetricNames.GC_DURATION).description("Time one GC run took").register(registry);
+        this.duration = GcMeters.duration(registry);
         this.errors = Counter.builder(MetricNames.ERRORS)
                 .tag(MetricNames.TAG_STAGE, "gc").tag(MetricNames.TAG_ERROR_TYPE, "store_unavailable")
                 .register(registry);
@@ -76,14 +74,14 @@ public final class GcDuty implements LeaderDuty {
         long started = System.nanoTime();
         try {
             SweepResult result = sweeper.sweep(expired, delay -> !term.awaitEnd(delay));
-            runs(result.complete() ? COMPLETED : STOPPED).increment();
+            runs(result.complete() ? GcMeters.COMPLETED : GcMeters.STOPPED).increment();
             failures.succeeded();
             LOG.info("GC deleted {} expired Observations of {} listed{}", result.deleted(), result.scanned(),
                     result.complete() ? "" : "; stopped early because leadership ended");
         } catch (StoreUnavailableException e) {
             if (term.isActive()) {
                 errors.increment();
-                runs(FAILED).increment();
+                runs(GcMeters.FAILED).increment();
                 failures.failed(e);
             }
         } finally {
@@ -92,7 +90,6 @@ public final class GcDuty implements LeaderDuty {
     }
 
     private Counter runs(String outcome) {
-        return Counter.builder(MetricNames.GC_RUNS).description("GC runs by how they ended")
-                .tag(MetricNames.TAG_OUTCOME, outcome).register(registry);
+        return GcMeters.runs(registry, outcome);
     }
 }

@@ -1,5 +1,7 @@
 package io.kubezen.watcher.controller.gc;
 
+import io.kubezen.watcher.metrics.GcMeters;
+
 import java.util.Objects;
 import java.util.function.Predicate;
 
@@ -14,7 +16,7 @@ public record Sweep(ObservationSelector selector, Predicate<StoredObservation> c
                     String reason) {
 
     /** GC deleting Observations past their TTL. */
-    public static final String TTL = "ttl";
+    public static final String TTL = GcMeters.TTL;
     /** The cleanup endpoint. */
     public static final String MANUAL = "manual";
 

@@ -1,6 +1,6 @@
 package io.kubezen.watcher.controller.gc;
 
-import io.kubezen.watcher.metrics.MetricNames;
+import io.kubezen.watcher.metrics.GcMeters;
 import io.kubezen.watcher.store.Page;
 import io.kubezen.watcher.throttle.TokenBucket;
 import io.micrometer.core.instrument.Counter;
@@ -85,10 +85,7 @@ public final class Sweeper {
     }
 
     private Counter deletions(String reason) {
-        return Counter.builder(MetricNames.OBSERVATIONS_DELETED)
-                .description("Observations deleted by GC (ttl) or the cleanup endpoint (manual)")
-                .tag(MetricNames.TAG_REASON, reason)
-                .register(registry);
+        return GcMeters.deleted(registry, reason);
     }
 
     /** How a sweep waits for the rate limit; GC waits on its leadership term, so losing it stops the pass. */

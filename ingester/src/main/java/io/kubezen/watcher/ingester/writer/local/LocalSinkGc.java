@@ -1,6 +1,6 @@
 package io.kubezen.watcher.ingester.writer.local;
 
-import io.kubezen.watcher.metrics.MetricNames;
+import io.kubezen.watcher.metrics.GcMeters;
 import io.kubezen.watcher.model.TtlPolicy;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -45,12 +45,10 @@ public final class LocalSinkGc implements AutoCloseable {
         this.ttl = ttl;
         this.interval = interval;
         this.clock = clock;
-        this.deleted = Counter.builder(MetricNames.OBSERVATIONS_DELETED)
-                .description("Observations deleted by GC (ttl) or the cleanup endpoint (manual)")
-                .tag(MetricNames.TAG_REASON, "ttl").register(registry);
-        this.completed = runs(registry, "completed");
-        this.failed = runs(registry, "failed");
-        this.duration = Timer.builder(MetricNames.GC_DURATION).description("Time one GC run took").register(registry);
+        this.deleted = GcMeters.deleted(registry, GcMeters.TTL);
+        this.completed = GcMeters.runs(registry, GcMeters.COMPLETED);
+        this.failed = GcMeters.runs(registry, GcMeters.FAILED);
+        this.duration = GcMeters.duration(registry);
     }
 
     public void start() {
@@ -82,10 +80,5 @@ public final class LocalSinkGc implements AutoCloseable {
     public void close() throws InterruptedException {
         thread.shutdown();
         thread.awaitTermination(30, TimeUnit.SECONDS);
-    }
-
-    private static Counter runs(MeterRegistry registry, String outcome) {
-        return Counter.builder(MetricNames.GC_RUNS).description("GC runs by how they ended")
-                .tag(MetricNames.TAG_OUTCOME, outcome).register(registry);
     }
 }
