@@ -38,7 +38,8 @@ import java.util.random.RandomGenerator;
 
 /**
  * The writer role: a sink (the Kubernetes API when this process can reach one, else the local JSON-lines file, with
- * its own GC) behind the install's label, the process-wide write throttle and retries, and the loop that feeds it from the queue.
+ * its own GC) behind the install's label, the process-wide write throttle and retries, and the loop that feeds it
+ * from the queue.
  */
 @Factory
 @Requires(condition = WriterRole.class)

@@ -155,12 +155,11 @@ public final class JsonLinesObservationSink implements ObservationSink, AutoClos
         Deque<StoredObservation> newest = new ArrayDeque<>(query.limit());
         synchronized (lock) {
             forEachLine(node -> {
-                if (StatusLine.KIND.equals(node.path("kind").asText())) {
+                if (StatusLine.is(node)) {
                     return;
                 }
                 StoredObservation stored = ObservationJson.MAPPER.convertValue(node, StoredObservation.class)
-                        .withStatus(latestStatus(key(node.path("metadata").path("namespace").asText(),
-                                node.path("metadata").path("name").asText())));
+                        .withStatus(latestStatus(keyOf(node)));
                 if (query.matches(stored)) {
                     if (newest.size() == query.limit()) {
                         newest.removeLast();
@@ -294,8 +293,8 @@ public final class JsonLinesObservationSink implements ObservationSink, AutoClos
             throws IOException {
         JsonNode node = readable(line);
         if (node != null) {
-            String key = key(node.path("metadata").path("namespace").asText(), node.path("metadata").path("name").asText());
-            if (!StatusLine.KIND.equals(node.path("kind").asText()) && expires.test(node)) {
+            String key = keyOf(node);
+            if (!StatusLine.is(node) && expires.test(node)) {
                 expired.add(key);
             }
             if (expired.contains(key)) {
@@ -352,9 +351,9 @@ public final class JsonLinesObservationSink implements ObservationSink, AutoClos
 
     private void readNames() {
         forEachLine(node -> {
-            String key = key(node.path("metadata").path("namespace").asText(), node.path("metadata").path("name").asText());
+            String key = keyOf(node);
             SeenStatus status = StatusLine.seen(node.path("status"));
-            if (!StatusLine.KIND.equals(node.path("kind").asText())) {
+            if (!StatusLine.is(node)) {
                 observations.putIfAbsent(key, IndexedStatus.NONE);
             }
             if (status != null) {
@@ -397,6 +396,11 @@ public final class JsonLinesObservationSink implements ObservationSink, AutoClos
         } catch (IOException e) {
             return null;
         }
+    }
+
+    /** The key of the Observation a line of the file is about, an Observation line or a status line. */
+    private static String keyOf(JsonNode line) {
+        return key(line.path("metadata").path("namespace").asText(), line.path("metadata").path("name").asText());
     }
 
     private static String key(String namespace, String name) {

@@ -14,11 +14,16 @@ import java.time.format.DateTimeParseException;
  */
 record StatusLine(String apiVersion, String kind, StoredObservation.Metadata metadata, ObservationStatus status) {
 
-    static final String KIND = "ObservationStatus";
+    private static final String KIND = "ObservationStatus";
 
     static StatusLine of(DestinationResource destination, String namespace, String name, SeenStatus status) {
         return new StatusLine(destination.apiVersion(), KIND,
                 new StoredObservation.Metadata(name, namespace, null, null), StoredObservation.status(status));
+    }
+
+    /** Whether a line of the file is a status line rather than an Observation. */
+    static boolean is(JsonNode line) {
+        return KIND.equals(line.path("kind").asText());
     }
 
     /** The seen part of a stored status; null when the line has none (files of earlier versions). */
